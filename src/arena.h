@@ -1,0 +1,39 @@
+/* arena: one region per run for the whole model.
+ *
+ * Everything the model owns (nodes, normalised strings, decoded escapes) is
+ * carved out of an arena and released by one ar_free(). Nothing is freed
+ * piecemeal, so model code never tracks ownership. Layer: bottom; calls only
+ * libc. */
+#ifndef PLANCHECK_ARENA_H
+#define PLANCHECK_ARENA_H
+
+#include <stddef.h>
+
+typedef struct ar_chunk ar_chunk;
+typedef struct ar_arena {
+  ar_chunk *head;      /* newest chunk; allocation happens here */
+  size_t used;         /* bytes handed out, for statistics */
+} ar_arena;
+
+/* A slice of text: not NUL-terminated, owned by a source buffer or an arena. */
+typedef struct sl_slice {
+  const char *p;
+  size_t n;
+} sl_slice;
+
+#define SL_LIT(s) ((sl_slice){ (s), sizeof(s) - 1 })
+#define SL_NONE ((sl_slice){ NULL, 0 })
+
+void ar_init(ar_arena *a);
+void ar_free(ar_arena *a);
+/* Zeroed, 16-byte aligned memory. Never returns NULL: on exhaustion it calls
+ * the handler installed with ar_set_oom (the command line prints and exits). */
+void *ar_alloc(ar_arena *a, size_t n);
+char *ar_strndup(ar_arena *a, const char *s, size_t n);
+sl_slice ar_slice_dup(ar_arena *a, sl_slice s);
+void ar_set_oom(void (*handler)(void));
+
+int sl_eq(sl_slice a, sl_slice b);
+int sl_eq_cstr(sl_slice a, const char *s);
+
+#endif
