@@ -1,0 +1,101 @@
+# plancheck: build, test and run. `make run` checks the Tuy Phước plan;
+# `make test` builds everything (normal and sanitizer builds) and runs every
+# test. Generated files go to build/ and are never edited.
+
+CC       ?= cc
+PKGS     := libutf8proc lua5.4
+WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+CFLAGS   ?= -O2 -g
+ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
+             $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+RE2C     := re2c
+RE2CFLAGS := -W -Werror --utf8 --no-generation-date --no-version
+LEMON    := lemon
+
+# Debian packages the build needs, by the command or library that needs them.
+DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
+
+SRC      := $(wildcard src/*.c)
+GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
+STDLIB   := $(sort $(wildcard stdlib/*.plan stdlib/*.lua))
+OBJ      := $(patsubst src/%.c,build/%.o,$(SRC)) $(GEN:.c=.o)
+LIBOBJ   := $(filter-out build/main.o,$(OBJ))
+UNIT_SRC := $(wildcard tests/unit/*.c)
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+
+.PHONY: all run test check-deps deps asan clean unit
+all: check-deps plancheck
+
+plancheck: $(OBJ)
+	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+
+build/unit: $(LIBOBJ) $(UNIT_SRC) tests/unit/unit.h
+	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(LIBOBJ) $(LDLIBS)
+
+build/%.o: src/%.c | build/gram.h
+	@mkdir -p build
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/%.o: build/%.c | build/gram.h
+	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/lexer.c: grammar/lexer.re | build/gram.h
+	@mkdir -p build
+	$(RE2C) $(RE2CFLAGS) -o $@ $<
+
+build/phrase.c: grammar/phrase.re
+	@mkdir -p build
+	$(RE2C) $(RE2CFLAGS) --tags -o $@ $<
+
+# lemon writes gram.c and gram.h beside its input: copy the grammar into
+# build/ first. A grammar with conflicts fails the build.
+build/gram.c build/gram.h: grammar/gram.y
+	@mkdir -p build
+	cp grammar/gram.y build/gram.y
+	$(LEMON) -q -s build/gram.y > build/lemon.log 2>&1 || { cat build/lemon.log; exit 1; }
+	@if grep -q "parsing conflict" build/lemon.log; then cat build/lemon.log; rm -f build/gram.c; exit 1; fi
+
+build/stdlib_data.c: $(STDLIB) tools/embed.sh
+	@mkdir -p build
+	sh tools/embed.sh $@ $(STDLIB)
+
+# The sanitizer build lives in its own directory so both can coexist.
+asan:
+	$(MAKE) --no-print-directory BUILD_ASAN=1 CFLAGS="$(ASAN_FLAGS)" \
+	  OBJDIR=build-asan build-asan/plancheck
+
+build-asan/plancheck: $(SRC) $(GEN) $(wildcard src/*.h)
+	@mkdir -p build-asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(SRC) $(GEN) $(LDLIBS)
+
+build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard src/*.h)
+	@mkdir -p build-asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/unit \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(LDLIBS)
+
+test: check-deps plancheck build/unit build-asan/plancheck build-asan/unit
+	bash tests/run
+
+run: check-deps plancheck
+	./plancheck plans/tuyphuoc.plan
+
+# Stops the build with the name of the Debian package to install.
+check-deps:
+	@command -v $(RE2C) >/dev/null || { echo "error: re2c not found: install the Debian package 're2c' (or run 'make deps' as root)"; exit 2; }
+	@command -v $(LEMON) >/dev/null || { echo "error: lemon not found: install the Debian package 'lemon' (or run 'make deps' as root)"; exit 2; }
+	@command -v pkg-config >/dev/null || { echo "error: pkg-config not found: install the Debian package 'pkg-config' (or run 'make deps' as root)"; exit 2; }
+	@pkg-config --exists libutf8proc || { echo "error: utf8proc not found: install the Debian package 'libutf8proc-dev' (or run 'make deps' as root)"; exit 2; }
+	@pkg-config --exists lua5.4 || { echo "error: Lua 5.4 not found: install the Debian package 'liblua5.4-dev' (or run 'make deps' as root)"; exit 2; }
+
+deps:
+	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
+	apt-get update
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS)
+
+clean:
+	rm -rf build build-asan plancheck
+
+-include $(wildcard build/*.d)

@@ -1,0 +1,193 @@
+/* gram.y: the grammar of the plan language (lemon, LALR(1), no conflicts).
+ *
+ * Every statement starts with a keyword or a printed label, so no
+ * terminators are needed and error recovery can resynchronise on the next
+ * statement. Actions only call the ps_* builders of src/parse.c; all values
+ * live in the run's arena, so no %destructor is needed. */
+
+%name psParse
+%token_prefix TK_
+%token_type {lx_token}
+%extra_context {ps_ctx *ctx}
+%stack_size 4000
+
+%include {
+#include <assert.h>
+#include "parse.h"
+/* lemon's template leaves some parameters and the context unused in
+ * functions this grammar does not need; that is the template's business. */
+#if defined(__GNUC__)
+#pragma GCC diagnostic ignored "-Wunused-parameter"
+#pragma GCC diagnostic ignored "-Wunused-variable"
+#endif
+}
+
+%syntax_error { ps_syntax_error(ctx, yymajor, &yyminor); }
+%stack_overflow { ps_stack_overflow(ctx); }
+
+/* Token codes are fixed by this order; lexer.re uses them by name. */
+%token ABBREV ADDRESSES AFTER ALIAS AS BASIS BODY BY COUNTERPART DATE DUE
+       FOOTNOTE FOR ID IMPLEMENTS INCLUDE ISSUER KIND LEVEL MEASURE MONTH NOTE
+       OWNER PATH PER PLACE PLAN QUARTER RECIPIENT REPORTS ROLE SECTION SIGNER
+       TARGET TASK TERM TEXT TITLE UNAVAILABLE UNKNOWN USE VIA WITH YEAR
+       CENTRAL PROVINCE DISTRICT GRASSROOTS
+       IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
+       GE GT LE LT EQ.
+
+%type item {md_item *}
+%type section {md_item *}
+%type sec_head {md_item *}
+%type task {md_item *}
+%type task_head {md_item *}
+%type text {md_item *}
+%type target {md_item *}
+%type tgt_head {md_item *}
+%type footnote {md_item *}
+%type items {md_item *}
+%type texts {md_strs *}
+%type strs {md_strs *}
+%type ref {md_ref *}
+%type refs {md_ref *}
+%type label {lx_token}
+%type level {int}
+%type cmp {int}
+%type measure_head {md_measure *}
+
+file ::= decls.
+decls ::= .
+decls ::= decls decl.
+
+decl ::= USE STRING(S).                     { ps_include(ctx, &S, 1); }
+decl ::= INCLUDE STRING(S).                 { ps_include(ctx, &S, 0); }
+decl ::= ABBREV STRING(A) STRING(B).        { ps_abbrev(ctx, &A, &B); }
+decl ::= plan.
+decl ::= body.
+decl ::= item(I).                           { ps_top_item(ctx, I); }
+
+/* ---- plan header ---- */
+plan ::= plan_open hdrs RBRACE.             { ps_hdr_pop(ctx); }
+plan_open ::= PLAN STRING(K) LBRACE.        { ps_plan(ctx, &K, 1); }
+plan_open ::= PLAN IDENT(K) LBRACE.         { ps_plan(ctx, &K, 0); }
+
+hdrs ::= .
+hdrs ::= hdrs hdr.
+hdr ::= KIND STRING(S).                     { ps_hdr_str(ctx, PS_KIND, &S); }
+hdr ::= TITLE STRING(S).                    { ps_hdr_str(ctx, PS_TITLE, &S); }
+hdr ::= PLACE STRING(S).                    { ps_hdr_str(ctx, PS_PLACE, &S); }
+hdr ::= BASIS STRING(S).                    { ps_hdr_str(ctx, PS_BASIS, &S); }
+hdr ::= RECIPIENT STRING(S).                { ps_hdr_str(ctx, PS_RECIPIENT, &S); }
+hdr ::= NOTE STRING(S).                     { ps_hdr_str(ctx, PS_NOTE, &S); }
+hdr ::= UNAVAILABLE STRING(S).              { ps_hdr_str(ctx, PS_UNAVAILABLE, &S); }
+hdr ::= SIGNER STRING(S).                   { ps_hdr_str(ctx, PS_SIGNER, &S); }
+hdr ::= SIGNER STRING(S) ROLE STRING(R).    { ps_hdr_str(ctx, PS_SIGNER, &S); ps_hdr_str(ctx, PS_ROLE, &R); }
+hdr ::= ISSUER ref(R).                      { ps_hdr_issuer(ctx, R); }
+hdr ::= LEVEL(T) level(L).                  { ps_hdr_level(ctx, &T, L); }
+hdr ::= DATE DATEVAL(D).                    { ps_hdr_date(ctx, &D); }
+hdr ::= DATE UNKNOWN.
+hdr ::= impl_head impl_path impl_block.
+hdr ::= error.
+
+impl_head ::= IMPLEMENTS STRING(N).         { ps_parent(ctx, &N); }
+impl_path ::= .
+impl_path ::= PATH STRING(P).               { ps_parent_path(ctx, &P); }
+impl_block ::= .
+impl_block ::= impl_open hdrs RBRACE.       { ps_hdr_pop(ctx); }
+impl_open ::= LBRACE.                       { ps_parent_stub(ctx); }
+
+level(L) ::= CENTRAL.                       { L = MD_CENTRAL; }
+level(L) ::= PROVINCE.                      { L = MD_PROVINCE; }
+level(L) ::= DISTRICT.                      { L = MD_DISTRICT; }
+level(L) ::= GRASSROOTS.                    { L = MD_GRASSROOTS; }
+
+/* ---- bodies ---- */
+body ::= body_head body_block.
+body_head ::= BODY IDENT(I) STRING(N).          { ps_body(ctx, &I, &N, 0); }
+body_head ::= BODY IDENT(I) STRING(N) level(L). { ps_body(ctx, &I, &N, L); }
+body_block ::= .
+body_block ::= LBRACE battrs RBRACE.
+battrs ::= .
+battrs ::= battrs battr.
+battr ::= ALIAS strs(S).                    { ps_body_aliases(ctx, S); }
+battr ::= COUNTERPART refs(R).              { ps_body_counterparts(ctx, R); }
+battr ::= LEVEL level(L).                   { ps_body_level(ctx, L, 0); }
+battr ::= ADDRESSES level(L).               { ps_body_level(ctx, L, 1); }
+battr ::= NOTE STRING(S).                   { ps_body_note(ctx, &S); }
+battr ::= error.
+
+/* ---- references and lists ---- */
+ref(R) ::= IDENT(T).                        { R = ps_ref(ctx, &T, 0); }
+ref(R) ::= STRING(T).                       { R = ps_ref(ctx, &T, 1); }
+refs(R) ::= ref(A).                         { R = A; }
+refs(R) ::= refs(A) COMMA ref(B).           { R = ps_ref_append(A, B); }
+strs(R) ::= STRING(S).                      { R = ps_strs(ctx, NULL, &S); }
+strs(R) ::= strs(A) COMMA STRING(S).        { R = ps_strs(ctx, A, &S); }
+texts(R) ::= STRING(S).                     { R = ps_strs(ctx, NULL, &S); }
+texts(R) ::= texts(A) STRING(S).            { R = ps_strs(ctx, A, &S); }
+
+/* ---- items ---- */
+items(R) ::= .                              { R = ps_block_open(ctx); }
+items(R) ::= items(A) item(I).              { R = A; ps_append(R, I); }
+
+item(R) ::= section(S).                     { R = S; }
+item(R) ::= task(T).                        { R = T; }
+item(R) ::= text(T).                        { R = T; }
+item(R) ::= target(T).                      { R = T; }
+item(R) ::= footnote(F).                    { R = F; }
+item(R) ::= error.                          { R = NULL; }
+
+label(R) ::= LABEL(T).                      { R = T; }
+label(R) ::= DASH(T).                       { R = T; }
+label(R) ::= PLUS(T).                       { R = T; }
+
+section(R) ::= sec_head(H) LBRACE items(C) RBRACE(E). { R = ps_close(ctx, H, C, &E); }
+sec_head(R) ::= SECTION(K) STRING(H).                { R = ps_item(ctx, MD_SECTION, &K, NULL, ps_strs(ctx, NULL, &H)); }
+sec_head(R) ::= SECTION(K) label(L) STRING(H).       { R = ps_item(ctx, MD_SECTION, &K, &L, ps_strs(ctx, NULL, &H)); }
+sec_head(R) ::= sec_head(A) OWNER refs(O).           { R = A; ps_by(ctx, R, O); }
+sec_head(R) ::= sec_head(A) ID STRING(S).            { R = A; ps_id(ctx, R, &S); }
+sec_head(R) ::= sec_head(A) NOTE STRING(S).          { R = A; ps_note(ctx, R, &S); }
+
+task(R) ::= task_head(H).                                  { R = H; }
+task(R) ::= task_head(H) LBRACE items(C) RBRACE(E).        { R = ps_close(ctx, H, C, &E); }
+task_head(R) ::= label(L) texts(T).                        { R = ps_item(ctx, MD_TASK, &L, &L, T); }
+task_head(R) ::= TASK(K) texts(T).                         { R = ps_item(ctx, MD_TASK, &K, NULL, T); }
+task_head(R) ::= task_head(A) BY refs(O).                  { R = A; ps_by(ctx, R, O); }
+task_head(R) ::= task_head(A) WITH refs(O).                { R = A; ps_with(ctx, R, O); }
+task_head(R) ::= task_head(A) REPORTS refs(O).             { R = A; ps_reports(ctx, R, O); }
+task_head(R) ::= task_head(A) VIA(K) ref(O).               { R = A; ps_via(ctx, R, &K, O); }
+task_head(R) ::= task_head(A) DUE STRING(S).               { R = A; ps_due(ctx, R, &S); }
+task_head(R) ::= task_head(A) AS(K) STRING(S).             { R = A; ps_due_opt(ctx, R, &K, PS_AS, &S); }
+task_head(R) ::= task_head(A) FOR(K) STRING(S).            { R = A; ps_due_opt(ctx, R, &K, PS_FOR, &S); }
+task_head(R) ::= task_head(A) AFTER(K) STRING(S).          { R = A; ps_due_opt(ctx, R, &K, PS_AFTER, &S); }
+task_head(R) ::= task_head(A) IMPLEMENTS strs(S).          { R = A; ps_implements(ctx, R, S); }
+task_head(R) ::= task_head(A) ID STRING(S).                { R = A; ps_id(ctx, R, &S); }
+task_head(R) ::= task_head(A) NOTE STRING(S).              { R = A; ps_note(ctx, R, &S); }
+
+text(R) ::= TEXT(K) texts(T).                              { R = ps_item(ctx, MD_TEXT, &K, NULL, T); }
+text(R) ::= TEXT(K) label(L) texts(T).                     { R = ps_item(ctx, MD_TEXT, &K, &L, T); }
+
+target(R) ::= tgt_head(H).                                 { R = H; }
+target(R) ::= tgt_head(H) LBRACE measures RBRACE.          { R = H; ps_target_done(ctx); }
+tgt_head(R) ::= TARGET(K) texts(T).                        { R = ps_item(ctx, MD_TARGET, &K, NULL, T); ps_target_open(ctx, R); }
+tgt_head(R) ::= TARGET(K) label(L) texts(T).               { R = ps_item(ctx, MD_TARGET, &K, &L, T); ps_target_open(ctx, R); }
+measures ::= .
+measures ::= measures measure.
+measure ::= measure_head(M) period(P).                     { ps_measure_period(ctx, M, P); }
+measure ::= error.
+measure_head(R) ::= MEASURE(K) STRING(N) cmp(C) NUMBER(V).               { R = ps_measure(ctx, &K, &N, C, &V, NULL, 0); }
+measure_head(R) ::= MEASURE(K) STRING(N) cmp(C) NUMBER(V) PERCENT.       { R = ps_measure(ctx, &K, &N, C, &V, NULL, 1); }
+measure_head(R) ::= MEASURE(K) STRING(N) cmp(C) NUMBER(V) STRING(U).     { R = ps_measure(ctx, &K, &N, C, &V, &U, 0); }
+measure_head(R) ::= MEASURE(K) STRING(N) STRING(P).                      { R = ps_measure_phrase(ctx, &K, &N, &P); }
+%type period {ps_period}
+period(P) ::= .                             { P.kind = 0; }
+period(P) ::= PER YEAR.                     { P.kind = DL_PERIOD_YEAR; }
+period(P) ::= PER QUARTER.                  { P.kind = DL_PERIOD_QUARTER; }
+period(P) ::= PER MONTH.                    { P.kind = DL_PERIOD_MONTH; }
+period(P) ::= PER TERM.                     { P.kind = DL_PERIOD_TERM; }
+period(P) ::= BY NUMBER(Y).                 { P.kind = -1; P.year = Y; }
+cmp(C) ::= GE.                              { C = 0; }
+cmp(C) ::= GT.                              { C = 1; }
+cmp(C) ::= LE.                              { C = 2; }
+cmp(C) ::= LT.                              { C = 3; }
+cmp(C) ::= EQ.                              { C = 4; }
+
+footnote(R) ::= FOOTNOTE(K) STRING(M) texts(T).            { R = ps_footnote(ctx, &K, &M, T); }

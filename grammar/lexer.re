@@ -1,0 +1,216 @@
+/* lexer.re: the tokens of the plan language (re2c, UTF-8 mode).
+ *
+ * The buffer ends in a NUL sentinel; a NUL before the end is an error, as
+ * is any byte sequence that is not UTF-8 (re2c's UTF-8 classes accept only
+ * well-formed, shortest-form sequences without surrogates). Strings are
+ * scanned by a second block so that a bad escape, a bad byte or a missing
+ * closing quote is reported at its own position. */
+#include "lexer.h"
+
+#include <string.h>
+
+#include "gram.h"
+
+/*!re2c
+  re2c:define:YYCTYPE = "unsigned char";
+  re2c:yyfill:enable = 0;
+  re2c:eof = 0;
+
+  nl      = "\n" | "\r\n";
+  ws      = [ \t\r]+;
+  cp      = [\x01-\x09\x0b\x0c\x0e-\x7f] | [\x80-\uD7FF] | [\uE000-\U0010FFFF];
+  schar   = [\x01-\x09\x0b\x0c\x0e-\x21\x23-\x5b\x5d-\x7f] | [\x80-\uD7FF] | [\uE000-\U0010FFFF];
+  ident   = [a-z_][a-zA-Z0-9_]*;
+  roman   = [IVXLCDM]+ ("." | "-" | " -");
+  arabic  = [0-9]+ ("." [0-9]+)* "." | [0-9]+ ")";
+  letter  = [a-zđ] ")";
+  date    = [0-9]{4} "-" [0-9]{2} "-" [0-9]{2};
+  number  = [0-9]+ ([.,] [0-9]+)?;
+*/
+
+void lx_init(lx_lexer *lx, const char *data, size_t size, uint32_t file, dg_list *diags) {
+  lx->base = data;
+  lx->cur = data;
+  lx->lim = data + size;
+  lx->file = file;
+  lx->diags = diags;
+  if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) lx->cur += 3;
+}
+
+static uint32_t off_of(const lx_lexer *lx, const unsigned char *p) {
+  return (uint32_t)((const char *)p - lx->base);
+}
+
+static void lex_error(lx_lexer *lx, const unsigned char *at, uint32_t len, const char *msg) {
+  dg_add(lx->diags, DG_ERROR, "lex", lx->file, off_of(lx, at), len, "%s", msg);
+}
+
+static void bad_byte(lx_lexer *lx, const unsigned char *at) {
+  char msg[64];
+  if (*at == 0) snprintf(msg, sizeof msg, "NUL byte in input");
+  else snprintf(msg, sizeof msg, "invalid UTF-8 byte 0x%02X", *at);
+  lex_error(lx, at, 1, msg);
+}
+
+/* Scans the rest of a string after its opening quote; returns 1 when the
+ * closing quote was found. */
+static int scan_string(lx_lexer *lx, const unsigned char *open) {
+  const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
+  const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
+  for (;;) {
+    const unsigned char *start = YYCURSOR;
+    /*!re2c
+      schar+ { continue; }
+      "\\" ["\\] { continue; }
+      "\"" { lx->cur = (const char *)YYCURSOR; return 1; }
+      "\\" cp {
+        lex_error(lx, start, (uint32_t)(YYCURSOR - start), "unknown escape in string (only \\\" and \\\\ exist)");
+        continue;
+      }
+      nl {
+        lex_error(lx, open, 1, "unterminated string (strings end on the same line)");
+        lx->cur = (const char *)start;
+        return 0;
+      }
+      $ {
+        lex_error(lx, open, 1, "unterminated string at end of file");
+        lx->cur = (const char *)start;
+        return 0;
+      }
+      "\x00" {
+        bad_byte(lx, start);
+        continue;
+      }
+      * {
+        bad_byte(lx, start);
+        continue;
+      }
+    */
+  }
+}
+
+static void unexpected_char(lx_lexer *lx, const unsigned char *start, const unsigned char *end) {
+  char msg[64];
+  snprintf(msg, sizeof msg, "unexpected character '%.*s'", (int)(end - start), (const char *)start);
+  lex_error(lx, start, (uint32_t)(end - start), msg);
+}
+
+int lx_next(lx_lexer *lx, lx_token *tok) {
+  const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
+  const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
+  for (;;) {
+    const unsigned char *start = YYCURSOR;
+    int type;
+    tok->unterminated = 0;
+#define TOKEN(t) do { type = (t); goto done; } while (0)
+    /*!re2c
+      $ { tok->type = 0; tok->off = off_of(lx, start); tok->len = 0; lx->cur = (const char *)start; return 0; }
+      ws | nl { continue; }
+      "#" cp* { continue; }
+
+      "abbrev"      { TOKEN(TK_ABBREV); }
+      "addresses"   { TOKEN(TK_ADDRESSES); }
+      "after"       { TOKEN(TK_AFTER); }
+      "alias"       { TOKEN(TK_ALIAS); }
+      "as"          { TOKEN(TK_AS); }
+      "basis"       { TOKEN(TK_BASIS); }
+      "body"        { TOKEN(TK_BODY); }
+      "by"          { TOKEN(TK_BY); }
+      "counterpart" { TOKEN(TK_COUNTERPART); }
+      "date"        { TOKEN(TK_DATE); }
+      "due"         { TOKEN(TK_DUE); }
+      "footnote"    { TOKEN(TK_FOOTNOTE); }
+      "for"         { TOKEN(TK_FOR); }
+      "id"          { TOKEN(TK_ID); }
+      "implements"  { TOKEN(TK_IMPLEMENTS); }
+      "include"     { TOKEN(TK_INCLUDE); }
+      "issuer"      { TOKEN(TK_ISSUER); }
+      "kind"        { TOKEN(TK_KIND); }
+      "level"       { TOKEN(TK_LEVEL); }
+      "measure"     { TOKEN(TK_MEASURE); }
+      "month"       { TOKEN(TK_MONTH); }
+      "note"        { TOKEN(TK_NOTE); }
+      "owner"       { TOKEN(TK_OWNER); }
+      "path"        { TOKEN(TK_PATH); }
+      "per"         { TOKEN(TK_PER); }
+      "place"       { TOKEN(TK_PLACE); }
+      "plan"        { TOKEN(TK_PLAN); }
+      "quarter"     { TOKEN(TK_QUARTER); }
+      "recipient"   { TOKEN(TK_RECIPIENT); }
+      "reports"     { TOKEN(TK_REPORTS); }
+      "role"        { TOKEN(TK_ROLE); }
+      "section"     { TOKEN(TK_SECTION); }
+      "signer"      { TOKEN(TK_SIGNER); }
+      "target"      { TOKEN(TK_TARGET); }
+      "task"        { TOKEN(TK_TASK); }
+      "term"        { TOKEN(TK_TERM); }
+      "text"        { TOKEN(TK_TEXT); }
+      "title"       { TOKEN(TK_TITLE); }
+      "unavailable" { TOKEN(TK_UNAVAILABLE); }
+      "unknown"     { TOKEN(TK_UNKNOWN); }
+      "use"         { TOKEN(TK_USE); }
+      "via"         { TOKEN(TK_VIA); }
+      "with"        { TOKEN(TK_WITH); }
+      "year"        { TOKEN(TK_YEAR); }
+      "central"     { TOKEN(TK_CENTRAL); }
+      "province"    { TOKEN(TK_PROVINCE); }
+      "district"    { TOKEN(TK_DISTRICT); }
+      "grassroots"  { TOKEN(TK_GRASSROOTS); }
+
+      ident  { TOKEN(TK_IDENT); }
+      roman | arabic | letter { TOKEN(TK_LABEL); }
+      "-"    { TOKEN(TK_DASH); }
+      "+"    { TOKEN(TK_PLUS); }
+      date   { TOKEN(TK_DATEVAL); }
+      number { TOKEN(TK_NUMBER); }
+      "{"    { TOKEN(TK_LBRACE); }
+      "}"    { TOKEN(TK_RBRACE); }
+      ","    { TOKEN(TK_COMMA); }
+      "%"    { TOKEN(TK_PERCENT); }
+      ">="   { TOKEN(TK_GE); }
+      ">"    { TOKEN(TK_GT); }
+      "<="   { TOKEN(TK_LE); }
+      "<"    { TOKEN(TK_LT); }
+      "="    { TOKEN(TK_EQ); }
+      "\"" {
+        lx->cur = (const char *)YYCURSOR;
+        tok->unterminated = !scan_string(lx, start);
+        YYCURSOR = (const unsigned char *)lx->cur;
+        TOKEN(TK_STRING);
+      }
+      "\x00" { bad_byte(lx, start); continue; }
+      cp { unexpected_char(lx, start, YYCURSOR); continue; }
+      * { bad_byte(lx, start); continue; }
+    */
+done:
+    tok->type = type;
+    tok->off = off_of(lx, start);
+    tok->len = (uint32_t)(YYCURSOR - start);
+    lx->cur = (const char *)YYCURSOR;
+    return type;
+#undef TOKEN
+  }
+}
+
+const char *lx_token_name(int type) {
+  switch (type) {
+  case 0: return "end of file";
+  case TK_IDENT: return "identifier";
+  case TK_STRING: return "string";
+  case TK_LABEL: return "label";
+  case TK_DASH: return "'-'";
+  case TK_PLUS: return "'+'";
+  case TK_DATEVAL: return "date";
+  case TK_NUMBER: return "number";
+  case TK_LBRACE: return "'{'";
+  case TK_RBRACE: return "'}'";
+  case TK_COMMA: return "','";
+  case TK_PERCENT: return "'%'";
+  case TK_GE: return "'>='";
+  case TK_GT: return "'>'";
+  case TK_LE: return "'<='";
+  case TK_LT: return "'<'";
+  case TK_EQ: return "'='";
+  default: return "keyword";
+  }
+}

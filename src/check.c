@@ -1,0 +1,100 @@
+/* check: single-plan checks; see check.h. */
+#include "check.h"
+
+#include <string.h>
+
+static void warn_at(md_model *m, const char *code, md_loc l, const char *fmt, const char *a, const char *b) {
+  dg_add(m->diags, DG_WARNING, code, l.file, l.off, l.len, fmt, a, b);
+}
+
+static const char *label_str(md_model *m, const md_item *it) {
+  return ar_strndup(m->arena, it->label.p, it->label.n);
+}
+
+/* "2.1." must stand under "2.": compares the number a label says it
+ * belongs to with the enclosing item's own full number. */
+static void check_parent_number(md_model *m, md_item *parent, md_item *it, md_label l) {
+  md_label pl = md_label_parse(parent->label);
+  if (!l.parent.n || pl.scheme != MD_SCHEME_ARABIC) return;
+  sl_slice full = parent->label;
+  while (full.n && strchr(".-) ", full.p[full.n - 1])) full.n--;
+  if (sl_eq(full, l.parent)) return;
+  dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", it->loc.file, it->loc.off, it->loc.len,
+                      "%s is numbered as part of %.*s but stands under %s", label_str(m, it), (int)l.parent.n,
+                      l.parent.p, label_str(m, parent));
+  dg_note(m->diags, d, parent->loc.file, parent->loc.off, parent->loc.len, "the enclosing item");
+}
+
+/* Numbering of one parent's children: each printed scheme (Roman, Arabic,
+ * letters) must count 1, 2, 3 without repeats or gaps. */
+static void check_numbering(md_model *m, md_item *parent) {
+  md_item *last[5] = { 0 };        /* last item seen per scheme */
+  for (md_item *it = parent->first; it; it = it->next) {
+    if (it->kind == MD_FOOTNOTE) continue;
+    md_label l = md_label_parse(it->label);
+    if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET) continue;
+    md_item *prev = last[l.scheme];
+    md_label pl = prev ? md_label_parse(prev->label) : l;
+    if (prev && pl.value == l.value) {
+      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-duplicate", it->loc.file, it->loc.off, it->loc.len,
+                          "number %s is used twice here; this item's id is %s", label_str(m, it),
+                          it->id ? it->id : "(none)");
+      dg_note(m->diags, d, prev->loc.file, prev->loc.off, prev->loc.len, "%s is first used here", label_str(m, prev));
+    } else if (prev && l.value != pl.value + 1) {
+      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-gap", it->loc.file, it->loc.off, it->loc.len,
+                          "numbering skips from %s to %s", label_str(m, prev), label_str(m, it));
+      dg_note(m->diags, d, prev->loc.file, prev->loc.off, prev->loc.len, "%s is here", label_str(m, prev));
+    } else if (!prev && l.value != 1 && l.scheme != MD_SCHEME_ROMAN) {
+      warn_at(m, "numbering-gap", it->loc, "numbering starts at %s instead of %s", label_str(m, it),
+              l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
+    }
+    last[l.scheme] = it;
+    check_parent_number(m, parent, it, l);
+  }
+}
+
+static void check_deadlines(md_model *m, md_plan *p, md_item *it) {
+  if (!p->date_known) return;
+  for (md_due *d = it->dues; d; d = d->next) {
+    for (dl_deadline *dl = d->dl; dl; dl = dl->next) {
+      dt_span s = dl_span(dl);
+      if (s.last == DT_MAX || s.last >= p->date) continue;
+      char end[11], issued[11];
+      dt_format(s.last, end);
+      dt_format(p->date, issued);
+      md_loc l = d->phrase.loc;
+      dg_diag *e = dg_add(m->diags, DG_ERROR, "deadline-before-issue", l.file, l.off, l.len,
+                          "deadline ends on %s, before the plan is issued on %s", end, issued);
+      dg_note(m->diags, e, p->date_loc.file, p->date_loc.off, p->date_loc.len, "the issue date");
+    }
+  }
+}
+
+static void check_targets(md_model *m, md_item *it) {
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    if (!ms->op || !ms->percent) continue;
+    if (ms->value >= 0 && ms->value <= 100) continue;
+    md_loc l = ms->value_loc;
+    dg_add(m->diags, DG_ERROR, "target-range", l.file, l.off, l.len,
+           "a percentage of %g%% makes no sense for \"%.*s\"", ms->value, (int)ms->name.value.n, ms->name.value.p);
+  }
+}
+
+typedef struct walk { md_model *m; md_plan *p; } walk;
+
+static int check_item(md_item *it, void *ctx) {
+  walk *w = ctx;
+  check_numbering(w->m, it);
+  if (it->kind == MD_TASK && !it->owners)
+    dg_add(w->m->diags, DG_WARNING, "no-owner", it->loc.file, it->loc.off, it->loc.len,
+           "task %s has no owner: give it 'by', or its section an 'owner'", it->id ? it->id : "");
+  check_deadlines(w->m, w->p, it);
+  check_targets(w->m, it);
+  return 0;
+}
+
+void ck_plan(md_model *m, md_plan *p) {
+  check_numbering(m, &p->root);
+  walk w = { m, p };
+  md_walk(&p->root, check_item, &w);
+}

@@ -1,0 +1,93 @@
+/* deadline: the canonical meaning of a deadline phrase.
+ *
+ * The recogniser (grammar/phrase.re) turns a Vietnamese phrase such as
+ * "hoàn thành trong quý II/2023" into a dl_deadline; the checker compares
+ * deadlines only through this form. Every kind carries the span of days it
+ * allows (dl_span), or is open until an event. Layer: model; calls date,
+ * arena. */
+#ifndef PLANCHECK_DEADLINE_H
+#define PLANCHECK_DEADLINE_H
+
+#include "arena.h"
+#include "date.h"
+
+typedef enum dl_kind {
+  DL_UNRECOGNIZED = 0, /* kept as text; no meaning */
+  DL_WITHIN,      /* within a year, quarter or month: span = that period */
+  DL_BEFORE,      /* before a date: span.last = the day before */
+  DL_BY,          /* target year "đến năm 2025": span.last = 31/12 of it */
+  DL_CONTINUOUS,  /* "thực hiện thường xuyên" */
+  DL_RECURRING,   /* yearly / quarterly / monthly / per term / periodic */
+  DL_FROM,        /* "từ năm 2023" (open end) or "từ năm 2024 - 2026" */
+  DL_EVENT,       /* "khi có văn bản của Tỉnh ủy": open until the event */
+  DL_ON_REQUEST,  /* "theo yêu cầu của Trung ương" */
+  DL_PER_PLAN,    /* "theo Kế hoạch số 151-KH/TU ...": as another plan says */
+} dl_kind;
+
+typedef enum dl_unit {      /* granularity of a WITHIN / BY / FROM span */
+  DL_UNIT_NONE = 0, DL_UNIT_DAY, DL_UNIT_MONTH, DL_UNIT_QUARTER, DL_UNIT_YEAR,
+} dl_unit;
+
+typedef enum dl_period {    /* period of a RECURRING deadline */
+  DL_PERIOD_NONE = 0, DL_PERIOD_YEAR, DL_PERIOD_QUARTER, DL_PERIOD_MONTH,
+  DL_PERIOD_TERM,           /* "theo nhiệm kỳ" */
+  DL_PERIOD_UNSPECIFIED,    /* "định kỳ" with no period */
+} dl_period;
+
+typedef enum dl_stage {     /* level a part of a staged deadline applies to */
+  DL_STAGE_ALL = 0, DL_STAGE_CENTRAL, DL_STAGE_PROVINCE, DL_STAGE_DISTRICT,
+  DL_STAGE_GRASSROOTS,
+} dl_stage;
+
+/* One recognised deadline. A phrase may yield several (a staged phrase gives
+ * one per level, "theo Kế hoạch số ...; trong đó ..." gives the plan reference
+ * and then the stages); they are chained through next. Slices point into the
+ * NFC text of the phrase held in the arena, with the document's own case. */
+typedef struct dl_deadline {
+  dl_kind kind;
+  dl_stage stage;
+  dt_span span;             /* WITHIN, BEFORE, BY, FROM; EVENT's expected time */
+  dl_unit unit;
+  dl_period period;         /* RECURRING */
+  int month;                /* RECURRING yearly: the month (1-12) or 0 */
+  int delay_days;           /* EVENT: days after the event; -1 when not given;
+                               0 for "ngay sau khi" */
+  sl_slice event_doc;       /* EVENT: what is awaited ("văn bản", "Quy định") */
+  sl_slice event_issuer;    /* EVENT, ON_REQUEST, PER_PLAN: whose ("Tỉnh ủy") */
+  sl_slice plan_ref;        /* PER_PLAN: "151-KH/TU", or empty */
+  struct dl_deadline *next;
+} dl_deadline;
+
+/* Result of recognising one phrase. */
+typedef struct dl_result {
+  dl_deadline *first;       /* NULL when nothing was recognised */
+  int bad_date;             /* a date in the phrase does not exist (30/02) */
+  size_t bad_offset;        /* byte offset of that date in the NFC text */
+} dl_result;
+
+/* Recognises a Vietnamese phrase or the canonical form (the text `as` takes).
+ * `nfc` is the phrase in NFC with its original case; it must stay alive as
+ * long as the result (slices point into it). Allocates only from `a`. */
+dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n);
+
+/* The canonical text of one deadline (not its chain), e.g. "within 2023-Q2",
+ * "after \"văn bản\" of \"Tỉnh ủy\" expected 2024", into the arena. */
+const char *dl_canonical(ar_arena *a, const dl_deadline *d);
+
+/* The canonical text of a whole chain, the deadlines joined by "; " (e.g.
+ * "per plan \"151-KH/TU\"; province: within 2022-12"); dl_recognize reads
+ * it back as the same chain. "" for an empty chain. */
+const char *dl_canonical_chain(ar_arena *a, const dl_deadline *first);
+
+/* The span of days this deadline allows; DT_MIN/DT_MAX where open. For
+ * CONTINUOUS and RECURRING it is open at both ends; for EVENT it is the
+ * expected time when the phrase gives one, else fully open. */
+dt_span dl_span(const dl_deadline *d);
+
+/* Recognises a target value phrase ("từ 90% trở lên", "trên 90%",
+ * "dưới 0,4%", "đạt 4% trở lên", "100%"). Returns 0 and fills op (one of
+ * ">=", ">", "<=", "<", "="), value and whether it is a percentage; -1 when
+ * the phrase is not a value phrase. */
+int dl_target_value(const char *nfc, size_t n, const char **op, double *value, int *percent);
+
+#endif

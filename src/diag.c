@@ -1,0 +1,207 @@
+/* diag: collecting, ordering and printing findings; see diag.h. */
+#include "diag.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+void dg_init(dg_list *l, ar_arena *a) {
+  memset(l, 0, sizeof *l);
+  l->arena = a;
+}
+
+const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap) {
+  va_list cp;
+  va_copy(cp, ap);
+  int n = vsnprintf(NULL, 0, fmt, cp);
+  va_end(cp);
+  if (n < 0) return "";
+  char *s = ar_alloc(a, (size_t)n + 1);
+  vsnprintf(s, (size_t)n + 1, fmt, ap);
+  return s;
+}
+
+const char *dg_fmt(ar_arena *a, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const char *s = dg_vfmt(a, fmt, ap);
+  va_end(ap);
+  return s;
+}
+
+static dg_diag *make(dg_list *l, dg_severity sev, const char *code, uint32_t file, uint32_t off,
+                     uint32_t len, const char *fmt, va_list ap) {
+  dg_diag *d = ar_alloc(l->arena, sizeof *d);
+  d->sev = sev;
+  d->code = code;
+  d->file = file;
+  d->off = off;
+  d->len = len;
+  d->msg = dg_vfmt(l->arena, fmt, ap);
+  d->seq = l->count++;
+  return d;
+}
+
+dg_diag *dg_add(dg_list *l, dg_severity sev, const char *code, uint32_t file, uint32_t off,
+                uint32_t len, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  dg_diag *d = make(l, sev, code, file, off, len, fmt, ap);
+  va_end(ap);
+  if (l->last) l->last->next = d; else l->first = d;
+  l->last = d;
+  if (sev == DG_ERROR) l->errors++;
+  if (sev == DG_WARNING) l->warnings++;
+  return d;
+}
+
+void dg_note(dg_list *l, dg_diag *d, uint32_t file, uint32_t off, uint32_t len, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  dg_diag *n = make(l, DG_NOTE, d->code, file, off, len, fmt, ap);
+  va_end(ap);
+  dg_diag **p = &d->notes;
+  while (*p) p = &(*p)->next;
+  *p = n;
+}
+
+static int cmp(const void *a, const void *b) {
+  const dg_diag *x = *(dg_diag *const *)a, *y = *(dg_diag *const *)b;
+  if (x->file != y->file) return x->file < y->file ? -1 : 1;
+  if (x->off != y->off) return x->off < y->off ? -1 : 1;
+  return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+void dg_sort(dg_list *l) {
+  if (l->count < 2) return;
+  size_t n = 0;
+  for (dg_diag *d = l->first; d; d = d->next) n++;
+  dg_diag **v = malloc(n * sizeof *v);
+  if (!v) return; /* unsorted output is still complete */
+  n = 0;
+  for (dg_diag *d = l->first; d; d = d->next) v[n++] = d;
+  qsort(v, n, sizeof *v, cmp);
+  for (size_t i = 0; i + 1 < n; i++) v[i]->next = v[i + 1];
+  v[n - 1]->next = NULL;
+  l->first = v[0];
+  l->last = v[n - 1];
+  free(v);
+}
+
+static const char *sev_name(dg_severity s) {
+  return s == DG_ERROR ? "error" : s == DG_WARNING ? "warning" : "note";
+}
+
+static const char *sev_color(dg_severity s) {
+  return s == DG_ERROR ? "\033[1;31m" : s == DG_WARNING ? "\033[1;35m" : "\033[1;36m";
+}
+
+/* The source line, then spaces (tabs where the line has tabs, so the caret
+ * lines up) and ^~~~ under the span, clipped to the line. */
+static void print_excerpt(FILE *out, src_table *src, const dg_diag *d, dg_style st) {
+  const char *line;
+  size_t len;
+  src_line(src, d->file, d->off, &line, &len);
+  const char *at = src->files[d->file].data + d->off;
+  size_t col = at > line ? (size_t)(at - line) : 0;
+  if (col > len) col = len;
+  fprintf(out, "%.*s\n", (int)len, line);
+  for (size_t i = 0; i < col; i++) {
+    if (line[i] == '\t') { fputc('\t', out); continue; }
+    int32_t cp;
+    int n = tx_decode((const unsigned char *)line + i, col - i, &cp);
+    if (n > 1) {
+      size_t w = tx_width(line + i, (size_t)n);
+      for (size_t k = 0; k < w; k++) fputc(' ', out);
+      i += (size_t)n - 1;
+    } else {
+      fputc(' ', out);
+    }
+  }
+  size_t span = d->len;
+  if (col + span > len) span = len > col ? len - col : 0;
+  size_t width = span ? tx_width(line + col, span) : 0;
+  if (st.color) fputs("\033[1;32m", out);
+  fputc('^', out);
+  for (size_t k = 1; k < width; k++) fputc('~', out);
+  if (st.color) fputs("\033[0m", out);
+  fputc('\n', out);
+}
+
+static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) {
+  if (d->file != DG_NOFILE) {
+    src_pos p = src_position(src, d->file, d->off);
+    if (st.color) fputs("\033[1m", out);
+    fprintf(out, "%s:%u:%u: ", src->files[d->file].path, p.line, p.col);
+  } else if (st.color) {
+    fputs("\033[1m", out);
+  }
+  if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), sev_name(d->sev));
+  else fprintf(out, "%s: ", sev_name(d->sev));
+  fputs(d->msg, out);
+  if (d->sev != DG_NOTE && d->code) fprintf(out, " [%s]", d->code);
+  if (st.color) fputs("\033[0m", out);
+  fputc('\n', out);
+  if (d->file != DG_NOFILE) print_excerpt(out, src, d, st);
+}
+
+void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    print_one(out, src, d, st);
+    for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st);
+  }
+}
+
+void dg_json_string(FILE *out, const char *s, size_t n) {
+  fputc('"', out);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    switch (c) {
+    case '"': fputs("\\\"", out); break;
+    case '\\': fputs("\\\\", out); break;
+    case '\n': fputs("\\n", out); break;
+    case '\r': fputs("\\r", out); break;
+    case '\t': fputs("\\t", out); break;
+    default:
+      if (c < 0x20) fprintf(out, "\\u%04x", c);
+      else fputc(c, out);
+    }
+  }
+  fputc('"', out);
+}
+
+static void json_one(FILE *out, src_table *src, const dg_diag *d) {
+  fputs("{\"severity\":", out);
+  dg_json_string(out, sev_name(d->sev), strlen(sev_name(d->sev)));
+  fputs(",\"code\":", out);
+  if (d->code) dg_json_string(out, d->code, strlen(d->code)); else fputs("null", out);
+  fputs(",\"message\":", out);
+  dg_json_string(out, d->msg, strlen(d->msg));
+  if (d->file != DG_NOFILE) {
+    src_pos b = src_position(src, d->file, d->off);
+    src_pos e = src_position(src, d->file, d->off + d->len);
+    const char *path = src->files[d->file].path;
+    fputs(",\"file\":", out);
+    dg_json_string(out, path, strlen(path));
+    fprintf(out, ",\"line\":%u,\"column\":%u,\"end_line\":%u,\"end_column\":%u", b.line, b.col, e.line, e.col);
+  }
+  if (d->notes) {
+    fputs(",\"notes\":[", out);
+    for (const dg_diag *n = d->notes; n; n = n->next) {
+      json_one(out, src, n);
+      if (n->next) fputc(',', out);
+    }
+    fputc(']', out);
+  }
+  fputc('}', out);
+}
+
+void dg_print_json(FILE *out, src_table *src, const dg_list *l) {
+  fprintf(out, "{\"errors\":%lu,\"warnings\":%lu,\"diagnostics\":[", l->errors, l->warnings);
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    fputs(d == l->first ? "\n  " : ",\n  ", out);
+    json_one(out, src, d);
+  }
+  fputs(l->first ? "\n]}\n" : "]}\n", out);
+}

@@ -1,0 +1,67 @@
+/* diag: findings collected during a run, printed once at the end.
+ *
+ * Every layer reports through dg_add; nothing below the command line prints.
+ * One format everywhere: `file:line:col: severity: message [code]`, the
+ * source line, and a caret under the span (or JSON with the same fields).
+ * Layer: bottom; calls arena, source, text. */
+#ifndef PLANCHECK_DIAG_H
+#define PLANCHECK_DIAG_H
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include "arena.h"
+#include "source.h"
+
+typedef enum dg_severity { DG_ERROR, DG_WARNING, DG_NOTE } dg_severity;
+
+#define DG_NOFILE UINT32_MAX   /* a finding about no file (usage, I/O) */
+
+typedef struct dg_diag {
+  dg_severity sev;
+  const char *code;        /* stable kebab-case code, e.g. "numbering-duplicate" */
+  const char *msg;
+  uint32_t file, off, len; /* span; file == DG_NOFILE when there is none */
+  struct dg_diag *notes;   /* notes that belong to this finding */
+  struct dg_diag *next;
+  unsigned long seq;       /* emission order, for a stable sort */
+} dg_diag;
+
+typedef struct dg_list {
+  ar_arena *arena;
+  dg_diag *first, *last;
+  unsigned long count, errors, warnings;
+} dg_list;
+
+void dg_init(dg_list *l, ar_arena *a);
+
+#if defined(__GNUC__)
+#define DG_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define DG_PRINTF(f, a)
+#endif
+
+dg_diag *dg_add(dg_list *l, dg_severity sev, const char *code, uint32_t file, uint32_t off,
+                uint32_t len, const char *fmt, ...) DG_PRINTF(7, 8);
+/* Attaches a note (e.g. "first numbered here") to finding d. */
+void dg_note(dg_list *l, dg_diag *d, uint32_t file, uint32_t off, uint32_t len,
+             const char *fmt, ...) DG_PRINTF(6, 7);
+
+/* Formats into the arena. */
+const char *dg_fmt(ar_arena *a, const char *fmt, ...) DG_PRINTF(2, 3);
+const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap);
+
+/* Orders findings by file and position, keeping emission order for ties. */
+void dg_sort(dg_list *l);
+
+typedef struct dg_style {
+  int color;               /* ANSI colours */
+} dg_style;
+
+void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style style);
+void dg_print_json(FILE *out, src_table *src, const dg_list *l);
+/* JSON string literal of s[0..n) with escapes; used by every JSON writer. */
+void dg_json_string(FILE *out, const char *s, size_t n);
+
+#endif

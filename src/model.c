@@ -1,0 +1,229 @@
+/* model: constructors, indexes and walks over the model; see model.h. */
+#include "model.h"
+
+#include <string.h>
+
+#include "text.h"
+
+typedef struct md_name {
+  sl_slice key;
+  md_body *body;
+  struct md_name *next;
+} md_name;
+
+static const char *const level_names[] = { "none", "central", "province", "district", "grassroots" };
+static const char *const level_vi[] = { "", "Trung ương", "tỉnh", "huyện", "cơ sở" };
+
+const char *md_level_name(md_level l) { return level_names[l]; }
+const char *md_level_vi(md_level l) { return level_vi[l]; }
+
+void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
+  memset(m, 0, sizeof *m);
+  m->arena = a;
+  m->src = src;
+  m->diags = diags;
+}
+
+static size_t slot(const char *s, size_t n) { return (size_t)(tx_hash(s, n) % MD_HASH); }
+
+md_body *md_body_by_id(md_model *m, sl_slice id) {
+  for (md_body *b = m->body_hash[slot(id.p, id.n)]; b; b = b->hnext)
+    if (sl_eq(b->id, id)) return b;
+  return NULL;
+}
+
+int md_add_body(md_model *m, md_body *b) {
+  if (md_body_by_id(m, b->id)) return -1;
+  size_t h = slot(b->id.p, b->id.n);
+  b->hnext = m->body_hash[h];
+  m->body_hash[h] = b;
+  if (m->last_body) m->last_body->next = b; else m->bodies = b;
+  m->last_body = b;
+  return 0;
+}
+
+/* Old-style tone placement ("uỷ", "oà") and new style ("ủy", "òa") are the
+ * same word; documents mix them ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere).
+ * Rewrites the folded text to new style in place (lengths are equal). */
+static char *find(char *s, size_t n, const char *w, size_t len) {
+  for (size_t i = 0; i + len <= n; i++)
+    if (memcmp(s + i, w, len) == 0) return s + i;
+  return NULL;
+}
+
+static void new_style_tones(char *s, size_t n) {
+  static const char *const pairs[][2] = {
+    { "uỷ", "ủy" }, { "uý", "úy" }, { "uỳ", "ùy" }, { "uỹ", "ũy" }, { "uỵ", "ụy" },
+    { "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
+    { "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
+  };
+  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+    size_t len = strlen(pairs[k][0]);
+    if (strlen(pairs[k][1]) != len) continue;
+    for (char *p = s; (p = find(p, (size_t)(s + n - p), pairs[k][0], len)); p += len)
+      memcpy(p, pairs[k][1], len);
+  }
+}
+
+static sl_slice fold(md_model *m, sl_slice s) {
+  sl_slice f = tx_fold(m->arena, s.p, s.n);
+  if (f.p == s.p) f = ar_slice_dup(m->arena, f); /* tx_fold may hand back its input */
+  new_style_tones((char *)f.p, f.n);
+  return f;
+}
+
+/* Expands every word of the folded key that is a folded abbreviation. */
+static sl_slice expand(md_model *m, sl_slice key) {
+  if (!m->abbrevs) return key;
+  size_t cap = key.n * 4 + 64, o = 0;
+  char *out = ar_alloc(m->arena, cap);
+  size_t i = 0;
+  while (i < key.n) {
+    size_t j = i;
+    while (j < key.n && key.p[j] != ' ' && key.p[j] != ',') j++;
+    sl_slice word = { key.p + i, j - i };
+    sl_slice rep = word;
+    for (md_abbrev *a = m->abbrevs; a; a = a->next) {
+      if (!a->folded) {
+        a->fshort = fold(m, a->shortform.value);
+        a->flong = fold(m, a->longform.value);
+        a->folded = 1;
+      }
+      if (sl_eq(a->fshort, word)) { rep = a->flong; break; }
+    }
+    if (o + rep.n + 2 >= cap) return key; /* cannot happen with sane abbreviations */
+    memcpy(out + o, rep.p, rep.n);
+    o += rep.n;
+    if (j < key.n) out[o++] = key.p[j];
+    i = j + 1;
+  }
+  out[o] = '\0';
+  return (sl_slice){ out, o };
+}
+
+sl_slice md_name_key(md_model *m, sl_slice name) { return expand(m, fold(m, name)); }
+
+static md_body *name_lookup(md_model *m, sl_slice key) {
+  for (md_name *e = m->name_hash[slot(key.p, key.n)]; e; e = e->next)
+    if (sl_eq(e->key, key)) return e->body;
+  return NULL;
+}
+
+static void add_name(md_model *m, md_body *b, const md_str *s) {
+  sl_slice key = md_name_key(m, s->value);
+  md_body *other = name_lookup(m, key);
+  if (other == b) return;
+  if (other) {
+    dg_diag *d = dg_add(m->diags, DG_WARNING, "duplicate-name", s->loc.file, s->loc.off, s->loc.len,
+                        "name \"%.*s\" of body '%.*s' also names body '%.*s'", (int)s->value.n,
+                        s->value.p, (int)b->id.n, b->id.p, (int)other->id.n, other->id.p);
+    dg_note(m->diags, d, other->loc.file, other->loc.off, other->loc.len, "'%.*s' is declared here",
+            (int)other->id.n, other->id.p);
+    return;
+  }
+  md_name *e = ar_alloc(m->arena, sizeof *e);
+  e->key = key;
+  e->body = b;
+  size_t h = slot(key.p, key.n);
+  e->next = m->name_hash[h];
+  m->name_hash[h] = e;
+}
+
+void md_index_names(md_model *m) {
+  for (md_body *b = m->bodies; b; b = b->next) {
+    add_name(m, b, &b->name);
+    for (md_strs *a = b->aliases; a; a = a->next) add_name(m, b, &a->s);
+  }
+}
+
+md_body *md_body_by_name(md_model *m, sl_slice name) {
+  return name_lookup(m, md_name_key(m, name));
+}
+
+md_item *md_item_by_id(md_model *m, const char *id) {
+  size_t n = strlen(id);
+  for (md_item *it = m->item_hash[slot(id, n)]; it; it = it->hnext)
+    if (strcmp(it->id, id) == 0) return it;
+  return NULL;
+}
+
+int md_add_item_id(md_model *m, md_item *it) {
+  if (md_item_by_id(m, it->id)) return -1;
+  size_t h = slot(it->id, strlen(it->id));
+  it->hnext = m->item_hash[h];
+  m->item_hash[h] = it;
+  return 0;
+}
+
+md_plan *md_plan_by_key(md_model *m, sl_slice key) {
+  for (md_plan *p = m->plans; p; p = p->next)
+    if (!p->is_stub && sl_eq(p->key, key)) return p;
+  return NULL;
+}
+
+void md_append(md_item *parent, md_item *child) {
+  child->parent = parent;
+  if (parent->last) parent->last->next = child; else parent->first = child;
+  parent->last = child;
+}
+
+sl_slice md_item_text(const md_item *it) { return it->texts ? it->texts->s.value : SL_NONE; }
+
+int md_is_directive(const md_item *it) { return it->kind == MD_TASK; }
+
+int md_walk(md_item *root, md_visit fn, void *ctx) {
+  for (md_item *it = root->first; it; it = it->next) {
+    int r = fn(it, ctx);
+    if (r) return r;
+    r = md_walk(it, fn, ctx);
+    if (r) return r;
+  }
+  return 0;
+}
+
+static int roman_value(sl_slice s) {
+  int total = 0, prev = 0;
+  for (size_t i = s.n; i-- > 0;) {
+    int v = 0;
+    switch (s.p[i]) {
+    case 'I': v = 1; break; case 'V': v = 5; break; case 'X': v = 10; break;
+    case 'L': v = 50; break; case 'C': v = 100; break; case 'D': v = 500; break;
+    case 'M': v = 1000; break; default: return 0;
+    }
+    total += v < prev ? -v : v;
+    if (v > prev) prev = v;
+  }
+  return total;
+}
+
+/* Vietnamese order of the letters used in lists: a b c d đ e ... */
+static int letter_value(sl_slice s) {
+  static const char *const letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                         "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };
+  for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++)
+    if (sl_eq_cstr(s, letters[i])) return (int)i + 1;
+  return 0;
+}
+
+md_label md_label_parse(sl_slice l) {
+  md_label r = { MD_SCHEME_NONE, 0, SL_NONE, SL_NONE };
+  if (l.n == 0) return r;
+  if (l.n == 1 && (l.p[0] == '-' || l.p[0] == '+')) { r.scheme = MD_SCHEME_BULLET; return r; }
+  size_t n = l.n;
+  while (n > 0 && (l.p[n - 1] == '.' || l.p[n - 1] == '-' || l.p[n - 1] == ')' || l.p[n - 1] == ' ')) n--;
+  sl_slice body = { l.p, n };
+  if (n > 0 && l.p[0] >= '0' && l.p[0] <= '9') {
+    size_t dot = n;
+    while (dot > 0 && l.p[dot - 1] != '.') dot--;
+    r.scheme = MD_SCHEME_ARABIC;
+    r.component = (sl_slice){ l.p + dot, n - dot };
+    if (dot > 0) r.parent = (sl_slice){ l.p, dot - 1 };
+    r.value = 0;
+    for (size_t i = 0; i < r.component.n && r.value < 100000; i++) r.value = r.value * 10 + (r.component.p[i] - '0');
+    return r;
+  }
+  r.component = body;
+  if ((r.value = roman_value(body)) > 0) { r.scheme = MD_SCHEME_ROMAN; return r; }
+  if ((r.value = letter_value(body)) > 0) { r.scheme = MD_SCHEME_LETTER; return r; }
+  return r;
+}

@@ -1,0 +1,204 @@
+/* model: the in-memory form of plans, bodies and their items.
+ *
+ * Everything is allocated from the run's arena and strings are slices of
+ * the loaded sources; the parser builds the tree, resolve fills in the
+ * references (owners, ids, deadlines), check and report only read it.
+ * Layer: model; calls arena, source, diag, text, deadline. */
+#ifndef PLANCHECK_MODEL_H
+#define PLANCHECK_MODEL_H
+
+#include <stdint.h>
+
+#include "arena.h"
+#include "date.h"
+#include "deadline.h"
+#include "diag.h"
+#include "source.h"
+
+typedef enum md_level {
+  MD_LEVEL_NONE = 0, MD_CENTRAL, MD_PROVINCE, MD_DISTRICT, MD_GRASSROOTS,
+} md_level;
+
+const char *md_level_name(md_level l);     /* "central", ... */
+const char *md_level_vi(md_level l);       /* "Trung ương", "tỉnh", ... */
+
+/* A place in a source file. */
+typedef struct md_loc {
+  uint32_t file, off, len;
+} md_loc;
+
+/* A string literal as written (between the quotes) and its decoded value.
+ * Most literals have no escapes, so `value` is then the same slice. */
+typedef struct md_str {
+  sl_slice value;
+  md_loc loc;
+} md_str;
+
+typedef struct md_strs {      /* a list of literals */
+  md_str s;
+  struct md_strs *next;
+} md_strs;
+
+struct md_body;
+
+/* A reference to a body: its identifier or one of its names. */
+typedef struct md_ref {
+  sl_slice text;
+  int by_name;
+  md_loc loc;
+  struct md_body *body;      /* resolved, or NULL */
+  struct md_ref *next;
+} md_ref;
+
+typedef struct md_body {
+  sl_slice id;
+  md_loc loc;
+  md_str name;
+  md_level level;
+  md_level addresses;        /* collective: the level it addresses */
+  md_strs *aliases;
+  md_ref *counterparts;
+  md_strs *notes;
+  struct md_body *next;      /* in declaration order */
+  struct md_body *hnext;     /* id hash chain */
+} md_body;
+
+typedef struct md_abbrev {
+  md_str shortform, longform;
+  sl_slice fshort, flong;    /* folded forms, computed on first use */
+  int folded;
+  struct md_abbrev *next;
+} md_abbrev;
+
+typedef struct md_due {
+  md_str phrase;
+  md_str as, what, after;    /* empty value when not given */
+  dl_deadline *dl;           /* recognised meaning, NULL when unrecognised */
+  struct md_due *next;
+} md_due;
+
+typedef enum md_item_kind {
+  MD_SECTION, MD_TASK, MD_TEXT, MD_TARGET, MD_FOOTNOTE,
+} md_item_kind;
+
+typedef struct md_measure {
+  md_str name;
+  md_str phrase;             /* the value phrase as printed, if given */
+  const char *op;            /* ">=", ">", "<=", "<", "=" or NULL */
+  double value;
+  int percent;
+  md_str unit;
+  int period;                /* dl_period, or 0 */
+  int by_year;               /* "by 2025", or 0 */
+  md_loc loc, value_loc;
+  struct md_measure *next;
+} md_measure;
+
+struct md_plan;
+
+typedef struct md_item {
+  md_item_kind kind;
+  md_loc loc;                /* the label or keyword that starts it */
+  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  char bullet;               /* '-' or '+' for bullets, else 0 */
+  md_strs *texts;            /* paragraphs; a section's heading */
+  md_ref *by, *with, *reports, *via;
+  md_ref *owners;            /* effective lead owners: `by`, else the nearest
+                                section's `owner` (set by resolve) */
+  md_due *dues;
+  md_strs *implements, *notes;
+  md_str id_override;
+  md_measure *measures;
+  struct md_item *parent, *first, *last, *next;
+  struct md_plan *plan;
+  const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
+  const char *component;     /* this item's part of the id before any "#2" */
+  struct md_item *hnext;     /* id hash chain */
+} md_item;
+
+typedef struct md_parent {
+  md_str number;
+  md_str path;
+  md_loc loc;
+  struct md_plan *stub;      /* the description block, or NULL */
+  struct md_plan *plan;      /* resolved parent (issue 3) */
+  struct md_parent *next;
+} md_parent;
+
+typedef struct md_plan {
+  sl_slice key;              /* number, or identifier when unnumbered */
+  int numbered;
+  md_loc loc;
+  uint32_t file;
+  md_str kind, title, place, signer, role, unavailable;
+  md_ref *issuer;
+  md_level level;
+  int date_known;
+  dt_day date;
+  md_loc date_loc;
+  md_strs *basis, *recipients, *notes;
+  md_parent *parents;
+  md_item root;              /* sections and items, in order */
+  int is_stub;               /* a parent described inside `implements { }` */
+  struct md_plan *next;
+} md_plan;
+
+/* The files a file asked for, with where it asked. */
+typedef struct md_include {
+  md_str path;
+  int is_use;
+  uint32_t from_file;
+  struct md_include *next;
+} md_include;
+
+enum { MD_HASH = 4096 };
+
+typedef struct md_model {
+  ar_arena *arena;
+  src_table *src;
+  dg_list *diags;
+  md_plan *plans, *last_plan;
+  md_body *bodies, *last_body;
+  md_abbrev *abbrevs;
+  md_body *body_hash[MD_HASH];
+  md_item *item_hash[MD_HASH];
+  /* name index (folded name → body), built by md_index_names */
+  struct md_name *name_hash[MD_HASH];
+} md_model;
+
+void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);
+
+/* Lookups. */
+md_body *md_body_by_id(md_model *m, sl_slice id);
+int md_add_body(md_model *m, md_body *b);          /* 0, or -1 on duplicate id */
+md_body *md_body_by_name(md_model *m, sl_slice name);
+void md_index_names(md_model *m);                   /* after all bodies are read */
+md_item *md_item_by_id(md_model *m, const char *id);
+int md_add_item_id(md_model *m, md_item *it);       /* 0, or -1 on duplicate */
+md_plan *md_plan_by_key(md_model *m, sl_slice key);
+
+/* The key under which names are compared: NFC, case folded, abbreviations
+ * expanded. */
+sl_slice md_name_key(md_model *m, sl_slice name);
+
+/* A printed label taken apart: "2.1." is arabic, value 1, parent "2". */
+typedef enum md_scheme { MD_SCHEME_NONE, MD_SCHEME_ROMAN, MD_SCHEME_ARABIC, MD_SCHEME_LETTER, MD_SCHEME_BULLET } md_scheme;
+typedef struct md_label {
+  md_scheme scheme;
+  int value;                 /* 1-based; 0 for bullets */
+  sl_slice parent;           /* "2" of "2.1.", empty otherwise */
+  sl_slice component;        /* "1" of "2.1.", "IV" of "IV-", "a" of "a)" */
+} md_label;
+md_label md_label_parse(sl_slice label);
+
+/* Tree building. */
+void md_append(md_item *parent, md_item *child);
+/* The first paragraph, or an empty slice. */
+sl_slice md_item_text(const md_item *it);
+int md_is_directive(const md_item *it);            /* tasks only */
+
+/* Walks every item below `root` depth first, in document order. */
+typedef int (*md_visit)(md_item *it, void *ctx);
+int md_walk(md_item *root, md_visit fn, void *ctx);
+
+#endif

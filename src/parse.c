@@ -1,0 +1,474 @@
+/* parse: the parse driver and the model builders; see parse.h. */
+#include "parse.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "gram.h"
+#include "text.h"
+
+static md_loc loc_of(const ps_ctx *ctx, const lx_token *t) {
+  return (md_loc){ ctx->file, t->off, t->len };
+}
+
+static dg_diag *error_at(ps_ctx *ctx, const char *code, md_loc l, const char *fmt, const char *arg) {
+  return dg_add(ctx->m->diags, DG_ERROR, code, l.file, l.off, l.len, fmt, arg);
+}
+
+/* ---- strings ---- */
+
+md_str ps_string(ps_ctx *ctx, const lx_token *t) {
+  const char *p = ctx->data + t->off + 1;
+  size_t n = t->len >= 1 ? t->len - 1 : 0;
+  if (!t->unterminated && n) n--; /* the closing quote */
+  md_str s = { { p, n }, loc_of(ctx, t) };
+  if (!memchr(p, '\\', n)) return s;
+  char *d = ar_alloc(ctx->m->arena, n + 1);
+  size_t o = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (p[i] == '\\' && i + 1 < n && (p[i + 1] == '"' || p[i + 1] == '\\')) i++;
+    d[o++] = p[i];
+  }
+  s.value = (sl_slice){ d, o };
+  return s;
+}
+
+static sl_slice token_text(const ps_ctx *ctx, const lx_token *t) {
+  return (sl_slice){ ctx->data + t->off, t->len };
+}
+
+/* ---- the driver ---- */
+
+static void track_braces(ps_ctx *ctx, const lx_token *t) {
+  if (t->type == TK_LBRACE) {
+    if (ctx->depth == PS_MAX_DEPTH) {
+      error_at(ctx, "syntax", loc_of(ctx, t), "blocks nested deeper than %s levels", "64");
+      ctx->stop = 1;
+      return;
+    }
+    ctx->braces[ctx->depth++] = t->off;
+  } else if (t->type == TK_RBRACE && ctx->depth > 0) {
+    ctx->depth--;
+  }
+}
+
+static void finish(ps_ctx *ctx, ps_result *out) {
+  out->includes = ctx->includes;
+  out->plan = ctx->plan;
+  out->orphans = NULL;
+  if (!ctx->pending.first) return;
+  if (ctx->plan) {
+    /* Items written before the plan header still belong to the plan. */
+    md_item *rest = ctx->plan->root.first;
+    ctx->plan->root.first = NULL;
+    ctx->plan->root.last = NULL;
+    for (md_item *it = ctx->pending.first, *nx; it; it = nx) { nx = it->next; it->next = NULL; md_append(&ctx->plan->root, it); }
+    for (md_item *it = rest, *nx; it; it = nx) { nx = it->next; it->next = NULL; md_append(&ctx->plan->root, it); }
+  } else {
+    md_item *holder = ar_alloc(ctx->m->arena, sizeof *holder);
+    *holder = ctx->pending;
+    for (md_item *it = holder->first; it; it = it->next) it->parent = holder;
+    out->orphans = holder;
+  }
+}
+
+void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
+  ps_ctx ctx;
+  memset(&ctx, 0, sizeof ctx);
+  ctx.m = m;
+  ctx.file = file;
+  ctx.data = m->src->files[file].data;
+  lx_lexer lx;
+  lx_init(&lx, ctx.data, m->src->files[file].size, file, m->diags);
+  void *parser = psParseAlloc(malloc, &ctx);
+  if (!parser) {
+    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "out of memory");
+    memset(out, 0, sizeof *out);
+    return;
+  }
+  lx_token tok;
+  while (!ctx.stop && lx_next(&lx, &tok)) {
+    track_braces(&ctx, &tok);
+    if (ctx.stop) break;
+    ctx.cur = tok;
+    psParse(parser, tok.type, tok);
+    ctx.prev = tok;
+  }
+  if (!ctx.stop) {
+    ctx.cur = tok;
+    psParse(parser, 0, tok);
+  }
+  psParseFree(parser, free);
+  finish(&ctx, out);
+}
+
+/* ---- errors ---- */
+
+static int is_item_start(int type) {
+  return type == TK_LABEL || type == TK_DASH || type == TK_PLUS || type == TK_TASK || type == TK_TEXT;
+}
+
+void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
+  if (ctx->stop) return;
+  if (++ctx->syntax_errors > PS_MAX_SYNTAX_ERRORS) {
+    error_at(ctx, "syntax", loc_of(ctx, t), "too many syntax errors in %s; stopping", ctx->m->src->files[ctx->file].path);
+    ctx->stop = 1;
+    return;
+  }
+  dg_list *dl = ctx->m->diags;
+  if (major == 0) {
+    if (ctx->depth > 0) {
+      uint32_t b = ctx->braces[ctx->depth - 1];
+      dg_diag *d = dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, "unexpected end of file: a block is not closed");
+      dg_note(dl, d, ctx->file, b, 1, "the block opened here needs a '}'");
+    } else {
+      dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, "unexpected end of file");
+    }
+    return;
+  }
+  sl_slice text = token_text(ctx, t);
+  int shown = text.n > 40 ? 40 : (int)text.n;
+  /* Do not cut a UTF-8 sequence in the middle. */
+  while (shown > 0 && shown < (int)text.n && ((unsigned char)text.p[shown] & 0xC0) == 0x80) shown--;
+  const char *hint = "";
+  if (is_item_start(ctx->prev.type) && major != TK_STRING)
+    hint = "; the text of an item, in quotes, must follow its label";
+  else if (major == TK_STRING && ctx->prev.type == TK_STRING)
+    hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
+  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s %.*s%s%s",
+         lx_token_name(major), shown, text.p, shown < (int)text.n ? "..." : "", hint);
+}
+
+void ps_stack_overflow(ps_ctx *ctx) {
+  error_at(ctx, "syntax", loc_of(ctx, &ctx->cur), "input nested too deeply%s", "");
+  ctx->stop = 1;
+}
+
+/* ---- declarations ---- */
+
+void ps_include(ps_ctx *ctx, const lx_token *path, int is_use) {
+  md_include *inc = ar_alloc(ctx->m->arena, sizeof *inc);
+  inc->path = ps_string(ctx, path);
+  inc->is_use = is_use;
+  inc->from_file = ctx->file;
+  if (ctx->last_include) ctx->last_include->next = inc; else ctx->includes = inc;
+  ctx->last_include = inc;
+}
+
+void ps_abbrev(ps_ctx *ctx, const lx_token *shortform, const lx_token *longform) {
+  md_abbrev *a = ar_alloc(ctx->m->arena, sizeof *a);
+  a->shortform = ps_string(ctx, shortform);
+  a->longform = ps_string(ctx, longform);
+  a->next = ctx->m->abbrevs;
+  ctx->m->abbrevs = a;
+}
+
+static void push_hdr(ps_ctx *ctx, md_plan *p) {
+  if (ctx->nhdr < (int)(sizeof ctx->hdr / sizeof ctx->hdr[0])) ctx->hdr[ctx->nhdr] = p;
+  ctx->nhdr++;
+}
+
+static md_plan *hdr(ps_ctx *ctx) {
+  int i = ctx->nhdr - 1;
+  int max = (int)(sizeof ctx->hdr / sizeof ctx->hdr[0]) - 1;
+  if (i > max) i = max;
+  return i >= 0 ? ctx->hdr[i] : NULL;
+}
+
+void ps_hdr_pop(ps_ctx *ctx) { if (ctx->nhdr > 0) ctx->nhdr--; }
+
+static void add_plan(md_model *m, md_plan *p) {
+  if (m->last_plan) m->last_plan->next = p; else m->plans = p;
+  m->last_plan = p;
+}
+
+void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered) {
+  md_plan *p = ar_alloc(ctx->m->arena, sizeof *p);
+  p->key = numbered ? ps_string(ctx, key).value : token_text(ctx, key);
+  p->numbered = numbered;
+  p->loc = loc_of(ctx, key);
+  p->file = ctx->file;
+  if (ctx->plan) {
+    dg_diag *d = error_at(ctx, "duplicate-id", p->loc, "a file declares one plan; this is a second%s", "");
+    dg_note(ctx->m->diags, d, ctx->file, ctx->plan->loc.off, ctx->plan->loc.len, "the first is declared here");
+  } else {
+    ctx->plan = p;
+  }
+  add_plan(ctx->m, p);
+  push_hdr(ctx, p);
+}
+
+void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *t) {
+  md_plan *p = hdr(ctx);
+  if (!p) return;
+  md_str s = ps_string(ctx, t);
+  md_strs **list = NULL;
+  switch (f) {
+  case PS_KIND: p->kind = s; return;
+  case PS_TITLE: p->title = s; return;
+  case PS_PLACE: p->place = s; return;
+  case PS_SIGNER: p->signer = s; return;
+  case PS_ROLE: p->role = s; return;
+  case PS_UNAVAILABLE: p->unavailable = s; return;
+  case PS_BASIS: list = &p->basis; break;
+  case PS_RECIPIENT: list = &p->recipients; break;
+  case PS_NOTE: list = &p->notes; break;
+  }
+  md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->s = s;
+  while (*list) list = &(*list)->next;
+  *list = e;
+}
+
+void ps_hdr_issuer(ps_ctx *ctx, md_ref *r) { if (hdr(ctx)) hdr(ctx)->issuer = r; }
+
+void ps_hdr_level(ps_ctx *ctx, const lx_token *kw, int level) {
+  (void)kw;
+  if (hdr(ctx)) hdr(ctx)->level = (md_level)level;
+}
+
+void ps_hdr_date(ps_ctx *ctx, const lx_token *d) {
+  md_plan *p = hdr(ctx);
+  dt_day day;
+  int r = dt_parse_iso(ctx->data + d->off, d->len, &day);
+  if (r != 0) {
+    error_at(ctx, "invalid-date", loc_of(ctx, d), "date %s does not exist", ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
+    return;
+  }
+  if (!p) return;
+  p->date = day;
+  p->date_known = 1;
+  p->date_loc = loc_of(ctx, d);
+}
+
+void ps_parent(ps_ctx *ctx, const lx_token *number) {
+  md_plan *p = hdr(ctx);
+  md_parent *par = ar_alloc(ctx->m->arena, sizeof *par);
+  par->number = ps_string(ctx, number);
+  par->loc = par->number.loc;
+  ctx->parent = par;
+  if (!p) return;
+  md_parent **pp = &p->parents;
+  while (*pp) pp = &(*pp)->next;
+  *pp = par;
+}
+
+void ps_parent_path(ps_ctx *ctx, const lx_token *path) {
+  if (ctx->parent) ctx->parent->path = ps_string(ctx, path);
+}
+
+void ps_parent_stub(ps_ctx *ctx) {
+  md_plan *stub = ar_alloc(ctx->m->arena, sizeof *stub);
+  stub->is_stub = 1;
+  stub->file = ctx->file;
+  if (ctx->parent) {
+    stub->key = ctx->parent->number.value;
+    stub->loc = ctx->parent->loc;
+    stub->numbered = 1;
+    ctx->parent->stub = stub;
+  }
+  add_plan(ctx->m, stub);
+  push_hdr(ctx, stub);
+}
+
+/* ---- bodies ---- */
+
+void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level) {
+  md_body *b = ar_alloc(ctx->m->arena, sizeof *b);
+  b->id = token_text(ctx, id);
+  b->loc = loc_of(ctx, id);
+  b->name = ps_string(ctx, name);
+  b->level = (md_level)level;
+  ctx->body = b;
+  if (md_add_body(ctx->m, b) != 0) {
+    md_body *first = md_body_by_id(ctx->m, b->id);
+    dg_diag *d = dg_add(ctx->m->diags, DG_ERROR, "duplicate-id", b->loc.file, b->loc.off, b->loc.len,
+                        "body '%.*s' is declared twice", (int)b->id.n, b->id.p);
+    dg_note(ctx->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first declared here");
+  }
+}
+
+static md_strs *strs_append(md_strs *list, md_strs *more) {
+  if (!list) return more;
+  md_strs *e = list;
+  while (e->next) e = e->next;
+  e->next = more;
+  return list;
+}
+
+void ps_body_aliases(ps_ctx *ctx, md_strs *s) { if (ctx->body) ctx->body->aliases = strs_append(ctx->body->aliases, s); }
+
+void ps_body_counterparts(ps_ctx *ctx, md_ref *r) {
+  if (ctx->body) ctx->body->counterparts = ps_ref_append(ctx->body->counterparts, r);
+}
+
+void ps_body_level(ps_ctx *ctx, int level, int addresses) {
+  if (!ctx->body) return;
+  if (addresses) ctx->body->addresses = (md_level)level; else ctx->body->level = (md_level)level;
+}
+
+void ps_body_note(ps_ctx *ctx, const lx_token *s) {
+  if (!ctx->body) return;
+  md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->s = ps_string(ctx, s);
+  ctx->body->notes = strs_append(ctx->body->notes, e);
+}
+
+/* ---- references and lists ---- */
+
+md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name) {
+  md_ref *r = ar_alloc(ctx->m->arena, sizeof *r);
+  r->text = by_name ? ps_string(ctx, t).value : token_text(ctx, t);
+  r->by_name = by_name;
+  r->loc = loc_of(ctx, t);
+  return r;
+}
+
+md_ref *ps_ref_append(md_ref *list, md_ref *r) {
+  if (!list) return r;
+  md_ref *e = list;
+  while (e->next) e = e->next;
+  e->next = r;
+  return list;
+}
+
+md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s) {
+  md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->s = ps_string(ctx, s);
+  return strs_append(list, e);
+}
+
+/* ---- items ---- */
+
+md_item *ps_block_open(ps_ctx *ctx) { return ar_alloc(ctx->m->arena, sizeof(md_item)); }
+
+void ps_append(md_item *holder, md_item *it) { if (it) md_append(holder, it); }
+
+md_item *ps_close(ps_ctx *ctx, md_item *it, md_item *holder, const lx_token *rbrace) {
+  (void)ctx;
+  (void)rbrace;
+  for (md_item *c = holder->first, *nx; c; c = nx) {
+    nx = c->next;
+    c->next = NULL;
+    md_append(it, c);
+  }
+  return it;
+}
+
+md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts) {
+  md_item *it = ar_alloc(ctx->m->arena, sizeof *it);
+  it->kind = kind;
+  it->loc = loc_of(ctx, start);
+  it->texts = texts;
+  if (label) {
+    it->label = token_text(ctx, label);
+    if (label->type == TK_DASH) it->bullet = '-';
+    if (label->type == TK_PLUS) it->bullet = '+';
+  }
+  return it;
+}
+
+void ps_top_item(ps_ctx *ctx, md_item *it) {
+  if (!it) return;
+  md_append(ctx->plan ? &ctx->plan->root : &ctx->pending, it);
+}
+
+void ps_by(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->by = ps_ref_append(it->by, r); }
+void ps_with(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->with = ps_ref_append(it->with, r); }
+void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->reports = ps_ref_append(it->reports, r); }
+
+void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r) {
+  if (!it->reports)
+    error_at(ctx, "syntax", loc_of(ctx, kw), "'via' must follow 'reports'%s", "");
+  it->via = r;
+}
+
+void ps_due(ps_ctx *ctx, md_item *it, const lx_token *phrase) {
+  md_due *d = ar_alloc(ctx->m->arena, sizeof *d);
+  d->phrase = ps_string(ctx, phrase);
+  md_due **p = &it->dues;
+  while (*p) p = &(*p)->next;
+  *p = d;
+}
+
+void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k, const lx_token *s) {
+  md_due *d = it->dues;
+  while (d && d->next) d = d->next;
+  if (!d) {
+    sl_slice w = token_text(ctx, kw);
+    dg_add(ctx->m->diags, DG_ERROR, "syntax", ctx->file, kw->off, kw->len, "'%.*s' must follow a 'due'", (int)w.n, w.p);
+    return;
+  }
+  md_str v = ps_string(ctx, s);
+  if (k == PS_AS) d->as = v;
+  else if (k == PS_FOR) d->what = v;
+  else d->after = v;
+}
+
+void ps_implements(ps_ctx *ctx, md_item *it, md_strs *ids) { (void)ctx; it->implements = strs_append(it->implements, ids); }
+void ps_id(ps_ctx *ctx, md_item *it, const lx_token *s) { it->id_override = ps_string(ctx, s); }
+void ps_note(ps_ctx *ctx, md_item *it, const lx_token *s) { it->notes = ps_strs(ctx, it->notes, s); }
+
+/* ---- targets ---- */
+
+void ps_target_open(ps_ctx *ctx, md_item *it) { ctx->target = it; }
+void ps_target_done(ps_ctx *ctx) { ctx->target = NULL; }
+
+static void add_measure(ps_ctx *ctx, md_measure *ms) {
+  if (!ctx->target) return;
+  md_measure **p = &ctx->target->measures;
+  while (*p) p = &(*p)->next;
+  *p = ms;
+}
+
+static double number_value(const ps_ctx *ctx, const lx_token *t) {
+  char buf[64];
+  size_t n = t->len < sizeof buf - 1 ? t->len : sizeof buf - 1;
+  memcpy(buf, ctx->data + t->off, n);
+  buf[n] = '\0';
+  for (char *c = buf; *c; c++) if (*c == ',') *c = '.';
+  return strtod(buf, NULL);
+}
+
+md_measure *ps_measure(ps_ctx *ctx, const lx_token *kw, const lx_token *name, int cmp,
+                       const lx_token *value, const lx_token *unit, int percent) {
+  static const char *const ops[] = { ">=", ">", "<=", "<", "=" };
+  md_measure *ms = ar_alloc(ctx->m->arena, sizeof *ms);
+  ms->loc = loc_of(ctx, kw);
+  ms->name = ps_string(ctx, name);
+  ms->op = ops[cmp];
+  ms->value = number_value(ctx, value);
+  ms->value_loc = loc_of(ctx, value);
+  ms->percent = percent;
+  if (unit) ms->unit = ps_string(ctx, unit);
+  add_measure(ctx, ms);
+  return ms;
+}
+
+md_measure *ps_measure_phrase(ps_ctx *ctx, const lx_token *kw, const lx_token *name, const lx_token *phrase) {
+  md_measure *ms = ar_alloc(ctx->m->arena, sizeof *ms);
+  ms->loc = loc_of(ctx, kw);
+  ms->name = ps_string(ctx, name);
+  ms->phrase = ps_string(ctx, phrase);
+  ms->value_loc = ms->phrase.loc;
+  add_measure(ctx, ms);
+  return ms;
+}
+
+void ps_measure_period(ps_ctx *ctx, md_measure *ms, ps_period p) {
+  if (!ms) return;
+  if (p.kind >= 0) { ms->period = p.kind; return; }
+  double y = number_value(ctx, &p.year);
+  if (y < 1000 || y > 9999 || y != (int)y) {
+    error_at(ctx, "invalid-date", loc_of(ctx, &p.year), "%s is not a year", ar_strndup(ctx->m->arena, ctx->data + p.year.off, p.year.len));
+    return;
+  }
+  ms->by_year = (int)y;
+}
+
+md_item *ps_footnote(ps_ctx *ctx, const lx_token *kw, const lx_token *mark, md_strs *texts) {
+  md_item *it = ps_item(ctx, MD_FOOTNOTE, kw, NULL, texts);
+  md_str m = ps_string(ctx, mark);
+  it->label = m.value;
+  return it;
+}

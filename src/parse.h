@@ -1,0 +1,114 @@
+/* parse: drives the lexer and the lemon parser over one file and builds
+ * the model from the grammar's actions.
+ *
+ * The grammar (grammar/gram.y) only calls the ps_* builders below, so all
+ * model construction and every parse-time message lives here. Syntax errors
+ * are collected (capped per file) and parsing goes on after each, so one run
+ * shows several. Layer: parse; calls lexer, model, diag, date, text. */
+#ifndef PLANCHECK_PARSE_H
+#define PLANCHECK_PARSE_H
+
+#include "lexer.h"
+#include "model.h"
+
+enum { PS_MAX_DEPTH = 64, PS_MAX_SYNTAX_ERRORS = 20 };
+
+typedef enum ps_hdr_field {
+  PS_KIND, PS_TITLE, PS_PLACE, PS_BASIS, PS_RECIPIENT, PS_NOTE, PS_UNAVAILABLE,
+  PS_SIGNER, PS_ROLE,
+} ps_hdr_field;
+
+typedef enum ps_due_opt_kind { PS_AS, PS_FOR, PS_AFTER } ps_due_opt_kind;
+
+typedef struct ps_period {
+  int kind;                  /* dl_period, 0 for none, -1 for "by YEAR" */
+  lx_token year;
+} ps_period;
+
+typedef struct ps_ctx {
+  md_model *m;
+  uint32_t file;
+  const char *data;
+  md_plan *plan;             /* the plan this file declares */
+  md_plan *hdr[8];           /* header being filled: the plan, then stubs */
+  int nhdr;
+  md_parent *parent;         /* the latest `implements` */
+  md_body *body;             /* the body being declared */
+  md_item *target;           /* the target whose measures are being read */
+  md_item pending;           /* top-level items of a file with no plan */
+  md_include *includes, *last_include;
+  int syntax_errors;
+  int stop;
+  lx_token prev, cur;
+  uint32_t braces[PS_MAX_DEPTH];
+  int depth;
+} ps_ctx;
+
+/* What parsing one file produced besides the model entries. */
+typedef struct ps_result {
+  md_include *includes;      /* use/include statements, in order */
+  md_plan *plan;             /* the plan the file declares, or NULL */
+  md_item *orphans;          /* holder of top-level items when plan is NULL */
+} ps_result;
+
+void ps_parse_file(md_model *m, uint32_t file, ps_result *out);
+
+/* The parser lemon generates from grammar/gram.y (prefix psParse). */
+void *psParseAlloc(void *(*alloc)(size_t), ps_ctx *ctx);
+void psParseInit(void *parser, ps_ctx *ctx);
+void psParse(void *parser, int major, lx_token minor);
+void psParseFinalize(void *parser);
+void psParseFree(void *parser, void (*release)(void *));
+void psParseTrace(FILE *out, char *prompt);
+int psParseStackPeak(void *parser);
+int psParseCoverage(FILE *out);
+int psParseFallback(int token);
+
+/* Decodes a STRING token into an md_str (escapes resolved). */
+md_str ps_string(ps_ctx *ctx, const lx_token *t);
+
+/* Builders called by the grammar's actions. */
+void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t);
+void ps_stack_overflow(ps_ctx *ctx);
+void ps_include(ps_ctx *ctx, const lx_token *path, int is_use);
+void ps_abbrev(ps_ctx *ctx, const lx_token *shortform, const lx_token *longform);
+void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered);
+void ps_hdr_pop(ps_ctx *ctx);
+void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *s);
+void ps_hdr_issuer(ps_ctx *ctx, md_ref *r);
+void ps_hdr_level(ps_ctx *ctx, const lx_token *kw, int level);
+void ps_hdr_date(ps_ctx *ctx, const lx_token *d);
+void ps_parent(ps_ctx *ctx, const lx_token *number);
+void ps_parent_path(ps_ctx *ctx, const lx_token *path);
+void ps_parent_stub(ps_ctx *ctx);
+void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level);
+void ps_body_aliases(ps_ctx *ctx, md_strs *s);
+void ps_body_counterparts(ps_ctx *ctx, md_ref *r);
+void ps_body_level(ps_ctx *ctx, int level, int addresses);
+void ps_body_note(ps_ctx *ctx, const lx_token *s);
+md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name);
+md_ref *ps_ref_append(md_ref *list, md_ref *r);
+md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s);
+md_item *ps_block_open(ps_ctx *ctx);
+void ps_append(md_item *holder, md_item *it);
+md_item *ps_close(ps_ctx *ctx, md_item *it, md_item *holder, const lx_token *rbrace);
+md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts);
+void ps_top_item(ps_ctx *ctx, md_item *it);
+void ps_by(ps_ctx *ctx, md_item *it, md_ref *r);
+void ps_with(ps_ctx *ctx, md_item *it, md_ref *r);
+void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r);
+void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r);
+void ps_due(ps_ctx *ctx, md_item *it, const lx_token *phrase);
+void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k, const lx_token *s);
+void ps_implements(ps_ctx *ctx, md_item *it, md_strs *ids);
+void ps_id(ps_ctx *ctx, md_item *it, const lx_token *s);
+void ps_note(ps_ctx *ctx, md_item *it, const lx_token *s);
+void ps_target_open(ps_ctx *ctx, md_item *it);
+void ps_target_done(ps_ctx *ctx);
+md_measure *ps_measure(ps_ctx *ctx, const lx_token *kw, const lx_token *name, int cmp,
+                       const lx_token *value, const lx_token *unit, int percent);
+md_measure *ps_measure_phrase(ps_ctx *ctx, const lx_token *kw, const lx_token *name, const lx_token *phrase);
+void ps_measure_period(ps_ctx *ctx, md_measure *ms, ps_period p);
+md_item *ps_footnote(ps_ctx *ctx, const lx_token *kw, const lx_token *mark, md_strs *texts);
+
+#endif

@@ -1,0 +1,313 @@
+/* resolve: loading, names, ids, owners and deadlines; see resolve.h. */
+#include "resolve.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+#include "stdlib_data.h"
+#include "text.h"
+
+/* ---- loading ---- */
+
+typedef struct frame {          /* one file on the include stack */
+  uint32_t file;
+  md_loc from;                  /* the include statement that led here */
+  struct frame *up;
+} frame;
+
+typedef struct loader {
+  md_model *m;
+  const rs_options *o;
+} loader;
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static char *join(ar_arena *a, const char *dir, size_t dirlen, const char *name, const char *ext) {
+  return (char *)dg_fmt(a, "%.*s%s%s%s", (int)dirlen, dir, dirlen ? "/" : "", name, ext);
+}
+
+/* Loads the embedded (or --stdlib) file for "std/NAME". */
+static src_status load_std(loader *L, const char *name, uint32_t *file, int *err_no) {
+  const char *ext = ends_with(name, ".plan") || ends_with(name, ".lua") ? "" : ".plan";
+  if (L->o->stdlib_dir) {
+    char *p = join(L->m->arena, L->o->stdlib_dir, strlen(L->o->stdlib_dir), name, ext);
+    return src_load(L->m->src, p, file, err_no);
+  }
+  const char *want = dg_fmt(L->m->arena, "%s%s", name, ext);
+  for (const sd_file *f = sd_files; f->name; f++) {
+    if (strcmp(f->name, want) != 0) continue;
+    return src_add_memory(L->m->src, dg_fmt(L->m->arena, "std/%s", want), f->data, f->size, file);
+  }
+  *err_no = ENOENT;
+  return SRC_NOT_FOUND;
+}
+
+/* Tries `name` and `name.plan` in one directory. */
+static src_status try_dir(loader *L, const char *dir, size_t dirlen, const char *name, uint32_t *file, int *err_no) {
+  src_status st = src_load(L->m->src, join(L->m->arena, dir, dirlen, name, ""), file, err_no);
+  if (st != SRC_NOT_FOUND || ends_with(name, ".plan")) return st;
+  return src_load(L->m->src, join(L->m->arena, dir, dirlen, name, ".plan"), file, err_no);
+}
+
+/* Looks a path up relative to the including file, then in -I and PLANPATH. */
+static src_status find(loader *L, const char *name, const char *from_real, uint32_t *file, int *err_no) {
+  if (strncmp(name, "std/", 4) == 0) return load_std(L, name + 4, file, err_no);
+  if (name[0] == '/' || !from_real) return try_dir(L, "", 0, name, file, err_no);
+  src_status st = SRC_NOT_FOUND;
+  if (strncmp(from_real, "std/", 4) != 0) {
+    const char *slash = strrchr(from_real, '/');
+    st = try_dir(L, from_real, slash ? (size_t)(slash - from_real) : 0, name, file, err_no);
+    if (st != SRC_NOT_FOUND) return st;
+  }
+  for (size_t i = 0; i < L->o->nincdirs; i++) {
+    st = try_dir(L, L->o->incdirs[i], strlen(L->o->incdirs[i]), name, file, err_no);
+    if (st != SRC_NOT_FOUND) return st;
+  }
+  for (const char *p = L->o->planpath; p && *p;) {
+    const char *colon = strchr(p, ':');
+    size_t len = colon ? (size_t)(colon - p) : strlen(p);
+    if (len) {
+      st = try_dir(L, p, len, name, file, err_no);
+      if (st != SRC_NOT_FOUND) return st;
+    }
+    p = colon ? colon + 1 : p + len;
+  }
+  return SRC_NOT_FOUND;
+}
+
+static void report_cycle(loader *L, const frame *top, uint32_t file, md_loc at) {
+  src_table *src = L->m->src;
+  dg_diag *d = dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len,
+                      "include cycle: %s includes %s, which is already being read",
+                      src->files[at.file].path, src->files[file].path);
+  for (const frame *f = top; f && f->up; f = f->up) {
+    dg_note(L->m->diags, d, f->from.file, f->from.off, f->from.len, "%s is included from here",
+            src->files[f->file].path);
+    if (f->file == file) break;
+  }
+}
+
+static int on_stack(const frame *top, uint32_t file) {
+  for (const frame *f = top; f; f = f->up)
+    if (f->file == file) return 1;
+  return 0;
+}
+
+static void attach_orphans(loader *L, md_item *orphans, md_plan *plan) {
+  if (!orphans || !orphans->first) return;
+  if (!plan) {
+    md_item *first = orphans->first;
+    dg_add(L->m->diags, DG_ERROR, "no-plan", first->loc.file, first->loc.off, first->loc.len,
+           "this item belongs to no plan: the file declares none and was not included by a plan");
+    return;
+  }
+  for (md_item *it = orphans->first, *nx; it; it = nx) {
+    nx = it->next;
+    it->next = NULL;
+    md_append(&plan->root, it);
+  }
+}
+
+static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan);
+
+/* Parses a newly loaded file and everything it includes. */
+static md_plan *parse_tree(loader *L, frame *top, md_plan *inherited) {
+  ps_result r;
+  ps_parse_file(L->m, top->file, &r);
+  md_plan *plan = r.plan ? r.plan : inherited;
+  attach_orphans(L, r.orphans, plan);
+  load_includes(L, top, r.includes, plan);
+  return r.plan;
+}
+
+static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan) {
+  for (; inc; inc = inc->next) {
+    const char *name = ar_strndup(L->m->arena, inc->path.value.p, inc->path.value.n);
+    uint32_t file;
+    int err_no;
+    src_status st = find(L, name, L->m->src->files[top->file].real, &file, &err_no);
+    md_loc at = inc->path.loc;
+    if (st == SRC_ALREADY) {
+      if (on_stack(top, file)) report_cycle(L, top, file, at);
+      continue;
+    }
+    if (st != SRC_OK) {
+      dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len, "cannot %s '%s': %s",
+             inc->is_use ? "use" : "include", name, src_status_text(st, err_no));
+      continue;
+    }
+    frame f = { file, at, top };
+    parse_tree(L, &f, plan);
+  }
+}
+
+size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
+  loader L = { m, o };
+  size_t failed = 0;
+  for (size_t i = 0; i < n; i++) {
+    rs_input *in = &inputs[i];
+    int err_no;
+    src_status st = find(&L, in->path, NULL, &in->file, &err_no);
+    if (st == SRC_ALREADY) {
+      in->loaded = 1;
+      for (md_plan *p = m->plans; p; p = p->next)
+        if (p->file == in->file && !p->is_stub) { in->plan = p; break; }
+      continue;
+    }
+    if (st != SRC_OK) {
+      dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot read '%s': %s", in->path, src_status_text(st, err_no));
+      failed++;
+      continue;
+    }
+    in->loaded = 1;
+    frame f = { in->file, { 0, 0, 0 }, NULL };
+    in->plan = parse_tree(&L, &f, NULL);
+  }
+  return failed;
+}
+
+/* ---- references ---- */
+
+static void resolve_ref(md_model *m, md_ref *r) {
+  for (; r; r = r->next) {
+    r->body = r->by_name ? md_body_by_name(m, r->text) : md_body_by_id(m, r->text);
+    if (r->body) continue;
+    dg_add(m->diags, DG_ERROR, "unknown-body", r->loc.file, r->loc.off, r->loc.len, "unknown body %s%.*s%s",
+           r->by_name ? "\"" : "'", (int)r->text.n, r->text.p, r->by_name ? "\"" : "'");
+  }
+}
+
+static int resolve_item_refs(md_item *it, void *ctx) {
+  md_model *m = ctx;
+  resolve_ref(m, it->by);
+  resolve_ref(m, it->with);
+  resolve_ref(m, it->reports);
+  resolve_ref(m, it->via);
+  return 0;
+}
+
+/* ---- ids and owners ---- */
+
+typedef struct idctx {
+  md_model *m;
+  md_plan *plan;
+} idctx;
+
+static int has_id(const md_item *it) { return it->kind == MD_TASK || it->kind == MD_SECTION; }
+
+/* The part of an id a child contributes: its label's own number, or its
+ * position among the unnumbered children. */
+static const char *component(ar_arena *a, const md_item *it, int *ordinal) {
+  if (it->id_override.value.n) return ar_strndup(a, it->id_override.value.p, it->id_override.value.n);
+  md_label l = md_label_parse(it->label);
+  if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET)
+    return dg_fmt(a, "%d", ++*ordinal);
+  return ar_strndup(a, l.component.p, l.component.n);
+}
+
+static void assign_ids(idctx *c, md_item *parent, const char *prefix);
+
+static void assign_one(idctx *c, md_item *it, const char *prefix, const char *comp) {
+  it->id = prefix ? dg_fmt(c->m->arena, "%s.%s", prefix, comp)
+                  : dg_fmt(c->m->arena, "%.*s:%s", (int)c->plan->key.n, c->plan->key.p, comp);
+  if (md_add_item_id(c->m, it) != 0) {
+    md_item *first = md_item_by_id(c->m, it->id);
+    dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
+                        "id %s is used twice", it->id);
+    dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
+  }
+}
+
+static void assign_ids(idctx *c, md_item *parent, const char *prefix) {
+  int ordinal = 0;
+  for (md_item *it = parent->first; it; it = it->next) {
+    it->plan = c->plan;
+    if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
+    const char *comp = component(c->m->arena, it, &ordinal);
+    /* A number printed twice (seed 000 has two "4.") keeps both items
+     * apart: the second becomes 4#2. check reports the numbering. */
+    int seen = 1;
+    for (md_item *prev = parent->first; prev != it; prev = prev->next)
+      if (has_id(prev) && prev->component && strcmp(prev->component, comp) == 0) seen++;
+    it->component = comp;
+    assign_one(c, it, prefix, seen > 1 ? dg_fmt(c->m->arena, "%s#%d", comp, seen) : comp);
+    assign_ids(c, it, it->id);
+  }
+}
+
+static void assign_owners(md_item *parent, md_ref *inherited) {
+  for (md_item *it = parent->first; it; it = it->next) {
+    md_ref *own = it->by ? it->by : inherited;
+    it->owners = own;
+    assign_owners(it, own);
+  }
+}
+
+/* ---- deadlines ---- */
+
+static void recognize_due(md_model *m, md_due *d) {
+  md_str *src = d->as.value.n ? &d->as : &d->phrase;
+  sl_slice nfc = tx_nfc(m->arena, src->value.p, src->value.n);
+  dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
+  d->dl = r.first;
+  md_loc l = src->loc;
+  if (r.bad_date) {
+    dg_add(m->diags, DG_ERROR, "invalid-date", l.file, l.off, l.len, "the date in deadline \"%.*s\" does not exist",
+           (int)src->value.n, src->value.p);
+    return;
+  }
+  if (r.first) return;
+  if (d->as.value.n)
+    dg_add(m->diags, DG_ERROR, "deadline-unrecognized", l.file, l.off, l.len,
+           "\"%.*s\" is not a canonical deadline (e.g. \"within 2023-Q2\", \"before 2023-02-28\", \"yearly in 11\")",
+           (int)src->value.n, src->value.p);
+  else
+    dg_add(m->diags, DG_WARNING, "deadline-unrecognized", l.file, l.off, l.len,
+           "deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')");
+}
+
+static int resolve_dues(md_item *it, void *ctx) {
+  for (md_due *d = it->dues; d; d = d->next) recognize_due(ctx, d);
+  return 0;
+}
+
+static int resolve_measures(md_item *it, void *ctx) {
+  md_model *m = ctx;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    if (!ms->phrase.value.n) continue;
+    sl_slice nfc = tx_nfc(m->arena, ms->phrase.value.p, ms->phrase.value.n);
+    if (dl_target_value(nfc.p, nfc.n, &ms->op, &ms->value, &ms->percent) == 0) continue;
+    md_loc l = ms->phrase.loc;
+    dg_add(m->diags, DG_WARNING, "target-unrecognized", l.file, l.off, l.len,
+           "target value phrase not recognised (e.g. \"từ 90%% trở lên\", \"dưới 0,4%%\")");
+  }
+  return 0;
+}
+
+void rs_resolve(md_model *m) {
+  md_index_names(m);
+  for (md_body *b = m->bodies; b; b = b->next) resolve_ref(m, b->counterparts);
+  for (md_plan *p = m->plans; p; p = p->next) {
+    resolve_ref(m, p->issuer);
+    if (p->is_stub) continue;
+    md_plan *first = md_plan_by_key(m, p->key);
+    if (first != p) {
+      dg_diag *d = dg_add(m->diags, DG_ERROR, "duplicate-id", p->loc.file, p->loc.off, p->loc.len,
+                          "plan %.*s is declared twice", (int)p->key.n, p->key.p);
+      dg_note(m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first declared here");
+      continue;
+    }
+    md_walk(&p->root, resolve_item_refs, m);
+    idctx c = { m, p };
+    assign_ids(&c, &p->root, NULL);
+    assign_owners(&p->root, NULL);
+    md_walk(&p->root, resolve_dues, m);
+    md_walk(&p->root, resolve_measures, m);
+  }
+}

@@ -1,0 +1,35 @@
+/* resolve: from parsed files to a connected model.
+ *
+ * Loads the files named on the command line and everything they use or
+ * include (relative path, -I, PLANPATH, the embedded standard library), each
+ * once, reporting cycles with the include chain; then resolves body
+ * references, derives task ids and effective owners, and recognises every
+ * deadline phrase. Layer: resolve; calls parse, model, deadline, source. */
+#ifndef PLANCHECK_RESOLVE_H
+#define PLANCHECK_RESOLVE_H
+
+#include "model.h"
+
+typedef struct rs_options {
+  const char *const *incdirs;  /* -I DIR, in order */
+  size_t nincdirs;
+  const char *planpath;        /* PLANPATH, colon-separated, or NULL */
+  const char *stdlib_dir;      /* --stdlib DIR, or NULL for the embedded one */
+} rs_options;
+
+/* One file named on the command line and what it declared. */
+typedef struct rs_input {
+  const char *path;
+  int loaded;                  /* 0 when it could not be read */
+  uint32_t file;
+  md_plan *plan;               /* NULL when it declares none */
+} rs_input;
+
+/* Loads every input. Returns the number of inputs that could not be read
+ * (each reported as an error). */
+size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
+
+/* Resolves names, ids, owners and deadlines of everything loaded. */
+void rs_resolve(md_model *m);
+
+#endif

@@ -1,0 +1,187 @@
+/* source: reading files and mapping offsets to positions; see source.h. */
+#include "source.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "text.h"
+
+void src_init(src_table *t) { memset(t, 0, sizeof *t); }
+
+void src_free(src_table *t) {
+  for (size_t i = 0; i < t->n; i++) {
+    src_file *f = &t->files[i];
+    if (f->owned) free((char *)f->data);
+    free((char *)f->path);
+    free((char *)f->real);
+    free(f->lines);
+  }
+  free(t->files);
+  memset(t, 0, sizeof *t);
+}
+
+long src_find(const src_table *t, const char *real) {
+  for (size_t i = 0; i < t->n; i++)
+    if (strcmp(t->files[i].real, real) == 0) return (long)i;
+  return -1;
+}
+
+static char *xstrdup(const char *s) {
+  size_t n = strlen(s) + 1;
+  char *d = malloc(n);
+  if (d) memcpy(d, s, n);
+  return d;
+}
+
+static int append(src_table *t, src_file f, uint32_t *index) {
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 16;
+    src_file *nf = realloc(t->files, cap * sizeof *nf);
+    if (!nf) return -1;
+    t->files = nf;
+    t->cap = cap;
+  }
+  t->files[t->n] = f;
+  *index = (uint32_t)t->n++;
+  return 0;
+}
+
+/* Reads the whole of fd into a NUL-terminated malloc'd buffer. */
+static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
+  size_t cap = size_hint + 1, n = 0;
+  char *buf = malloc(cap + 1);
+  if (!buf) return ENOMEM;
+  for (;;) {
+    if (n == cap) {
+      if (cap > (size_t)UINT32_MAX) { free(buf); return EFBIG; }
+      cap *= 2;
+      char *nb = realloc(buf, cap + 1);
+      if (!nb) { free(buf); return ENOMEM; }
+      buf = nb;
+    }
+    ssize_t r = read(fd, buf + n, cap - n);
+    if (r < 0) {
+      if (errno == EINTR) continue;
+      int e = errno;
+      free(buf);
+      return e;
+    }
+    if (r == 0) break;
+    n += (size_t)r;
+  }
+  buf[n] = '\0';
+  *out = buf;
+  *len = n;
+  return 0;
+}
+
+src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {
+  *err_no = 0;
+  char real[PATH_MAX];
+  if (!realpath(path, real)) {
+    *err_no = errno;
+    return errno == ENOENT || errno == ENOTDIR ? SRC_NOT_FOUND : SRC_UNREADABLE;
+  }
+  long found = src_find(t, real);
+  if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
+  int fd = open(real, O_RDONLY);
+  if (fd < 0) { *err_no = errno; return SRC_UNREADABLE; }
+  struct stat st;
+  if (fstat(fd, &st) != 0) { *err_no = errno; close(fd); return SRC_UNREADABLE; }
+  if (S_ISDIR(st.st_mode)) { close(fd); *err_no = EISDIR; return SRC_IS_DIR; }
+  if (st.st_size >= (off_t)UINT32_MAX) { close(fd); *err_no = EFBIG; return SRC_TOO_LARGE; }
+  char *data = NULL;
+  size_t len = 0;
+  int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, &data, &len);
+  close(fd);
+  if (e) { *err_no = e; return e == EFBIG ? SRC_TOO_LARGE : SRC_UNREADABLE; }
+  src_file f = { xstrdup(path), xstrdup(real), data, len, 1, NULL, 0, 0 };
+  if (!f.path || !f.real || append(t, f, index) != 0) {
+    free((char *)f.path); free((char *)f.real); free(data);
+    *err_no = ENOMEM;
+    return SRC_UNREADABLE;
+  }
+  return SRC_OK;
+}
+
+src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {
+  long found = src_find(t, name);
+  if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
+  src_file f = { xstrdup(name), xstrdup(name), data, size, 0, NULL, 0, 0 };
+  if (!f.path || !f.real || append(t, f, index) != 0) {
+    free((char *)f.path); free((char *)f.real);
+    return SRC_UNREADABLE;
+  }
+  return SRC_OK;
+}
+
+/* Line starts, counting LF as the terminator (a CR before it belongs to the
+ * terminator and is cut by src_line). */
+static int build_lines(src_file *f) {
+  size_t cap = 64, n = 0;
+  uint32_t *lines = malloc(cap * sizeof *lines);
+  if (!lines) return -1;
+  lines[n++] = 0;
+  for (size_t i = 0; i < f->size; i++) {
+    if (f->data[i] != '\n') continue;
+    if (n == cap) {
+      cap *= 2;
+      uint32_t *nl = realloc(lines, cap * sizeof *nl);
+      if (!nl) { free(lines); return -1; }
+      lines = nl;
+    }
+    lines[n++] = (uint32_t)(i + 1);
+  }
+  f->lines = lines;
+  f->nlines = n;
+  return 0;
+}
+
+static size_t line_index(src_file *f, uint32_t off) {
+  size_t lo = 0, hi = f->nlines;
+  while (hi - lo > 1) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (f->lines[mid] <= off) lo = mid; else hi = mid;
+  }
+  return lo;
+}
+
+src_pos src_position(src_table *t, uint32_t file, uint32_t off) {
+  src_file *f = &t->files[file];
+  if (!f->lines && build_lines(f) != 0) return (src_pos){ 0, 0 };
+  if (off > f->size) off = (uint32_t)f->size;
+  size_t li = line_index(f, off);
+  uint32_t start = f->lines[li];
+  /* A byte-order mark is not a column. */
+  if (li == 0 && f->size >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 && off >= 3) start = 3;
+  return (src_pos){ (uint32_t)li + 1, (uint32_t)tx_codepoints(f->data + start, off - start) + 1 };
+}
+
+void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len) {
+  src_file *f = &t->files[file];
+  *start = f->data;
+  *len = 0;
+  if (!f->lines && build_lines(f) != 0) return;
+  if (off > f->size) off = (uint32_t)f->size;
+  size_t li = line_index(f, off);
+  size_t b = f->lines[li];
+  if (li == 0 && f->size >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0) b = 3;
+  size_t e = li + 1 < f->nlines ? f->lines[li + 1] - 1 : f->size;
+  if (e > b && f->data[e - 1] == '\r') e--;
+  *start = f->data + b;
+  *len = e > b ? e - b : 0;
+}
+
+const char *src_status_text(src_status st, int err_no) {
+  switch (st) {
+  case SRC_IS_DIR: return "is a directory";
+  case SRC_TOO_LARGE: return "file too large";
+  case SRC_NOT_FOUND: return "no such file";
+  default: return err_no ? strerror(err_no) : "cannot read";
+  }
+}

@@ -1,0 +1,61 @@
+/* source: the files of a run, their bytes, and offset → line:column.
+ *
+ * Every file is read whole into one NUL-terminated buffer (the lexer's
+ * sentinel) and identified by its real path, so that one file reached by two
+ * spellings is read once. Lines are mapped only when a diagnostic needs
+ * them. Layer: bottom; calls arena, text and the OS. */
+#ifndef PLANCHECK_SOURCE_H
+#define PLANCHECK_SOURCE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+typedef struct src_file {
+  const char *path;      /* as the user or the including file named it */
+  const char *real;      /* canonical path (realpath), or "std/NAME" */
+  const char *data;      /* contents followed by a NUL */
+  size_t size;
+  int owned;             /* data was malloc'd and is freed with the table */
+  uint32_t *lines;       /* start offset of each line, built on demand */
+  size_t nlines;
+  int bom;               /* the file began with a UTF-8 byte-order mark */
+} src_file;
+
+typedef struct src_table {
+  src_file *files;
+  size_t n, cap;
+} src_table;
+
+typedef struct src_pos {
+  uint32_t line, col;    /* 1-based; col counts code points */
+} src_pos;
+
+void src_init(src_table *t);
+void src_free(src_table *t);
+
+/* Result of src_load. */
+typedef enum src_status {
+  SRC_OK, SRC_ALREADY, SRC_NOT_FOUND, SRC_IS_DIR, SRC_UNREADABLE, SRC_TOO_LARGE,
+} src_status;
+
+/* Loads `path` unless a file with the same real path is loaded already (then
+ * SRC_ALREADY and *index names it). On failure *err_no holds errno. */
+src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no);
+
+/* Registers an in-memory file (the embedded standard library); `name` is its
+ * real path. Returns SRC_ALREADY when it is registered already. */
+src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index);
+
+/* Finds a loaded file by real path; -1 when absent. */
+long src_find(const src_table *t, const char *real);
+
+src_pos src_position(src_table *t, uint32_t file, uint32_t off);
+/* The line containing `off`, without its line terminator. */
+void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len);
+
+/* "No such file or directory" etc.; for I/O messages. */
+const char *src_status_text(src_status st, int err_no);
+
+#endif

@@ -1,0 +1,37 @@
+/* text: UTF-8 and Unicode services for the layers above.
+ *
+ * Columns in diagnostics are counted in code points, and names are compared
+ * after NFC normalisation and case folding (office documents arrive in NFC
+ * or NFD), so both live here, on top of utf8proc. Layer: bottom; calls
+ * arena and utf8proc. */
+#ifndef PLANCHECK_TEXT_H
+#define PLANCHECK_TEXT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "arena.h"
+
+/* Decodes one code point from s[0..n). Returns its length in bytes (1-4),
+ * or 0 when the bytes there are not valid UTF-8 (the caller then treats one
+ * byte as one column). */
+int tx_decode(const unsigned char *s, size_t n, int32_t *cp);
+
+/* Number of code points in s[0..n), counting each invalid byte as one. */
+size_t tx_codepoints(const char *s, size_t n);
+
+/* Terminal columns s[0..n) occupies (combining marks take none), used to
+ * place a caret under text that may be in NFD. */
+size_t tx_width(const char *s, size_t n);
+
+/* s in NFC, in the arena. Invalid UTF-8 is returned unchanged. */
+sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
+
+/* The comparison key of a name: NFC, case-folded, runs of white space
+ * collapsed to one space, trimmed. */
+sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
+
+/* 64-bit FNV-1a hash, for interning keys. */
+uint64_t tx_hash(const char *s, size_t n);
+
+#endif
