@@ -62,9 +62,7 @@ build/stdlib_data.c: $(STDLIB) tools/embed.sh
 	sh tools/embed.sh $@ $(STDLIB)
 
 # The sanitizer build lives in its own directory so both can coexist.
-asan:
-	$(MAKE) --no-print-directory BUILD_ASAN=1 CFLAGS="$(ASAN_FLAGS)" \
-	  OBJDIR=build-asan build-asan/plancheck
+asan: build-asan/plancheck build-asan/unit
 
 build-asan/plancheck: $(SRC) $(GEN) $(wildcard src/*.h)
 	@mkdir -p build-asan
