@@ -191,3 +191,12 @@ cmp(C) ::= LT.                              { C = 3; }
 cmp(C) ::= EQ.                              { C = 4; }
 
 footnote(R) ::= FOOTNOTE(K) STRING(M) texts(T).            { R = ps_footnote(ctx, &K, &M, T); }
+
+%code {
+/* Lets the driver report an error on a new line even while lemon is still
+ * within three tokens of the previous one (its guard against cascades). */
+void psParseResetErrors(void *p) {
+  yyParser *parser = p;
+  if (parser->yyerrcnt >= 0) parser->yyerrcnt = -1;
+}
+}

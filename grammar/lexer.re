@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "gram.h"
+#include "text.h"
 
 /*!re2c
   re2c:define:YYCTYPE = "unsigned char";
@@ -23,7 +24,7 @@
   ident   = [a-z_][a-zA-Z0-9_]*;
   roman   = [IVXLCDM]+ ("." | "-" | " -");
   arabic  = [0-9]+ ("." [0-9]+)* "." | [0-9]+ ")";
-  letter  = [a-zđ] ")";
+  letter  = [a-z\u0111] ")";
   date    = [0-9]{4} "-" [0-9]{2} "-" [0-9]{2};
   number  = [0-9]+ ([.,] [0-9]+)?;
 */
@@ -52,6 +53,21 @@ static void bad_byte(lx_lexer *lx, const unsigned char *at) {
   lex_error(lx, at, 1, msg);
 }
 
+/* A byte that starts no valid UTF-8 sequence: reports it together with the
+ * continuation bytes that follow it (one error per broken sequence) and
+ * returns where lexing resumes. */
+static const unsigned char *bad_sequence(lx_lexer *lx, const unsigned char *at) {
+  const unsigned char *end = at + 1;
+  while (end < at + 4 && (const char *)end < lx->lim && (*end & 0xC0) == 0x80) end++;
+  char msg[96];
+  int n = snprintf(msg, sizeof msg, "invalid UTF-8 %s", end - at > 1 ? "sequence" : "byte");
+  for (const unsigned char *p = at; p < end; p++) n += snprintf(msg + n, sizeof msg - (size_t)n, " 0x%02X", *p);
+  lex_error(lx, at, (uint32_t)(end - at), msg);
+  return end;
+}
+
+static void scan_comment(lx_lexer *lx);
+
 /* Scans the rest of a string after its opening quote; returns 1 when the
  * closing quote was found. */
 static int scan_string(lx_lexer *lx, const unsigned char *open) {
@@ -63,8 +79,12 @@ static int scan_string(lx_lexer *lx, const unsigned char *open) {
       schar+ { continue; }
       "\\" ["\\] { continue; }
       "\"" { lx->cur = (const char *)YYCURSOR; return 1; }
-      "\\" cp {
+      "\\" cp | "\\" {
         lex_error(lx, start, (uint32_t)(YYCURSOR - start), "unknown escape in string (only \\\" and \\\\ exist)");
+        continue;
+      }
+      "\r" {
+        lex_error(lx, start, 1, "carriage return in string (a line break ends a string)");
         continue;
       }
       nl {
@@ -82,16 +102,45 @@ static int scan_string(lx_lexer *lx, const unsigned char *open) {
         continue;
       }
       * {
-        bad_byte(lx, start);
+        YYCURSOR = bad_sequence(lx, start);
         continue;
       }
     */
   }
 }
 
+/* Skips a comment after its '#': it runs to the end of the line whatever it
+ * holds, but bytes that are not UTF-8 are still reported. */
+static void scan_comment(lx_lexer *lx) {
+  const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
+  const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
+  for (;;) {
+    const unsigned char *start = YYCURSOR;
+    /*!re2c
+      (cp | "\r")+ { continue; }
+      "\n" { lx->cur = (const char *)start; return; }
+      $ { lx->cur = (const char *)start; return; }
+      "\x00" { bad_byte(lx, start); continue; }
+      * { YYCURSOR = bad_sequence(lx, start); continue; }
+    */
+  }
+}
+
+/* Names a character that cannot start a token. Invisible ones (control
+ * characters, a byte-order mark in mid-file, format characters) are shown by
+ * code point, since quoting them would show nothing. */
 static void unexpected_char(lx_lexer *lx, const unsigned char *start, const unsigned char *end) {
-  char msg[64];
-  snprintf(msg, sizeof msg, "unexpected character '%.*s'", (int)(end - start), (const char *)start);
+  int32_t cp = 0;
+  tx_decode(start, (size_t)(end - start), &cp);
+  char msg[96];
+  if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0) || cp == 0xFEFF || (cp >= 0x200B && cp <= 0x200F) ||
+      (cp >= 0x2028 && cp <= 0x202E) || cp == 0x2060)
+    snprintf(msg, sizeof msg, "unexpected character U+%04X%s", (unsigned)cp,
+             cp == 0xFEFF ? " (a byte-order mark, allowed only at the start of a file)" : "");
+  else if (cp < 0x80)
+    snprintf(msg, sizeof msg, "unexpected character '%c'", (char)cp);
+  else
+    snprintf(msg, sizeof msg, "unexpected character '%.*s' (U+%04X)", (int)(end - start), (const char *)start, (unsigned)cp);
   lex_error(lx, start, (uint32_t)(end - start), msg);
 }
 
@@ -106,7 +155,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
     /*!re2c
       $ { tok->type = 0; tok->off = off_of(lx, start); tok->len = 0; lx->cur = (const char *)start; return 0; }
       ws | nl { continue; }
-      "#" cp* { continue; }
+      "#" { lx->cur = (const char *)YYCURSOR; scan_comment(lx); YYCURSOR = (const unsigned char *)lx->cur; continue; }
 
       "abbrev"      { TOKEN(TK_ABBREV); }
       "addresses"   { TOKEN(TK_ADDRESSES); }
@@ -180,7 +229,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       }
       "\x00" { bad_byte(lx, start); continue; }
       cp { unexpected_char(lx, start, YYCURSOR); continue; }
-      * { bad_byte(lx, start); continue; }
+      * { YYCURSOR = bad_sequence(lx, start); continue; }
     */
 done:
     tok->type = type;

@@ -29,25 +29,62 @@ typedef unsigned char uc;
   re2c:define:YYMARKER = "c->mar";
   re2c:yyfill:enable = 0;
 
-  ws    = [ \t\r\n\u00a0]+;
+  ws    = [ \t\r\n]+;
   sp    = ws?;
   sep   = ws | sp "," sp;
   end   = sp "."? sp [;\x00];
-  word  = [^ \t\r\n\u00a0;\x00]+;
-  text  = [^ \t\r\n\u00a0;\x00] [^;\x00]*;
+  fin   = ("." sp)? [;\x00];
+  word  = [^ \t\r\n;\x00]+;
+  text  = [^ \t\r\n;\x00] [^;\x00]*;
   yyyy  = [0-9]{4};
   nn    = [0-9]{1,2};
   roman = "i" | "ii" | "iii" | "iv" | [1-4];
   slash = sp ("/" | "-" | ".") sp;
-  dash  = "-" | "\u2013" | "\u2014" | "đến";
-  ky    = "kỳ" | "kì";
-  hang  = "hằng" | "hàng";
-  quy   = "quý" | "quí";
   trong = "trong" ws;
 
-  year_v    = "năm" ws @y yyyy;
-  quarter_v = quy ws @q roman (slash | ws ("năm" ws)?) @y yyyy;
-  month_v   = "tháng" ws @m nn (slash | ws ("năm" ws)?) @y yyyy;
+  // Vietnamese words, lower case. re2c reads this file as ASCII (the
+  // Makefile passes no --input-encoding), so letters beyond ASCII are
+  // written as \u escapes; each line shows the words it spells.
+  v_year        = "n\u0103m";  // năm
+  v_quarter     = "qu\u00fd" | "qu\u00ed";  // quý, quí
+  v_month       = "th\u00e1ng";  // tháng
+  v_day         = "ng\u00e0y";  // ngày
+  v_before      = "tr\u01b0\u1edbc";  // trước
+  v_until       = "\u0111\u1ebfn";  // đến
+  v_end_of      = "h\u1ebft";  // hết
+  v_from        = "t\u1eeb";  // từ
+  v_regularly   = "th\u01b0\u1eddng" ws "xuy\u00ean";  // thường, xuyên
+  v_continually = "li\u00ean" ws "t\u1ee5c";  // liên, tục
+  v_every       = "h\u1eb1ng" | "h\u00e0ng";  // hằng, hàng
+  v_periodic    = ("\u0111\u1ecbnh" | "th\u01b0\u1eddng") ws ("k\u1ef3" | "k\u00ec");  // định, thường, kỳ, kì
+  v_term        = "nhi\u1ec7m" ws ("k\u1ef3" | "k\u00ec");  // nhiệm, kỳ, kì
+  v_request     = "y\u00eau" ws "c\u1ea7u";  // yêu, cầu
+  v_of          = "c\u1ee7a";  // của
+  v_plan        = "k\u1ebf" ws "ho\u1ea1ch" | "ch\u01b0\u01a1ng" ws "tr\u00ecnh" (ws "h\u00e0nh" ws "\u0111\u1ed9ng")?;  // kế, hoạch, chương, trình, hành, động
+  v_number      = "s\u1ed1";  // số
+  v_have        = "c\u00f3";  // có
+  v_span        = "v\u00f2ng";  // vòng
+  v_counting    = "k\u1ec3" ws "t\u1eeb";  // kể, từ
+  v_carry_out   = "th\u1ef1c" ws "hi\u1ec7n";  // thực, hiện
+  v_complete    = "ho\u00e0n" ws "th\u00e0nh";  // hoàn, thành
+  v_study       = "h\u1ecdc" ws "t\u1eadp";  // học, tập
+  v_already     = "\u0111\u00e3";  // đã
+  v_propagate   = "tuy\u00ean" ws "truy\u1ec1n";  // tuyên, truyền
+  v_duty        = "nhi\u1ec7m" ws "v\u1ee5";  // nhiệm, vụ
+  v_that        = "\u0111\u00f3";  // đó
+  v_as_for      = "\u0111\u1ed1i" ws "v\u1edbi";  // đối, với
+  v_level       = "c\u1ea5p";  // cấp
+  v_central     = "trung" ws "\u01b0\u01a1ng";  // trung, ương
+  v_province    = "t\u1ec9nh";  // tỉnh
+  v_district    = "huy\u1ec7n";  // huyện
+  v_grassroots  = "c\u01a1" ws "s\u1edf";  // cơ, sở
+  v_letter      = [a-z] | "\u0111";  // đ
+
+  dash  = "-" | "\u2013" | "\u2014" | v_until;
+
+  year_v    = v_year ws @y yyyy;
+  quarter_v = v_quarter ws @q roman (slash | ws (v_year ws)?) @y yyyy;
+  month_v   = v_month ws @m nn (slash | ws (v_year ws)?) @y yyyy;
   date_v    = @dd nn slash @m nn slash @y yyyy;
 
   qstr  = ["] ([^"\\\x00] | [\\] [^\x00])* ["];
@@ -65,8 +102,7 @@ typedef enum clause_status {
 /* The state of recognising one phrase. */
 typedef struct cl {
   const char *src;      /* the caller's NFC text: slices point here */
-  const uc *low;        /* lower-cased copy, NUL at low[n] */
-  size_t n;
+  const uc *low;        /* lower-cased copy, with a NUL sentinel */
   dl_result *res;
   const uc *cur, *mar;  /* re2c cursor and backtracking marker */
   dl_stage stage;       /* set by the clause's lead-in */
@@ -82,6 +118,10 @@ typedef struct when {
 /* Lower-cases src[0..n) into dst[0..n] code point by code point. A code
  * point whose lower case has another UTF-8 length is kept as it is, so the
  * offset of every byte is the same in both texts; malformed bytes are copied.
+ * Unicode spaces (U+00A0 from office software, thin spaces) become as many
+ * ASCII spaces as they have bytes: the rules then know only ASCII white
+ * space, and their tags stay deterministic (a tag placed before a word could
+ * not otherwise tell the lead byte of U+00A0 from that of a letter).
  * dst[n] is the NUL sentinel. */
 static void lower(uc *dst, const char *src, size_t n) {
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)src;
@@ -95,8 +135,11 @@ static void lower(uc *dst, const char *src, size_t n) {
       continue;
     }
     utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t out = utf8proc_encode_char(utf8proc_tolower(cp), buf);
-    memcpy(dst + i, out == len ? buf : s + i, (size_t)len);
+    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+      memset(buf, ' ', sizeof buf);
+    else if (utf8proc_encode_char(utf8proc_tolower(cp), buf) != len)
+      memcpy(buf, s + i, (size_t)len);
+    memcpy(dst + i, buf, (size_t)len);
     i += (size_t)len;
   }
   dst[n] = '\0';
@@ -104,27 +147,20 @@ static void lower(uc *dst, const char *src, size_t n) {
 
 /* ---- helpers for the rule actions ---- */
 
-static int is_space_at(const uc *p, const uc *e) {
-  if (p >= e) return 0;
-  if (*p == ' ' || *p == '\t' || *p == '\r' || *p == '\n') return 1;
-  return p + 1 < e && p[0] == 0xC2 && p[1] == 0xA0;    /* U+00A0 */
-}
-
-static int is_space_before(const uc *b, const uc *e) {
-  if (e <= b) return 0;
-  if (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '\r' || e[-1] == '\n') return 1;
-  return e - 1 > b && e[-2] == 0xC2 && e[-1] == 0xA0;
+/* White space of the lowered copy, where every Unicode space is ASCII. */
+static int is_space(uc ch) {
+  return ch == ' ' || ch == '\t' || ch == '\r' || ch == '\n';
 }
 
 static const uc *skip_space_back(const uc *b, const uc *e) {
-  while (is_space_before(b, e)) e -= e[-1] == 0xA0 ? 2 : 1;
+  while (e > b && is_space(e[-1])) e--;
   return e;
 }
 
 /* The original text of [b, e) of the lowered copy, without surrounding
  * white space and a final '.', which belong to the sentence, not the name. */
 static sl_slice trimmed(const cl *c, const uc *b, const uc *e) {
-  while (is_space_at(b, e)) b += *b == 0xC2 ? 2 : 1;
+  while (b < e && is_space(*b)) b++;
   e = skip_space_back(b, e);
   if (e > b && e[-1] == '.') e = skip_space_back(b, e - 1);
   return (sl_slice){ c->src + (b - c->low), (size_t)(e - b) };
@@ -146,7 +182,7 @@ static int quarter_of(const uc *p) {
   if (*p >= '1' && *p <= '4') return *p - '0';
   if (p[0] == 'i' && p[1] == 'v') return 4;
   int q = 0;
-  while (*p == 'i') q++, p++;
+  for (; *p == 'i'; p++) q++;
   return q;
 }
 
@@ -236,16 +272,11 @@ static clause_status from(cl *c, const when *first, const when *last) {
   return CL_OK;
 }
 
-static clause_status from_years(cl *c, const uc *y, const uc *y2) {
-  when a, b;
-  if (!when_of(c, y, y, NULL, NULL, NULL, &a)) return CL_DROPPED;
-  if (y2 && !when_of(c, y2, y2, NULL, NULL, NULL, &b)) return CL_DROPPED;
-  return from(c, &a, y2 ? &b : NULL);
-}
-
-static clause_status from_canonical(cl *c, const uc *y, const uc *q, const uc *m,
-                                    const uc *dd, const uc *y2, const uc *q2,
-                                    const uc *m2, const uc *dd2) {
+/* The periods of a start or range: (y, q, m, dd) and, when y2 is given,
+ * (y2, q2, m2, dd2). */
+static clause_status from_periods(cl *c, const uc *y, const uc *q, const uc *m,
+                                  const uc *dd, const uc *y2, const uc *q2,
+                                  const uc *m2, const uc *dd2) {
   when a, b;
   if (!when_of(c, y, y, q, m, dd, &a)) return CL_DROPPED;
   if (y2 && !when_of(c, y2, y2, q2, m2, dd2, &b)) return CL_DROPPED;
@@ -296,8 +327,12 @@ static clause_status per_plan(cl *c, const uc *r, const uc *re, const uc *i,
 static sl_slice quoted(cl *c, ar_arena *a, const uc *q) {
   const uc *b = q + 1, *e = b;
   int escaped = 0;
-  for (; *e != '"'; e++)
-    if (*e == '\\') escaped = 1, e++;
+  for (; *e != '"'; e++) {
+    if (*e == '\\') {
+      escaped = 1;
+      e++;
+    }
+  }
   if (!escaped) return exact(c, b, e);
   const char *s = c->src + (b - c->low);
   char *out = ar_alloc(a, (size_t)(e - b) + 1);
@@ -365,7 +400,7 @@ typedef enum tail_token { TK_WORD, TK_OF, TK_END, TK_FAIL } tail_token;
 /* One word (or run of spaces) of the awaited thing and its issuer. */
 static tail_token event_token(cl *c) {
   /*!local:re2c:tail
-    "của" ws  { return TK_OF; }
+    v_of ws   { return TK_OF; }
     ws | word { return TK_WORD; }
     end       { return TK_END; }
     *         { return TK_FAIL; }
@@ -406,15 +441,14 @@ static int lead_in(cl *c) {
   for (;;) {
     const uc *t = c->cur;
     /*!local:re2c:lead
-      filler = "thực" ws "hiện" | "hoàn" ws "thành" | "hoàn" ws "thành" ws "học" ws "tập"
-             | "đã" ws "hoàn" ws "thành" | "tuyên" ws "truyền" | "nhiệm" ws "vụ"
-             | "trong" ws "đó" | "đối" ws "với";
+      filler = v_carry_out | v_complete | v_complete ws v_study | v_already ws v_complete
+             | v_propagate | v_duty | "trong" ws v_that | v_as_for;
 
       filler sep                           { words++; continue; }
-      "cấp" ws "trung" ws "ương" sep       { c->stage = DL_STAGE_CENTRAL; words++; continue; }
-      "cấp" ws "tỉnh" sep                  { c->stage = DL_STAGE_PROVINCE; words++; continue; }
-      "cấp" ws "huyện" sep                 { c->stage = DL_STAGE_DISTRICT; words++; continue; }
-      "cấp" ws "cơ" ws "sở" sep            { c->stage = DL_STAGE_GRASSROOTS; words++; continue; }
+      v_level ws v_central sep             { c->stage = DL_STAGE_CENTRAL; words++; continue; }
+      v_level ws v_province sep            { c->stage = DL_STAGE_PROVINCE; words++; continue; }
+      v_level ws v_district sep            { c->stage = DL_STAGE_DISTRICT; words++; continue; }
+      v_level ws v_grassroots sep          { c->stage = DL_STAGE_GRASSROOTS; words++; continue; }
       "central" sp ":" sp                  { c->stage = DL_STAGE_CENTRAL; words++; continue; }
       "province" sp ":" sp                 { c->stage = DL_STAGE_PROVINCE; words++; continue; }
       "district" sp ":" sp                 { c->stage = DL_STAGE_DISTRICT; words++; continue; }
@@ -425,69 +459,96 @@ static int lead_in(cl *c) {
   }
 }
 
-/* The body of a clause: exactly one deadline, running to the clause end. */
+/* The body of a clause: exactly one deadline, running to the clause end.
+ * Where two rules match the same text, the first listed wins. */
 static clause_status body(cl *c, ar_arena *a) {
   const uc *y, *q, *m, *dd, *y2, *q2, *m2, *dd2, *i, *r, *re, *ng, *nd, *s1, *s2;
   /*!stags:re2c:body format = 'const uc *@@;\n'; */
   /*!local:re2c:body
-    plandoc = "kế" ws "hoạch" | "chương" ws "trình" (ws "hành" ws "động")?;
-    ref     = [0-9]+ "-" [a-zđ] [a-zđ0-9]* ("/" [a-zđ] [a-zđ0-9]*)*;
-    thuongxuyen = "thường" ws "xuyên";
-    dinhky  = "định" ws ky;
+    ref = [0-9]+ "-" v_letter (v_letter | [0-9])* ("/" v_letter (v_letter | [0-9])*)*;
 
-    trong? year_v end                 { return within(c, y, y, NULL, NULL, NULL); }
-    trong? quarter_v end              { return within(c, q, y, q, NULL, NULL); }
-    trong? month_v end                { return within(c, m, y, NULL, m, NULL); }
-    trong "ngày" ws date_v end        { return within(c, dd, y, NULL, m, dd); }
-    "trước" ws ("ngày" ws)? date_v end { return before(c, dd, y, m, dd); }
-    "đến" ws ("hết" ws)? year_v end   { return by(c, y, y, NULL, NULL, NULL); }
-    "từ" ws year_v end                { return from_years(c, y, NULL); }
-    "từ" ws ("năm" ws)? @y yyyy sp dash sp ("năm" ws)? @y2 yyyy end
-                                      { return from_years(c, y, y2); }
+    // within a year, quarter, month or day; before a day; by a year
+    trong? year_v end
+      { return within(c, y, y, NULL, NULL, NULL); }
+    trong? quarter_v end
+      { return within(c, q, y, q, NULL, NULL); }
+    trong? month_v end
+      { return within(c, m, y, NULL, m, NULL); }
+    trong v_day ws date_v end
+      { return within(c, dd, y, NULL, m, dd); }
+    v_before ws (v_day ws)? date_v end
+      { return before(c, dd, y, m, dd); }
+    v_until ws (v_end_of ws)? year_v end
+      { return by(c, y, y, NULL, NULL, NULL); }
 
-    thuongxuyen ((ws | sp "," sp) "liên" ws "tục")? end
-                                      { return plain(c, DL_CONTINUOUS); }
-    (dinhky ws)? hang ws "năm" end    { return recurring(c, DL_PERIOD_YEAR, NULL); }
-    (dinhky ws)? hang ws quy end      { return recurring(c, DL_PERIOD_QUARTER, NULL); }
-    (dinhky ws)? hang ws "tháng" end  { return recurring(c, DL_PERIOD_MONTH, NULL); }
-    (dinhky ws)? "tháng" ws @m nn ws hang ws "năm" end
-                                      { return recurring(c, DL_PERIOD_YEAR, m); }
-    "theo" ws "nhiệm" ws ky end       { return recurring(c, DL_PERIOD_TERM, NULL); }
-    dinhky end                        { return recurring(c, DL_PERIOD_UNSPECIFIED, NULL); }
+    // from a year, or a range of years
+    v_from ws year_v end
+      { return from_periods(c, y, NULL, NULL, NULL, NULL, NULL, NULL, NULL); }
+    v_from ws (v_year ws)? @y yyyy sp dash sp (v_year ws)? @y2 yyyy end
+      { return from_periods(c, y, NULL, NULL, NULL, y2, NULL, NULL, NULL); }
 
-    "theo" ws "yêu" ws "cầu" (ws "của" ws @i text)? end
-                                      { return on_request(c, i); }
-    "theo" ws plandoc ws "số" ws @r ref @re (sep "ngày" ws date_v)? (ws "của" ws @i text)? end
-                                      { return per_plan(c, r, re, i, y, m, dd); }
-    "theo" ws plandoc (ws "của" ws @i text)? end
-                                      { return per_plan(c, NULL, NULL, i, NULL, NULL, NULL); }
+    // continuous and recurring duties
+    v_regularly ((ws | sp "," sp) v_continually)? end
+      { return plain(c, DL_CONTINUOUS); }
+    (v_periodic ws)? v_every ws v_year end
+      { return recurring(c, DL_PERIOD_YEAR, NULL); }
+    (v_periodic ws)? v_every ws v_quarter end
+      { return recurring(c, DL_PERIOD_QUARTER, NULL); }
+    (v_periodic ws)? v_every ws v_month end
+      { return recurring(c, DL_PERIOD_MONTH, NULL); }
+    (v_periodic ws)? v_month ws @m nn ws v_every ws v_year end
+      { return recurring(c, DL_PERIOD_YEAR, m); }
+    "theo" ws v_term end
+      { return recurring(c, DL_PERIOD_TERM, NULL); }
+    v_periodic (ws "theo" ws text)? end
+      { return recurring(c, DL_PERIOD_UNSPECIFIED, NULL); }
 
-    (@ng "ngay" ws)? ("sau" ws)? "khi" ws "có" ws
-                                      { return event(c, ng ? 0 : -1); }
-    "trong" ws "vòng" ws @nd [0-9]{1,5} ws "ngày" ws ("kể" ws "từ" | "sau") ws "khi" ws "có" ws
-                                      { return event(c, digits(nd)); }
+    // on request; as another plan says
+    "theo" ws v_request sp (v_of ws @i text)? fin
+      { return on_request(c, i); }
+    "theo" ws v_plan ws v_number ws @r ref @re (sep (v_day ws date_v sp)? (v_of ws @i text)?)? fin
+      { return per_plan(c, r, re, i, y, m, dd); }
+    "theo" ws v_plan sp (v_of ws @i text)? fin
+      { return per_plan(c, NULL, NULL, i, NULL, NULL, NULL); }
 
-    "within" ws P end                 { return within(c, y, y, q, m, dd); }
+    // events: the head here, the awaited thing in event()
+    (@ng "ngay" ws)? ("sau" ws)? "khi" ws v_have ws
+      { return event(c, ng ? 0 : -1); }
+    "trong" ws v_span ws @nd [0-9]{1,5} ws v_day ws (v_counting | "sau") ws "khi" ws v_have ws
+      { return event(c, digits(nd)); }
+
+    // the canonical forms, as dl_canonical prints them
+    "within" ws P end
+      { return within(c, y, y, q, m, dd); }
     "before" ws @y yyyy "-" @m [0-9]{2} "-" @dd [0-9]{2} end
-                                      { return before(c, y, y, m, dd); }
-    "by" ws P end                     { return by(c, y, y, q, m, dd); }
-    "from" ws P (ws "to" ws P2)? end  { return from_canonical(c, y, q, m, dd, y2, q2, m2, dd2); }
-    "continuous" end                  { return plain(c, DL_CONTINUOUS); }
-    "yearly" end                      { return recurring(c, DL_PERIOD_YEAR, NULL); }
-    "yearly" ws "in" ws @m nn end     { return recurring(c, DL_PERIOD_YEAR, m); }
-    "quarterly" end                   { return recurring(c, DL_PERIOD_QUARTER, NULL); }
-    "monthly" end                     { return recurring(c, DL_PERIOD_MONTH, NULL); }
-    "per" ws "term" end               { return recurring(c, DL_PERIOD_TERM, NULL); }
-    "periodic" end                    { return recurring(c, DL_PERIOD_UNSPECIFIED, NULL); }
-    "after" ws @s1 qstr (ws "of" ws @s2 qstr)? (ws "expected" ws P)? (ws "delay" ws @nd [0-9]{1,5})? end
-                                      { return event_canonical(c, a, s1, s2, y, q, m, dd, nd); }
-    "on" ws "request" (ws "of" ws @s2 qstr)? end
-                                      { return request_canonical(c, a, s2); }
-    "per" ws "plan" (ws @s1 qstr)? (ws "of" ws @s2 qstr)? end
-                                      { return plan_canonical(c, a, s1, s2); }
+      { return before(c, y, y, m, dd); }
+    "by" ws P end
+      { return by(c, y, y, q, m, dd); }
+    "from" ws P sp ("to" ws P2 sp)? fin
+      { return from_periods(c, y, q, m, dd, y2, q2, m2, dd2); }
+    "continuous" end
+      { return plain(c, DL_CONTINUOUS); }
+    "yearly" end
+      { return recurring(c, DL_PERIOD_YEAR, NULL); }
+    "yearly" ws "in" ws @m nn end
+      { return recurring(c, DL_PERIOD_YEAR, m); }
+    "quarterly" end
+      { return recurring(c, DL_PERIOD_QUARTER, NULL); }
+    "monthly" end
+      { return recurring(c, DL_PERIOD_MONTH, NULL); }
+    "per" ws "term" end
+      { return recurring(c, DL_PERIOD_TERM, NULL); }
+    "periodic" end
+      { return recurring(c, DL_PERIOD_UNSPECIFIED, NULL); }
+    "after" ws @s1 qstr sp ("of" ws @s2 qstr sp)? ("expected" ws P sp)? ("delay" ws @nd [0-9]{1,5} sp)? fin
+      { return event_canonical(c, a, s1, s2, y, q, m, dd, nd); }
+    "on" ws "request" sp ("of" ws @s2 qstr sp)? fin
+      { return request_canonical(c, a, s2); }
+    "per" ws "plan" sp (@s1 qstr sp)? ("of" ws @s2 qstr sp)? fin
+      { return plan_canonical(c, a, s1, s2); }
 
-    end                               { return CL_EMPTY; }
-    *                                 { return CL_FAIL; }
+    end { return CL_EMPTY; }
+    *   { return CL_FAIL; }
   */
 }
 
@@ -499,11 +560,29 @@ static clause_status clause(cl *c, ar_arena *a) {
   return st == CL_EMPTY && words ? CL_FAIL : st;
 }
 
+/* Blanks out the parentheses and emphasis asterisks that a phrase copied
+ * from a document keeps around it, "(*thực hiện thường xuyên*)": they are
+ * typography, not part of the deadline. Only matched pairs around the whole
+ * phrase go, and only in the lowered copy, so offsets do not move. */
+static void unwrap(uc *low, size_t n) {
+  size_t b = 0, e = n;
+  for (;;) {
+    while (b < e && is_space(low[b])) b++;
+    while (e > b && is_space(low[e - 1])) e--;
+    if (e - b < 2) return;
+    if (!(low[b] == '(' && low[e - 1] == ')') && !(low[b] == '*' && low[e - 1] == '*'))
+      return;
+    low[b++] = ' ';
+    low[--e] = ' ';
+  }
+}
+
 dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
   dl_result res = { NULL, 0, 0 };
   uc *low = ar_alloc(a, n + 1);
   lower(low, nfc, n);
-  cl c = { .src = nfc, .low = low, .n = n, .res = &res, .cur = low };
+  unwrap(low, n);
+  cl c = { .src = nfc, .low = low, .res = &res, .cur = low };
   dl_deadline **tail = &res.first;
   for (;;) {
     clause_status st = clause(&c, a);
@@ -534,8 +613,12 @@ enum { TARGET_MAX = 256 };
 static double decimal(const uc *p) {
   double v = 0, scale = 1;
   for (; *p >= '0' && *p <= '9'; p++) v = v * 10 + (*p - '0');
-  if ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9')
-    for (p++; *p >= '0' && *p <= '9'; p++) v += (*p - '0') * (scale /= 10);
+  if ((*p == ',' || *p == '.') && p[1] >= '0' && p[1] <= '9') {
+    for (p++; *p >= '0' && *p <= '9'; p++) {
+      scale /= 10;
+      v += (*p - '0') * scale;
+    }
+  }
   return v;
 }
 
@@ -545,36 +628,46 @@ typedef struct target {
   int percent;
 } target;
 
-static int target_of(target *t, const char *op, const uc *v, const uc *pct) {
+/* The number at v is a percentage when '%' follows it (after spaces); the
+ * rules accept either '%' or words there. */
+static int target_of(target *t, const char *op, const uc *v) {
+  const uc *p = v;
+  while ((*p >= '0' && *p <= '9') || *p == ',' || *p == '.') p++;
+  while (is_space(*p)) p++;
   t->op = op;
   t->value = decimal(v);
-  t->percent = pct != NULL;
+  t->percent = *p == '%';
   return 0;
 }
 
 static int target_rule(const uc *low, target *t) {
+  /* The rules' cursor is c->cur here too, as in the deadline scanner. */
   struct { const uc *cur, *mar; } st = { low, NULL }, *c = &st;
-  const uc *v, *p;
+  const uc *v;
   /*!stags:re2c:target format = 'const uc *@@;\n'; */
   /*!local:re2c:target
     number = [0-9]+ ([.,] [0-9]+)?;
-    uword  = [^ \t\r\n\u00a0;%\x00]+;
-    amount = @v number (sp @p "%" | ws uword (ws uword)*)?;
-    vend   = sp "."? sp [\x00];
-    lead   = ("đạt" ws)?;
-    up     = ws "trở" ws "lên";
-    down   = ws "trở" ws "xuống";
-    atleast = "ít" ws "nhất" | "tối" ws "thiểu" | "không" ws "dưới" | "không" ws "ít" ws "hơn";
-    atmost  = "không" ws "quá" | "không" ws "vượt" ws "quá" | "tối" ws "đa" | "nhiều" ws "nhất";
+    uword  = [^ \t\r\n;%\x00.,0-9] [^ \t\r\n;%\x00]*;
+    amount = @v number sp ("%" sp | (uword sp)+)?;
+    vend   = ("." sp)? [\x00];
+    // Vietnamese words of value phrases (see the note on \u escapes above).
+    v_reach     = "\u0111\u1ea1t";  // đạt
+    v_over      = "tr\u00ean" | "h\u01a1n";  // trên, hơn
+    v_under     = "d\u01b0\u1edbi";  // dưới
+    v_at_least  = "\u00edt" ws "nh\u1ea5t" | "t\u1ed1i" ws "thi\u1ec3u" | "kh\u00f4ng" ws "d\u01b0\u1edbi" | "kh\u00f4ng" ws "\u00edt" ws "h\u01a1n";  // ít, nhất, tối, thiểu, không, dưới, hơn
+    v_at_most   = "kh\u00f4ng" ws "qu\u00e1" | "kh\u00f4ng" ws "v\u01b0\u1ee3t" ws "qu\u00e1" | "t\u1ed1i" ws "\u0111a" | "nhi\u1ec1u" ws "nh\u1ea5t";  // không, quá, vượt, tối, đa, nhiều, nhất
+    up     = "tr\u1edf" ws "l\u00ean" sp;  // trở, lên
+    down   = "tr\u1edf" ws "xu\u1ed1ng" sp;  // trở, xuống
+    lead   = sp (v_reach ws)?;
 
-    lead ("từ" ws)? amount up vend      { return target_of(t, ">=", v, p); }
-    lead ("từ" ws)? amount down vend    { return target_of(t, "<=", v, p); }
-    lead ("trên" | "hơn") ws amount vend { return target_of(t, ">", v, p); }
-    lead "dưới" ws amount vend          { return target_of(t, "<", v, p); }
-    lead atleast ws amount vend         { return target_of(t, ">=", v, p); }
-    lead atmost ws amount vend          { return target_of(t, "<=", v, p); }
-    "đạt" ws amount vend                { return target_of(t, ">=", v, p); }
-    amount vend                         { return target_of(t, "=", v, p); }
+    lead (v_from ws)? amount up vend    { return target_of(t, ">=", v); }
+    lead (v_from ws)? amount down vend  { return target_of(t, "<=", v); }
+    lead v_over ws amount vend          { return target_of(t, ">", v); }
+    lead v_under ws amount vend         { return target_of(t, "<", v); }
+    lead v_at_least ws amount vend      { return target_of(t, ">=", v); }
+    lead v_at_most ws amount vend       { return target_of(t, "<=", v); }
+    sp v_reach ws amount vend           { return target_of(t, ">=", v); }
+    sp amount vend                      { return target_of(t, "=", v); }
     *                                   { return -1; }
   */
 }

@@ -19,10 +19,11 @@ static void check_parent_number(md_model *m, md_item *parent, md_item *it, md_la
   sl_slice full = parent->label;
   while (full.n && strchr(".-) ", full.p[full.n - 1])) full.n--;
   if (sl_eq(full, l.parent)) return;
-  dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", it->loc.file, it->loc.off, it->loc.len,
+  md_loc a = it->label_loc;
+  dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", a.file, a.off, a.len,
                       "%s is numbered as part of %.*s but stands under %s", label_str(m, it), (int)l.parent.n,
                       l.parent.p, label_str(m, parent));
-  dg_note(m->diags, d, parent->loc.file, parent->loc.off, parent->loc.len, "the enclosing item");
+  dg_note(m->diags, d, parent->label_loc.file, parent->label_loc.off, parent->label_loc.len, "the enclosing item");
 }
 
 /* Numbering of one parent's children: each printed scheme (Roman, Arabic,
@@ -36,16 +37,18 @@ static void check_numbering(md_model *m, md_item *parent) {
     md_item *prev = last[l.scheme];
     md_label pl = prev ? md_label_parse(prev->label) : l;
     if (prev && pl.value == l.value) {
-      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-duplicate", it->loc.file, it->loc.off, it->loc.len,
+      md_loc a = it->label_loc, b = prev->label_loc;
+      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-duplicate", a.file, a.off, a.len,
                           "number %s is used twice here; this item's id is %s", label_str(m, it),
                           it->id ? it->id : "(none)");
-      dg_note(m->diags, d, prev->loc.file, prev->loc.off, prev->loc.len, "%s is first used here", label_str(m, prev));
+      dg_note(m->diags, d, b.file, b.off, b.len, "%s is first used here", label_str(m, prev));
     } else if (prev && l.value != pl.value + 1) {
-      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-gap", it->loc.file, it->loc.off, it->loc.len,
+      md_loc a = it->label_loc, b = prev->label_loc;
+      dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-gap", a.file, a.off, a.len,
                           "numbering skips from %s to %s", label_str(m, prev), label_str(m, it));
-      dg_note(m->diags, d, prev->loc.file, prev->loc.off, prev->loc.len, "%s is here", label_str(m, prev));
+      dg_note(m->diags, d, b.file, b.off, b.len, "%s is here", label_str(m, prev));
     } else if (!prev && l.value != 1 && l.scheme != MD_SCHEME_ROMAN) {
-      warn_at(m, "numbering-gap", it->loc, "numbering starts at %s instead of %s", label_str(m, it),
+      warn_at(m, "numbering-gap", it->label_loc, "numbering starts at %s instead of %s", label_str(m, it),
               l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
     }
     last[l.scheme] = it;
@@ -53,10 +56,20 @@ static void check_numbering(md_model *m, md_item *parent) {
   }
 }
 
+/* The stage of a staged deadline that concerns a plan of this level. */
+static int stage_applies(dl_stage st, md_level level) {
+  static const dl_stage of_level[] = { DL_STAGE_ALL, DL_STAGE_CENTRAL, DL_STAGE_PROVINCE, DL_STAGE_DISTRICT,
+                                       DL_STAGE_GRASSROOTS };
+  return st == DL_STAGE_ALL || level == MD_LEVEL_NONE || of_level[level] == st;
+}
+
 static void check_deadlines(md_model *m, md_plan *p, md_item *it) {
   if (!p->date_known) return;
   for (md_due *d = it->dues; d; d = d->next) {
     for (dl_deadline *dl = d->dl; dl; dl = dl->next) {
+      /* "cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is
+       * the province's stage, not this plan's deadline. */
+      if (!stage_applies(dl->stage, p->level)) continue;
       dt_span s = dl_span(dl);
       if (s.last == DT_MAX || s.last >= p->date) continue;
       char end[11], issued[11];
@@ -75,8 +88,12 @@ static void check_targets(md_model *m, md_item *it) {
     if (!ms->op || !ms->percent) continue;
     if (ms->value >= 0 && ms->value <= 100) continue;
     md_loc l = ms->value_loc;
+    /* Quote the value as written: "1234567", not "1.23457e+06". */
+    const char *written = m->src->files[l.file].data + l.off;
+    int phrase = ms->phrase.value.n > 0;
     dg_add(m->diags, DG_ERROR, "target-range", l.file, l.off, l.len,
-           "a percentage of %g%% makes no sense for \"%.*s\"", ms->value, (int)ms->name.value.n, ms->name.value.p);
+           "a percentage of %.*s%s makes no sense for \"%.*s\"", (int)(phrase ? ms->phrase.value.n : l.len),
+           phrase ? ms->phrase.value.p : written, phrase ? "" : "%", (int)ms->name.value.n, ms->name.value.p);
   }
 }
 

@@ -47,7 +47,12 @@ int dt_valid(int y, int m, int d) {
 }
 
 dt_day dt_from_ymd(int y, int m, int d) {
-  int64_t day = year_start(y) + days_before_month[m - 1] + (m > 2 && is_leap(y)) + d - 1;
+  /* Callers pass valid dates; a month out of range is carried into the
+   * year (13/2023 is 1/2024), as mktime does, rather than index past the
+   * table. */
+  int64_t yy = y + floor_div(m - 1, 12);
+  int mm = (int)(m - 1 - floor_div(m - 1, 12) * 12) + 1;
+  int64_t day = year_start(yy) + days_before_month[mm - 1] + (mm > 2 && is_leap(yy)) + d - 1;
   return (dt_day)day;
 }
 

@@ -159,6 +159,10 @@ static void put_kind(writer *w, const dl_deadline *d) {
       put(w, " ");
       put_quoted(w, d->plan_ref);
     }
+    if (d->event_issuer.n) {   /* whose plan: kept so the canonical form loses nothing */
+      put(w, " of ");
+      put_quoted(w, d->event_issuer);
+    }
     break;
   default: break; /* unrecognised: no canonical text */
   }

@@ -97,16 +97,43 @@ static const char *sev_color(dg_severity s) {
   return s == DG_ERROR ? "\033[1;31m" : s == DG_WARNING ? "\033[1;35m" : "\033[1;36m";
 }
 
+enum { EXCERPT_MAX = 160, EXCERPT_CONTEXT = 60 };
+
+static size_t back_to_boundary(const char *s, size_t i) {
+  while (i > 0 && ((unsigned char)s[i] & 0xC0) == 0x80) i--;
+  return i;
+}
+
 /* The source line, then spaces (tabs where the line has tabs, so the caret
- * lines up) and ^~~~ under the span, clipped to the line. */
+ * lines up) and ^~~~ under the span, clipped to the line. A very long line is
+ * cut to a window around the span, marked with "…" at the cut ends. Bytes
+ * that cannot be shown are replaced one for one (tx_printable). */
 static void print_excerpt(FILE *out, src_table *src, const dg_diag *d, dg_style st) {
+  if (src->files[d->file].size == 0) return;
   const char *line;
   size_t len;
   src_line(src, d->file, d->off, &line, &len);
   const char *at = src->files[d->file].data + d->off;
   size_t col = at > line ? (size_t)(at - line) : 0;
   if (col > len) col = len;
-  fprintf(out, "%.*s\n", (int)len, line);
+  size_t span = d->len;
+  if (col + span > len) span = len > col ? len - col : 0;
+  int cut_left = 0, cut_right = 0;
+  if (len > EXCERPT_MAX) {
+    if (span > EXCERPT_CONTEXT) span = back_to_boundary(line + col, EXCERPT_CONTEXT);
+    size_t from = col > EXCERPT_CONTEXT ? back_to_boundary(line, col - EXCERPT_CONTEXT) : 0;
+    size_t to = col + span + EXCERPT_CONTEXT < len ? back_to_boundary(line, col + span + EXCERPT_CONTEXT) : len;
+    cut_left = from > 0;
+    cut_right = to < len;
+    line += from;
+    col -= from;
+    len = to - from;
+  }
+  ar_arena scratch;
+  ar_init(&scratch);
+  sl_slice shown = tx_printable(&scratch, line, len);
+  fprintf(out, "%s%.*s%s\n", cut_left ? "\xE2\x80\xA6" : "", (int)shown.n, shown.p, cut_right ? "\xE2\x80\xA6" : "");
+  if (cut_left) fputc(' ', out);
   for (size_t i = 0; i < col; i++) {
     if (line[i] == '\t') { fputc('\t', out); continue; }
     int32_t cp;
@@ -119,14 +146,13 @@ static void print_excerpt(FILE *out, src_table *src, const dg_diag *d, dg_style 
       fputc(' ', out);
     }
   }
-  size_t span = d->len;
-  if (col + span > len) span = len > col ? len - col : 0;
   size_t width = span ? tx_width(line + col, span) : 0;
   if (st.color) fputs("\033[1;32m", out);
   fputc('^', out);
   for (size_t k = 1; k < width; k++) fputc('~', out);
   if (st.color) fputs("\033[0m", out);
   fputc('\n', out);
+  ar_free(&scratch);
 }
 
 static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) {
@@ -134,12 +160,17 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) 
     src_pos p = src_position(src, d->file, d->off);
     if (st.color) fputs("\033[1m", out);
     fprintf(out, "%s:%u:%u: ", src->files[d->file].path, p.line, p.col);
-  } else if (st.color) {
-    fputs("\033[1m", out);
+  } else {
+    if (st.color) fputs("\033[1m", out);
+    fputs("plancheck: ", out);
   }
   if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), sev_name(d->sev));
   else fprintf(out, "%s: ", sev_name(d->sev));
-  fputs(d->msg, out);
+  ar_arena scratch;
+  ar_init(&scratch);
+  sl_slice msg = tx_printable(&scratch, d->msg, strlen(d->msg));
+  fwrite(msg.p, 1, msg.n, out);
+  ar_free(&scratch);
   if (d->sev != DG_NOTE && d->code) fprintf(out, " [%s]", d->code);
   if (st.color) fputs("\033[0m", out);
   fputc('\n', out);
@@ -153,10 +184,20 @@ void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
   }
 }
 
+/* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (JSON
+ * text must be valid UTF-8). */
 void dg_json_string(FILE *out, const char *s, size_t n) {
   fputc('"', out);
-  for (size_t i = 0; i < n; i++) {
+  for (size_t i = 0; i < n;) {
     unsigned char c = (unsigned char)s[i];
+    if (c >= 0x80) {
+      int32_t cp;
+      int len = tx_decode((const unsigned char *)s + i, n - i, &cp);
+      if (len > 0) fwrite(s + i, 1, (size_t)len, out);
+      else fputs("\\ufffd", out);
+      i += len > 0 ? (size_t)len : 1;
+      continue;
+    }
     switch (c) {
     case '"': fputs("\\\"", out); break;
     case '\\': fputs("\\\\", out); break;
@@ -164,9 +205,10 @@ void dg_json_string(FILE *out, const char *s, size_t n) {
     case '\r': fputs("\\r", out); break;
     case '\t': fputs("\\t", out); break;
     default:
-      if (c < 0x20) fprintf(out, "\\u%04x", c);
+      if (c < 0x20 || c == 0x7F) fprintf(out, "\\u%04x", c);
       else fputc(c, out);
     }
+    i++;
   }
   fputc('"', out);
 }

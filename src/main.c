@@ -152,7 +152,8 @@ static int run(const options *o) {
     for (size_t i = 0; i < o->nfiles; i++) {
       md_plan *p = inputs[i].plan;
       if (!p) continue;
-      printf("%s: plan %.*s, %zu tasks\n", inputs[i].path, (int)p->key.n, p->key.p, count_tasks(&p->root));
+      size_t n = count_tasks(&p->root);
+      printf("%s: plan %.*s, %zu task%s\n", inputs[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
     }
     printf("%lu error%s, %lu warning%s\n", diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
            diags.warnings == 1 ? "" : "s");

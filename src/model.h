@@ -100,6 +100,7 @@ typedef struct md_item {
   md_item_kind kind;
   md_loc loc;                /* the label or keyword that starts it */
   sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  md_loc label_loc;          /* where the label is; `loc` when there is none */
   char bullet;               /* '-' or '+' for bullets, else 0 */
   md_strs *texts;            /* paragraphs; a section's heading */
   md_ref *by, *with, *reports, *via;

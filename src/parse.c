@@ -90,6 +90,11 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
   while (!ctx.stop && lx_next(&lx, &tok)) {
     track_braces(&ctx, &tok);
     if (ctx.stop) break;
+    if (ctx.had_error && memchr(ctx.data + ctx.error_off, '\n', tok.off - ctx.error_off)) {
+      /* An error on a later line is a new error, not a cascade. */
+      psParseResetErrors(parser);
+      ctx.had_error = 0;
+    }
     ctx.cur = tok;
     psParse(parser, tok.type, tok);
     ctx.prev = tok;
@@ -126,17 +131,37 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     }
     return;
   }
-  sl_slice text = token_text(ctx, t);
-  int shown = text.n > 40 ? 40 : (int)text.n;
-  /* Do not cut a UTF-8 sequence in the middle. */
-  while (shown > 0 && shown < (int)text.n && ((unsigned char)text.p[shown] & 0xC0) == 0x80) shown--;
   const char *hint = "";
   if (is_item_start(ctx->prev.type) && major != TK_STRING)
     hint = "; the text of an item, in quotes, must follow its label";
   else if (major == TK_STRING && ctx->prev.type == TK_STRING)
     hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
-  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s %.*s%s%s",
-         lx_token_name(major), shown, text.p, shown < (int)text.n ? "..." : "", hint);
+  else if (ctx->prev.type == TK_PER)
+    hint = "; 'per' takes year, quarter, month or term";
+  else if (ctx->prev.type == TK_BY || ctx->prev.type == TK_WITH || ctx->prev.type == TK_REPORTS ||
+           ctx->prev.type == TK_OWNER || ctx->prev.type == TK_COUNTERPART || ctx->prev.type == TK_VIA ||
+           ctx->prev.type == TK_ISSUER)
+    hint = "; a body is expected here: its identifier, or its name in quotes";
+  else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES)
+    hint = "; a level is expected here: central, province, district or grassroots";
+  else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS)
+    hint = "; text in quotes is expected here";
+  else if (ctx->prev.type == TK_BODY)
+    hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
+  ctx->had_error = 1;
+  ctx->error_off = t->off;
+  const char *name = lx_token_name(major);
+  if (name[0] == '\'') {        /* punctuation names itself */
+    dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s%s", name, hint);
+    return;
+  }
+  sl_slice text = token_text(ctx, t);
+  size_t shown = text.n > 40 ? 40 : text.n;
+  /* Do not cut a UTF-8 sequence in the middle. */
+  while (shown > 0 && shown < text.n && ((unsigned char)text.p[shown] & 0xC0) == 0x80) shown--;
+  sl_slice clean = tx_printable(ctx->m->arena, text.p, shown);
+  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s %.*s%s%s", name, (int)clean.n, clean.p,
+         shown < text.n ? "..." : "", hint);
 }
 
 void ps_stack_overflow(ps_ctx *ctx) {
@@ -360,8 +385,10 @@ md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx
   it->kind = kind;
   it->loc = loc_of(ctx, start);
   it->texts = texts;
+  it->label_loc = it->loc;
   if (label) {
     it->label = token_text(ctx, label);
+    it->label_loc = loc_of(ctx, label);
     if (label->type == TK_DASH) it->bullet = '-';
     if (label->type == TK_PLUS) it->bullet = '+';
   }
@@ -421,11 +448,8 @@ static void add_measure(ps_ctx *ctx, md_measure *ms) {
   *p = ms;
 }
 
-static double number_value(const ps_ctx *ctx, const lx_token *t) {
-  char buf[64];
-  size_t n = t->len < sizeof buf - 1 ? t->len : sizeof buf - 1;
-  memcpy(buf, ctx->data + t->off, n);
-  buf[n] = '\0';
+static double number_value(ps_ctx *ctx, const lx_token *t) {
+  char *buf = ar_strndup(ctx->m->arena, ctx->data + t->off, t->len);
   for (char *c = buf; *c; c++) if (*c == ',') *c = '.';
   return strtod(buf, NULL);
 }
@@ -459,7 +483,8 @@ void ps_measure_period(ps_ctx *ctx, md_measure *ms, ps_period p) {
   if (!ms) return;
   if (p.kind >= 0) { ms->period = p.kind; return; }
   double y = number_value(ctx, &p.year);
-  if (y < 1000 || y > 9999 || y != (int)y) {
+  if (p.year.len != 4 || y < 1000 || y > 9999 || memchr(ctx->data + p.year.off, ',', 4) ||
+      memchr(ctx->data + p.year.off, '.', 4)) {
     error_at(ctx, "invalid-date", loc_of(ctx, &p.year), "%s is not a year", ar_strndup(ctx->m->arena, ctx->data + p.year.off, p.year.len));
     return;
   }

@@ -40,6 +40,8 @@ typedef struct ps_ctx {
   int syntax_errors;
   int stop;
   lx_token prev, cur;
+  int had_error;             /* a syntax error was reported ... */
+  uint32_t error_off;        /* ... at this offset */
   uint32_t braces[PS_MAX_DEPTH];
   int depth;
 } ps_ctx;
@@ -63,6 +65,7 @@ void psParseTrace(FILE *out, char *prompt);
 int psParseStackPeak(void *parser);
 int psParseCoverage(FILE *out);
 int psParseFallback(int token);
+void psParseResetErrors(void *parser);
 
 /* Decodes a STRING token into an md_str (escapes resolved). */
 md_str ps_string(ps_ctx *ctx, const lx_token *t);

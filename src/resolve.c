@@ -28,8 +28,17 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* dir/name.ext, without "./" segments (removing them never changes which
+ * file is meant, unlike folding "..", which symbolic links make unsafe). */
 static char *join(ar_arena *a, const char *dir, size_t dirlen, const char *name, const char *ext) {
-  return (char *)dg_fmt(a, "%.*s%s%s%s", (int)dirlen, dir, dirlen ? "/" : "", name, ext);
+  char *p = (char *)dg_fmt(a, "%.*s%s%s%s", (int)dirlen, dir, dirlen ? "/" : "", name, ext);
+  char *w = p;
+  for (const char *r = p; *r;) {
+    if ((r == p || r[-1] == '/') && r[0] == '.' && r[1] == '/') { r += 2; while (*r == '/') r++; continue; }
+    *w++ = *r++;
+  }
+  *w = '\0';
+  return p;
 }
 
 /* Loads the embedded (or --stdlib) file for "std/NAME". */
@@ -51,18 +60,25 @@ static src_status load_std(loader *L, const char *name, uint32_t *file, int *err
 /* Tries `name` and `name.plan` in one directory. */
 static src_status try_dir(loader *L, const char *dir, size_t dirlen, const char *name, uint32_t *file, int *err_no) {
   src_status st = src_load(L->m->src, join(L->m->arena, dir, dirlen, name, ""), file, err_no);
-  if (st != SRC_NOT_FOUND || ends_with(name, ".plan")) return st;
-  return src_load(L->m->src, join(L->m->arena, dir, dirlen, name, ".plan"), file, err_no);
+  if ((st != SRC_NOT_FOUND && st != SRC_IS_DIR) || ends_with(name, ".plan")) return st;
+  /* "parts" may name parts.plan even when a directory parts/ sits beside it. */
+  int e2;
+  src_status st2 = src_load(L->m->src, join(L->m->arena, dir, dirlen, name, ".plan"), file, &e2);
+  if (st2 == SRC_NOT_FOUND) return st;
+  *err_no = e2;
+  return st2;
 }
 
-/* Looks a path up relative to the including file, then in -I and PLANPATH. */
-static src_status find(loader *L, const char *name, const char *from_real, uint32_t *file, int *err_no) {
+/* Looks a path up relative to the including file, then in -I and PLANPATH.
+ * `from` is the including file's path as shown to the user, so that the
+ * paths of included files read the way the user wrote them. */
+static src_status find(loader *L, const char *name, const char *from, uint32_t *file, int *err_no) {
   if (strncmp(name, "std/", 4) == 0) return load_std(L, name + 4, file, err_no);
-  if (name[0] == '/' || !from_real) return try_dir(L, "", 0, name, file, err_no);
+  if (name[0] == '/' || !from) return try_dir(L, "", 0, name, file, err_no);
   src_status st = SRC_NOT_FOUND;
-  if (strncmp(from_real, "std/", 4) != 0) {
-    const char *slash = strrchr(from_real, '/');
-    st = try_dir(L, from_real, slash ? (size_t)(slash - from_real) : 0, name, file, err_no);
+  if (strncmp(from, "std/", 4) != 0) {
+    const char *slash = strrchr(from, '/');
+    st = try_dir(L, from, slash ? (size_t)(slash - from) : 0, name, file, err_no);
     if (st != SRC_NOT_FOUND) return st;
   }
   for (size_t i = 0; i < L->o->nincdirs; i++) {
@@ -131,7 +147,7 @@ static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan)
     const char *name = ar_strndup(L->m->arena, inc->path.value.p, inc->path.value.n);
     uint32_t file;
     int err_no;
-    src_status st = find(L, name, L->m->src->files[top->file].real, &file, &err_no);
+    src_status st = find(L, name, L->m->src->files[top->file].path, &file, &err_no);
     md_loc at = inc->path.loc;
     if (st == SRC_ALREADY) {
       if (on_stack(top, file)) report_cycle(L, top, file, at);
@@ -236,6 +252,8 @@ static void assign_ids(idctx *c, md_item *parent, const char *prefix) {
     for (md_item *prev = parent->first; prev != it; prev = prev->next)
       if (has_id(prev) && prev->component && strcmp(prev->component, comp) == 0) seen++;
     it->component = comp;
+    /* An id given with `id` must be unique: no renaming, assign_one reports it. */
+    if (seen > 1 && it->id_override.value.n) seen = 1;
     assign_one(c, it, prefix, seen > 1 ? dg_fmt(c->m->arena, "%s#%d", comp, seen) : comp);
     assign_ids(c, it, it->id);
   }
@@ -258,6 +276,15 @@ static void recognize_due(md_model *m, md_due *d) {
   d->dl = r.first;
   md_loc l = src->loc;
   if (r.bad_date) {
+    /* Point at the date itself when the phrase is written as it is read
+     * (no escapes, already NFC): then its offsets are the file's. */
+    const char *text = m->src->files[l.file].data + l.off + 1;
+    if (nfc.n == src->value.n && memcmp(nfc.p, text, nfc.n) == 0) {
+      size_t b = r.bad_offset, e = b;
+      while (e < nfc.n && (nfc.p[e] == '/' || (nfc.p[e] >= '0' && nfc.p[e] <= '9'))) e++;
+      l.off += 1 + (uint32_t)b;
+      l.len = (uint32_t)(e > b ? e - b : 1);
+    }
     dg_add(m->diags, DG_ERROR, "invalid-date", l.file, l.off, l.len, "the date in deadline \"%.*s\" does not exist",
            (int)src->value.n, src->value.p);
     return;

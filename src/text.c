@@ -89,3 +89,37 @@ uint64_t tx_hash(const char *s, size_t n) {
   }
   return h;
 }
+
+/* What a byte or code point looks like when it cannot be shown as is. */
+static const char *stand_in(int32_t cp, int valid) {
+  if (!valid) return "\xEF\xBF\xBD";          /* U+FFFD */
+  if (cp == 0) return "\xE2\x90\x80";           /* U+2400 SYMBOL FOR NULL */
+  if (cp == '\r') return "\xE2\x90\x8D";        /* U+240D SYMBOL FOR CARRIAGE RETURN */
+  if ((cp < 0x20 && cp != '\t') || cp == 0x7F) return "\xEF\xBF\xBD";
+  return NULL;
+}
+
+sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  for (; i < n; i++) {                          /* fast path: nothing to do */
+    int32_t cp = p[i];
+    int len = p[i] < 0x80 ? 1 : tx_decode(p + i, n - i, &cp);
+    if (stand_in(cp, len > 0)) break;
+    if (len > 1) i += (size_t)len - 1;
+  }
+  if (i == n) return (sl_slice){ s, n };
+  char *out = ar_alloc(a, n * 3 + 1);
+  size_t o = 0;
+  for (i = 0; i < n;) {
+    int32_t cp = p[i];
+    int len = p[i] < 0x80 ? 1 : tx_decode(p + i, n - i, &cp);
+    const char *rep = stand_in(cp, len > 0);
+    size_t step = len > 0 ? (size_t)len : 1;
+    if (rep) { memcpy(out + o, rep, 3); o += 3; }
+    else { memcpy(out + o, p + i, step); o += step; }
+    i += step;
+  }
+  out[o] = '\0';
+  return (sl_slice){ out, o };
+}

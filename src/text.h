@@ -31,6 +31,13 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
  * collapsed to one space, trimmed. */
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 
+/* s with every byte that is not UTF-8, and every control character, made
+ * visible (U+FFFD, or U+2400-style pictures), so messages and excerpts never
+ * carry raw bad bytes to a terminal or into JSON. Returns s itself when it is
+ * clean. The result has one code point per input code point or bad byte, so
+ * columns are unchanged. */
+sl_slice tx_printable(ar_arena *a, const char *s, size_t n);
+
 /* 64-bit FNV-1a hash, for interning keys. */
 uint64_t tx_hash(const char *s, size_t n);
 

@@ -30,4 +30,9 @@ extern const char *ut_current;
       fprintf(stderr, "%s:%d: %s: %s = \"%s\", want \"%s\"\n", __FILE__, __LINE__, ut_current, #got, g_ ? g_ : "(null)", w_ ? w_ : "(null)"); } \
   } while (0)
 
+/* Every test's prototype, from the list. */
+#define UT_TEST(name) void name(void);
+#include "tests.def"
+#undef UT_TEST
+
 #endif

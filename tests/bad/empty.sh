@@ -1,0 +1,2 @@
+# An empty file: no plan, nothing else.
+printf '' > case.plan

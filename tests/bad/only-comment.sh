@@ -1,0 +1,2 @@
+# A file holding only a comment declares no plan.
+printf '# nothing but a comment\n' > case.plan
