@@ -51,11 +51,13 @@ build/phrase.c: grammar/phrase.re
 
 # lemon writes gram.c and gram.h beside its input: copy the grammar into
 # build/ first. A grammar with conflicts fails the build.
-build/gram.c build/gram.h: grammar/gram.y
+# lemon leaves an unchanged gram.h untouched: touch both so make sees them new.
+build/gram.c build/gram.h &: grammar/gram.y
 	@mkdir -p build
 	cp grammar/gram.y build/gram.y
 	$(LEMON) -q -s build/gram.y > build/lemon.log 2>&1 || { cat build/lemon.log; exit 1; }
 	@if grep -q "parsing conflict" build/lemon.log; then cat build/lemon.log; rm -f build/gram.c; exit 1; fi
+	touch build/gram.c build/gram.h
 
 build/stdlib_data.c: $(STDLIB) tools/embed.sh
 	@mkdir -p build
