@@ -13,31 +13,24 @@ int tx_decode(const unsigned char *s, size_t n, int32_t *cp) {
   return (int)len;
 }
 
-size_t tx_codepoints(const char *s, size_t n) {
+/* Walks s[0..n) one code point (or bad byte) at a time, adding up either
+ * code points or display columns: both callers need the same walk. */
+static size_t measure(const char *s, size_t n, int columns) {
   const unsigned char *p = (const unsigned char *)s;
-  size_t count = 0, i = 0;
+  size_t total = 0, i = 0;
   while (i < n) {
     int32_t cp;
     int len = tx_decode(p + i, n - i, &cp);
     i += len ? (size_t)len : 1;
-    count++;
+    int w = !columns || !len ? 1 : utf8proc_charwidth(cp);
+    total += w > 0 ? (size_t)w : 0;
   }
-  return count;
+  return total;
 }
 
-size_t tx_width(const char *s, size_t n) {
-  const unsigned char *p = (const unsigned char *)s;
-  size_t width = 0, i = 0;
-  while (i < n) {
-    int32_t cp;
-    int len = tx_decode(p + i, n - i, &cp);
-    if (!len) { i++; width++; continue; }
-    i += (size_t)len;
-    int w = utf8proc_charwidth(cp);
-    width += w > 0 ? (size_t)w : 0;
-  }
-  return width;
-}
+size_t tx_codepoints(const char *s, size_t n) { return measure(s, n, 0); }
+
+size_t tx_width(const char *s, size_t n) { return measure(s, n, 1); }
 
 /* Runs utf8proc_map and moves the result into the arena, so callers never
  * see malloc'd memory. */
