@@ -81,7 +81,7 @@ hdr ::= UNAVAILABLE STRING(S).              { ps_hdr_str(ctx, PS_UNAVAILABLE, &S
 hdr ::= SIGNER STRING(S).                   { ps_hdr_str(ctx, PS_SIGNER, &S); }
 hdr ::= SIGNER STRING(S) ROLE STRING(R).    { ps_hdr_str(ctx, PS_SIGNER, &S); ps_hdr_str(ctx, PS_ROLE, &R); }
 hdr ::= ISSUER ref(R).                      { ps_hdr_issuer(ctx, R); }
-hdr ::= LEVEL(T) level(L).                  { ps_hdr_level(ctx, &T, L); }
+hdr ::= LEVEL level(L).                     { ps_hdr_level(ctx, L); }
 hdr ::= DATE DATEVAL(D).                    { ps_hdr_date(ctx, &D); }
 hdr ::= DATE UNKNOWN.
 hdr ::= impl_head impl_path impl_block.
@@ -92,7 +92,7 @@ impl_path ::= .
 impl_path ::= PATH STRING(P).               { ps_parent_path(ctx, &P); }
 impl_block ::= .
 impl_block ::= impl_open hdrs RBRACE.       { ps_hdr_pop(ctx); }
-impl_open ::= LBRACE.                       { ps_parent_stub(ctx); }
+impl_open ::= LBRACE.                       { ps_parent_block(ctx); }
 
 level(L) ::= CENTRAL.                       { L = MD_CENTRAL; }
 level(L) ::= PROVINCE.                      { L = MD_PROVINCE; }
@@ -139,7 +139,7 @@ label(R) ::= LABEL(T).                      { R = T; }
 label(R) ::= DASH(T).                       { R = T; }
 label(R) ::= PLUS(T).                       { R = T; }
 
-section(R) ::= sec_head(H) LBRACE items(C) RBRACE(E). { R = ps_close(ctx, H, C, &E); }
+section(R) ::= sec_head(H) LBRACE items(C) RBRACE.    { R = ps_close(H, C); }
 sec_head(R) ::= SECTION(K) STRING(H).                { R = ps_item(ctx, MD_SECTION, &K, NULL, ps_strs(ctx, NULL, &H)); }
 sec_head(R) ::= SECTION(K) label(L) STRING(H).       { R = ps_item(ctx, MD_SECTION, &K, &L, ps_strs(ctx, NULL, &H)); }
 sec_head(R) ::= sec_head(A) OWNER refs(O).           { R = A; ps_by(ctx, R, O); }
@@ -147,7 +147,7 @@ sec_head(R) ::= sec_head(A) ID STRING(S).            { R = A; ps_id(ctx, R, &S);
 sec_head(R) ::= sec_head(A) NOTE STRING(S).          { R = A; ps_note(ctx, R, &S); }
 
 task(R) ::= task_head(H).                                  { R = H; }
-task(R) ::= task_head(H) LBRACE items(C) RBRACE(E).        { R = ps_close(ctx, H, C, &E); }
+task(R) ::= task_head(H) LBRACE items(C) RBRACE.           { R = ps_close(H, C); }
 task_head(R) ::= label(L) texts(T).                        { R = ps_item(ctx, MD_TASK, &L, &L, T); }
 task_head(R) ::= TASK(K) texts(T).                         { R = ps_item(ctx, MD_TASK, &K, NULL, T); }
 task_head(R) ::= task_head(A) BY refs(O).                  { R = A; ps_by(ctx, R, O); }

@@ -157,7 +157,7 @@ int md_add_item_id(md_model *m, md_item *it) {
 
 md_plan *md_plan_by_key(md_model *m, sl_slice key) {
   for (md_plan *p = m->plans; p; p = p->next)
-    if (!p->is_stub && sl_eq(p->key, key)) return p;
+    if (!p->is_described && sl_eq(p->key, key)) return p;
   return NULL;
 }
 

@@ -121,7 +121,7 @@ typedef struct md_parent {
   md_str number;
   md_str path;
   md_loc loc;
-  struct md_plan *stub;      /* the description block, or NULL */
+  struct md_plan *desc;      /* the description block, or NULL */
   struct md_plan *plan;      /* resolved parent (issue 3) */
   struct md_parent *next;
 } md_parent;
@@ -140,7 +140,7 @@ typedef struct md_plan {
   md_strs *basis, *recipients, *notes;
   md_parent *parents;
   md_item root;              /* sections and items, in order */
-  int is_stub;               /* a parent described inside `implements { }` */
+  int is_described;               /* a parent described inside `implements { }` */
   struct md_plan *next;
 } md_plan;
 

@@ -247,8 +247,7 @@ void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *t) {
 
 void ps_hdr_issuer(ps_ctx *ctx, md_ref *r) { if (hdr(ctx)) hdr(ctx)->issuer = r; }
 
-void ps_hdr_level(ps_ctx *ctx, const lx_token *kw, int level) {
-  (void)kw;
+void ps_hdr_level(ps_ctx *ctx, int level) {
   if (hdr(ctx)) hdr(ctx)->level = (md_level)level;
 }
 
@@ -282,18 +281,18 @@ void ps_parent_path(ps_ctx *ctx, const lx_token *path) {
   if (ctx->parent) ctx->parent->path = ps_string(ctx, path);
 }
 
-void ps_parent_stub(ps_ctx *ctx) {
-  md_plan *stub = ar_alloc(ctx->m->arena, sizeof *stub);
-  stub->is_stub = 1;
-  stub->file = ctx->file;
+void ps_parent_block(ps_ctx *ctx) {
+  md_plan *desc = ar_alloc(ctx->m->arena, sizeof *desc);
+  desc->is_described = 1;
+  desc->file = ctx->file;
   if (ctx->parent) {
-    stub->key = ctx->parent->number.value;
-    stub->loc = ctx->parent->loc;
-    stub->numbered = 1;
-    ctx->parent->stub = stub;
+    desc->key = ctx->parent->number.value;
+    desc->loc = ctx->parent->loc;
+    desc->numbered = 1;
+    ctx->parent->desc = desc;
   }
-  add_plan(ctx->m, stub);
-  push_hdr(ctx, stub);
+  add_plan(ctx->m, desc);
+  push_hdr(ctx, desc);
 }
 
 /* ---- bodies ---- */
@@ -369,9 +368,7 @@ md_item *ps_block_open(ps_ctx *ctx) { return ar_alloc(ctx->m->arena, sizeof(md_i
 
 void ps_append(md_item *holder, md_item *it) { if (it) md_append(holder, it); }
 
-md_item *ps_close(ps_ctx *ctx, md_item *it, md_item *holder, const lx_token *rbrace) {
-  (void)ctx;
-  (void)rbrace;
+md_item *ps_close(md_item *it, md_item *holder) {
   for (md_item *c = holder->first, *nx; c; c = nx) {
     nx = c->next;
     c->next = NULL;

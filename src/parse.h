@@ -30,7 +30,7 @@ typedef struct ps_ctx {
   uint32_t file;
   const char *data;
   md_plan *plan;             /* the plan this file declares */
-  md_plan *hdr[8];           /* header being filled: the plan, then stubs */
+  md_plan *hdr[8];           /* header being filled: the plan, then parent descriptions */
   int nhdr;
   md_parent *parent;         /* the latest `implements` */
   md_body *body;             /* the body being declared */
@@ -79,11 +79,11 @@ void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered);
 void ps_hdr_pop(ps_ctx *ctx);
 void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *s);
 void ps_hdr_issuer(ps_ctx *ctx, md_ref *r);
-void ps_hdr_level(ps_ctx *ctx, const lx_token *kw, int level);
+void ps_hdr_level(ps_ctx *ctx, int level);
 void ps_hdr_date(ps_ctx *ctx, const lx_token *d);
 void ps_parent(ps_ctx *ctx, const lx_token *number);
 void ps_parent_path(ps_ctx *ctx, const lx_token *path);
-void ps_parent_stub(ps_ctx *ctx);
+void ps_parent_block(ps_ctx *ctx);
 void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level);
 void ps_body_aliases(ps_ctx *ctx, md_strs *s);
 void ps_body_counterparts(ps_ctx *ctx, md_ref *r);
@@ -94,7 +94,7 @@ md_ref *ps_ref_append(md_ref *list, md_ref *r);
 md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s);
 md_item *ps_block_open(ps_ctx *ctx);
 void ps_append(md_item *holder, md_item *it);
-md_item *ps_close(ps_ctx *ctx, md_item *it, md_item *holder, const lx_token *rbrace);
+md_item *ps_close(md_item *it, md_item *holder);
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts);
 void ps_top_item(ps_ctx *ctx, md_item *it);
 void ps_by(ps_ctx *ctx, md_item *it, md_ref *r);

@@ -173,7 +173,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     if (st == SRC_ALREADY) {
       in->loaded = 1;
       for (md_plan *p = m->plans; p; p = p->next)
-        if (p->file == in->file && !p->is_stub) { in->plan = p; break; }
+        if (p->file == in->file && !p->is_described) { in->plan = p; break; }
       continue;
     }
     if (st != SRC_OK) {
@@ -322,7 +322,7 @@ void rs_resolve(md_model *m) {
   for (md_body *b = m->bodies; b; b = b->next) resolve_ref(m, b->counterparts);
   for (md_plan *p = m->plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
-    if (p->is_stub) continue;
+    if (p->is_described) continue;
     md_plan *first = md_plan_by_key(m, p->key);
     if (first != p) {
       dg_diag *d = dg_add(m->diags, DG_ERROR, "duplicate-id", p->loc.file, p->loc.off, p->loc.len,

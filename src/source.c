@@ -100,7 +100,7 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
   int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, &data, &len);
   close(fd);
   if (e) { *err_no = e; return e == EFBIG ? SRC_TOO_LARGE : SRC_UNREADABLE; }
-  src_file f = { xstrdup(path), xstrdup(real), data, len, 1, NULL, 0, 0 };
+  src_file f = { xstrdup(path), xstrdup(real), data, len, 1, NULL, 0 };
   if (!f.path || !f.real || append(t, f, index) != 0) {
     free((char *)f.path); free((char *)f.real); free(data);
     *err_no = ENOMEM;
@@ -112,7 +112,7 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {
   long found = src_find(t, name);
   if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
-  src_file f = { xstrdup(name), xstrdup(name), data, size, 0, NULL, 0, 0 };
+  src_file f = { xstrdup(name), xstrdup(name), data, size, 0, NULL, 0 };
   if (!f.path || !f.real || append(t, f, index) != 0) {
     free((char *)f.path); free((char *)f.real);
     return SRC_UNREADABLE;

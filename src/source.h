@@ -20,7 +20,6 @@ typedef struct src_file {
   int owned;             /* data was malloc'd and is freed with the table */
   uint32_t *lines;       /* start offset of each line, built on demand */
   size_t nlines;
-  int bom;               /* the file began with a UTF-8 byte-order mark */
 } src_file;
 
 typedef struct src_table {
