@@ -59,6 +59,7 @@ typedef unsigned char uc;
   v_periodic    = ("\u0111\u1ecbnh" | "th\u01b0\u1eddng") ws ("k\u1ef3" | "k\u00ec");  // định, thường, kỳ, kì
   v_term        = "nhi\u1ec7m" ws ("k\u1ef3" | "k\u00ec");  // nhiệm, kỳ, kì
   v_request     = "y\u00eau" ws "c\u1ea7u";  // yêu, cầu
+  v_necessary   = ("th\u1eadt" ws)? "c\u1ea7n" ws "thi\u1ebft";  // thật, cần, thiết
   v_of          = "c\u1ee7a";  // của
   v_plan        = "k\u1ebf" ws "ho\u1ea1ch" | "ch\u01b0\u01a1ng" ws "tr\u00ecnh" (ws "h\u00e0nh" ws "\u0111\u1ed9ng")?;  // kế, hoạch, chương, trình, hành, động
   v_number      = "s\u1ed1";  // số
@@ -503,9 +504,12 @@ static clause_status body(cl *c, ar_arena *a) {
     v_periodic (ws "theo" ws text)? end
       { return recurring(c, DL_PERIOD_UNSPECIFIED, NULL); }
 
-    // on request; as another plan says
+    // on request; as another plan says. "khi thật cần thiết" (when truly
+    // necessary) is on demand with nobody named.
     "theo" ws v_request sp (v_of ws @i text)? fin
       { return on_request(c, i); }
+    "khi" ws v_necessary end
+      { return plain(c, DL_ON_REQUEST); }
     "theo" ws v_plan ws v_number ws @r ref @re (sep (v_day ws date_v sp)? (v_of ws @i text)?)? fin
       { return per_plan(c, r, re, i, y, m, dd); }
     "theo" ws v_plan sp (v_of ws @i text)? fin

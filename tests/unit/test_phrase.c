@@ -109,6 +109,8 @@ static const seed_case seeds[] = {
     "open..open; 2022-12-01..2022-12-31; 2023-01-01..2023-01-31; open..2023-02-27" },
   { "tuyên truyền thường xuyên", "continuous", "open..open" },
   { "theo yêu cầu của Trung ương", "on request of \"Trung ương\"", "open..open" },
+  /* 004 (Tuy Phước, TCCSĐ): "họp đột xuất khi thật cần thiết" */
+  { "khi thật cần thiết", "on request", "open..open" },
   { "thực hiện thường xuyên liên tục", "continuous", "open..open" },
   { "thực hiện ngay sau khi có quy định, hướng dẫn của Trung ương",
     "after \"quy định, hướng dẫn\" of \"Trung ương\" delay 0", "open..open" },
@@ -404,7 +406,7 @@ void test_phrase_unrecognised(void) {
     "within \"2024\"",
     "(thực hiện thường xuyên", "(khóa XII)", "()", "**",
     /* phrases of the encoded plans that only `as` can give a meaning */
-    "trước kỳ họp HĐND cuối năm", "khi thật cần thiết", "trước khi họp ít nhất 3 ngày",
+    "trước kỳ họp HĐND cuối năm", "trước khi họp ít nhất 3 ngày",
     "thiếu nội dung",
   };
   for (size_t k = 0; k < sizeof prose / sizeof prose[0]; k++) {
