@@ -1,12 +1,6 @@
 /* check: single-plan checks; see check.h. */
 #include "check.h"
 
-#include <string.h>
-
-static void warn_at(md_model *m, const char *code, md_loc l, const char *fmt, const char *a, const char *b) {
-  dg_add(m->diags, DG_WARNING, code, l.file, l.off, l.len, fmt, a, b);
-}
-
 static const char *label_str(md_model *m, const md_item *it) {
   return ar_strndup(m->arena, it->label.p, it->label.n);
 }
@@ -15,10 +9,7 @@ static const char *label_str(md_model *m, const md_item *it) {
  * belongs to with the enclosing item's own full number. */
 static void check_parent_number(md_model *m, md_item *parent, md_item *it, md_label l) {
   md_label pl = md_label_parse(parent->label);
-  if (!l.parent.n || pl.scheme != MD_SCHEME_ARABIC) return;
-  sl_slice full = parent->label;
-  while (full.n && strchr(".-) ", full.p[full.n - 1])) full.n--;
-  if (sl_eq(full, l.parent)) return;
+  if (!l.parent.n || pl.scheme != MD_SCHEME_ARABIC || sl_eq(pl.number, l.parent)) return;
   md_loc a = it->label_loc;
   dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", a.file, a.off, a.len,
                       "%s is numbered as part of %.*s but stands under %s", label_str(m, it), (int)l.parent.n,
@@ -48,8 +39,9 @@ static void check_numbering(md_model *m, md_item *parent) {
                           "numbering skips from %s to %s", label_str(m, prev), label_str(m, it));
       dg_note(m->diags, d, b.file, b.off, b.len, "%s is here", label_str(m, prev));
     } else if (!prev && l.value != 1 && l.scheme != MD_SCHEME_ROMAN) {
-      warn_at(m, "numbering-gap", it->label_loc, "numbering starts at %s instead of %s", label_str(m, it),
-              l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
+      md_loc a = it->label_loc;
+      dg_add(m->diags, DG_WARNING, "numbering-gap", a.file, a.off, a.len, "numbering starts at %s instead of %s",
+             label_str(m, it), l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
     }
     last[l.scheme] = it;
     check_parent_number(m, parent, it, l);

@@ -11,12 +11,6 @@ typedef struct md_name {
   struct md_name *next;
 } md_name;
 
-static const char *const level_names[] = { "none", "central", "province", "district", "grassroots" };
-static const char *const level_vi[] = { "", "Trung ương", "tỉnh", "huyện", "cơ sở" };
-
-const char *md_level_name(md_level l) { return level_names[l]; }
-const char *md_level_vi(md_level l) { return level_vi[l]; }
-
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
   memset(m, 0, sizeof *m);
   m->arena = a;
@@ -167,9 +161,16 @@ void md_append(md_item *parent, md_item *child) {
   parent->last = child;
 }
 
-sl_slice md_item_text(const md_item *it) { return it->texts ? it->texts->s.value : SL_NONE; }
-
-int md_is_directive(const md_item *it) { return it->kind == MD_TASK; }
+void md_move_children(md_item *to, md_item *from) {
+  md_item *it = from->first;
+  from->first = from->last = NULL;
+  while (it) {
+    md_item *next = it->next;
+    it->next = NULL;
+    md_append(to, it);
+    it = next;
+  }
+}
 
 int md_walk(md_item *root, md_visit fn, void *ctx) {
   for (md_item *it = root->first; it; it = it->next) {
@@ -206,12 +207,13 @@ static int letter_value(sl_slice s) {
 }
 
 md_label md_label_parse(sl_slice l) {
-  md_label r = { MD_SCHEME_NONE, 0, SL_NONE, SL_NONE };
+  md_label r = { MD_SCHEME_NONE, 0, SL_NONE, SL_NONE, SL_NONE };
   if (l.n == 0) return r;
   if (l.n == 1 && (l.p[0] == '-' || l.p[0] == '+')) { r.scheme = MD_SCHEME_BULLET; return r; }
   size_t n = l.n;
   while (n > 0 && (l.p[n - 1] == '.' || l.p[n - 1] == '-' || l.p[n - 1] == ')' || l.p[n - 1] == ' ')) n--;
   sl_slice body = { l.p, n };
+  r.number = body;
   if (n > 0 && l.p[0] >= '0' && l.p[0] <= '9') {
     size_t dot = n;
     while (dot > 0 && l.p[dot - 1] != '.') dot--;

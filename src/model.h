@@ -19,8 +19,6 @@ typedef enum md_level {
   MD_LEVEL_NONE = 0, MD_CENTRAL, MD_PROVINCE, MD_DISTRICT, MD_GRASSROOTS,
 } md_level;
 
-const char *md_level_name(md_level l);     /* "central", ... */
-const char *md_level_vi(md_level l);       /* "Trung ương", "tỉnh", ... */
 
 /* A place in a source file. */
 typedef struct md_loc {
@@ -189,14 +187,14 @@ typedef struct md_label {
   int value;                 /* 1-based; 0 for bullets */
   sl_slice parent;           /* "2" of "2.1.", empty otherwise */
   sl_slice component;        /* "1" of "2.1.", "IV" of "IV-", "a" of "a)" */
+  sl_slice number;           /* the whole number: "2.1" of "2.1.", "IV" of "IV-" */
 } md_label;
 md_label md_label_parse(sl_slice label);
 
 /* Tree building. */
 void md_append(md_item *parent, md_item *child);
-/* The first paragraph, or an empty slice. */
-sl_slice md_item_text(const md_item *it);
-int md_is_directive(const md_item *it);            /* tasks only */
+/* Appends every child of `from` to `to`, in order, leaving `from` empty. */
+void md_move_children(md_item *to, md_item *from);
 
 /* Walks every item below `root` depth first, in document order. */
 typedef int (*md_visit)(md_item *it, void *ctx);

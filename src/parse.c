@@ -58,17 +58,14 @@ static void finish(ps_ctx *ctx, ps_result *out) {
   out->orphans = NULL;
   if (!ctx->pending.first) return;
   if (ctx->plan) {
-    /* Items written before the plan header still belong to the plan. */
-    md_item *rest = ctx->plan->root.first;
-    ctx->plan->root.first = NULL;
-    ctx->plan->root.last = NULL;
-    for (md_item *it = ctx->pending.first, *nx; it; it = nx) { nx = it->next; it->next = NULL; md_append(&ctx->plan->root, it); }
-    for (md_item *it = rest, *nx; it; it = nx) { nx = it->next; it->next = NULL; md_append(&ctx->plan->root, it); }
+    /* Items written before the plan header still belong to the plan, first. */
+    md_item rest = { 0 };
+    md_move_children(&rest, &ctx->plan->root);
+    md_move_children(&ctx->plan->root, &ctx->pending);
+    md_move_children(&ctx->plan->root, &rest);
   } else {
-    md_item *holder = ar_alloc(ctx->m->arena, sizeof *holder);
-    *holder = ctx->pending;
-    for (md_item *it = holder->first; it; it = it->next) it->parent = holder;
-    out->orphans = holder;
+    out->orphans = ar_alloc(ctx->m->arena, sizeof *out->orphans);
+    md_move_children(out->orphans, &ctx->pending);
   }
 }
 
@@ -369,11 +366,7 @@ md_item *ps_block_open(ps_ctx *ctx) { return ar_alloc(ctx->m->arena, sizeof(md_i
 void ps_append(md_item *holder, md_item *it) { if (it) md_append(holder, it); }
 
 md_item *ps_close(md_item *it, md_item *holder) {
-  for (md_item *c = holder->first, *nx; c; c = nx) {
-    nx = c->next;
-    c->next = NULL;
-    md_append(it, c);
-  }
+  md_move_children(it, holder);
   return it;
 }
 

@@ -123,11 +123,7 @@ static void attach_orphans(loader *L, md_item *orphans, md_plan *plan) {
            "this item belongs to no plan: the file declares none and was not included by a plan");
     return;
   }
-  for (md_item *it = orphans->first, *nx; it; it = nx) {
-    nx = it->next;
-    it->next = NULL;
-    md_append(&plan->root, it);
-  }
+  md_move_children(&plan->root, orphans);
 }
 
 static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan);
