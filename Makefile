@@ -79,8 +79,9 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 test: check-deps plancheck build/unit build-asan/plancheck build-asan/unit
 	bash tests/run
 
+# Exit status 1 means findings: that is the answer, not a failed build.
 run: check-deps plancheck
-	./plancheck plans/tuyphuoc.plan
+	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
 
 # Stops the build with the name of the Debian package to install.
 check-deps:

@@ -30,6 +30,7 @@
        FOOTNOTE FOR ID IMPLEMENTS INCLUDE ISSUER KIND LEVEL MEASURE MONTH NOTE
        OWNER PATH PER PLACE PLAN QUARTER RECIPIENT REPORTS ROLE SECTION SIGNER
        TARGET TASK TERM TEXT TITLE UNAVAILABLE UNKNOWN USE VIA WITH YEAR
+       CASCADE FINGERPRINT FORWARD REASON REASSIGNED TO UNTIL WAIVE
        CENTRAL PROVINCE DISTRICT GRASSROOTS
        IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
        GE GT LE LT EQ.
@@ -50,6 +51,11 @@
 %type refs {md_ref *}
 %type label {lx_token}
 %type level {int}
+%type levels {unsigned}
+%type link {md_link *}
+%type links {md_link *}
+%type waiver {md_item *}
+%type forward {md_item *}
 %type cmp {int}
 %type measure_head {md_measure *}
 
@@ -98,6 +104,8 @@ level(L) ::= CENTRAL.                       { L = MD_CENTRAL; }
 level(L) ::= PROVINCE.                      { L = MD_PROVINCE; }
 level(L) ::= DISTRICT.                      { L = MD_DISTRICT; }
 level(L) ::= GRASSROOTS.                    { L = MD_GRASSROOTS; }
+levels(R) ::= level(L).                     { R = MD_LEVEL_BIT(L); }
+levels(R) ::= levels(A) COMMA level(L).     { R = A | MD_LEVEL_BIT(L); }
 
 /* ---- bodies ---- */
 body ::= body_head body_block.
@@ -109,8 +117,8 @@ battrs ::= .
 battrs ::= battrs battr.
 battr ::= ALIAS strs(S).                    { ps_body_aliases(ctx, S); }
 battr ::= COUNTERPART refs(R).              { ps_body_counterparts(ctx, R); }
-battr ::= LEVEL level(L).                   { ps_body_level(ctx, L, 0); }
-battr ::= ADDRESSES level(L).               { ps_body_level(ctx, L, 1); }
+battr ::= LEVEL level(L).                   { ps_body_level(ctx, L); }
+battr ::= ADDRESSES levels(L).              { ps_body_addresses(ctx, L); }
 battr ::= NOTE STRING(S).                   { ps_body_note(ctx, &S); }
 battr ::= error.
 
@@ -119,6 +127,12 @@ ref(R) ::= IDENT(T).                        { R = ps_ref(ctx, &T, 0); }
 ref(R) ::= STRING(T).                       { R = ps_ref(ctx, &T, 1); }
 refs(R) ::= ref(A).                         { R = A; }
 refs(R) ::= refs(A) COMMA ref(B).           { R = ps_ref_append(A, B); }
+/* `implements "A" fingerprint "..." reassigned "...", "B"` */
+link(R) ::= STRING(S).                      { R = ps_link(ctx, &S); }
+link(R) ::= link(A) FINGERPRINT STRING(S).  { R = A; ps_link_opt(ctx, R, PS_FINGERPRINT, &S); }
+link(R) ::= link(A) REASSIGNED STRING(S).   { R = A; ps_link_opt(ctx, R, PS_REASSIGNED, &S); }
+links(R) ::= link(A).                       { R = A; }
+links(R) ::= links(A) COMMA link(B).        { R = ps_link_append(A, B); }
 strs(R) ::= STRING(S).                      { R = ps_strs(ctx, NULL, &S); }
 strs(R) ::= strs(A) COMMA STRING(S).        { R = ps_strs(ctx, A, &S); }
 texts(R) ::= STRING(S).                     { R = ps_strs(ctx, NULL, &S); }
@@ -133,6 +147,8 @@ item(R) ::= task(T).                        { R = T; }
 item(R) ::= text(T).                        { R = T; }
 item(R) ::= target(T).                      { R = T; }
 item(R) ::= footnote(F).                    { R = F; }
+item(R) ::= waiver(W).                      { R = W; }
+item(R) ::= forward(F).                     { R = F; }
 item(R) ::= error.                          { R = NULL; }
 
 label(R) ::= LABEL(T).                      { R = T; }
@@ -145,6 +161,8 @@ sec_head(R) ::= SECTION(K) label(L) STRING(H).       { R = ps_item(ctx, MD_SECTI
 sec_head(R) ::= sec_head(A) OWNER refs(O).           { R = A; ps_by(ctx, R, O); }
 sec_head(R) ::= sec_head(A) ID STRING(S).            { R = A; ps_id(ctx, R, &S); }
 sec_head(R) ::= sec_head(A) NOTE STRING(S).          { R = A; ps_note(ctx, R, &S); }
+sec_head(R) ::= sec_head(A) CASCADE.                 { R = A; ps_cascade(ctx, R, 0); }
+sec_head(R) ::= sec_head(A) CASCADE TO levels(L).    { R = A; ps_cascade(ctx, R, L); }
 
 task(R) ::= task_head(H).                                  { R = H; }
 task(R) ::= task_head(H) LBRACE items(C) RBRACE.           { R = ps_close(H, C); }
@@ -158,7 +176,9 @@ task_head(R) ::= task_head(A) DUE STRING(S).               { R = A; ps_due(ctx, 
 task_head(R) ::= task_head(A) AS(K) STRING(S).             { R = A; ps_due_opt(ctx, R, &K, PS_AS, &S); }
 task_head(R) ::= task_head(A) FOR(K) STRING(S).            { R = A; ps_due_opt(ctx, R, &K, PS_FOR, &S); }
 task_head(R) ::= task_head(A) AFTER(K) STRING(S).          { R = A; ps_due_opt(ctx, R, &K, PS_AFTER, &S); }
-task_head(R) ::= task_head(A) IMPLEMENTS strs(S).          { R = A; ps_implements(ctx, R, S); }
+task_head(R) ::= task_head(A) IMPLEMENTS links(L).         { R = A; ps_implements(ctx, R, L); }
+task_head(R) ::= task_head(A) CASCADE.                     { R = A; ps_cascade(ctx, R, 0); }
+task_head(R) ::= task_head(A) CASCADE TO levels(L).        { R = A; ps_cascade(ctx, R, L); }
 task_head(R) ::= task_head(A) ID STRING(S).                { R = A; ps_id(ctx, R, &S); }
 task_head(R) ::= task_head(A) NOTE STRING(S).              { R = A; ps_note(ctx, R, &S); }
 
@@ -191,6 +211,15 @@ cmp(C) ::= LT.                              { C = 3; }
 cmp(C) ::= EQ.                              { C = 4; }
 
 footnote(R) ::= FOOTNOTE(K) STRING(M) texts(T).            { R = ps_footnote(ctx, &K, &M, T); }
+
+/* `waive "12-KH/TW:IV.4.5" reason "..." until 2024-12-31`: the reason is
+ * required, but checked by the cascade so that its absence gets a message
+ * of its own rather than a syntax error. */
+waiver(R) ::= WAIVE(K) links(L).                           { R = ps_waiver(ctx, &K, L); }
+waiver(R) ::= waiver(A) REASON STRING(S).                  { R = A; ps_waiver_reason(ctx, R, &S); }
+waiver(R) ::= waiver(A) UNTIL DATEVAL(D).                  { R = A; ps_waiver_until(ctx, R, &D); }
+forward(R) ::= FORWARD(K) links(L).                        { R = ps_forward(ctx, &K, L, 0); }
+forward(R) ::= FORWARD(K) links(L) TO levels(V).           { R = ps_forward(ctx, &K, L, V); }
 
 %code {
 /* Lets the driver report an error on a new line even while lemon is still

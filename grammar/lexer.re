@@ -165,11 +165,14 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "basis"       { TOKEN(TK_BASIS); }
       "body"        { TOKEN(TK_BODY); }
       "by"          { TOKEN(TK_BY); }
+      "cascade"     { TOKEN(TK_CASCADE); }
       "counterpart" { TOKEN(TK_COUNTERPART); }
       "date"        { TOKEN(TK_DATE); }
       "due"         { TOKEN(TK_DUE); }
+      "fingerprint" { TOKEN(TK_FINGERPRINT); }
       "footnote"    { TOKEN(TK_FOOTNOTE); }
       "for"         { TOKEN(TK_FOR); }
+      "forward"     { TOKEN(TK_FORWARD); }
       "id"          { TOKEN(TK_ID); }
       "implements"  { TOKEN(TK_IMPLEMENTS); }
       "include"     { TOKEN(TK_INCLUDE); }
@@ -185,6 +188,8 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "place"       { TOKEN(TK_PLACE); }
       "plan"        { TOKEN(TK_PLAN); }
       "quarter"     { TOKEN(TK_QUARTER); }
+      "reason"      { TOKEN(TK_REASON); }
+      "reassigned"  { TOKEN(TK_REASSIGNED); }
       "recipient"   { TOKEN(TK_RECIPIENT); }
       "reports"     { TOKEN(TK_REPORTS); }
       "role"        { TOKEN(TK_ROLE); }
@@ -195,10 +200,13 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "term"        { TOKEN(TK_TERM); }
       "text"        { TOKEN(TK_TEXT); }
       "title"       { TOKEN(TK_TITLE); }
+      "to"          { TOKEN(TK_TO); }
       "unavailable" { TOKEN(TK_UNAVAILABLE); }
       "unknown"     { TOKEN(TK_UNKNOWN); }
+      "until"       { TOKEN(TK_UNTIL); }
       "use"         { TOKEN(TK_USE); }
       "via"         { TOKEN(TK_VIA); }
+      "waive"       { TOKEN(TK_WAIVE); }
       "with"        { TOKEN(TK_WITH); }
       "year"        { TOKEN(TK_YEAR); }
       "central"     { TOKEN(TK_CENTRAL); }

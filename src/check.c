@@ -48,20 +48,11 @@ static void check_numbering(md_model *m, md_item *parent) {
   }
 }
 
-/* The stage of a staged deadline that concerns a plan of this level. */
-static int stage_applies(dl_stage st, md_level level) {
-  static const dl_stage of_level[] = { DL_STAGE_ALL, DL_STAGE_CENTRAL, DL_STAGE_PROVINCE, DL_STAGE_DISTRICT,
-                                       DL_STAGE_GRASSROOTS };
-  return st == DL_STAGE_ALL || level == MD_LEVEL_NONE || of_level[level] == st;
-}
-
 static void check_deadlines(md_model *m, md_plan *p, md_item *it) {
   if (!p->date_known) return;
   for (md_due *d = it->dues; d; d = d->next) {
     for (dl_deadline *dl = d->dl; dl; dl = dl->next) {
-      /* "cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is
-       * the province's stage, not this plan's deadline. */
-      if (!stage_applies(dl->stage, p->level)) continue;
+      if (!dl_applies(dl, (int)p->level)) continue;
       dt_span s = dl_span(dl);
       if (s.last == DT_MAX || s.last >= p->date) continue;
       char end[11], issued[11];

@@ -217,3 +217,8 @@ dt_span dl_span(const dl_deadline *d) {
   }
   return (dt_span){ DT_MIN, DT_MAX };
 }
+
+int dl_applies(const dl_deadline *d, int level) {
+  /* dl_stage counts the levels in the same order as the model does. */
+  return d->stage == DL_STAGE_ALL || level == 0 || (int)d->stage == level;
+}

@@ -79,6 +79,12 @@ const char *dl_canonical(ar_arena *a, const dl_deadline *d);
  * it back as the same chain. "" for an empty chain. */
 const char *dl_canonical_chain(ar_arena *a, const dl_deadline *first);
 
+/* Whether this deadline concerns a plan of `level` (1 central .. 4
+ * grassroots, 0 unknown): a staged deadline's parts concern one level each
+ * ("cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is the
+ * province's stage, not this plan's deadline). */
+int dl_applies(const dl_deadline *d, int level);
+
 /* The span of days this deadline allows; DT_MIN/DT_MAX where open. For
  * CONTINUOUS and RECURRING it is open at both ends; for EVENT it is the
  * expected time when the phrase gives one, else fully open. */

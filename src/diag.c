@@ -155,7 +155,7 @@ static void print_excerpt(FILE *out, src_table *src, const dg_diag *d, dg_style 
   ar_free(&scratch);
 }
 
-static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) {
+static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, int attached) {
   if (d->file != DG_NOFILE) {
     src_pos p = src_position(src, d->file, d->off);
     if (st.color) fputs("\033[1m", out);
@@ -171,7 +171,7 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) 
   sl_slice msg = tx_printable(&scratch, d->msg, strlen(d->msg));
   fwrite(msg.p, 1, msg.n, out);
   ar_free(&scratch);
-  if (d->sev != DG_NOTE && d->code) fprintf(out, " [%s]", d->code);
+  if (!attached && d->code) fprintf(out, " [%s]", d->code);
   if (st.color) fputs("\033[0m", out);
   fputc('\n', out);
   if (d->file != DG_NOFILE) print_excerpt(out, src, d, st);
@@ -179,8 +179,8 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st) 
 
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
   for (const dg_diag *d = l->first; d; d = d->next) {
-    print_one(out, src, d, st);
-    for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st);
+    print_one(out, src, d, st, 0);
+    for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st, 1);
   }
 }
 

@@ -1,15 +1,21 @@
 /* main: the command line. The only layer that prints or exits.
  *
  * Parses the arguments, runs load → resolve → check over the given files
- * under one arena, prints the collected diagnostics once, and turns them
- * into the exit status: 0 clean, 1 errors found, 2 usage or I/O failure. */
+ * under one arena, then runs the command (check, coverage, suggest,
+ * accept), prints the collected diagnostics once, and turns them into the
+ * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
+#include "accept.h"
+#include "cascade.h"
 #include "check.h"
+#include "report.h"
 #include "resolve.h"
+#include "suggest.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.1.0"
@@ -17,27 +23,44 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { FMT_TEXT, FMT_JSON } out_format;
+typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT } command;
 
 typedef struct options {
+  command cmd;
   const char **incdirs;
   size_t nincdirs;
-  const char **files;
+  const char **files;        /* for accept: the file, then the ids */
   size_t nfiles;
-  out_format format;
+  rp_format format;
   int color;                 /* -1 auto, 0 never, 1 always */
   const char *stdlib_dir;
+  dt_day as_of;
+  int evaluate;              /* suggest --evaluate */
 } options;
 
 static const char usage_text[] =
   "usage: plancheck [check] [options] FILE...\n"
+  "       plancheck coverage [options] FILE...\n"
+  "       plancheck suggest [--evaluate] [options] FILE...\n"
+  "       plancheck accept [options] FILE [ID...]\n"
   "\n"
-  "Checks implementation plans written in the plan language.\n"
+  "Checks implementation plans written in the plan language, each against\n"
+  "the plans it implements.\n"
+  "\n"
+  "commands:\n"
+  "  check       report every finding (the default)\n"
+  "  coverage    for each parent directive: which tasks implement it, or\n"
+  "              that it is waived, forwarded or missing; and the totals\n"
+  "  suggest     for each uncovered parent directive, the likeliest tasks\n"
+  "              (--evaluate: measure the suggestions on the existing links)\n"
+  "  accept      record the current fingerprint of the parent directives\n"
+  "              FILE links to (all, or those the IDs name), after review\n"
   "\n"
   "options:\n"
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
   "                      PLANPATH, colon-separated, is searched after)\n"
-  "  --format=text|json  how to print findings (default text)\n"
+  "  --format=FORMAT     text or json; coverage also md and csv (default text)\n"
+  "  --as-of DATE        the day waivers expire against (default today)\n"
   "  --color=auto|always|never\n"
   "                      colour the text output (auto: on a terminal, unless\n"
   "                      NO_COLOR is set)\n"
@@ -45,7 +68,15 @@ static const char usage_text[] =
   "  -h, --help          show this help\n"
   "  --version           show the version\n"
   "\n"
-  "Exit status: 0 no errors, 1 errors found, 2 usage or I/O failure.\n";
+  "Exit status: 0 no errors, 1 errors found (coverage: a directive missing),\n"
+  "2 usage or I/O failure.\n";
+
+static dt_day today(void) {
+  time_t now = time(NULL);
+  struct tm tm;
+  if (!localtime_r(&now, &tm)) return 0;
+  return dt_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
 
 static void out_of_memory(void) {
   fputs("plancheck: out of memory\n", stderr);
@@ -75,8 +106,11 @@ static int parse_args(int argc, char **argv, options *o) {
   o->files = calloc((size_t)argc, sizeof *o->files);
   if (!o->incdirs || !o->files) out_of_memory();
   o->color = -1;
+  o->as_of = today();
   int i = 1;
-  if (i < argc && strcmp(argv[i], "check") == 0) i++;
+  static const char *const names[] = { "check", "coverage", "suggest", "accept" };
+  for (int c = 0; i < argc && c < 4; c++)
+    if (strcmp(argv[i], names[c]) == 0) { o->cmd = (command)c; i++; break; }
   int only_files = 0;
   for (; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -91,11 +125,14 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--format"))) {
-      if (strcmp(v, "text") == 0) o->format = FMT_TEXT;
-      else if (strcmp(v, "json") == 0) o->format = FMT_JSON;
-      else return usage_error("unknown format '%s' (text or json)", v);
+      if (rp_parse_format(v, &o->format) != 0) return usage_error("unknown format '%s' (text, json, md or csv)", v);
       continue;
     }
+    if ((v = option_value(argc, argv, &i, "--as-of"))) {
+      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return usage_error("--as-of wants a date such as 2024-06-30, not '%s'", v);
+      continue;
+    }
+    if (strcmp(a, "--evaluate") == 0 && o->cmd == CMD_SUGGEST) { o->evaluate = 1; continue; }
     if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
@@ -107,6 +144,9 @@ static int parse_args(int argc, char **argv, options *o) {
     return usage_error("unknown option '%s'", a);
   }
   if (o->nfiles == 0) return usage_error("no input files%s", "");
+  if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
+    return usage_error("formats md and csv are for 'coverage'%s", "");
+  if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error("'accept' prints text only%s", "");
   return -1;
 }
 
@@ -117,10 +157,85 @@ static int use_color(const options *o) {
   return isatty(STDERR_FILENO);
 }
 
+typedef struct inputs_t {
+  rs_input *v;
+  size_t n;
+} inputs_t;
+
 static size_t count_tasks(md_item *parent) {
   size_t n = 0;
   for (md_item *it = parent->first; it; it = it->next) n += (it->kind == MD_TASK) + count_tasks(it);
   return n;
+}
+
+static void print_diags(const options *o, src_table *src, dg_list *diags) {
+  dg_sort(diags);
+  dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
+}
+
+static void summary(const inputs_t *in, const dg_list *diags) {
+  for (size_t i = 0; i < in->n; i++) {
+    md_plan *p = in->v[i].plan;
+    if (!p) continue;
+    size_t n = count_tasks(&p->root);
+    printf("%s: plan %.*s, %zu task%s\n", in->v[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
+  }
+  printf("%lu error%s, %lu warning%s\n", diags->errors, diags->errors == 1 ? "" : "s", diags->warnings,
+         diags->warnings == 1 ? "" : "s");
+}
+
+static int cmd_check(const options *o, md_model *m, const inputs_t *in) {
+  for (size_t i = 0; i < in->n; i++) {
+    if (!in->v[i].plan) continue;
+    ck_plan(m, in->v[i].plan);
+    cs_check(m, in->v[i].plan, o->as_of);
+  }
+  cs_check_cycles(m);
+  if (o->format == RP_JSON) {
+    dg_sort(m->diags);
+    dg_print_json(stdout, m->src, m->diags);
+  } else {
+    print_diags(o, m->src, m->diags);
+    summary(in, m->diags);
+  }
+  return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* coverage and suggest: load errors go to stderr, the answer to stdout. */
+static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
+  cs_coverage **c = calloc(in->n ? in->n : 1, sizeof *c);
+  if (!c) out_of_memory();
+  size_t n = 0, missing = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    if (!in->v[i].plan) continue;
+    c[n] = cs_coverage_of(m, in->v[i].plan, o->as_of);
+    for (size_t t = 0; t < c[n]->ntargets; t++) missing += c[n]->targets[t].count[CS_MISSING];
+    n++;
+  }
+  print_diags(o, m->src, m->diags);
+  if (o->cmd == CMD_COVERAGE) rp_coverage(stdout, m, c, n, o->format);
+  else if (o->evaluate) rp_evaluate(stdout, m, c, n, o->format);
+  else rp_suggest(stdout, m, c, n, o->format);
+  free(c);
+  if (m->diags->errors) return EXIT_FINDINGS;
+  return o->cmd == CMD_COVERAGE && missing ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static int cmd_accept(const options *o, md_model *m, const inputs_t *in) {
+  md_plan *p = in->v[0].plan;
+  ac_result r = { 0 };
+  if (p) r = ac_accept(m, p, o->files + 1, o->nfiles - 1);
+  print_diags(o, m->src, m->diags);
+  for (ac_change *c = r.changes; c; c = c->next)
+    printf("%s %s -> %s: %s%s\n", m->diags->errors ? "would accept" : "accepted", c->link->from->id,
+           c->link->item->id, *c->before ? c->before : "(none)", dg_fmt(m->arena, " => %s", c->after));
+  if (m->diags->errors) {
+    printf("nothing written: fix the errors first\n");
+    return EXIT_FINDINGS;
+  }
+  printf("%s: %zu link%s accepted, %zu already current\n", in->v[0].path, r.changed, r.changed == 1 ? "" : "s",
+         r.unchanged);
+  return EXIT_CLEAN;
 }
 
 static int run(const options *o) {
@@ -134,32 +249,20 @@ static int run(const options *o) {
   md_init(&m, &arena, &src, &diags);
 
   rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
-  rs_input *inputs = calloc(o->nfiles, sizeof *inputs);
-  if (!inputs) out_of_memory();
-  for (size_t i = 0; i < o->nfiles; i++) inputs[i].path = o->files[i];
-  size_t unreadable = rs_load(&m, &ro, inputs, o->nfiles);
+  /* accept takes one file; the other arguments are ids. */
+  inputs_t in = { calloc(o->nfiles, sizeof *in.v), o->cmd == CMD_ACCEPT ? 1 : o->nfiles };
+  if (!in.v) out_of_memory();
+  for (size_t i = 0; i < in.n; i++) in.v[i].path = o->files[i];
+  size_t unreadable = rs_load(&m, &ro, in.v, in.n);
   rs_resolve(&m);
-  for (size_t i = 0; i < o->nfiles; i++) {
-    if (!inputs[i].loaded) continue;
-    if (inputs[i].plan) ck_plan(&m, inputs[i].plan);
-    else dg_add(&diags, DG_ERROR, "no-plan", inputs[i].file, 0, 0, "%s declares no plan", inputs[i].path);
-  }
-  dg_sort(&diags);
-  if (o->format == FMT_JSON) {
-    dg_print_json(stdout, &src, &diags);
-  } else {
-    dg_print_text(stderr, &src, &diags, (dg_style){ use_color(o) });
-    for (size_t i = 0; i < o->nfiles; i++) {
-      md_plan *p = inputs[i].plan;
-      if (!p) continue;
-      size_t n = count_tasks(&p->root);
-      printf("%s: plan %.*s, %zu task%s\n", inputs[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
-    }
-    printf("%lu error%s, %lu warning%s\n", diags.errors, diags.errors == 1 ? "" : "s", diags.warnings,
-           diags.warnings == 1 ? "" : "s");
-  }
-  int status = unreadable ? EXIT_USAGE : diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
-  free(inputs);
+  for (size_t i = 0; i < in.n; i++)
+    if (in.v[i].loaded && !in.v[i].plan)
+      dg_add(&diags, DG_ERROR, "no-plan", in.v[i].file, 0, 0, "%s declares no plan", in.v[i].path);
+  int status = o->cmd == CMD_CHECK ? cmd_check(o, &m, &in)
+             : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
+             : cmd_report(o, &m, &in);
+  if (unreadable) status = EXIT_USAGE;
+  free(in.v);
   src_free(&src);
   ar_free(&arena);
   return status;

@@ -36,33 +36,10 @@ int md_add_body(md_model *m, md_body *b) {
   return 0;
 }
 
-/* Old-style tone placement ("uỷ", "oà") and new style ("ủy", "òa") are the
- * same word; documents mix them ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere).
- * Rewrites the folded text to new style in place (lengths are equal). */
-static char *find(char *s, size_t n, const char *w, size_t len) {
-  for (size_t i = 0; i + len <= n; i++)
-    if (memcmp(s + i, w, len) == 0) return s + i;
-  return NULL;
-}
-
-static void new_style_tones(char *s, size_t n) {
-  static const char *const pairs[][2] = {
-    { "uỷ", "ủy" }, { "uý", "úy" }, { "uỳ", "ùy" }, { "uỹ", "ũy" }, { "uỵ", "ụy" },
-    { "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
-    { "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
-  };
-  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
-    size_t len = strlen(pairs[k][0]);
-    if (strlen(pairs[k][1]) != len) continue;
-    for (char *p = s; (p = find(p, (size_t)(s + n - p), pairs[k][0], len)); p += len)
-      memcpy(p, pairs[k][1], len);
-  }
-}
-
 static sl_slice fold(md_model *m, sl_slice s) {
   sl_slice f = tx_fold(m->arena, s.p, s.n);
   if (f.p == s.p) f = ar_slice_dup(m->arena, f); /* tx_fold may hand back its input */
-  new_style_tones((char *)f.p, f.n);
+  f.n = tx_tone_normalise((char *)f.p, f.n); /* "Tỉnh uỷ" is "Tỉnh ủy" */
   return f;
 }
 

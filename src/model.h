@@ -19,6 +19,10 @@ typedef enum md_level {
   MD_LEVEL_NONE = 0, MD_CENTRAL, MD_PROVINCE, MD_DISTRICT, MD_GRASSROOTS,
 } md_level;
 
+#define MD_LEVEL_BIT(l) (1u << (l))
+/* Every level below `l`, as a mask. */
+#define MD_BELOW(l) (((1u << (MD_GRASSROOTS + 1)) - 1) & ~((1u << ((l) + 1)) - 1))
+
 
 /* A place in a source file. */
 typedef struct md_loc {
@@ -53,9 +57,13 @@ typedef struct md_body {
   md_loc loc;
   md_str name;
   md_level level;
-  md_level addresses;        /* collective: the level it addresses */
+  unsigned addresses;        /* collective: the levels it addresses, as
+                                MD_LEVEL_BIT(level) bits; 0 for a single body */
   md_strs *aliases;
   md_ref *counterparts;
+  unsigned carried_at;       /* levels where a body carries this one's work:
+                                some body there reaches it through
+                                counterparts (set by resolve) */
   md_strs *notes;
   struct md_body *next;      /* in declaration order */
   struct md_body *hnext;     /* id hash chain */
@@ -68,15 +76,31 @@ typedef struct md_abbrev {
   struct md_abbrev *next;
 } md_abbrev;
 
+struct md_item;
+
 typedef struct md_due {
   md_str phrase;
   md_str as, what, after;    /* empty value when not given */
   dl_deadline *dl;           /* recognised meaning, NULL when unrecognised */
+  struct md_item *awaits;    /* `after`'s task, resolved by the cascade */
   struct md_due *next;
 } md_due;
 
+/* A link from a task to the parent directive it carries out (`implements`),
+ * or the directive a `waive` or `forward` statement names. */
+typedef struct md_link {
+  md_str target;             /* "12-KH/TW:IV.4.2" */
+  md_str fingerprint;        /* the parent's fingerprint when last reviewed */
+  md_str reason;             /* `reassigned "..."`: why the owner differs */
+  struct md_item *item;      /* the target, resolved by the cascade */
+  struct md_item *from;      /* the item that holds the link */
+  struct md_link *next;
+} md_link;
+
 typedef enum md_item_kind {
   MD_SECTION, MD_TASK, MD_TEXT, MD_TARGET, MD_FOOTNOTE,
+  MD_WAIVER,                 /* `waive "ID" reason "..." [until DATE]` */
+  MD_FORWARD,                /* `forward "ID" [to LEVEL, ...]` */
 } md_item_kind;
 
 typedef struct md_measure {
@@ -105,14 +129,23 @@ typedef struct md_item {
   md_ref *owners;            /* effective lead owners: `by`, else the nearest
                                 section's `owner` (set by resolve) */
   md_due *dues;
-  md_strs *implements, *notes;
+  md_link *implements;       /* tasks: `implements`; waivers and forwards:
+                                the directives they name */
+  md_strs *notes;
   md_str id_override;
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
+  md_str reason;             /* waivers */
+  dt_day until;              /* waivers: expiry, or DT_MAX */
+  md_loc until_loc;
   md_measure *measures;
   struct md_item *parent, *first, *last, *next;
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
   const char *component;     /* this item's part of the id before any "#2" */
   struct md_item *hnext;     /* id hash chain */
+  const char *fingerprint;   /* of a linked directive, computed once */
+  int mark;                  /* scratch for graph walks */
 } md_item;
 
 typedef struct md_parent {
@@ -120,7 +153,8 @@ typedef struct md_parent {
   md_str path;
   md_loc loc;
   struct md_plan *desc;      /* the description block, or NULL */
-  struct md_plan *plan;      /* resolved parent (issue 3) */
+  struct md_plan *plan;      /* the parent's plan when its text is loaded;
+                                else NULL (see `desc`) */
   struct md_parent *next;
 } md_parent;
 

@@ -139,9 +139,11 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
            ctx->prev.type == TK_OWNER || ctx->prev.type == TK_COUNTERPART || ctx->prev.type == TK_VIA ||
            ctx->prev.type == TK_ISSUER)
     hint = "; a body is expected here: its identifier, or its name in quotes";
-  else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES)
+  else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES || ctx->prev.type == TK_TO)
     hint = "; a level is expected here: central, province, district or grassroots";
-  else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS)
+  else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS ||
+           ctx->prev.type == TK_WAIVE || ctx->prev.type == TK_FORWARD || ctx->prev.type == TK_REASON ||
+           ctx->prev.type == TK_FINGERPRINT || ctx->prev.type == TK_REASSIGNED)
     hint = "; text in quotes is expected here";
   else if (ctx->prev.type == TK_BODY)
     hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
@@ -248,15 +250,17 @@ void ps_hdr_level(ps_ctx *ctx, int level) {
   if (hdr(ctx)) hdr(ctx)->level = (md_level)level;
 }
 
+/* A DATEVAL token as a day; reports a date that does not exist. */
+static int token_date(ps_ctx *ctx, const lx_token *d, dt_day *day) {
+  if (dt_parse_iso(ctx->data + d->off, d->len, day) == 0) return 0;
+  error_at(ctx, "invalid-date", loc_of(ctx, d), "date %s does not exist", ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
+  return -1;
+}
+
 void ps_hdr_date(ps_ctx *ctx, const lx_token *d) {
   md_plan *p = hdr(ctx);
   dt_day day;
-  int r = dt_parse_iso(ctx->data + d->off, d->len, &day);
-  if (r != 0) {
-    error_at(ctx, "invalid-date", loc_of(ctx, d), "date %s does not exist", ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
-    return;
-  }
-  if (!p) return;
+  if (token_date(ctx, d, &day) != 0 || !p) return;
   p->date = day;
   p->date_known = 1;
   p->date_loc = loc_of(ctx, d);
@@ -323,9 +327,12 @@ void ps_body_counterparts(ps_ctx *ctx, md_ref *r) {
   if (ctx->body) ctx->body->counterparts = ps_ref_append(ctx->body->counterparts, r);
 }
 
-void ps_body_level(ps_ctx *ctx, int level, int addresses) {
-  if (!ctx->body) return;
-  if (addresses) ctx->body->addresses = (md_level)level; else ctx->body->level = (md_level)level;
+void ps_body_level(ps_ctx *ctx, int level) {
+  if (ctx->body) ctx->body->level = (md_level)level;
+}
+
+void ps_body_addresses(ps_ctx *ctx, unsigned levels) {
+  if (ctx->body) ctx->body->addresses |= levels;
 }
 
 void ps_body_note(ps_ctx *ctx, const lx_token *s) {
@@ -422,7 +429,62 @@ void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k,
   else d->after = v;
 }
 
-void ps_implements(ps_ctx *ctx, md_item *it, md_strs *ids) { (void)ctx; it->implements = strs_append(it->implements, ids); }
+/* ---- links, waivers, forwards ---- */
+
+md_link *ps_link(ps_ctx *ctx, const lx_token *target) {
+  md_link *l = ar_alloc(ctx->m->arena, sizeof *l);
+  l->target = ps_string(ctx, target);
+  return l;
+}
+
+void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s) {
+  if (k == PS_FINGERPRINT) l->fingerprint = ps_string(ctx, s);
+  else l->reason = ps_string(ctx, s);
+}
+
+md_link *ps_link_append(md_link *list, md_link *more) {
+  md_link **p = &list;
+  while (*p) p = &(*p)->next;
+  *p = more;
+  return list;
+}
+
+static void own_links(md_item *it, md_link *l) {
+  for (; l; l = l->next) l->from = it;
+}
+
+void ps_implements(ps_ctx *ctx, md_item *it, md_link *links) {
+  (void)ctx;
+  own_links(it, links);
+  it->implements = ps_link_append(it->implements, links);
+}
+
+void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels) {
+  (void)ctx;
+  it->cascade = levels ? levels : MD_BELOW(MD_LEVEL_NONE);
+}
+
+static md_item *statement(ps_ctx *ctx, md_item_kind kind, const lx_token *kw, md_link *links) {
+  md_item *it = ps_item(ctx, kind, kw, NULL, NULL);
+  own_links(it, links);
+  it->implements = links;
+  it->until = DT_MAX;
+  return it;
+}
+
+md_item *ps_waiver(ps_ctx *ctx, const lx_token *kw, md_link *links) { return statement(ctx, MD_WAIVER, kw, links); }
+void ps_waiver_reason(ps_ctx *ctx, md_item *it, const lx_token *s) { it->reason = ps_string(ctx, s); }
+
+void ps_waiver_until(ps_ctx *ctx, md_item *it, const lx_token *d) {
+  if (token_date(ctx, d, &it->until) == 0) it->until_loc = loc_of(ctx, d);
+  else it->until = DT_MAX;
+}
+
+md_item *ps_forward(ps_ctx *ctx, const lx_token *kw, md_link *links, unsigned levels) {
+  md_item *it = statement(ctx, MD_FORWARD, kw, links);
+  it->cascade = levels;          /* 0: the level below the plan's, decided by the cascade */
+  return it;
+}
 void ps_id(ps_ctx *ctx, md_item *it, const lx_token *s) { it->id_override = ps_string(ctx, s); }
 void ps_note(ps_ctx *ctx, md_item *it, const lx_token *s) { it->notes = ps_strs(ctx, it->notes, s); }
 

@@ -19,6 +19,7 @@ typedef enum ps_hdr_field {
 } ps_hdr_field;
 
 typedef enum ps_due_opt_kind { PS_AS, PS_FOR, PS_AFTER } ps_due_opt_kind;
+typedef enum ps_link_opt_kind { PS_FINGERPRINT, PS_REASSIGNED } ps_link_opt_kind;
 
 typedef struct ps_period {
   int kind;                  /* dl_period, 0 for none, -1 for "by YEAR" */
@@ -87,7 +88,8 @@ void ps_parent_block(ps_ctx *ctx);
 void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level);
 void ps_body_aliases(ps_ctx *ctx, md_strs *s);
 void ps_body_counterparts(ps_ctx *ctx, md_ref *r);
-void ps_body_level(ps_ctx *ctx, int level, int addresses);
+void ps_body_level(ps_ctx *ctx, int level);
+void ps_body_addresses(ps_ctx *ctx, unsigned levels);
 void ps_body_note(ps_ctx *ctx, const lx_token *s);
 md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name);
 md_ref *ps_ref_append(md_ref *list, md_ref *r);
@@ -103,7 +105,15 @@ void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r);
 void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r);
 void ps_due(ps_ctx *ctx, md_item *it, const lx_token *phrase);
 void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k, const lx_token *s);
-void ps_implements(ps_ctx *ctx, md_item *it, md_strs *ids);
+md_link *ps_link(ps_ctx *ctx, const lx_token *target);
+void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s);
+md_link *ps_link_append(md_link *list, md_link *more);
+void ps_implements(ps_ctx *ctx, md_item *it, md_link *links);
+void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels);
+md_item *ps_waiver(ps_ctx *ctx, const lx_token *kw, md_link *links);
+void ps_waiver_reason(ps_ctx *ctx, md_item *it, const lx_token *s);
+void ps_waiver_until(ps_ctx *ctx, md_item *it, const lx_token *d);
+md_item *ps_forward(ps_ctx *ctx, const lx_token *kw, md_link *links, unsigned levels);
 void ps_id(ps_ctx *ctx, md_item *it, const lx_token *s);
 void ps_note(ps_ctx *ctx, md_item *it, const lx_token *s);
 void ps_target_open(ps_ctx *ctx, md_item *it);

@@ -1,10 +1,13 @@
 /* resolve: loading, names, ids, owners and deadlines; see resolve.h. */
 #include "resolve.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "parse.h"
 #include "stdlib_data.h"
@@ -159,6 +162,149 @@ static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan)
   }
 }
 
+/* ---- parent plans ---- */
+
+enum { SCAN_DEPTH = 3 };
+
+/* The conventional file name of a plan number: "12-KH/TW" → "12-kh-tw.plan". */
+static const char *slug(ar_arena *a, sl_slice number) {
+  char *s = ar_alloc(a, number.n + 6);
+  for (size_t i = 0; i < number.n; i++) {
+    char c = number.p[i];
+    s[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (c == '/' || c == ' ') ? '-' : c;
+  }
+  memcpy(s + number.n, ".plan", 6);
+  return s;
+}
+
+/* Whether the text declares `plan "NUMBER"`: a cheap test made before a
+ * file found by scanning is parsed. */
+static int declares(const char *data, size_t n, sl_slice number) {
+  for (const char *p = data; (p = memchr(p, '"', (size_t)(data + n - p))) != NULL; p++) {
+    if ((size_t)(data + n - p) < number.n + 2 || memcmp(p + 1, number.p, number.n) != 0 || p[number.n + 1] != '"')
+      continue;
+    const char *q = p;
+    while (q > data && (q[-1] == ' ' || q[-1] == '\t')) q--;
+    if (q - data >= 4 && memcmp(q - 4, "plan", 4) == 0 && q != p && (q - 4 == data || q[-5] == '\n' || q[-5] == ' '))
+      return 1;
+  }
+  return 0;
+}
+
+static int file_declares(const char *path, sl_slice number) {
+  char *data;
+  size_t n;
+  if (src_read(path, &data, &n) != 0) return 0;
+  int found = declares(data, n, number);
+  free(data);
+  return found;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* Looks for a .plan file declaring the plan under `dir`, in name order,
+ * depth first (sub-directories up to SCAN_DEPTH deep). */
+static const char *scan_dir(ar_arena *a, const char *dir, sl_slice number, int depth) {
+  DIR *d = opendir(dir[0] ? dir : ".");
+  if (!d) return NULL;
+  char **names = NULL;
+  size_t n = 0, cap = 0;
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.') continue;
+    if (n == cap) {
+      char **nn = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof *names);
+      if (!nn) break;
+      names = nn;
+    }
+    names[n++] = (char *)ar_strndup(a, e->d_name, strlen(e->d_name));
+  }
+  closedir(d);
+  if (names) qsort(names, n, sizeof *names, by_name);
+  const char *found = NULL;
+  for (size_t i = 0; i < n && !found; i++) {
+    char *path = join(a, dir, strlen(dir), names[i], "");
+    struct stat st;
+    if (stat(path, &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) {
+      if (depth < SCAN_DEPTH) found = scan_dir(a, path, number, depth + 1);
+    } else if (ends_with(names[i], ".plan") && file_declares(path, number)) {
+      found = path;
+    }
+  }
+  free(names);
+  return found;
+}
+
+/* The directories a parent is searched in: the child's own, -I, PLANPATH. */
+static const char *search_parent(loader *L, const char *from, sl_slice number) {
+  ar_arena *a = L->m->arena;
+  const char *slash = strrchr(from, '/');
+  const char *own = slash ? ar_strndup(a, from, (size_t)(slash - from)) : "";
+  const char *found = NULL;
+  if (strncmp(from, "std/", 4) != 0) found = scan_dir(a, own, number, 0);
+  for (size_t i = 0; i < L->o->nincdirs && !found; i++) found = scan_dir(a, L->o->incdirs[i], number, 0);
+  for (const char *p = L->o->planpath; p && *p && !found;) {
+    const char *colon = strchr(p, ':');
+    size_t len = colon ? (size_t)(colon - p) : strlen(p);
+    if (len) found = scan_dir(a, ar_strndup(a, p, len), number, 0);
+    p = colon ? colon + 1 : p + len;
+  }
+  return found;
+}
+
+/* Loads the text of one parent: by its `path`, by the conventional file
+ * name, or by scanning the search directories for a file declaring it. */
+static void load_parent(loader *L, md_plan *child, md_parent *par) {
+  md_model *m = L->m;
+  sl_slice number = par->number.value;
+  par->plan = md_plan_by_key(m, number);
+  if (par->plan || (par->desc && par->desc->unavailable.value.n)) return;
+  const char *from = m->src->files[child->file].path;
+  const char *num = ar_strndup(m->arena, number.p, number.n);
+  uint32_t file;
+  int err_no = 0;
+  src_status st;
+  const char *how;
+  if (par->path.value.n) {
+    how = ar_strndup(m->arena, par->path.value.p, par->path.value.n);
+    st = find(L, how, from, &file, &err_no);
+  } else {
+    how = slug(m->arena, number);
+    st = find(L, how, from, &file, &err_no);
+    if (st == SRC_NOT_FOUND) {
+      const char *scanned = search_parent(L, from, number);
+      if (scanned) st = src_load(m->src, how = scanned, &file, &err_no);
+    }
+  }
+  md_loc at = par->loc;
+  if (st == SRC_OK) {
+    frame f = { file, at, NULL };
+    parse_tree(L, &f, NULL);
+  } else if (st != SRC_ALREADY) {
+    if (par->desc) return;          /* described here: the checker works from the description */
+    if (par->path.value.n)
+      dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "cannot read parent plan %s from '%s': %s",
+             num, how, src_status_text(st, err_no));
+    else
+      dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len,
+             "cannot find parent plan %s: give its file with 'path', add its directory with -I or PLANPATH, "
+             "or describe it with an 'unavailable' block", num);
+    return;
+  }
+  par->plan = md_plan_by_key(m, number);
+  if (!par->plan)
+    dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "%s does not declare plan %s",
+           m->src->files[file].path, num);
+}
+
+/* Loads every parent of every plan, so the whole chain up to the root is
+ * read once however many children share it. Plans parsed here are appended
+ * to m->plans, so the loop reaches their parents too. */
+static void load_parents(loader *L) {
+  for (md_plan *p = L->m->plans; p; p = p->next)
+    for (md_parent *par = p->parents; par; par = par->next) load_parent(L, p, par);
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o };
   size_t failed = 0;
@@ -181,6 +327,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     frame f = { in->file, { 0, 0, 0 }, NULL };
     in->plan = parse_tree(&L, &f, NULL);
   }
+  load_parents(&L);
   return failed;
 }
 
@@ -313,9 +460,41 @@ static int resolve_measures(md_item *it, void *ctx) {
   return 0;
 }
 
+/* ---- counterparts ---- */
+
+enum { MAX_CHAIN = 8 };     /* central, province, district, grassroots, and slack */
+
+/* Marks every body `b` reaches through counterparts as carried at `level`.
+ * Counterparts point one level up, so chains are short; the depth bound
+ * only guards against a cycle someone declared by mistake. */
+static void carry(md_body *b, unsigned level_bit, int depth) {
+  if (depth > MAX_CHAIN) return;
+  for (md_ref *c = b->counterparts; c; c = c->next) {
+    if (!c->body) continue;
+    c->body->carried_at |= level_bit;
+    carry(c->body, level_bit, depth + 1);
+  }
+}
+
+/* ---- links ---- */
+
+static md_item *item_named(md_model *m, const md_str *s) {
+  if (!s->value.n) return NULL;
+  return md_item_by_id(m, ar_strndup(m->arena, s->value.p, s->value.n));
+}
+
+static int resolve_links(md_item *it, void *ctx) {
+  md_model *m = ctx;
+  for (md_link *l = it->implements; l; l = l->next) l->item = item_named(m, &l->target);
+  for (md_due *d = it->dues; d; d = d->next) d->awaits = item_named(m, &d->after);
+  return 0;
+}
+
 void rs_resolve(md_model *m) {
   md_index_names(m);
   for (md_body *b = m->bodies; b; b = b->next) resolve_ref(m, b->counterparts);
+  for (md_body *b = m->bodies; b; b = b->next)
+    if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
   for (md_plan *p = m->plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
     if (p->is_described) continue;
@@ -333,4 +512,8 @@ void rs_resolve(md_model *m) {
     md_walk(&p->root, resolve_dues, m);
     md_walk(&p->root, resolve_measures, m);
   }
+  /* Links name ids of any plan, so they are resolved once all ids exist;
+   * the cascade reports the ones that name nothing. */
+  for (md_plan *p = m->plans; p; p = p->next)
+    if (!p->is_described) md_walk(&p->root, resolve_links, m);
 }

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -78,6 +79,49 @@ static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
   *out = buf;
   *len = n;
   return 0;
+}
+
+int src_read(const char *path, char **data, size_t *len) {
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) return errno;
+  struct stat st;
+  int e = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
+  if (!e) e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, data, len);
+  close(fd);
+  return e;
+}
+
+static int write_all(int fd, const char *data, size_t n) {
+  while (n > 0) {
+    ssize_t w = write(fd, data, n);
+    if (w < 0) {
+      if (errno == EINTR) continue;
+      return errno;
+    }
+    data += w;
+    n -= (size_t)w;
+  }
+  return 0;
+}
+
+int src_write_atomic(const char *path, const char *data, size_t n) {
+  size_t len = strlen(path);
+  char *tmp = malloc(len + 8);
+  if (!tmp) return ENOMEM;
+  memcpy(tmp, path, len);
+  memcpy(tmp + len, ".XXXXXX", 8);
+  int fd = mkstemp(tmp);
+  if (fd < 0) { int e = errno; free(tmp); return e; }
+  struct stat st;
+  int e = write_all(fd, data, n);
+  /* Keep the file's permissions: mkstemp creates it 0600. */
+  if (!e && stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0) e = errno;
+  if (!e && fsync(fd) != 0) e = errno;
+  if (close(fd) != 0 && !e) e = errno;
+  if (!e && rename(tmp, path) != 0) e = errno;
+  if (e) unlink(tmp);
+  free(tmp);
+  return e;
 }
 
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {

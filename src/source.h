@@ -54,6 +54,17 @@ src_pos src_position(src_table *t, uint32_t file, uint32_t off);
 /* The line containing `off`, without its line terminator. */
 void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len);
 
+/* Reads a whole file outside the table (for a quick look at a file that may
+ * not belong to the run) into a malloc'd, NUL-terminated buffer. Returns 0
+ * or an errno value. */
+int src_read(const char *path, char **data, size_t *len);
+
+/* Replaces the file at `path` with data[0..n) so that a reader sees the old
+ * or the new contents, never a mixture: writes a temporary file beside it
+ * (same permissions), syncs it, and renames it over. Returns 0 or an errno
+ * value; on failure the original file is untouched. */
+int src_write_atomic(const char *path, const char *data, size_t n);
+
 /* "No such file or directory" etc.; for I/O messages. */
 const char *src_status_text(src_status st, int err_no);
 

@@ -74,6 +74,37 @@ sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
   return (sl_slice){ d, o };
 }
 
+/* The old-style spelling that starts at s, as { old, new }, or NULL. */
+static const char *const *old_style_at(const char *s, size_t n) {
+  static const char *const pairs[][2] = {
+    { "uỷ", "ủy" }, { "uý", "úy" }, { "uỳ", "ùy" }, { "uỹ", "ũy" }, { "uỵ", "ụy" },
+    { "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
+    { "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
+  };
+  if (s[0] != 'u' && s[0] != 'o') return NULL;
+  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+    size_t len = strlen(pairs[k][0]);
+    if (len <= n && memcmp(s, pairs[k][0], len) == 0) return pairs[k];
+  }
+  return NULL;
+}
+
+size_t tx_tone_normalise(char *s, size_t n) {
+  size_t o = 0;
+  char prev = 0;
+  for (size_t i = 0; i < n;) {
+    /* The u of "qu" is part of the consonant: "quý" has one spelling. */
+    const char *const *p = prev == 'q' ? NULL : old_style_at(s + i, n - i);
+    size_t take = p ? strlen(p[0]) : 1, len = p ? strlen(p[1]) : 1;
+    prev = s[i + take - 1];
+    memmove(s + o, p ? p[1] : s + i, len); /* o <= i: new style is never longer */
+    o += len;
+    i += take;
+  }
+  if (o < n) s[o] = '\0';
+  return o;
+}
+
 uint64_t tx_hash(const char *s, size_t n) {
   uint64_t h = 1469598103934665603ull;
   for (size_t i = 0; i < n; i++) {

@@ -31,6 +31,13 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
  * collapsed to one space, trimmed. */
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 
+/* Rewrites old-style tone placement in folded (lower-case) NFC text to new
+ * style in place: "uỷ" to "ủy", "hoà" to "hòa", "thuỳ" to "thùy". Documents
+ * mix the two ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere) for one word.
+ * Returns the new length: the new style can be a byte shorter ("ỳ" takes
+ * three bytes, "ù" two), never longer; a shorter text is NUL-terminated. */
+size_t tx_tone_normalise(char *s, size_t n);
+
 /* s with every byte that is not UTF-8, and every control character, made
  * visible (U+FFFD, or U+2400-style pictures), so messages and excerpts never
  * carry raw bad bytes to a terminal or into JSON. Returns s itself when it is

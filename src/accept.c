@@ -1,0 +1,144 @@
+/* accept: rewriting link fingerprints; see accept.h. */
+#include "accept.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cascade.h"
+
+typedef struct edit {         /* replace data[off, off + len) with text */
+  uint32_t off, len;
+  const char *text;
+} edit;
+
+typedef struct acc {
+  md_model *m;
+  const char *const *ids;
+  size_t nids;
+  int *used;                  /* per id: it matched a link */
+  ac_result r;
+  ac_change *last;
+} acc;
+
+static int id_is(const char *id, const char *want) { return id && strcmp(id, want) == 0; }
+
+static int chosen(acc *a, const md_link *l) {
+  if (!a->nids) return 1;
+  int any = 0;
+  for (size_t i = 0; i < a->nids; i++) {
+    sl_slice t = l->target.value;
+    if (id_is(l->from->id, a->ids[i]) || (strlen(a->ids[i]) == t.n && memcmp(t.p, a->ids[i], t.n) == 0)) {
+      a->used[i] = 1;
+      any = 1;
+    }
+  }
+  return any;
+}
+
+static void record(acc *a, md_link *l, const char *fp) {
+  ac_change *c = ar_alloc(a->m->arena, sizeof *c);
+  c->link = l;
+  c->before = ar_strndup(a->m->arena, l->fingerprint.value.p, l->fingerprint.value.n);
+  c->after = fp;
+  if (a->last) a->last->next = c; else a->r.changes = c;
+  a->last = c;
+}
+
+static int visit(md_item *it, void *ctx) {
+  acc *a = ctx;
+  if (it->kind != MD_TASK) return 0;
+  for (md_link *l = it->implements; l; l = l->next) {
+    if (!chosen(a, l)) continue;
+    if (!l->item || l->item->kind != MD_TASK) {
+      dg_add(a->m->diags, DG_ERROR, "link-unknown", l->target.loc.file, l->target.loc.off, l->target.loc.len,
+             "cannot accept the link to %.*s: it names no directive of a loaded plan", (int)l->target.value.n,
+             l->target.value.p);
+      continue;
+    }
+    const char *fp = cs_fingerprint(a->m, l->item);
+    if (l->fingerprint.value.n == strlen(fp) && memcmp(l->fingerprint.value.p, fp, l->fingerprint.value.n) == 0) {
+      a->r.unchanged++;
+      continue;
+    }
+    record(a, l, fp);
+    a->r.changed++;
+  }
+  return 0;
+}
+
+static int by_offset(const void *x, const void *y) {
+  const edit *a = x, *b = y;
+  return a->off < b->off ? -1 : a->off > b->off;
+}
+
+/* The file's bytes with the edits applied, into a malloc'd buffer. */
+static char *apply(const src_file *f, edit *e, size_t n, size_t *len) {
+  qsort(e, n, sizeof *e, by_offset);
+  size_t size = f->size;
+  for (size_t i = 0; i < n; i++) size += strlen(e[i].text);
+  char *out = malloc(size + 1);
+  if (!out) return NULL;
+  size_t o = 0, from = 0;
+  for (size_t i = 0; i < n; i++) {
+    memcpy(out + o, f->data + from, e[i].off - from);
+    o += e[i].off - from;
+    size_t k = strlen(e[i].text);
+    memcpy(out + o, e[i].text, k);
+    o += k;
+    from = e[i].off + e[i].len;
+  }
+  memcpy(out + o, f->data + from, f->size - from);
+  o += f->size - from;
+  *len = o;
+  return out;
+}
+
+/* The edit for one change: replace the recorded fingerprint, or insert one
+ * after the link's target. */
+static edit edit_of(md_model *m, const ac_change *c) {
+  const md_link *l = c->link;
+  if (l->fingerprint.loc.len)
+    return (edit){ l->fingerprint.loc.off, l->fingerprint.loc.len, dg_fmt(m->arena, "\"%s\"", c->after) };
+  return (edit){ l->target.loc.off + l->target.loc.len, 0, dg_fmt(m->arena, " fingerprint \"%s\"", c->after) };
+}
+
+static void write_file(acc *a, uint32_t file) {
+  md_model *m = a->m;
+  src_file *f = &m->src->files[file];
+  size_t n = 0;
+  for (ac_change *c = a->r.changes; c; c = c->next) n += c->link->target.loc.file == file;
+  edit *e = ar_alloc(m->arena, n * sizeof *e);
+  size_t k = 0;
+  for (ac_change *c = a->r.changes; c; c = c->next)
+    if (c->link->target.loc.file == file) e[k++] = edit_of(m, c);
+  if (strncmp(f->real, "std/", 4) == 0) {
+    dg_add(m->diags, DG_ERROR, "io", file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
+    return;
+  }
+  size_t len;
+  char *data = apply(f, e, n, &len);
+  int err = data ? src_write_atomic(f->real, data, len) : ENOMEM;
+  free(data);
+  if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(err));
+  else a->r.files++;
+}
+
+ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t nids) {
+  acc a = { m, ids, nids, ar_alloc(m->arena, (nids + 1) * sizeof(int)), { 0 }, NULL };
+  md_walk(&plan->root, visit, &a);
+  for (size_t i = 0; i < nids; i++)
+    if (!a.used[i])
+      dg_add(m->diags, DG_ERROR, "link-unknown", DG_NOFILE, 0, 0, "no link of plan %.*s names or starts at '%s'",
+             (int)plan->key.n, plan->key.p, ids[i]);
+  /* A run with errors (a file that does not parse, an id that names no
+   * link) writes nothing: the user fixes the command or the plan first. */
+  if (m->diags->errors) return a.r;
+  /* Files in the order they were loaded; each written once. */
+  for (uint32_t file = 0; file < m->src->n; file++) {
+    int touched = 0;
+    for (ac_change *c = a.r.changes; c && !touched; c = c->next) touched = c->link->target.loc.file == file;
+    if (touched) write_file(&a, file);
+  }
+  return a.r;
+}

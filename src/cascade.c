@@ -1,0 +1,807 @@
+/* cascade: checking a plan against its parents; see cascade.h. */
+#include "cascade.h"
+
+#include <string.h>
+
+#include "text.h"
+
+enum { MAX_DEPTH = 8 };      /* parent chains: central to grassroots, with slack */
+
+/* ---- small helpers ---- */
+
+static dg_diag *finding(md_model *m, dg_severity sev, const char *code, md_loc at, const char *fmt, ...)
+  DG_PRINTF(5, 6);
+static dg_diag *finding(md_model *m, dg_severity sev, const char *code, md_loc at, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const char *msg = dg_vfmt(m->arena, fmt, ap);
+  va_end(ap);
+  return dg_add(m->diags, sev, code, at.file, at.off, at.len, "%s", msg);
+}
+
+static void note_at(md_model *m, dg_diag *d, md_loc at, const char *msg) {
+  if (d && at.file != DG_NOFILE) dg_note(m->diags, d, at.file, at.off, at.len, "%s", msg);
+}
+
+static const char *key_of(md_model *m, const md_plan *p) { return ar_strndup(m->arena, p->key.p, p->key.n); }
+
+static const char *str_of(md_model *m, md_str s) { return ar_strndup(m->arena, s.value.p, s.value.n); }
+
+static const char *body_name(md_model *m, const md_body *b) { return str_of(m, b->name); }
+
+static const char *level_name(md_level l) {
+  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
+  return names[l];
+}
+
+const char *cs_excerpt(md_model *m, const md_item *it, size_t max) {
+  if (!it->texts) return "";
+  sl_slice t = tx_nfc(m->arena, it->texts->s.value.p, it->texts->s.value.n);
+  size_t chars = 0, i = 0;
+  while (i < t.n && chars < max) {
+    int32_t cp;
+    int len = tx_decode((const unsigned char *)t.p + i, t.n - i, &cp);
+    i += len > 0 ? (size_t)len : 1;
+    chars++;
+  }
+  if (i >= t.n) return ar_strndup(m->arena, t.p, t.n);
+  return dg_fmt(m->arena, "%.*s…", (int)i, t.p);
+}
+
+/* ---- who a directive is addressed to ---- */
+
+int cs_addressed(const md_item *d, md_level level) {
+  unsigned bit = MD_LEVEL_BIT(level);
+  for (const md_item *s = d; s; s = s->parent)
+    if (s->cascade & bit) return 1;
+  for (const md_ref *o = d->owners; o; o = o->next)
+    if (o->body && ((o->body->addresses | o->body->carried_at) & bit)) return 1;
+  return 0;
+}
+
+/* Whether `b` carries `target`'s work through a chain of counterparts. */
+static int reaches(const md_body *b, const md_body *target, int depth) {
+  if (b == target) return 1;
+  if (depth > MAX_DEPTH) return 0;
+  for (const md_ref *c = b->counterparts; c; c = c->next)
+    if (c->body && reaches(c->body, target, depth + 1)) return 1;
+  return 0;
+}
+
+static int body_corresponds(const md_body *child, const md_body *owner, md_level level) {
+  /* A collective ("các tỉnh ủy", "cấp ủy, tổ chức đảng") is the whole party
+   * organisation of the levels it reaches: any body there is part of it. */
+  if (owner->addresses && ((owner->addresses | owner->carried_at) & MD_LEVEL_BIT(level))) return 1;
+  if (!(owner->carried_at & MD_LEVEL_BIT(level))) return 1; /* no counterpart there: nothing to match */
+  return reaches(child, owner, 0);
+}
+
+int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) {
+  int compared = 0;
+  for (const md_ref *o = d->owners; o; o = o->next) {
+    if (!o->body) continue;
+    for (const md_ref *c = task->owners; c; c = c->next) {
+      if (!c->body) continue;
+      compared = 1;
+      if (body_corresponds(c->body, o->body, level)) return 1;
+    }
+  }
+  return !compared;
+}
+
+/* The bodies of `level` that carry `owner`'s work, for "expected ..." text. */
+static const char *expected_owners(md_model *m, const md_item *d, md_level level) {
+  const char *list = "";
+  int n = 0;
+  for (md_body *b = m->bodies; b; b = b->next) {
+    if (b->level != level) continue;
+    for (const md_ref *o = d->owners; o; o = o->next) {
+      if (!o->body || !reaches(b, o->body, 0)) continue;
+      list = dg_fmt(m->arena, "%s%s%s", list, n++ ? ", " : "", body_name(m, b));
+      break;
+    }
+  }
+  return list;
+}
+
+/* ---- the plans a child is checked against ---- */
+
+typedef struct builder {
+  md_model *m;
+  cs_coverage *cov;
+  size_t cap;
+} builder;
+
+static void add_target(builder *b, md_plan *plan, md_parent *declared, md_plan *through) {
+  cs_coverage *c = b->cov;
+  for (size_t i = 0; i < c->ntargets; i++) {
+    cs_target *t = &c->targets[i];
+    if (t->plan != plan) continue;
+    /* Named directly and through a description: the direct link wins. */
+    if (t->through && !through) { t->through = NULL; t->declared = declared; }
+    return;
+  }
+  if (c->ntargets == b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 4;
+    cs_target *t = ar_alloc(b->m->arena, cap * sizeof *t);
+    if (c->ntargets) memcpy(t, c->targets, c->ntargets * sizeof *t);
+    c->targets = t;
+    b->cap = cap;
+  }
+  cs_target *t = &c->targets[c->ntargets++];
+  memset(t, 0, sizeof *t);
+  t->plan = plan;
+  t->declared = declared;
+  t->through = through;
+}
+
+/* A parent whose text is loaded is a target; one that is only described
+ * leads to its own parents, the nearest available ancestors. */
+static void find_targets(builder *b, md_parent *par, md_plan *through, int depth) {
+  for (; par && depth <= MAX_DEPTH; par = par->next) {
+    if (par->plan) add_target(b, par->plan, par, through);
+    else if (par->desc) find_targets(b, par->desc->parents, through ? through : par->desc, depth + 1);
+  }
+}
+
+/* ---- what the child says ---- */
+
+typedef struct answers {      /* the child's links, waivers and forwards */
+  md_link **links;
+  size_t n, cap;
+} answers;
+
+static void push_link(md_model *m, answers *a, md_link *l) {
+  if (a->n == a->cap) {
+    size_t cap = a->cap ? a->cap * 2 : 64;
+    md_link **v = ar_alloc(m->arena, cap * sizeof *v);
+    if (a->n) memcpy(v, a->links, a->n * sizeof *v);
+    a->links = v;
+    a->cap = cap;
+  }
+  a->links[a->n++] = l;
+}
+
+typedef struct collect { md_model *m; answers *a; } collect;
+
+static int collect_links(md_item *it, void *ctx) {
+  collect *c = ctx;
+  if (it->kind == MD_TASK || it->kind == MD_WAIVER || it->kind == MD_FORWARD)
+    for (md_link *l = it->implements; l; l = l->next) push_link(c->m, c->a, l);
+  return 0;
+}
+
+static answers answers_of(md_model *m, md_plan *child) {
+  answers a = { 0 };
+  collect c = { m, &a };
+  md_walk(&child->root, collect_links, &c);
+  return a;
+}
+
+/* ---- coverage ---- */
+
+static cs_row *row_of(cs_target *t, const md_item *d) {
+  for (size_t i = 0; i < t->nrows; i++)
+    if (t->rows[i].directive == d) return &t->rows[i];
+  return NULL;
+}
+
+typedef struct rows { md_model *m; cs_target *t; size_t cap; md_level level; } rows;
+
+static cs_row *add_row(rows *r, md_item *d, cs_status st) {
+  cs_target *t = r->t;
+  if (t->nrows == r->cap) {
+    size_t cap = r->cap ? r->cap * 2 : 32;
+    cs_row *v = ar_alloc(r->m->arena, cap * sizeof *v);
+    if (t->nrows) memcpy(v, t->rows, t->nrows * sizeof *v);
+    t->rows = v;
+    r->cap = cap;
+  }
+  cs_row *row = &t->rows[t->nrows++];
+  memset(row, 0, sizeof *row);
+  row->directive = d;
+  row->status = st;
+  return row;
+}
+
+/* The levels a `forward` passes its directives to: as written, or the
+ * level below the forwarding plan's. */
+static unsigned forward_levels(const md_item *fw) {
+  if (fw->cascade) return fw->cascade;
+  md_level l = fw->plan ? fw->plan->level : MD_LEVEL_NONE;
+  return l && l < MD_GRASSROOTS ? MD_LEVEL_BIT(l + 1) : 0;
+}
+
+static int add_addressed(md_item *it, void *ctx) {
+  rows *r = ctx;
+  if (it->kind == MD_TASK && cs_addressed(it, r->level)) add_row(r, it, CS_MISSING);
+  if (it->kind == MD_FORWARD && (forward_levels(it) & MD_LEVEL_BIT(r->level)))
+    for (md_link *l = it->implements; l; l = l->next)
+      if (l->item && l->item->kind == MD_TASK && !row_of(r->t, l->item)) add_row(r, l->item, CS_MISSING);
+  return 0;
+}
+
+static void attach(md_model *m, cs_row *row, md_link *l) {
+  md_link **v = ar_alloc(m->arena, (row->nlinks + 1) * sizeof *v);
+  if (row->nlinks) memcpy(v, row->links, row->nlinks * sizeof *v);
+  v[row->nlinks++] = l;
+  row->links = v;
+}
+
+static void answer(rows *r, const answers *a, dt_day as_of) {
+  for (size_t i = 0; i < a->n; i++) {
+    md_link *l = a->links[i];
+    if (!l->item || l->item->kind != MD_TASK) continue;
+    cs_row *row = row_of(r->t, l->item);
+    md_item *from = l->from;
+    if (!row) {
+      if (from->kind != MD_TASK || l->item->plan != r->t->plan) continue;
+      row = add_row(r, l->item, CS_EXTRA);
+    }
+    if (from->kind == MD_TASK) attach(r->m, row, l);
+    else if (from->kind == MD_FORWARD) row->forward = from;
+    else if (!row->waiver) {
+      row->waiver = from;
+      row->expired = from->until != DT_MAX && from->until < as_of;
+    }
+  }
+  for (size_t i = 0; i < r->t->nrows; i++) {
+    cs_row *row = &r->t->rows[i];
+    if (row->status == CS_EXTRA) continue;
+    row->status = row->nlinks ? CS_COVERED : row->forward ? CS_FORWARDED
+                : row->waiver && !row->expired ? CS_WAIVED : CS_MISSING;
+  }
+  for (size_t i = 0; i < r->t->nrows; i++) r->t->count[r->t->rows[i].status]++;
+}
+
+static md_level child_level(const md_plan *child, const cs_coverage *c) {
+  if (child->level != MD_LEVEL_NONE) return child->level;
+  /* A plan that does not say its level is taken to be one below its parent. */
+  for (size_t i = 0; i < c->ntargets; i++)
+    if (c->targets[i].plan->level && c->targets[i].plan->level < MD_GRASSROOTS) return c->targets[i].plan->level + 1;
+  return MD_LEVEL_NONE;
+}
+
+cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
+  cs_coverage *c = ar_alloc(m->arena, sizeof *c);
+  c->child = child;
+  builder b = { m, c, 0 };
+  find_targets(&b, child->parents, NULL, 0);
+  c->level = child_level(child, c);
+  answers a = answers_of(m, child);
+  for (size_t i = 0; i < c->ntargets; i++) {
+    rows r = { m, &c->targets[i], 0, c->level };
+    if (c->level) md_walk(&c->targets[i].plan->root, add_addressed, &r);
+    answer(&r, &a, as_of);
+  }
+  return c;
+}
+
+/* ---- fingerprints ---- */
+
+static const char *owners_text(md_model *m, const md_item *it) {
+  const char *s = "";
+  for (const md_ref *o = it->owners; o; o = o->next)
+    s = dg_fmt(m->arena, "%s%.*s,", s, o->body ? (int)o->body->id.n : (int)o->text.n,
+               o->body ? o->body->id.p : o->text.p);
+  return s;
+}
+
+static const char *dues_text(md_model *m, const md_item *it) {
+  const char *s = "";
+  for (const md_due *d = it->dues; d; d = d->next) {
+    const char *meaning = d->dl ? dl_canonical_chain(m->arena, d->dl) : str_of(m, d->phrase);
+    s = dg_fmt(m->arena, "%s%s|%s;", s, meaning, str_of(m, d->what));
+  }
+  return s;
+}
+
+const char *cs_fingerprint(md_model *m, md_item *d) {
+  if (d->fingerprint) return d->fingerprint;
+  const char *text = "";
+  for (const md_strs *t = d->texts; t; t = t->next) {
+    sl_slice f = tx_fold(m->arena, t->s.value.p, t->s.value.n);
+    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)f.n, f.p);
+  }
+  /* Unit separators keep "text|owners|deadlines" from running together. */
+  const char *all = dg_fmt(m->arena, "%s\x1f%s\x1f%s", text, owners_text(m, d), dues_text(m, d));
+  d->fingerprint = dg_fmt(m->arena, "%016llx", (unsigned long long)tx_hash(all, strlen(all)));
+  return d->fingerprint;
+}
+
+/* ---- deadlines compared ---- */
+
+/* What an item's deadlines amount to at one level. */
+typedef struct when {
+  const md_due *dated;       /* the due with the latest end, if any */
+  dt_day last;
+  dl_stage stage;            /* the level that end is for, when staged */
+  int resolved;              /* `last` comes from an awaited directive */
+  const md_due *periodic;    /* the most frequent duty, if any */
+  int rank;                  /* its frequency: higher is more frequent */
+  int month;                 /* a yearly duty's month, or 0 */
+  const md_due *open;        /* a deadline with no end (event, request) */
+} when;
+
+static int frequency(const dl_deadline *dl) {
+  if (dl->kind == DL_CONTINUOUS) return 6;
+  switch (dl->period) {
+  case DL_PERIOD_MONTH: return 5;
+  case DL_PERIOD_QUARTER: return 4;
+  case DL_PERIOD_YEAR: return 3;
+  case DL_PERIOD_TERM: return 2;
+  default: return 1;        /* "định kỳ": periodic, period unknown */
+  }
+}
+
+static when when_of(const md_item *it, md_level level, int depth);
+
+static void add_dated(when *w, const md_due *d, const dl_deadline *dl, dt_day last, int resolved) {
+  if (w->dated && last <= w->last) return;
+  w->dated = d;
+  w->last = last;
+  w->stage = dl->stage;
+  w->resolved = resolved;
+}
+
+/* An event deadline tied with `after` to a directive ends when that
+ * directive is due, plus the delay the phrase gives. */
+static void add_event(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+  if (d->awaits && depth < MAX_DEPTH) {
+    const md_item *a = d->awaits;
+    when aw = when_of(a, a->plan ? a->plan->level : MD_LEVEL_NONE, depth + 1);
+    if (aw.dated) {
+      add_dated(w, d, dl, aw.last + (dl->delay_days > 0 ? dl->delay_days : 0), 1);
+      return;
+    }
+  }
+  dt_span s = dl_span(dl);
+  if (s.last != DT_MAX) add_dated(w, d, dl, s.last, 0);
+  else if (!w->open) w->open = d;
+}
+
+static void add_deadline(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+  switch (dl->kind) {
+  case DL_WITHIN: case DL_BEFORE: case DL_BY: case DL_FROM: {
+    dt_span s = dl_span(dl);
+    if (s.last != DT_MAX) add_dated(w, d, dl, s.last, 0);
+    else if (!w->open) w->open = d;
+    break;
+  }
+  case DL_CONTINUOUS: case DL_RECURRING: {
+    int r = frequency(dl);
+    if (r > w->rank) { w->rank = r; w->periodic = d; w->month = dl->month; }
+    break;
+  }
+  case DL_EVENT: add_event(w, d, dl, depth); break;
+  default: if (!w->open) w->open = d; break;
+  }
+}
+
+static when when_of(const md_item *it, md_level level, int depth) {
+  when w = { 0 };
+  for (const md_due *d = it->dues; d; d = d->next)
+    for (const dl_deadline *dl = d->dl; dl; dl = dl->next)
+      if (dl_applies(dl, (int)level)) add_deadline(&w, d, dl, depth);
+  return w;
+}
+
+static const char *day_text(md_model *m, dt_day d) {
+  char buf[11];
+  dt_format(d, buf);
+  return ar_strndup(m->arena, buf, 10);
+}
+
+static md_loc due_loc(const md_due *d, const md_item *it) { return d ? d->phrase.loc : it->loc; }
+
+static const char *period_name(int rank) {
+  static const char *const names[] = { "", "periodic", "once a term", "yearly", "quarterly", "monthly", "continuous" };
+  return names[rank];
+}
+
+typedef struct pair {         /* one link being checked */
+  md_model *m;
+  md_plan *child;
+  md_level level;
+  md_item *task, *d;
+  int soft;                   /* checked through an unavailable parent */
+} pair;
+
+static void deadline_later(pair *p, const when *c, const when *pw) {
+  md_model *m = p->m;
+  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of this deadline", level_name((md_level)c->stage))
+                               : "deadline";
+  dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->dated, p->task),
+                       "%s ends %s%s, later than %s, the deadline of %s, which this task implements", stage,
+                       day_text(m, c->last), c->resolved ? " (when the awaited directive is due)" : "",
+                       day_text(m, pw->last), p->d->id);
+  note_at(m, e, due_loc(pw->dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
+}
+
+static void check_frequency(pair *p, const when *c, const when *pw) {
+  md_model *m = p->m;
+  if (c->rank && c->rank > 1 && pw->rank > 1 && c->rank < pw->rank) {
+    dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->periodic, p->task),
+                         "this duty is %s, less often than %s, which is %s", period_name(c->rank), p->d->id,
+                         period_name(pw->rank));
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+  } else if (c->rank == 3 && pw->rank == 3 && c->month && pw->month && c->month > pw->month) {
+    dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->periodic, p->task),
+                         "this yearly duty falls in month %d, later than month %d of %s", c->month, pw->month,
+                         p->d->id);
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+  } else if (!c->rank && c->dated && !pw->dated) {
+    dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->dated, p->task),
+                         "this task is done once, by %s, but %s is a %s duty", day_text(m, c->last), p->d->id,
+                         period_name(pw->rank));
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+  }
+}
+
+/* The child's deadline for its own level and for each level below that
+ * it stages ("cấp huyện hoàn thành trong tháng 01/2023") may not end after
+ * the parent's deadline for the same level. */
+static void check_ends(pair *p) {
+  const md_due *reported = NULL;
+  for (int l = p->level ? (int)p->level : MD_GRASSROOTS; l <= MD_GRASSROOTS; l++) {
+    when pw = when_of(p->d, (md_level)l, 0), c = when_of(p->task, (md_level)l, 0);
+    if (!pw.dated || !c.dated || c.last <= pw.last || c.dated == reported) continue;
+    if (l != (int)p->level && !c.stage) continue;
+    deadline_later(p, &c, &pw);
+    reported = c.dated;
+  }
+}
+
+static void check_deadlines(pair *p) {
+  md_model *m = p->m;
+  when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
+  check_ends(p);
+  if (pw.rank) check_frequency(p, &c, &pw);
+  if (pw.dated && !pw.rank && !c.dated) {
+    const md_due *cd = c.periodic ? c.periodic : c.open;
+    dg_diag *e = finding(m, DG_WARNING, "deadline-open", due_loc(cd, p->task),
+                         "%s, but %s, which it implements, is due by %s",
+                         cd ? "this deadline has no end date" : "this task has no deadline", p->d->id,
+                         day_text(m, pw.last));
+    note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
+  }
+  if (c.dated && c.resolved && p->child->date_known && c.last < p->child->date) {
+    dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c.dated, p->task),
+                         "the awaited directive is due %s, so this deadline ends before the plan is issued on %s",
+                         day_text(m, c.last), day_text(m, p->child->date));
+    note_at(m, e, p->child->date_loc, "the issue date");
+  }
+}
+
+/* ---- owners ---- */
+
+static void check_owners(pair *p, const md_link *l) {
+  md_model *m = p->m;
+  if (l->reason.value.n || cs_owner_corresponds(p->d, p->task, p->level)) return;
+  const char *expected = expected_owners(m, p->d, p->level);
+  const md_ref *own = p->task->owners, *theirs = p->d->owners;
+  dg_diag *e = finding(m, p->soft ? DG_WARNING : DG_ERROR, "owner-mismatch", own->loc,
+                       "%s does not carry the work of %s, the owner of %s%s%s%s; if the reassignment is deliberate, "
+                       "say why with 'reassigned \"...\"' after the link",
+                       body_name(m, own->body), body_name(m, theirs->body), p->d->id,
+                       *expected ? " (expected " : "", expected, *expected ? ")" : "");
+  note_at(m, e, l->target.loc, "the link");
+}
+
+/* A task's owners must be bodies of its plan's level. */
+static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
+  for (const md_ref *o = task->by; o; o = o->next) {
+    if (!o->body || !o->body->level || !child->level || o->body->level == child->level) continue;
+    if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
+    finding(m, DG_ERROR, "owner-level", o->loc, "%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies",
+            body_name(m, o->body), level_name(o->body->level), key_of(m, child), level_name(child->level),
+            level_name(child->level));
+  }
+}
+
+/* ---- links ---- */
+
+typedef struct ancestry { md_plan *p[32]; size_t n; } ancestry;
+
+static void ancestors(ancestry *a, md_parent *par, int depth) {
+  for (; par && depth <= MAX_DEPTH; par = par->next) {
+    md_plan *p = par->plan ? par->plan : par->desc;
+    if (!p) continue;
+    size_t i = 0;
+    while (i < a->n && a->p[i] != p) i++;
+    if (i < a->n || a->n == sizeof a->p / sizeof a->p[0]) continue;
+    a->p[a->n++] = p;
+    ancestors(a, p->parents, depth + 1);
+  }
+}
+
+static int is_ancestor(const ancestry *a, sl_slice key) {
+  for (size_t i = 0; i < a->n; i++)
+    if (sl_eq(a->p[i]->key, key)) return 1;
+  return 0;
+}
+
+/* The plan part of "PLAN:ID". */
+static sl_slice plan_part(sl_slice target) {
+  const char *colon = memchr(target.p, ':', target.n);
+  return (sl_slice){ target.p, colon ? (size_t)(colon - target.p) : target.n };
+}
+
+/* Reports a link that leads nowhere useful; 0 when it may be checked further. */
+static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const md_link *l) {
+  const char *t = str_of(m, l->target);
+  sl_slice plan = plan_part(l->target.value);
+  md_loc at = l->target.loc;
+  if (!l->item) {
+    md_plan *p = md_plan_by_key(m, plan);
+    if (!is_ancestor(anc, plan))
+      finding(m, DG_ERROR, "link-not-parent", at, "%s names plan %.*s, which %s does not implement", t, (int)plan.n,
+              plan.p, key_of(m, child));
+    else if (!p)
+      finding(m, DG_ERROR, "link-unknown", at,
+              "%s cannot be checked: the text of plan %.*s is not available, so link to the nearest available "
+              "ancestor's directive", t, (int)plan.n, plan.p);
+    else
+      finding(m, DG_ERROR, "link-unknown", at, "plan %.*s has no task %s", (int)plan.n, plan.p, t);
+    return 1;
+  }
+  if (l->item->kind != MD_TASK) {
+    dg_diag *e = finding(m, DG_ERROR, "link-unknown", at, "%s is a %s, not a directive; link to one of its tasks", t,
+                         l->item->kind == MD_SECTION ? "section" : "statement");
+    note_at(m, e, l->item->loc, "it is here");
+    return 1;
+  }
+  if (!is_ancestor(anc, l->item->plan->key)) {
+    dg_diag *e = finding(m, DG_ERROR, "link-not-parent", at, "%s belongs to plan %s, which %s does not implement", t,
+                         key_of(m, l->item->plan), key_of(m, child));
+    note_at(m, e, l->item->loc, "the directive");
+    return 1;
+  }
+  return 0;
+}
+
+static const cs_row *find_row(const cs_coverage *c, const md_item *d, const cs_target **in) {
+  for (size_t i = 0; i < c->ntargets; i++)
+    for (size_t j = 0; j < c->targets[i].nrows; j++)
+      if (c->targets[i].rows[j].directive == d) { *in = &c->targets[i]; return &c->targets[i].rows[j]; }
+  *in = NULL;
+  return NULL;
+}
+
+static void check_duplicate(md_model *m, const md_link *l) {
+  for (const md_link *prev = l->from->implements; prev != l; prev = prev->next) {
+    if (prev->item != l->item) continue;
+    dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from this %s", l->item->id,
+                         l->from->kind == MD_TASK ? "task" : "statement");
+    note_at(m, e, prev->target.loc, "first linked here");
+    return;
+  }
+}
+
+static void check_fingerprint(md_model *m, md_link *l) {
+  const char *fp = cs_fingerprint(m, l->item);
+  if (!l->fingerprint.value.n) {
+    finding(m, DG_WARNING, "link-unreviewed", l->target.loc,
+            "the link to %s records no fingerprint; review it and run 'plancheck accept FILE %s'", l->item->id,
+            l->item->id);
+  } else if (l->fingerprint.value.n != strlen(fp) || memcmp(l->fingerprint.value.p, fp, strlen(fp)) != 0) {
+    dg_diag *e = finding(m, DG_WARNING, "link-suspect", l->fingerprint.loc,
+                         "%s has changed since this link was reviewed (its text, owner or deadline); review the "
+                         "link and run 'plancheck accept FILE %s'", l->item->id, l->item->id);
+    note_at(m, e, l->item->loc, "the directive as it now reads");
+  }
+}
+
+static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, md_link *l) {
+  if (link_invalid(m, c->child, anc, l)) return;
+  check_duplicate(m, l);
+  const cs_target *t;
+  const cs_row *row = find_row(c, l->item, &t);
+  if (!row || row->status == CS_EXTRA) {
+    dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
+                         "%s is not addressed to %s plans: neither its owner's work nor a 'cascade' or 'forward' "
+                         "reaches that level", l->item->id, level_name(c->level));
+    note_at(m, e, l->item->loc, "the directive");
+  }
+  if (l->from->kind != MD_TASK) return;
+  check_fingerprint(m, l);
+  pair p = { m, c->child, c->level, l->from, l->item, t && t->through };
+  check_deadlines(&p);
+  if (l->from->owners && l->item->owners && c->level) check_owners(&p, l);
+}
+
+/* ---- waivers ---- */
+
+static void check_waiver(md_model *m, const cs_row *row, md_item *w) {
+  if (!w->reason.value.n)
+    finding(m, DG_ERROR, "waiver-reason", w->loc, "the waiver of %s gives no reason: add 'reason \"...\"'",
+            row->directive->id);
+  if (row->expired) {
+    dg_diag *e = finding(m, DG_ERROR, "waiver-expired", w->until_loc, "the waiver of %s expired on %s",
+                         row->directive->id, day_text(m, w->until));
+    note_at(m, e, row->directive->loc, "the directive, now uncovered");
+  }
+  if (row->nlinks) {
+    dg_diag *e = finding(m, DG_WARNING, "waiver-unneeded", w->loc, "%s is waived but also implemented",
+                         row->directive->id);
+    note_at(m, e, row->links[0]->target.loc, "implemented here");
+  }
+}
+
+/* ---- coverage findings ---- */
+
+static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t) {
+  for (size_t i = 0; i < t->nrows; i++) {
+    const cs_row *row = &t->rows[i];
+    if (row->waiver) check_waiver(m, row, row->waiver);
+    if (row->status != CS_MISSING || row->expired) continue;
+    md_item *d = row->directive;
+    dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
+                         "%s is addressed to %s plans but no task of %s implements it: \"%s\"", d->id,
+                         level_name(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
+    note_at(m, e, d->loc, dg_fmt(m->arena, "%s is here", d->id));
+  }
+}
+
+static void note_through(md_model *m, const cs_coverage *c, const cs_target *t) {
+  md_plan *u = t->through;
+  const char *why = u->unavailable.value.n ? dg_fmt(m->arena, " (%s)", str_of(m, u->unavailable)) : "";
+  finding(m, DG_NOTE, "cascade-ancestor", u->loc,
+          "the text of plan %s is not available%s; %s is checked against %s, its nearest available ancestor, "
+          "and missing coverage and owners are only warnings", key_of(m, u), why, key_of(m, c->child),
+          key_of(m, t->plan));
+}
+
+/* An unavailable parent with no available ancestor: nothing to check against. */
+static void note_unchecked(md_model *m, md_plan *child, md_parent *par, int depth) {
+  for (; par && depth <= MAX_DEPTH; par = par->next) {
+    if (par->plan || !par->desc) continue;
+    ancestry a = { .n = 0 };
+    ancestors(&a, par->desc->parents, 0);
+    int any = 0;
+    for (size_t i = 0; i < a.n; i++) any |= !a.p[i]->is_described;
+    if (!any)
+      finding(m, DG_NOTE, "cascade-unchecked", par->loc,
+              "the text of plan %s is not available and it names no available parent, so %s is not checked "
+              "against it", str_of(m, par->number), key_of(m, child));
+  }
+}
+
+/* ---- targets ---- */
+
+/* Whether child measure c is at least as strict as parent measure p. */
+static int as_strict(const md_measure *p, const md_measure *c) {
+  if (p->by_year && c->by_year && c->by_year > p->by_year) return 0;
+  if (!p->op || !c->op || p->percent != c->percent) return 1;
+  int plow = p->op[0] == '>', pup = p->op[0] == '<';
+  int clow = c->op[0] == '>' || c->op[0] == '=', cup = c->op[0] == '<' || c->op[0] == '=';
+  int pstrict = p->op[1] == '\0' && p->op[0] != '=', cstrict = c->op[1] == '\0' && c->op[0] != '=';
+  if (plow) return clow && (c->value > p->value || (c->value == p->value && (cstrict || !pstrict)));
+  if (pup) return cup && (c->value < p->value || (c->value == p->value && (cstrict || !pstrict)));
+  return c->op[0] == '=' && c->value == p->value;
+}
+
+typedef struct tgt { md_model *m; md_measure *found; sl_slice name; } tgt;
+
+static int find_measure(md_item *it, void *ctx) {
+  tgt *t = ctx;
+  for (md_measure *ms = it->measures; ms && !t->found; ms = ms->next)
+    if (sl_eq(tx_fold(t->m->arena, ms->name.value.p, ms->name.value.n), t->name)) t->found = ms;
+  return t->found != NULL;
+}
+
+static const char *measure_text(md_model *m, const md_measure *ms) {
+  if (ms->phrase.value.n) return dg_fmt(m->arena, "\"%s\"", str_of(m, ms->phrase));
+  return dg_fmt(m->arena, "%s %g%s%s", ms->op ? ms->op : "", ms->value, ms->percent ? "%" : "",
+                ms->by_year ? dg_fmt(m->arena, " by %d", ms->by_year) : "");
+}
+
+typedef struct tctx { md_model *m; const cs_coverage *c; } tctx;
+
+static int check_target_item(md_item *it, void *ctx) {
+  tctx *x = ctx;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    tgt t = { x->m, NULL, tx_fold(x->m->arena, ms->name.value.p, ms->name.value.n) };
+    for (size_t i = 0; i < x->c->ntargets && !t.found; i++) md_walk(&x->c->targets[i].plan->root, find_measure, &t);
+    if (!t.found || as_strict(t.found, ms)) continue;
+    dg_diag *e = finding(x->m, DG_ERROR, "target-weaker", ms->loc,
+                         "target %s for \"%s\" is less strict than the parent's %s", measure_text(x->m, ms),
+                         str_of(x->m, ms->name), measure_text(x->m, t.found));
+    note_at(x->m, e, t.found->loc, "the parent's target");
+  }
+  return 0;
+}
+
+/* ---- the whole check ---- */
+
+typedef struct lctx { md_model *m; const cs_coverage *c; const ancestry *anc; } lctx;
+
+static int check_item_links(md_item *it, void *ctx) {
+  lctx *x = ctx;
+  if (it->kind == MD_TASK) check_owner_levels(x->m, x->c->child, it);
+  if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
+  for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, l);
+  for (md_due *d = it->dues; d; d = d->next)
+    if (d->after.value.n && !d->awaits)
+      finding(x->m, DG_ERROR, "link-unknown", d->after.loc, "'after' names %s, which is not a task of any loaded plan",
+              str_of(x->m, d->after));
+  return 0;
+}
+
+void cs_check(md_model *m, md_plan *child, dt_day as_of) {
+  cs_coverage *c = cs_coverage_of(m, child, as_of);
+  note_unchecked(m, child, child->parents, 0);
+  for (size_t i = 0; i < c->ntargets; i++) {
+    if (c->targets[i].through) note_through(m, c, &c->targets[i]);
+    check_coverage(m, c, &c->targets[i]);
+  }
+  ancestry anc = { .n = 0 };
+  ancestors(&anc, child->parents, 0);
+  lctx x = { m, c, &anc };
+  md_walk(&child->root, check_item_links, &x);
+  tctx t = { m, c };
+  if (c->ntargets) md_walk(&child->root, check_target_item, &t);
+}
+
+/* ---- cycles ---- */
+
+enum { WHITE = 0, GREY = 1, BLACK = 2 };
+
+typedef struct cyc { md_model *m; md_item *stack[64]; int depth; } cyc;
+
+static void visit(cyc *c, md_item *it);
+
+static void report_cycle(cyc *c, md_item *back, const md_link *l) {
+  int i = c->depth - 1;
+  while (i > 0 && c->stack[i] != back) i--;
+  dg_diag *e = finding(c->m, DG_ERROR, "link-cycle", l->target.loc,
+                       "links go round in a circle: %s implements %s, which leads back to it", l->from->id, back->id);
+  for (int k = i; k < c->depth; k++) note_at(c->m, e, c->stack[k]->loc, dg_fmt(c->m->arena, "%s", c->stack[k]->id));
+}
+
+static void visit(cyc *c, md_item *it) {
+  it->mark = GREY;
+  if (c->depth < 64) c->stack[c->depth] = it;
+  c->depth++;
+  for (md_link *l = it->implements; l; l = l->next) {
+    md_item *t = l->item;
+    if (!t) continue;
+    if (t->mark == GREY && c->depth <= 64) report_cycle(c, t, l);
+    else if (t->mark == WHITE) visit(c, t);
+  }
+  c->depth--;
+  it->mark = BLACK;
+}
+
+static int visit_task(md_item *it, void *ctx) {
+  if (it->kind == MD_TASK && it->mark == WHITE) visit(ctx, it);
+  return 0;
+}
+
+static void plan_cycles(md_model *m, md_plan *p, md_plan **path, int depth) {
+  for (md_parent *par = p->parents; par; par = par->next) {
+    md_plan *q = par->plan ? par->plan : par->desc;
+    if (!q) continue;
+    for (int i = 0; i < depth; i++) {
+      if (!sl_eq(path[i]->key, q->key)) continue;
+      finding(m, DG_ERROR, "parent-cycle", par->loc, "plan %s implements %s, which already implements %s", key_of(m, p),
+              key_of(m, q), key_of(m, p));
+      return;
+    }
+    if (depth + 1 >= MAX_DEPTH) continue;
+    path[depth] = q;
+    plan_cycles(m, q, path, depth + 1);
+  }
+}
+
+void cs_check_cycles(md_model *m) {
+  cyc c = { m, { 0 }, 0 };
+  for (md_plan *p = m->plans; p; p = p->next)
+    if (!p->is_described) md_walk(&p->root, visit_task, &c);
+  for (md_plan *p = m->plans; p; p = p->next) {
+    if (p->is_described) continue;
+    md_plan *path[MAX_DEPTH] = { p };
+    plan_cycles(m, p, path, 1);
+  }
+}
+

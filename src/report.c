@@ -1,0 +1,366 @@
+/* report: coverage and suggestion tables; see report.h. */
+#include "report.h"
+
+#include <string.h>
+
+#include "text.h"
+
+int rp_parse_format(const char *s, rp_format *f) {
+  static const char *const names[] = { "text", "json", "md", "csv" };
+  for (int i = 0; i < 4; i++)
+    if (strcmp(s, names[i]) == 0) { *f = (rp_format)i; return 0; }
+  return -1;
+}
+
+static const char *const status_names[] = { "missing", "covered", "waived", "forwarded", "extra" };
+
+static const char *level_name(md_level l) {
+  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
+  return names[l];
+}
+
+static const char *path_of(md_model *m, const md_plan *p) { return m->src->files[p->file].path; }
+
+static const char *key(md_model *m, const md_plan *p) { return ar_strndup(m->arena, p->key.p, p->key.n); }
+
+static const char *text_of(md_model *m, const md_item *it) {
+  const char *s = "";
+  for (const md_strs *t = it->texts; t; t = t->next)
+    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? " " : "", (int)t->s.value.n, t->s.value.p);
+  return tx_nfc(m->arena, s, strlen(s)).p;
+}
+
+static const char *owner_names(md_model *m, const md_item *it) {
+  const char *s = "";
+  for (const md_ref *o = it->owners; o; o = o->next)
+    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? ", " : "", o->body ? (int)o->body->name.value.n : (int)o->text.n,
+               o->body ? o->body->name.value.p : o->text.p);
+  return s;
+}
+
+static const char *implemented_by(md_model *m, const cs_row *row) {
+  const char *s = "";
+  for (size_t i = 0; i < row->nlinks; i++) s = dg_fmt(m->arena, "%s%s%s", s, i ? ", " : "", row->links[i]->from->id);
+  return s;
+}
+
+static const char *day(md_model *m, dt_day d) {
+  char buf[11];
+  dt_format(d, buf);
+  return ar_strndup(m->arena, buf, 10);
+}
+
+/* What the row's status rests on, in words: the waiver, the forward. */
+static const char *row_note(md_model *m, const cs_row *row) {
+  const md_item *w = row->waiver;
+  if (row->status == CS_FORWARDED) {
+    const char *lv = "";
+    for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
+      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", level_name(l));
+    return *lv ? dg_fmt(m->arena, "forwarded to %s", lv) : "forwarded to the level below";
+  }
+  if (w && (row->status == CS_WAIVED || row->expired)) {
+    const char *reason = w->reason.value.n ? ar_strndup(m->arena, w->reason.value.p, w->reason.value.n) : "(no reason)";
+    if (w->until == DT_MAX) return dg_fmt(m->arena, "waived: %s", reason);
+    return dg_fmt(m->arena, "waived until %s%s: %s", day(m, w->until), row->expired ? " (expired)" : "", reason);
+  }
+  if (row->status == CS_EXTRA) return "not addressed to this level";
+  return "";
+}
+
+static size_t addressed(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
+
+static int percent(const cs_target *t) {
+  size_t a = addressed(t);
+  return a ? (int)((t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED]) * 100 / a) : 100;
+}
+
+static const char *target_title(md_model *m, const cs_target *t) {
+  if (!t->through) return dg_fmt(m->arena, "%s (%s)", key(m, t->plan), path_of(m, t->plan));
+  return dg_fmt(m->arena, "%s (%s), the nearest available ancestor: the text of %s is not available", key(m, t->plan),
+                path_of(m, t->plan), key(m, t->through));
+}
+
+static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
+  return dg_fmt(m->arena, "%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s",
+                addressed(t), level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
+                t->count[CS_MISSING], percent(t),
+                t->count[CS_EXTRA] ? dg_fmt(m->arena, "; %zu more implemented though not addressed", t->count[CS_EXTRA]) : "");
+}
+
+/* ---- text ---- */
+
+static const char *excerpt(md_model *m, const md_item *it) { return cs_excerpt(m, it, 60); }
+
+static void text_row(FILE *out, md_model *m, const cs_row *row, int width) {
+  const char *what;
+  if (row->status == CS_COVERED || row->status == CS_EXTRA)
+    what = dg_fmt(m->arena, "by %s%s%s", implemented_by(m, row), row->status == CS_EXTRA ? " (" : "",
+                  row->status == CS_EXTRA ? "not addressed to this level)" : "");
+  else if (row->status == CS_MISSING && !row->expired)
+    what = dg_fmt(m->arena, "\"%s\" (%s)", excerpt(m, row->directive), owner_names(m, row->directive));
+  else
+    what = row_note(m, row);
+  fprintf(out, "  %-*s  %-9s  %s\n", width, row->directive->id, status_names[row->status], what);
+}
+
+static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+  md_plan *p = c->child;
+  if (!c->ntargets) {
+    fprintf(out, "%s: plan %s implements no plan whose text is available\n", path_of(m, p), key(m, p));
+    return;
+  }
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const cs_target *t = &c->targets[i];
+    fprintf(out, "%s: plan %s (%s) against %s\n", path_of(m, p), key(m, p), level_name(c->level), target_title(m, t));
+    int width = 0;
+    for (size_t k = 0; k < t->nrows; k++) {
+      int w = (int)tx_codepoints(t->rows[k].directive->id, strlen(t->rows[k].directive->id));
+      if (w > width) width = w;
+    }
+    for (size_t k = 0; k < t->nrows; k++) text_row(out, m, &t->rows[k], width);
+    fprintf(out, "  %s\n", totals(m, c, t));
+  }
+}
+
+/* ---- Markdown ---- */
+
+/* A table cell: pipes escaped, so the plan's text cannot break the table. */
+static void md_cell(FILE *out, const char *s) {
+  fputs(" ", out);
+  for (; *s; s++) {
+    if (*s == '|') fputs("\\|", out);
+    else if (*s == '\n') fputc(' ', out);
+    else fputc(*s, out);
+  }
+  fputs(" |", out);
+}
+
+static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const cs_target *t = &c->targets[i];
+    fprintf(out, "## %s (%s) against %s\n\n", key(m, c->child), level_name(c->level), target_title(m, t));
+    fputs("| Directive | Text | Owner | Status | Implemented by | Note |\n", out);
+    fputs("| --- | --- | --- | --- | --- | --- |\n", out);
+    for (size_t k = 0; k < t->nrows; k++) {
+      const cs_row *row = &t->rows[k];
+      fputs("|", out);
+      md_cell(out, row->directive->id);
+      md_cell(out, text_of(m, row->directive));
+      md_cell(out, owner_names(m, row->directive));
+      md_cell(out, status_names[row->status]);
+      md_cell(out, implemented_by(m, row));
+      md_cell(out, row_note(m, row));
+      fputc('\n', out);
+    }
+    fprintf(out, "\n%s.\n\n", totals(m, c, t));
+  }
+}
+
+/* ---- CSV (RFC 4180) ---- */
+
+static void csv_field(FILE *out, const char *s, int last) {
+  fputc('"', out);
+  for (; *s; s++) {
+    if (*s == '"') fputc('"', out);
+    fputc(*s, out);
+  }
+  fputc('"', out);
+  fputs(last ? "\r\n" : ",", out);
+}
+
+static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const cs_target *t = &c->targets[i];
+    for (size_t k = 0; k < t->nrows; k++) {
+      const cs_row *row = &t->rows[k];
+      csv_field(out, key(m, c->child), 0);
+      csv_field(out, key(m, t->plan), 0);
+      csv_field(out, row->directive->id, 0);
+      csv_field(out, status_names[row->status], 0);
+      csv_field(out, implemented_by(m, row), 0);
+      csv_field(out, owner_names(m, row->directive), 0);
+      csv_field(out, text_of(m, row->directive), 0);
+      csv_field(out, row_note(m, row), 1);
+    }
+  }
+}
+
+/* ---- JSON ---- */
+
+static void js(FILE *out, const char *s) { dg_json_string(out, s, strlen(s)); }
+
+static void js_field(FILE *out, const char *name, const char *value, int comma) {
+  js(out, name);
+  fputs(": ", out);
+  js(out, value);
+  if (comma) fputs(", ", out);
+}
+
+static void json_row(FILE *out, md_model *m, const cs_row *row) {
+  fputs("{", out);
+  js_field(out, "directive", row->directive->id, 1);
+  js_field(out, "status", status_names[row->status], 1);
+  js_field(out, "text", text_of(m, row->directive), 1);
+  fputs("\"owners\": [", out);
+  for (const md_ref *o = row->directive->owners; o; o = o->next) {
+    if (o != row->directive->owners) fputs(", ", out);
+    dg_json_string(out, o->body ? o->body->id.p : o->text.p, o->body ? o->body->id.n : o->text.n);
+  }
+  fputs("], \"implemented_by\": [", out);
+  for (size_t i = 0; i < row->nlinks; i++) {
+    if (i) fputs(", ", out);
+    js(out, row->links[i]->from->id);
+  }
+  fputs("]", out);
+  if (row->waiver) {
+    const md_item *w = row->waiver;
+    fputs(", \"waiver\": {", out);
+    dg_json_string(out, "reason", 6);
+    fputs(": ", out);
+    dg_json_string(out, w->reason.value.p, w->reason.value.n);
+    if (w->until != DT_MAX) {
+      fputs(", ", out);
+      js_field(out, "until", day(m, w->until), 0);
+    }
+    fprintf(out, ", \"expired\": %s}", row->expired ? "true" : "false");
+  }
+  if (row->forward) fputs(", \"forwarded\": true", out);
+  fputs("}", out);
+}
+
+static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_target *t) {
+  fputs("{", out);
+  js_field(out, "plan", key(m, t->plan), 1);
+  js_field(out, "file", path_of(m, t->plan), 1);
+  fputs("\"through\": ", out);
+  if (t->through) js(out, key(m, t->through)); else fputs("null", out);
+  fputs(", \"rows\": [", out);
+  for (size_t k = 0; k < t->nrows; k++) {
+    fputs(k ? ",\n      " : "\n      ", out);
+    json_row(out, m, &t->rows[k]);
+  }
+  fprintf(out, "],\n    \"totals\": {\"addressed\": %zu, \"covered\": %zu, \"waived\": %zu, \"forwarded\": %zu, "
+          "\"missing\": %zu, \"extra\": %zu, \"percent\": %d}}", addressed(t), t->count[CS_COVERED], t->count[CS_WAIVED],
+          t->count[CS_FORWARDED], t->count[CS_MISSING], t->count[CS_EXTRA], percent(t));
+  (void)c;
+}
+
+static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+  fputs("{", out);
+  js_field(out, "file", path_of(m, c->child), 1);
+  js_field(out, "plan", key(m, c->child), 1);
+  js_field(out, "level", level_name(c->level), 1);
+  fputs("\"targets\": [", out);
+  for (size_t i = 0; i < c->ntargets; i++) {
+    fputs(i ? ",\n    " : "\n    ", out);
+    json_target(out, m, c, &c->targets[i]);
+  }
+  fputs("]}", out);
+}
+
+void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
+  if (f == RP_JSON) fputs("[", out);
+  if (f == RP_CSV) fputs("\"child\",\"parent\",\"directive\",\"status\",\"implemented_by\",\"owners\",\"text\",\"note\"\r\n", out);
+  for (size_t i = 0; i < n; i++) {
+    if (f == RP_TEXT) text_coverage(out, m, c[i]);
+    else if (f == RP_MD) md_coverage(out, m, c[i]);
+    else if (f == RP_CSV) csv_coverage(out, m, c[i]);
+    else {
+      fputs(i ? ",\n  " : "\n  ", out);
+      json_coverage(out, m, c[i]);
+    }
+  }
+  if (f == RP_JSON) fputs("\n]\n", out);
+}
+
+/* ---- suggestions ---- */
+
+static const char *shared(md_model *m, const sm_index *ix, const md_item *d, const md_item *t) {
+  const char *terms[4];
+  size_t n = sm_shared_terms(ix, d, t, terms, 4);
+  const char *s = "";
+  for (size_t i = 0; i < n; i++) s = dg_fmt(m->arena, "%s%s%s", s, i ? ", " : "", terms[i]);
+  return s;
+}
+
+static void text_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
+  fprintf(out, "%s  \"%s\" (%s)\n", d->id, excerpt(m, d), owner_names(m, d));
+  if (!n) fputs("    no likely task\n", out);
+  for (size_t i = 0; i < n; i++)
+    fprintf(out, "    %.2f  %s  \"%s\" (%s%s); shares: %s\n", h[i].score, h[i].task->id, cs_excerpt(m, h[i].task, 50),
+            owner_names(m, h[i].task), h[i].owner ? ", owner corresponds" : "", shared(m, ix, d, h[i].task));
+}
+
+static void json_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
+  fputs("{", out);
+  js_field(out, "directive", d->id, 1);
+  fputs("\"suggestions\": [", out);
+  for (size_t i = 0; i < n; i++) {
+    fputs(i ? ", {" : "{", out);
+    js_field(out, "task", h[i].task->id, 0);
+    fprintf(out, ", \"score\": %.3f, \"text\": %.3f, \"owner\": %s, \"shares\": ", h[i].score, h[i].text,
+            h[i].owner ? "true" : "false");
+    js(out, shared(m, ix, d, h[i].task));
+    fputs("}", out);
+  }
+  fputs("]}", out);
+}
+
+void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
+  int first = 1;
+  if (f == RP_JSON) fputs("[", out);
+  for (size_t i = 0; i < n; i++) {
+    if (!c[i]->ntargets) continue;
+    const sm_index *ix = sg_index(m, c[i]);
+    for (size_t t = 0; t < c[i]->ntargets; t++) {
+      const cs_target *tg = &c[i]->targets[t];
+      if (f == RP_TEXT)
+        fprintf(out, "%s: plan %s against %s: %zu uncovered\n", path_of(m, c[i]->child), key(m, c[i]->child),
+                key(m, tg->plan), tg->count[CS_MISSING]);
+      for (size_t k = 0; k < tg->nrows; k++) {
+        if (tg->rows[k].status != CS_MISSING) continue;
+        sg_hit hits[SG_MAX_HITS];
+        const md_item *d = tg->rows[k].directive;
+        size_t nh = sg_rank(m, ix, c[i], d, NULL, hits, SG_MAX_HITS);
+        if (f == RP_TEXT) { text_hits(out, m, ix, d, hits, nh); continue; }
+        fputs(first ? "\n  " : ",\n  ", out);
+        first = 0;
+        json_hits(out, m, ix, d, hits, nh);
+      }
+    }
+  }
+  if (f == RP_JSON) fputs("\n]\n", out);
+}
+
+static void print_eval(FILE *out, const char *name, const sg_eval *e, rp_format f) {
+  double n = e->links ? (double)e->links : 1;
+  if (f == RP_JSON) {
+    js(out, name);
+    fprintf(out, ": {\"links\": %zu, \"top1\": %zu, \"top3\": %zu, \"unranked\": %zu, \"precision_at_1\": %.3f, "
+            "\"hit_at_3\": %.3f, \"mrr\": %.3f}", e->links, e->top1, e->top3, e->unranked, e->top1 / n, e->top3 / n,
+            e->reciprocal / n);
+    return;
+  }
+  fprintf(out, "%s: %zu links; the hidden task ranked first for %zu (%.0f%%), in the top 3 for %zu (%.0f%%), "
+          "not proposed for %zu; mean reciprocal rank %.2f\n", name, e->links, e->top1, 100 * e->top1 / n, e->top3,
+          100 * e->top3 / n, e->unranked, e->reciprocal / n);
+}
+
+void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
+  sg_eval total = { 0 };
+  if (f == RP_JSON) fputs("{", out);
+  for (size_t i = 0; i < n; i++) {
+    sg_eval e = { 0 };
+    if (c[i]->ntargets) sg_evaluate(m, sg_index(m, c[i]), c[i], &e);
+    print_eval(out, path_of(m, c[i]->child), &e, f);
+    if (f == RP_JSON) fputs(",\n ", out);
+    total.links += e.links;
+    total.top1 += e.top1;
+    total.top3 += e.top3;
+    total.unranked += e.unranked;
+    total.reciprocal += e.reciprocal;
+  }
+  print_eval(out, "total", &total, f);
+  if (f == RP_JSON) fputs("}\n", out);
+}

@@ -1,0 +1,27 @@
+/* report: the outputs of the `coverage` and `suggest` commands, as text,
+ * Markdown, CSV or JSON. Findings are printed by diag; this module prints
+ * the tables that are the commands' answers. Layer: report; calls cascade,
+ * suggest, model, diag (for JSON strings). */
+#ifndef PLANCHECK_REPORT_H
+#define PLANCHECK_REPORT_H
+
+#include <stdio.h>
+
+#include "cascade.h"
+#include "suggest.h"
+
+typedef enum rp_format { RP_TEXT, RP_JSON, RP_MD, RP_CSV } rp_format;
+
+/* "text", "json", "md", "csv"; 0, or -1 when unknown. */
+int rp_parse_format(const char *s, rp_format *f);
+
+/* The coverage of each child, one after the other (JSON: one array). */
+void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+
+/* Suggestions for every uncovered directive of each child (text or JSON). */
+void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+
+/* The leave-one-out measurement of each child, and the total (text or JSON). */
+void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+
+#endif

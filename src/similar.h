@@ -1,0 +1,60 @@
+/* similar: how alike two directives' texts are, for `plancheck suggest`.
+ *
+ * A parent plan's directive and the child plan's task that carries it out
+ * rarely share a sentence, but they share its rare words: the document it
+ * names ("158-QĐ/TW"), the subject ("quy chế chất vấn"). So each item's text
+ * becomes a TF-IDF vector over the corpus of items added, and two items score
+ * the cosine of their vectors; the idf makes "các", "và", "thực hiện" weigh
+ * little without a stop list.
+ *
+ * Terms are Vietnamese syllables (words are space-separated syllables) and
+ * adjacent syllable pairs, a cheap stand-in for word segmentation ("tổ chức",
+ * "cán bộ"), never across punctuation. Before that the text is NFC, case
+ * folded and written with new-style tone marks ("uỷ" is "ủy"); abbreviations
+ * (the model's `abbrev` table and a built-in one) are expanded; document
+ * numbers ("164-QĐ/TW") stay one term. Diacritics are kept: "bộ" is not "bổ".
+ *
+ * Everything lives in the model's arena. Layer: check; calls arena, text,
+ * model. */
+#ifndef PLANCHECK_SIMILAR_H
+#define PLANCHECK_SIMILAR_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+typedef struct sm_index sm_index;
+
+/* A corpus of item texts; allocated in m->arena. Reads m->abbrevs, so call
+ * it once the model is read. */
+sm_index *sm_new(md_model *m);
+
+/* Adds an item's text (its paragraphs, it->texts) as a document of the
+ * corpus, for document frequencies. Adding the same item twice is a no-op. */
+void sm_add(sm_index *ix, const md_item *it);
+
+/* Computes the weights after every sm_add; sm_add after this is ignored. */
+void sm_finish(sm_index *ix);
+
+/* Cosine similarity in [0, 1] of two added items' weighted term vectors;
+ * 0 when either was not added, has no terms, or sm_finish was not called.
+ * Symmetric; allocates nothing. */
+double sm_similarity(const sm_index *ix, const md_item *a, const md_item *b);
+
+/* The few terms two items share that weigh most, heaviest first, into
+ * out[0..max), for explaining a suggestion ("quy chế chất vấn trong đảng",
+ * "158-qđ/tw"); returns how many. Terms are folded. Shared syllables that
+ * stand next to each other in a's text come out joined as one phrase, not as
+ * overlapping pairs; a phrase weighs what its syllables and pairs add to the
+ * cosine. Phrases longer than a pair are built in the model's arena. At most
+ * SM_MAX_SHARED are returned. */
+enum { SM_MAX_SHARED = 32 };
+size_t sm_shared_terms(const sm_index *ix, const md_item *a, const md_item *b, const char **out,
+                       size_t max);
+
+/* How many documents and distinct terms the corpus holds, for tests and
+ * statistics. */
+size_t sm_documents(const sm_index *ix);
+size_t sm_terms(const sm_index *ix);
+
+#endif

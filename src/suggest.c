@@ -1,0 +1,104 @@
+/* suggest: ranking candidate tasks; see suggest.h. */
+#include "suggest.h"
+
+#include <string.h>
+
+/* How much a corresponding owner adds: enough to decide between two tasks
+ * of similar wording, not enough to promote one that says something else. */
+#define OWNER_WEIGHT 0.15
+
+typedef struct adder { sm_index *ix; } adder;
+
+static int add_task(md_item *it, void *ctx) {
+  if (it->kind == MD_TASK) sm_add(((adder *)ctx)->ix, it);
+  return 0;
+}
+
+sm_index *sg_index(md_model *m, const cs_coverage *c) {
+  adder a = { sm_new(m) };
+  md_walk(&c->child->root, add_task, &a);
+  for (size_t i = 0; i < c->ntargets; i++) {
+    md_walk(&c->targets[i].plan->root, add_task, &a);
+    /* Forwarded directives belong to plans further up. */
+    for (size_t k = 0; k < c->targets[i].nrows; k++) sm_add(a.ix, c->targets[i].rows[k].directive);
+  }
+  sm_finish(a.ix);
+  return a.ix;
+}
+
+/* An owner that truly matches: cs_owner_corresponds is also 1 when there
+ * is nothing to compare, which must not earn a bonus. */
+static int owner_matches(const md_item *d, const md_item *t, md_level level) {
+  return d->owners && t->owners && cs_owner_corresponds(d, t, level);
+}
+
+static void insert(sg_hit *out, size_t *n, size_t max, sg_hit h) {
+  size_t i = *n < max ? (*n)++ : max;
+  while (i > 0 && out[i - 1].score < h.score) {
+    if (i < max) out[i] = out[i - 1];
+    i--;
+  }
+  if (i < max) out[i] = h;
+}
+
+typedef struct ranking {
+  md_model *m;
+  const sm_index *ix;
+  const cs_coverage *c;
+  const md_item *d, *skip;
+  sg_hit *out;
+  size_t n, max;
+} ranking;
+
+static int rank_task(md_item *it, void *ctx) {
+  ranking *r = ctx;
+  if (it->kind != MD_TASK || it == r->skip) return 0;
+  double text = sm_similarity(r->ix, r->d, it);
+  if (text < SG_MIN_TEXT) return 0;
+  int owner = owner_matches(r->d, it, r->c->level);
+  sg_hit h = { it, text + (owner ? OWNER_WEIGHT : 0), text, owner };
+  insert(r->out, &r->n, r->max, h);
+  return 0;
+}
+
+size_t sg_rank(md_model *m, const sm_index *ix, const cs_coverage *c, const md_item *d, const md_item *skip,
+               sg_hit *out, size_t max) {
+  ranking r = { m, ix, c, d, skip, out, 0, max };
+  md_walk(&c->child->root, rank_task, &r);
+  return r.n;
+}
+
+/* Where the hidden task ranks among every candidate (1-based; 0 when it is
+ * not proposed). The other tasks that link the same directive stay linked,
+ * so they are not candidates. */
+static size_t rank_of(md_model *m, const sm_index *ix, const cs_coverage *c, const cs_row *row, const md_link *hidden) {
+  enum { WIDE = 64 };
+  sg_hit hits[WIDE];
+  size_t n = sg_rank(m, ix, c, row->directive, NULL, hits, WIDE), rank = 0;
+  for (size_t i = 0; i < n; i++) {
+    int linked = 0;
+    for (size_t k = 0; k < row->nlinks; k++)
+      linked |= row->links[k] != hidden && row->links[k]->from == hits[i].task;
+    if (linked) continue;
+    rank++;
+    if (hits[i].task == hidden->from) return rank;
+  }
+  return 0;
+}
+
+void sg_evaluate(md_model *m, const sm_index *ix, const cs_coverage *c, sg_eval *e) {
+  for (size_t t = 0; t < c->ntargets; t++) {
+    const cs_target *tg = &c->targets[t];
+    for (size_t i = 0; i < tg->nrows; i++) {
+      const cs_row *row = &tg->rows[i];
+      for (size_t k = 0; k < row->nlinks; k++) {
+        size_t rank = rank_of(m, ix, c, row, row->links[k]);
+        e->links++;
+        e->top1 += rank == 1;
+        e->top3 += rank >= 1 && rank <= 3;
+        e->unranked += rank == 0;
+        if (rank) e->reciprocal += 1.0 / (double)rank;
+      }
+    }
+  }
+}
