@@ -68,18 +68,38 @@ static int reaches(const md_body *b, const md_body *target, int depth) {
   return 0;
 }
 
+/* Whether an owner's work has a place at `level` at all: a collective
+ * reaching it, or a body carried there through counterparts. */
+static int comparable(const md_body *owner, md_level level) {
+  unsigned bit = MD_LEVEL_BIT(level);
+  return owner->addresses ? ((owner->addresses | owner->carried_at) & bit) != 0 : (owner->carried_at & bit) != 0;
+}
+
+/* Every level below the highest one in `levels`: what a collective is
+ * given, it passes down, whether or not the lower levels' bodies are loaded. */
+static unsigned below_first(unsigned levels) {
+  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
+    if (levels & MD_LEVEL_BIT(l)) return MD_BELOW(l);
+  return 0;
+}
+
 static int body_corresponds(const md_body *child, const md_body *owner, md_level level) {
   /* A collective ("các tỉnh ủy", "cấp ủy, tổ chức đảng") is the whole party
-   * organisation of the levels it reaches: any body there is part of it. */
-  if (owner->addresses && ((owner->addresses | owner->carried_at) & MD_LEVEL_BIT(level))) return 1;
-  if (!(owner->carried_at & MD_LEVEL_BIT(level))) return 1; /* no counterpart there: nothing to match */
+   * organisation of the levels it reaches: any body there is part of it,
+   * and a collective the child addresses further down ("các TCCSĐ trực
+   * thuộc") passes the duty on within that reach. */
+  unsigned reach = owner->addresses | owner->carried_at | below_first(owner->addresses);
+  unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
+  if (owner->addresses && (reach & speaks)) return 1;
   return reaches(child, owner, 0);
 }
 
 int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) {
   int compared = 0;
   for (const md_ref *o = d->owners; o; o = o->next) {
-    if (!o->body) continue;
+    /* An owner with no counterpart at this level (Ban Nội chính at a
+     * district) expects no particular body; the others decide. */
+    if (!o->body || !comparable(o->body, level)) continue;
     for (const md_ref *c = task->owners; c; c = c->next) {
       if (!c->body) continue;
       compared = 1;
@@ -409,11 +429,10 @@ typedef struct pair {         /* one link being checked */
 
 static void deadline_later(pair *p, const when *c, const when *pw) {
   md_model *m = p->m;
-  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of this deadline", level_name((md_level)c->stage))
-                               : "deadline";
+  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of ", level_name((md_level)c->stage)) : "";
   dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->dated, p->task),
-                       "%s ends %s%s, later than %s, the deadline of %s, which this task implements", stage,
-                       day_text(m, c->last), c->resolved ? " (when the awaited directive is due)" : "",
+                       "%sthe deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements", stage,
+                       p->task->id, day_text(m, c->last), c->resolved ? " (when the awaited directive is due)" : "",
                        day_text(m, pw->last), p->d->id);
   note_at(m, e, due_loc(pw->dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
 }
@@ -422,18 +441,18 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
   md_model *m = p->m;
   if (c->rank && c->rank > 1 && pw->rank > 1 && c->rank < pw->rank) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->periodic, p->task),
-                         "this duty is %s, less often than %s, which is %s", period_name(c->rank), p->d->id,
-                         period_name(pw->rank));
+                         "%s is %s, less often than %s, which it implements and which is %s", p->task->id,
+                         period_name(c->rank), p->d->id, period_name(pw->rank));
     note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
   } else if (c->rank == 3 && pw->rank == 3 && c->month && pw->month && c->month > pw->month) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->periodic, p->task),
-                         "this yearly duty falls in month %d, later than month %d of %s", c->month, pw->month,
-                         p->d->id);
+                         "%s falls in month %d each year, later than month %d of %s, which it implements",
+                         p->task->id, c->month, pw->month, p->d->id);
     note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
   } else if (!c->rank && c->dated && !pw->dated) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->dated, p->task),
-                         "this task is done once, by %s, but %s is a %s duty", day_text(m, c->last), p->d->id,
-                         period_name(pw->rank));
+                         "%s is done once, by %s, but %s, which it implements, is a %s duty", p->task->id,
+                         day_text(m, c->last), p->d->id, period_name(pw->rank));
     note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
   }
 }
@@ -460,15 +479,14 @@ static void check_deadlines(pair *p) {
   if (pw.dated && !pw.rank && !c.dated) {
     const md_due *cd = c.periodic ? c.periodic : c.open;
     dg_diag *e = finding(m, DG_WARNING, "deadline-open", due_loc(cd, p->task),
-                         "%s, but %s, which it implements, is due by %s",
-                         cd ? "this deadline has no end date" : "this task has no deadline", p->d->id,
-                         day_text(m, pw.last));
+                         "%s %s, but %s, which it implements, is due by %s", p->task->id,
+                         cd ? "has a deadline with no end date" : "has no deadline", p->d->id, day_text(m, pw.last));
     note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
   }
   if (c.dated && c.resolved && p->child->date_known && c.last < p->child->date) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c.dated, p->task),
-                         "the awaited directive is due %s, so this deadline ends before the plan is issued on %s",
-                         day_text(m, c.last), day_text(m, p->child->date));
+                         "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
+                         p->task->id, day_text(m, c.last), day_text(m, p->child->date));
     note_at(m, e, p->child->date_loc, "the issue date");
   }
 }
@@ -481,9 +499,9 @@ static void check_owners(pair *p, const md_link *l) {
   const char *expected = expected_owners(m, p->d, p->level);
   const md_ref *own = p->task->owners, *theirs = p->d->owners;
   dg_diag *e = finding(m, p->soft ? DG_WARNING : DG_ERROR, "owner-mismatch", own->loc,
-                       "%s does not carry the work of %s, the owner of %s%s%s%s; if the reassignment is deliberate, "
-                       "say why with 'reassigned \"...\"' after the link",
-                       body_name(m, own->body), body_name(m, theirs->body), p->d->id,
+                       "the owner of %s, %s, does not carry the work of %s, the owner of %s%s%s%s; if the "
+                       "reassignment is deliberate, say why with 'reassigned \"...\"' after the link",
+                       p->task->id, body_name(m, own->body), body_name(m, theirs->body), p->d->id,
                        *expected ? " (expected " : "", expected, *expected ? ")" : "");
   note_at(m, e, l->target.loc, "the link");
 }
@@ -571,8 +589,8 @@ static const cs_row *find_row(const cs_coverage *c, const md_item *d, const cs_t
 static void check_duplicate(md_model *m, const md_link *l) {
   for (const md_link *prev = l->from->implements; prev != l; prev = prev->next) {
     if (prev->item != l->item) continue;
-    dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from this %s", l->item->id,
-                         l->from->kind == MD_TASK ? "task" : "statement");
+    dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from %s", l->item->id,
+                         l->from->id ? l->from->id : "this statement");
     note_at(m, e, prev->target.loc, "first linked here");
     return;
   }
@@ -582,12 +600,12 @@ static void check_fingerprint(md_model *m, md_link *l) {
   const char *fp = cs_fingerprint(m, l->item);
   if (!l->fingerprint.value.n) {
     finding(m, DG_WARNING, "link-unreviewed", l->target.loc,
-            "the link to %s records no fingerprint; review it and run 'plancheck accept FILE %s'", l->item->id,
-            l->item->id);
+            "the link from %s to %s records no fingerprint; review it and run 'plancheck accept FILE %s'",
+            l->from->id, l->item->id, l->item->id);
   } else if (l->fingerprint.value.n != strlen(fp) || memcmp(l->fingerprint.value.p, fp, strlen(fp)) != 0) {
     dg_diag *e = finding(m, DG_WARNING, "link-suspect", l->fingerprint.loc,
-                         "%s has changed since this link was reviewed (its text, owner or deadline); review the "
-                         "link and run 'plancheck accept FILE %s'", l->item->id, l->item->id);
+                         "%s has changed since its link from %s was reviewed (its text, owner or deadline); review "
+                         "the link and run 'plancheck accept FILE %s'", l->item->id, l->from->id, l->item->id);
     note_at(m, e, l->item->loc, "the directive as it now reads");
   }
 }
@@ -599,8 +617,9 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, m
   const cs_row *row = find_row(c, l->item, &t);
   if (!row || row->status == CS_EXTRA) {
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
-                         "%s is not addressed to %s plans: neither its owner's work nor a 'cascade' or 'forward' "
-                         "reaches that level", l->item->id, level_name(c->level));
+                         "%s links %s, which is not addressed to %s plans: neither its owner's work nor a 'cascade' "
+                         "or 'forward' reaches that level", l->from->id ? l->from->id : "this statement", l->item->id,
+                         level_name(c->level));
     note_at(m, e, l->item->loc, "the directive");
   }
   if (l->from->kind != MD_TASK) return;

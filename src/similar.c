@@ -387,7 +387,6 @@ void sm_finish(sm_index *ix) {
   for (size_t k = 0; k < ix->ndocs; k++) weigh(ix, &ix->docs[k]);
 }
 
-#include <stdio.h>
 double sm_similarity(const sm_index *ix, const md_item *a, const md_item *b) {
   const doc *da = find_doc(ix, a), *db = find_doc(ix, b);
   if (!ix->finished || !da || !db) return 0;
@@ -395,7 +394,7 @@ double sm_similarity(const sm_index *ix, const md_item *a, const md_item *b) {
   for (size_t i = 0, j = 0; i < da->nv && j < db->nv;) {
     if (da->v[i].id < db->v[j].id) i++;
     else if (da->v[i].id > db->v[j].id) j++;
-    else { if (getenv("SMDBG")) fprintf(stderr, "  %-20s df %u idf %.2f  %.3f * %.3f = %.4f\n", ix->terms[da->v[i].id].s, ix->terms[da->v[i].id].df, ix->terms[da->v[i].id].idf, da->v[i].w, db->v[j].w, da->v[i].w * db->v[j].w); dot += da->v[i++].w * db->v[j++].w; }
+    else dot += da->v[i++].w * db->v[j++].w;
   }
   return dot > 1 ? 1 : dot; /* rounding can pass 1 for identical texts */
 }
@@ -421,14 +420,17 @@ typedef struct run {
 } run;
 
 /* The longest run of a's syllables from k that b shares, each joined to
- * the next by a pair b shares too, and what its terms add to the cosine. */
+ * the next by a pair b shares too. It weighs what its heaviest term adds to
+ * the cosine: a phrase tells as much as its rarest part, and a sum would let
+ * every common pair ("trong năm": two syllables and a pair) outweigh a rare
+ * single term ("164-qđ/tw"). */
 static run run_at(const doc *a, const doc *b, size_t k) {
   run r = { k, k, share(a, b, a->seq[k]) };
   if (r.score <= 0) return r;
   for (r.e = k + 1; r.e < a->nseq && a->link[r.e - 1] != NONE; r.e++) {
-    double p = share(a, b, a->link[r.e - 1]);
+    double p = share(a, b, a->link[r.e - 1]), s = share(a, b, a->seq[r.e]);
     if (p <= 0) break;
-    r.score += p + share(a, b, a->seq[r.e]);
+    r.score = fmax(r.score, fmax(p, s));
   }
   return r;
 }
@@ -458,14 +460,21 @@ static const char *phrase(const sm_index *ix, const doc *d, run r) {
   return p;
 }
 
+/* Whether r goes before best: heavier, or as heavy and longer, so a phrase
+ * always comes before the shorter ones inside it; ties after that go to
+ * the earlier, so the output is stable. */
+static int better(run r, run best) {
+  return r.score > best.score || (r.score == best.score && r.e - r.s > best.e - best.s);
+}
+
 /* The heaviest run of a that b shares and no chosen run holds; an empty
- * run when none is left. Ties go to the earlier, so output is stable. */
+ * run when none is left. */
 static run best_run(const doc *a, const doc *b, const run *chosen, size_t n) {
   run best = { 0, 0, 0 };
   for (size_t k = 0; k < a->nseq;) {
     run r = run_at(a, b, k);
     k = r.e > r.s ? r.e : k + 1;
-    if (r.e > r.s && r.score > best.score && !chosen_already(a, chosen, n, r)) best = r;
+    if (r.e > r.s && better(r, best) && !chosen_already(a, chosen, n, r)) best = r;
   }
   return best;
 }

@@ -45,7 +45,7 @@ double sm_similarity(const sm_index *ix, const md_item *a, const md_item *b);
  * out[0..max), for explaining a suggestion ("quy chế chất vấn trong đảng",
  * "158-qđ/tw"); returns how many. Terms are folded. Shared syllables that
  * stand next to each other in a's text come out joined as one phrase, not as
- * overlapping pairs; a phrase weighs what its syllables and pairs add to the
+ * overlapping pairs; a phrase weighs what its heaviest term adds to the
  * cosine. Phrases longer than a pair are built in the model's arena. At most
  * SM_MAX_SHARED are returned. */
 enum { SM_MAX_SHARED = 32 };
