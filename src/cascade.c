@@ -242,6 +242,8 @@ static int add_addressed(md_item *it, void *ctx) {
 }
 
 static void attach(md_model *m, cs_row *row, md_link *l) {
+  for (size_t i = 0; i < row->nlinks; i++)
+    if (row->links[i]->from == l->from) return;   /* a duplicate link: one task */
   md_link **v = ar_alloc(m->arena, (row->nlinks + 1) * sizeof *v);
   if (row->nlinks) memcpy(v, row->links, row->nlinks * sizeof *v);
   v[row->nlinks++] = l;
@@ -586,14 +588,17 @@ static const cs_row *find_row(const cs_coverage *c, const md_item *d, const cs_t
   return NULL;
 }
 
-static void check_duplicate(md_model *m, const md_link *l) {
+/* Reports a second link to the same directive; 1 when it is one (its
+ * other checks were made for the first). */
+static int check_duplicate(md_model *m, const md_link *l) {
   for (const md_link *prev = l->from->implements; prev != l; prev = prev->next) {
     if (prev->item != l->item) continue;
     dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from %s", l->item->id,
                          l->from->id ? l->from->id : "this statement");
     note_at(m, e, prev->target.loc, "first linked here");
-    return;
+    return 1;
   }
+  return 0;
 }
 
 static void check_fingerprint(md_model *m, md_link *l) {
@@ -611,8 +616,7 @@ static void check_fingerprint(md_model *m, md_link *l) {
 }
 
 static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, md_link *l) {
-  if (link_invalid(m, c->child, anc, l)) return;
-  check_duplicate(m, l);
+  if (link_invalid(m, c->child, anc, l) || check_duplicate(m, l)) return;
   const cs_target *t;
   const cs_row *row = find_row(c, l->item, &t);
   if (!row || row->status == CS_EXTRA) {

@@ -57,14 +57,17 @@ static const char *row_note(md_model *m, const cs_row *row) {
     const char *lv = "";
     for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
       if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", level_name(l));
-    return *lv ? dg_fmt(m->arena, "forwarded to %s", lv) : "forwarded to the level below";
+    return *lv ? dg_fmt(m->arena, "to %s", lv) : "to the level below";
   }
   if (w && (row->status == CS_WAIVED || row->expired)) {
-    const char *reason = w->reason.value.n ? ar_strndup(m->arena, w->reason.value.p, w->reason.value.n) : "(no reason)";
-    if (w->until == DT_MAX) return dg_fmt(m->arena, "waived: %s", reason);
-    return dg_fmt(m->arena, "waived until %s%s: %s", day(m, w->until), row->expired ? " (expired)" : "", reason);
+    const char *reason = w->reason.value.n ? dg_fmt(m->arena, "\"%.*s\"", (int)w->reason.value.n, w->reason.value.p)
+                                          : "(no reason)";
+    if (w->until == DT_MAX) return reason;
+    if (row->expired) return dg_fmt(m->arena, "waiver expired on %s: %s", day(m, w->until), reason);
+    return dg_fmt(m->arena, "%s until %s", reason, day(m, w->until));
   }
   if (row->status == CS_EXTRA) return "not addressed to this level";
+  if (row->status == CS_MISSING) return "no task implements it";
   return "";
 }
 

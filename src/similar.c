@@ -15,6 +15,7 @@ typedef struct term {
   const char *s;             /* folded, NUL-terminated: handed out by sm_shared_terms */
   size_t n;
   uint32_t df;               /* documents that hold it */
+  int pair;                  /* two syllables, not one */
   double idf;
 } term;
 
@@ -248,13 +249,19 @@ static uint32_t intern(sm_index *ix, const char *s, size_t n) {
  * one space, so the pair is nearly always a slice of f; other separators
  * (a no-break space) are rewritten as one space. */
 static uint32_t intern_pair(sm_index *ix, sl_slice f, size_t s1, size_t e1, size_t s2, size_t e2) {
-  if (s2 == e1 + 1 && f.p[e1] == ' ') return intern(ix, f.p + s1, e2 - s1);
-  size_t n = (e1 - s1) + 1 + (e2 - s2);
-  ix->key = grow(ix->a, ix->key, 1, &ix->capkey, n);
-  memcpy(ix->key, f.p + s1, e1 - s1);
-  ix->key[e1 - s1] = ' ';
-  memcpy(ix->key + (e1 - s1) + 1, f.p + s2, e2 - s2);
-  return intern(ix, ix->key, n);
+  uint32_t id;
+  if (s2 == e1 + 1 && f.p[e1] == ' ') {
+    id = intern(ix, f.p + s1, e2 - s1);
+  } else {
+    size_t n = (e1 - s1) + 1 + (e2 - s2);
+    ix->key = grow(ix->a, ix->key, 1, &ix->capkey, n);
+    memcpy(ix->key, f.p + s1, e1 - s1);
+    ix->key[e1 - s1] = ' ';
+    memcpy(ix->key + (e1 - s1) + 1, f.p + s2, e2 - s2);
+    id = intern(ix, ix->key, n);
+  }
+  ix->terms[id].pair = 1; /* a syllable never holds a space, so never both */
+  return id;
 }
 
 /* ---- documents ---- */
@@ -362,13 +369,21 @@ void sm_add(sm_index *ix, const md_item *it) {
 
 /* ---- weights ---- */
 
+/* What a pair weighs against a syllable. Its two syllables already count,
+ * so a pair is a bonus for saying them together, not a third copy of them.
+ * Measured with `plancheck suggest --evaluate` on the three real child
+ * plans: half weight put the linked task first for 79 of 123 links, full
+ * weight for 77, none for 79 but in the top 3 for fewer. */
+#define PAIR_WEIGHT 0.5
+
 /* Sublinear tf (a word said twice is not twice as telling) times idf, then
  * scaled to unit length so the dot product is the cosine. */
 static void weigh(sm_index *ix, doc *d) {
   double norm = 0;
   for (size_t k = 0; k < d->nv; k++) {
     entry *e = &d->v[k];
-    e->w = (1 + log(e->w)) * ix->terms[e->id].idf;
+    const term *t = &ix->terms[e->id];
+    e->w = (1 + log(e->w)) * t->idf * (t->pair ? PAIR_WEIGHT : 1);
     norm += e->w * e->w;
   }
   norm = sqrt(norm);

@@ -89,12 +89,23 @@ static const char *const *old_style_at(const char *s, size_t n) {
   return NULL;
 }
 
+/* Whether no letter follows at s: the two styles differ only in open
+ * syllables; "toàn", "hoạch", "huỳnh" have one spelling each. */
+static int ends_syllable(const char *s, size_t n) {
+  int32_t cp;
+  if (n == 0) return 1;
+  if (tx_decode((const unsigned char *)s, n, &cp) == 0) return 1;
+  utf8proc_category_t c = utf8proc_category(cp);
+  return !(c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME); /* letters, then marks */
+}
+
 size_t tx_tone_normalise(char *s, size_t n) {
   size_t o = 0;
   char prev = 0;
   for (size_t i = 0; i < n;) {
     /* The u of "qu" is part of the consonant: "quý" has one spelling. */
     const char *const *p = prev == 'q' ? NULL : old_style_at(s + i, n - i);
+    if (p && !ends_syllable(s + i + strlen(p[0]), n - i - strlen(p[0]))) p = NULL;
     size_t take = p ? strlen(p[0]) : 1, len = p ? strlen(p[1]) : 1;
     prev = s[i + take - 1];
     memmove(s + o, p ? p[1] : s + i, len); /* o <= i: new style is never longer */

@@ -34,6 +34,7 @@ sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 /* Rewrites old-style tone placement in folded (lower-case) NFC text to new
  * style in place: "uỷ" to "ủy", "hoà" to "hòa", "thuỳ" to "thùy". Documents
  * mix the two ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere) for one word.
+ * Only open syllables differ: "toàn", "hoạch", "quý" are left alone.
  * Returns the new length: the new style can be a byte shorter ("ỳ" takes
  * three bytes, "ù" two), never longer; a shorter text is NUL-terminated. */
 size_t tx_tone_normalise(char *s, size_t n);
