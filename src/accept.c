@@ -103,7 +103,9 @@ static edit edit_of(md_model *m, const ac_change *c) {
   return (edit){ l->target.loc.off + l->target.loc.len, 0, dg_fmt(m->arena, " fingerprint \"%s\"", c->after) };
 }
 
-static void write_file(acc *a, uint32_t file) {
+/* The new contents of one file, written to a temporary file beside it;
+ * NULL after reporting why it cannot be. */
+static char *prepare(acc *a, uint32_t file) {
   md_model *m = a->m;
   src_file *f = &m->src->files[file];
   size_t n = 0;
@@ -114,14 +116,39 @@ static void write_file(acc *a, uint32_t file) {
     if (c->link->target.loc.file == file) e[k++] = edit_of(m, c);
   if (strncmp(f->real, "std/", 4) == 0) {
     dg_add(m->diags, DG_ERROR, "io", file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
-    return;
+    return NULL;
   }
   size_t len;
+  int err = ENOMEM;
   char *data = apply(f, e, n, &len);
-  int err = data ? src_write_atomic(f->real, data, len) : ENOMEM;
+  char *tmp = data ? src_write_temp(f->real, data, len, &err) : NULL;
   free(data);
-  if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(err));
-  else a->r.files++;
+  if (!tmp) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(err));
+  return tmp;
+}
+
+static int touched(const acc *a, uint32_t file) {
+  for (const ac_change *c = a->r.changes; c; c = c->next)
+    if (c->link->target.loc.file == file) return 1;
+  return 0;
+}
+
+/* Every file is prepared before any is replaced, so that a file that
+ * cannot be written (a read-only directory) leaves all of them as they
+ * were. */
+static void write_files(acc *a) {
+  md_model *m = a->m;
+  char **tmp = ar_alloc(m->arena, (m->src->n + 1) * sizeof *tmp);
+  int failed = 0;
+  for (uint32_t file = 0; file < m->src->n && !failed; file++)
+    if (touched(a, file)) failed = !(tmp[file] = prepare(a, file));
+  for (uint32_t file = 0; file < m->src->n; file++) {
+    if (!tmp[file]) continue;
+    if (failed) { src_discard(tmp[file]); continue; }
+    int err = src_replace(tmp[file], m->src->files[file].real);
+    if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot replace %s: %s", m->src->files[file].path, strerror(err));
+    else a->r.files++;
+  }
 }
 
 ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t nids) {
@@ -134,11 +161,6 @@ ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t n
   /* A run with errors (a file that does not parse, an id that names no
    * link) writes nothing: the user fixes the command or the plan first. */
   if (m->diags->errors) return a.r;
-  /* Files in the order they were loaded; each written once. */
-  for (uint32_t file = 0; file < m->src->n; file++) {
-    int touched = 0;
-    for (ac_change *c = a.r.changes; c && !touched; c = c->next) touched = c->link->target.loc.file == file;
-    if (touched) write_file(&a, file);
-  }
+  write_files(&a);
   return a.r;
 }

@@ -801,19 +801,41 @@ static int visit_task(md_item *it, void *ctx) {
   return 0;
 }
 
-static void plan_cycles(md_model *m, md_plan *p, md_plan **path, int depth) {
+typedef struct step { md_plan *plan; md_parent *via; } step;
+
+static int key_less(sl_slice a, sl_slice b) {
+  int c = memcmp(a.p, b.p, a.n < b.n ? a.n : b.n);
+  return c < 0 || (c == 0 && a.n < b.n);
+}
+
+/* A circle of plans back to path[0], reported once: from the plan whose
+ * key sorts first, with a note at every `implements` on the way. */
+static void report_plan_cycle(md_model *m, const step *path, int n) {
+  for (int i = 1; i < n; i++)
+    if (key_less(path[i].plan->key, path[0].plan->key)) return;
+  const char *chain = key_of(m, path[0].plan);
+  for (int i = 1; i < n; i++) chain = dg_fmt(m->arena, "%s → %s", chain, key_of(m, path[i].plan));
+  md_loc at = path[0].via->loc;
+  dg_diag *e = n == 1 ? finding(m, DG_ERROR, "parent-cycle", at, "plan %s implements itself", chain)
+                      : finding(m, DG_ERROR, "parent-cycle", at, "plans implement each other in a circle: %s → %s",
+                                chain, key_of(m, path[0].plan));
+  for (int i = 1; i < n; i++)
+    note_at(m, e, path[i].via->loc, dg_fmt(m->arena, "%s implements %s here", key_of(m, path[i].plan),
+                                           str_of(m, path[i].via->number)));
+}
+
+static void plan_cycles(md_model *m, step *path, int depth) {
+  md_plan *p = path[depth - 1].plan;
   for (md_parent *par = p->parents; par; par = par->next) {
     md_plan *q = par->plan ? par->plan : par->desc;
     if (!q) continue;
-    for (int i = 0; i < depth; i++) {
-      if (!sl_eq(path[i]->key, q->key)) continue;
-      finding(m, DG_ERROR, "parent-cycle", par->loc, "plan %s implements %s, which already implements %s", key_of(m, p),
-              key_of(m, q), key_of(m, p));
-      return;
-    }
-    if (depth + 1 >= MAX_DEPTH) continue;
-    path[depth] = q;
-    plan_cycles(m, q, path, depth + 1);
+    path[depth - 1].via = par;
+    if (sl_eq(q->key, path[0].plan->key)) { report_plan_cycle(m, path, depth); continue; }
+    int seen = 0;
+    for (int i = 1; i < depth; i++) seen |= sl_eq(path[i].plan->key, q->key);
+    if (seen || depth >= MAX_DEPTH) continue;     /* a circle that does not pass through path[0] */
+    path[depth].plan = q;
+    plan_cycles(m, path, depth + 1);
   }
 }
 
@@ -823,8 +845,8 @@ void cs_check_cycles(md_model *m) {
     if (!p->is_described) md_walk(&p->root, visit_task, &c);
   for (md_plan *p = m->plans; p; p = p->next) {
     if (p->is_described) continue;
-    md_plan *path[MAX_DEPTH] = { p };
-    plan_cycles(m, p, path, 1);
+    step path[MAX_DEPTH] = { { p, NULL } };
+    plan_cycles(m, path, 1);
   }
 }
 

@@ -129,7 +129,9 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     return;
   }
   const char *hint = "";
-  if (is_item_start(ctx->prev.type) && major != TK_STRING)
+  if (ctx->prev.type == TK_COMMA)
+    hint = "; a list goes on after ','";
+  else if (is_item_start(ctx->prev.type) && major != TK_STRING)
     hint = "; the text of an item, in quotes, must follow its label";
   else if (major == TK_STRING && ctx->prev.type == TK_STRING)
     hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
@@ -438,8 +440,10 @@ md_link *ps_link(ps_ctx *ctx, const lx_token *target) {
 }
 
 void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s) {
-  if (k == PS_FINGERPRINT) l->fingerprint = ps_string(ctx, s);
-  else l->reason = ps_string(ctx, s);
+  md_str *slot = k == PS_FINGERPRINT ? &l->fingerprint : &l->reason;
+  if (slot->loc.len)
+    error_at(ctx, "syntax", loc_of(ctx, s), "this link already has a%s", k == PS_FINGERPRINT ? " fingerprint" : " reason");
+  *slot = ps_string(ctx, s);
 }
 
 md_link *ps_link_append(md_link *list, md_link *more) {
@@ -466,6 +470,11 @@ void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels) {
 
 static md_item *statement(ps_ctx *ctx, md_item_kind kind, const lx_token *kw, md_link *links) {
   md_item *it = ps_item(ctx, kind, kw, NULL, NULL);
+  /* Fingerprints and reassignments describe a task's link, not these. */
+  for (md_link *l = links; l; l = l->next) {
+    md_loc at = l->fingerprint.loc.len ? l->fingerprint.loc : l->reason.loc;
+    if (at.len) error_at(ctx, "syntax", at, "'fingerprint' and 'reassigned' belong to a task's 'implements'%s", "");
+  }
   own_links(it, links);
   it->implements = links;
   it->until = DT_MAX;

@@ -104,24 +104,37 @@ static int write_all(int fd, const char *data, size_t n) {
   return 0;
 }
 
-int src_write_atomic(const char *path, const char *data, size_t n) {
+char *src_write_temp(const char *path, const char *data, size_t n, int *err_no) {
   size_t len = strlen(path);
   char *tmp = malloc(len + 8);
-  if (!tmp) return ENOMEM;
+  if (!tmp) { *err_no = ENOMEM; return NULL; }
   memcpy(tmp, path, len);
   memcpy(tmp + len, ".XXXXXX", 8);
   int fd = mkstemp(tmp);
-  if (fd < 0) { int e = errno; free(tmp); return e; }
+  if (fd < 0) { *err_no = errno; free(tmp); return NULL; }
   struct stat st;
   int e = write_all(fd, data, n);
   /* Keep the file's permissions: mkstemp creates it 0600. */
   if (!e && stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0) e = errno;
   if (!e && fsync(fd) != 0) e = errno;
   if (close(fd) != 0 && !e) e = errno;
-  if (!e && rename(tmp, path) != 0) e = errno;
+  if (!e) return tmp;
+  unlink(tmp);
+  free(tmp);
+  *err_no = e;
+  return NULL;
+}
+
+int src_replace(char *tmp, const char *path) {
+  int e = rename(tmp, path) != 0 ? errno : 0;
   if (e) unlink(tmp);
   free(tmp);
   return e;
+}
+
+void src_discard(char *tmp) {
+  unlink(tmp);
+  free(tmp);
 }
 
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {

@@ -59,11 +59,16 @@ void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, siz
  * or an errno value. */
 int src_read(const char *path, char **data, size_t *len);
 
-/* Replaces the file at `path` with data[0..n) so that a reader sees the old
- * or the new contents, never a mixture: writes a temporary file beside it
- * (same permissions), syncs it, and renames it over. Returns 0 or an errno
- * value; on failure the original file is untouched. */
-int src_write_atomic(const char *path, const char *data, size_t n);
+/* Replacing a file so that a reader sees the old or the new contents,
+ * never a mixture, in two steps so that several files can be prepared
+ * before any is replaced: src_write_temp writes data[0..n) to a temporary
+ * file beside `path` (same permissions) and syncs it, returning its
+ * malloc'd name (NULL and *err_no on failure, leaving nothing behind);
+ * src_replace renames it over `path` (0 or an errno value); src_discard
+ * removes it instead. Both free the name. */
+char *src_write_temp(const char *path, const char *data, size_t n, int *err_no);
+int src_replace(char *tmp, const char *path);
+void src_discard(char *tmp);
 
 /* "No such file or directory" etc.; for I/O messages. */
 const char *src_status_text(src_status st, int err_no);
