@@ -261,7 +261,10 @@ static void answer(rows *r, const answers *a, dt_day as_of) {
       row = add_row(r, l->item, CS_EXTRA);
     }
     if (from->kind == MD_TASK) attach(r->m, row, l);
-    else if (from->kind == MD_FORWARD) row->forward = from;
+    else if (from->kind == MD_FORWARD) {
+      /* Forwarding to this plan's own level answers nothing (forward-level). */
+      if (forward_levels(from) & MD_BELOW(r->level)) row->forward = from;
+    }
     else if (!row->waiver) {
       row->waiver = from;
       row->expired = from->until != DT_MAX && from->until < as_of;
@@ -473,6 +476,14 @@ static void check_ends(pair *p) {
   }
 }
 
+static void before_issue(md_model *m, md_plan *child, md_item *task, const when *c) {
+  if (!c->dated || !c->resolved || !child->date_known || c->last >= child->date) return;
+  dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c->dated, task),
+                       "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
+                       task->id, day_text(m, c->last), day_text(m, child->date));
+  note_at(m, e, child->date_loc, "the issue date");
+}
+
 static void check_deadlines(pair *p) {
   md_model *m = p->m;
   when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
@@ -485,12 +496,13 @@ static void check_deadlines(pair *p) {
                          cd ? "has a deadline with no end date" : "has no deadline", p->d->id, day_text(m, pw.last));
     note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
   }
-  if (c.dated && c.resolved && p->child->date_known && c.last < p->child->date) {
-    dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c.dated, p->task),
-                         "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
-                         p->task->id, day_text(m, c.last), day_text(m, p->child->date));
-    note_at(m, e, p->child->date_loc, "the issue date");
-  }
+  if (p->d == p->task->implements->item) before_issue(m, p->child, p->task, &c);   /* once per task */
+}
+
+/* A task that implements nothing may still wait for a parent's deliverable. */
+static void check_resolved(md_model *m, const cs_coverage *c, md_item *task) {
+  when w = when_of(task, c->level, 0);
+  before_issue(m, c->child, task, &w);
 }
 
 /* ---- owners ---- */
@@ -499,7 +511,12 @@ static void check_owners(pair *p, const md_link *l) {
   md_model *m = p->m;
   if (l->reason.value.n || cs_owner_corresponds(p->d, p->task, p->level)) return;
   const char *expected = expected_owners(m, p->d, p->level);
+  /* Name the first owners that were compared (cs_owner_corresponds skips
+   * unknown bodies and owners with no counterpart at this level). */
   const md_ref *own = p->task->owners, *theirs = p->d->owners;
+  while (own && !own->body) own = own->next;
+  while (theirs && (!theirs->body || !comparable(theirs->body, p->level))) theirs = theirs->next;
+  if (!own || !theirs) return;
   dg_diag *e = finding(m, p->soft ? DG_WARNING : DG_ERROR, "owner-mismatch", own->loc,
                        "the owner of %s, %s, does not carry the work of %s, the owner of %s%s%s%s; if the "
                        "reassignment is deliberate, say why with 'reassigned \"...\"' after the link",
@@ -636,15 +653,12 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, m
 /* ---- waivers ---- */
 
 static void check_waiver(md_model *m, const cs_row *row, md_item *w) {
-  if (!w->reason.value.n)
-    finding(m, DG_ERROR, "waiver-reason", w->loc, "the waiver of %s gives no reason: add 'reason \"...\"'",
-            row->directive->id);
-  if (row->expired) {
+  if (row->expired && !row->nlinks) {
     dg_diag *e = finding(m, DG_ERROR, "waiver-expired", w->until_loc, "the waiver of %s expired on %s",
                          row->directive->id, day_text(m, w->until));
     note_at(m, e, row->directive->loc, "the directive, now uncovered");
   }
-  if (row->nlinks) {
+  if (row->nlinks && !row->expired) {
     dg_diag *e = finding(m, DG_WARNING, "waiver-unneeded", w->loc, "%s is waived but also implemented",
                          row->directive->id);
     note_at(m, e, row->links[0]->target.loc, "implemented here");
@@ -741,11 +755,19 @@ typedef struct lctx { md_model *m; const cs_coverage *c; const ancestry *anc; } 
 
 static int check_item_links(md_item *it, void *ctx) {
   lctx *x = ctx;
-  if (it->kind == MD_TASK) check_owner_levels(x->m, x->c->child, it);
+  if (it->kind == MD_TASK || it->kind == MD_SECTION) check_owner_levels(x->m, x->c->child, it);
+  if (it->kind == MD_WAIVER && !it->reason.value.n)
+    finding(x->m, DG_ERROR, "waiver-reason", it->loc, "the waiver of %s gives no reason: add 'reason \"...\"'",
+            it->implements ? str_of(x->m, it->implements->target) : "nothing");
+  if (it->kind == MD_FORWARD && !(forward_levels(it) & MD_BELOW(x->c->level)))
+    finding(x->m, DG_ERROR, "forward-level", it->loc,
+            "a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'",
+            level_name(x->c->level));
+  if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
   for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, l);
   for (md_due *d = it->dues; d; d = d->next)
-    if (d->after.value.n && !d->awaits)
+    if (d->after.value.n && (!d->awaits || d->awaits->kind != MD_TASK))
       finding(x->m, DG_ERROR, "link-unknown", d->after.loc, "'after' names %s, which is not a task of any loaded plan",
               str_of(x->m, d->after));
   return 0;
