@@ -326,7 +326,10 @@ const char *cs_fingerprint(md_model *m, md_item *d) {
   const char *text = "";
   for (const md_strs *t = d->texts; t; t = t->next) {
     sl_slice f = tx_fold(m->arena, t->s.value.p, t->s.value.n);
-    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)f.n, f.p);
+    /* "uỷ" and "ủy" are one spelling: retyping tone marks is no amendment. */
+    char *w = ar_strndup(m->arena, f.p, f.n);
+    size_t n = tx_tone_normalise(w, f.n);
+    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)n, w);
   }
   /* Unit separators keep "text|owners|deadlines" from running together. */
   const char *all = dg_fmt(m->arena, "%s\x1f%s\x1f%s", text, owners_text(m, d), dues_text(m, d));
@@ -638,9 +641,9 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, m
   const cs_row *row = find_row(c, l->item, &t);
   if (!row || row->status == CS_EXTRA) {
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
-                         "%s links %s, which is not addressed to %s plans: neither its owner's work nor a 'cascade' "
-                         "or 'forward' reaches that level", l->from->id ? l->from->id : "this statement", l->item->id,
-                         level_name(c->level));
+                         "%s links %s, which is not among the directives the plans it is checked against address "
+                         "to %s plans (by owner, 'cascade' or 'forward')", l->from->id ? l->from->id : "this statement",
+                         l->item->id, level_name(c->level));
     note_at(m, e, l->item->loc, "the directive");
   }
   if (l->from->kind != MD_TASK) return;

@@ -1355,11 +1355,9 @@ void test_cascade_fingerprint_normalisation(void) {
   UT_CHECK(strcmp(fp[10], fp[1]) != 0);
   UT_CHECK(strcmp(fp[11], fp[1]) != 0);
   UT_CHECK(strcmp(fp[12], fp[1]) != 0);
-  /* Current behaviour, not necessarily intended: tx_fold does not rewrite
-   * old-style tone placement (md_name_key does, through
-   * tx_tone_normalise), so retyping "uỷ" as "ủy" changes the fingerprint
-   * and marks every link to the directive suspect. */
-  UT_CHECK(strcmp(fp[5], fp[1]) != 0);
+  /* Retyping "uỷ" as "ủy" is not an amendment: the fingerprint's text is
+   * written with new-style tone marks, as names are. */
+  UT_CHECK(strcmp(fp[5], fp[1]) == 0);
   fx_close(&f);
 }
 
