@@ -78,3 +78,13 @@ int sl_eq_cstr(sl_slice a, const char *s) {
   size_t n = strlen(s);
   return a.n == n && (n == 0 || memcmp(a.p, s, n) == 0);
 }
+
+void *ar_grow(ar_arena *a, void *p, size_t elem, size_t *cap, size_t need) {
+  if (need <= *cap) return p;
+  size_t c = *cap ? *cap : 16;
+  while (c < need) c *= 2;
+  void *q = ar_alloc(a, c * elem);
+  if (*cap) memcpy(q, p, *cap * elem);
+  *cap = c;
+  return q;
+}

@@ -30,6 +30,11 @@ void ar_free(ar_arena *a);
  * the handler installed with ar_set_oom (the command line prints and exits). */
 void *ar_alloc(ar_arena *a, size_t n);
 char *ar_strndup(ar_arena *a, const char *s, size_t n);
+/* An arena array of `elem`-byte items with room for `need`: `p` itself when
+ * *cap suffices, else a copy with the capacity doubled (from 16) until it
+ * does. The old copy stays behind in the arena, which costs at most as much
+ * again as the final array. */
+void *ar_grow(ar_arena *a, void *p, size_t elem, size_t *cap, size_t need);
 sl_slice ar_slice_dup(ar_arena *a, sl_slice s);
 void ar_set_oom(void (*handler)(void));
 

@@ -29,10 +29,6 @@ static const char *str_of(md_model *m, md_str s) { return ar_strndup(m->arena, s
 
 static const char *body_name(md_model *m, const md_body *b) { return str_of(m, b->name); }
 
-static const char *level_name(md_level l) {
-  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
-  return names[l];
-}
 
 const char *cs_excerpt(md_model *m, const md_item *it, size_t max) {
   if (!it->texts) return "";
@@ -141,15 +137,8 @@ static void add_target(builder *b, md_plan *plan, md_parent *declared, md_plan *
     if (t->through && !through) { t->through = NULL; t->declared = declared; }
     return;
   }
-  if (c->ntargets == b->cap) {
-    size_t cap = b->cap ? b->cap * 2 : 4;
-    cs_target *t = ar_alloc(b->m->arena, cap * sizeof *t);
-    if (c->ntargets) memcpy(t, c->targets, c->ntargets * sizeof *t);
-    c->targets = t;
-    b->cap = cap;
-  }
+  c->targets = ar_grow(b->m->arena, c->targets, sizeof *c->targets, &b->cap, c->ntargets + 1);
   cs_target *t = &c->targets[c->ntargets++];
-  memset(t, 0, sizeof *t);
   t->plan = plan;
   t->declared = declared;
   t->through = through;
@@ -172,13 +161,7 @@ typedef struct answers {      /* the child's links, waivers and forwards */
 } answers;
 
 static void push_link(md_model *m, answers *a, md_link *l) {
-  if (a->n == a->cap) {
-    size_t cap = a->cap ? a->cap * 2 : 64;
-    md_link **v = ar_alloc(m->arena, cap * sizeof *v);
-    if (a->n) memcpy(v, a->links, a->n * sizeof *v);
-    a->links = v;
-    a->cap = cap;
-  }
+  a->links = ar_grow(m->arena, a->links, sizeof *a->links, &a->cap, a->n + 1);
   a->links[a->n++] = l;
 }
 
@@ -210,15 +193,8 @@ typedef struct rows { md_model *m; cs_target *t; size_t cap; md_level level; } r
 
 static cs_row *add_row(rows *r, md_item *d, cs_status st) {
   cs_target *t = r->t;
-  if (t->nrows == r->cap) {
-    size_t cap = r->cap ? r->cap * 2 : 32;
-    cs_row *v = ar_alloc(r->m->arena, cap * sizeof *v);
-    if (t->nrows) memcpy(v, t->rows, t->nrows * sizeof *v);
-    t->rows = v;
-    r->cap = cap;
-  }
+  t->rows = ar_grow(r->m->arena, t->rows, sizeof *t->rows, &r->cap, t->nrows + 1);
   cs_row *row = &t->rows[t->nrows++];
-  memset(row, 0, sizeof *row);
   row->directive = d;
   row->status = st;
   return row;
@@ -414,11 +390,6 @@ static when when_of(const md_item *it, md_level level, int depth) {
   return w;
 }
 
-static const char *day_text(md_model *m, dt_day d) {
-  char buf[11];
-  dt_format(d, buf);
-  return ar_strndup(m->arena, buf, 10);
-}
 
 static md_loc due_loc(const md_due *d, const md_item *it) { return d ? d->phrase.loc : it->loc; }
 
@@ -437,11 +408,12 @@ typedef struct pair {         /* one link being checked */
 
 static void deadline_later(pair *p, const when *c, const when *pw) {
   md_model *m = p->m;
-  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of ", level_name((md_level)c->stage)) : "";
+  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of ", md_level_name((md_level)c->stage)) : "";
   dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->dated, p->task),
                        "%sthe deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements", stage,
-                       p->task->id, day_text(m, c->last), c->resolved ? " (when the awaited directive is due)" : "",
-                       day_text(m, pw->last), p->d->id);
+                       p->task->id, md_day_text(m->arena, c->last),
+                       c->resolved ? " (when the awaited directive is due)" : "", md_day_text(m->arena, pw->last),
+                       p->d->id);
   note_at(m, e, due_loc(pw->dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
 }
 
@@ -460,7 +432,7 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
   } else if (!c->rank && c->dated && !pw->dated) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->dated, p->task),
                          "%s is done once, by %s, but %s, which it implements, is a %s duty", p->task->id,
-                         day_text(m, c->last), p->d->id, period_name(pw->rank));
+                         md_day_text(m->arena, c->last), p->d->id, period_name(pw->rank));
     note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
   }
 }
@@ -483,7 +455,7 @@ static void before_issue(md_model *m, md_plan *child, md_item *task, const when 
   if (!c->dated || !c->resolved || !child->date_known || c->last >= child->date) return;
   dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c->dated, task),
                        "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
-                       task->id, day_text(m, c->last), day_text(m, child->date));
+                       task->id, md_day_text(m->arena, c->last), md_day_text(m->arena, child->date));
   note_at(m, e, child->date_loc, "the issue date");
 }
 
@@ -496,7 +468,8 @@ static void check_deadlines(pair *p) {
     const md_due *cd = c.periodic ? c.periodic : c.open;
     dg_diag *e = finding(m, DG_WARNING, "deadline-open", due_loc(cd, p->task),
                          "%s %s, but %s, which it implements, is due by %s", p->task->id,
-                         cd ? "has a deadline with no end date" : "has no deadline", p->d->id, day_text(m, pw.last));
+                         cd ? "has a deadline with no end date" : "has no deadline", p->d->id,
+                         md_day_text(m->arena, pw.last));
     note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
   }
   if (p->d == p->task->implements->item) before_issue(m, p->child, p->task, &c);   /* once per task */
@@ -534,8 +507,8 @@ static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
     if (!o->body || !o->body->level || !child->level || o->body->level == child->level) continue;
     if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
     finding(m, DG_ERROR, "owner-level", o->loc, "%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies",
-            body_name(m, o->body), level_name(o->body->level), key_of(m, child), level_name(child->level),
-            level_name(child->level));
+            body_name(m, o->body), md_level_name(o->body->level), key_of(m, child), md_level_name(child->level),
+            md_level_name(child->level));
   }
 }
 
@@ -643,7 +616,7 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, m
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
                          "%s links %s, which is not among the directives the plans it is checked against address "
                          "to %s plans (by owner, 'cascade' or 'forward')", l->from->id ? l->from->id : "this statement",
-                         l->item->id, level_name(c->level));
+                         l->item->id, md_level_name(c->level));
     note_at(m, e, l->item->loc, "the directive");
   }
   if (l->from->kind != MD_TASK) return;
@@ -658,7 +631,7 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, m
 static void check_waiver(md_model *m, const cs_row *row, md_item *w) {
   if (row->expired && !row->nlinks) {
     dg_diag *e = finding(m, DG_ERROR, "waiver-expired", w->until_loc, "the waiver of %s expired on %s",
-                         row->directive->id, day_text(m, w->until));
+                         row->directive->id, md_day_text(m->arena, w->until));
     note_at(m, e, row->directive->loc, "the directive, now uncovered");
   }
   if (row->nlinks && !row->expired) {
@@ -678,7 +651,7 @@ static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t
     md_item *d = row->directive;
     dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
                          "%s is addressed to %s plans but no task of %s implements it: \"%s\"", d->id,
-                         level_name(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
+                         md_level_name(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
     note_at(m, e, d->loc, dg_fmt(m->arena, "%s is here", d->id));
   }
 }
@@ -765,7 +738,7 @@ static int check_item_links(md_item *it, void *ctx) {
   if (it->kind == MD_FORWARD && !(forward_levels(it) & MD_BELOW(x->c->level)))
     finding(x->m, DG_ERROR, "forward-level", it->loc,
             "a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'",
-            level_name(x->c->level));
+            md_level_name(x->c->level));
   if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
   for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, l);

@@ -206,3 +206,14 @@ md_label md_label_parse(sl_slice l) {
   if ((r.value = letter_value(body)) > 0) { r.scheme = MD_SCHEME_LETTER; return r; }
   return r;
 }
+
+const char *md_level_name(md_level l) {
+  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
+  return names[l];
+}
+
+const char *md_day_text(ar_arena *a, dt_day d) {
+  char buf[11];
+  dt_format(d, buf);
+  return ar_strndup(a, buf, 10);
+}

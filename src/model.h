@@ -225,6 +225,12 @@ typedef struct md_label {
 } md_label;
 md_label md_label_parse(sl_slice label);
 
+/* "central", "province", "district", "grassroots" ("unknown-level" for
+ * none), as levels are written in plans and messages. */
+const char *md_level_name(md_level l);
+/* A day as "2023-02-28", in the arena, for messages and reports. */
+const char *md_day_text(ar_arena *a, dt_day d);
+
 /* Tree building. */
 void md_append(md_item *parent, md_item *child);
 /* Appends every child of `from` to `to`, in order, leaving `from` empty. */

@@ -14,10 +14,6 @@ int rp_parse_format(const char *s, rp_format *f) {
 
 static const char *const status_names[] = { "missing", "covered", "waived", "forwarded", "extra" };
 
-static const char *level_name(md_level l) {
-  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
-  return names[l];
-}
 
 static const char *path_of(md_model *m, const md_plan *p) { return m->src->files[p->file].path; }
 
@@ -44,11 +40,6 @@ static const char *implemented_by(md_model *m, const cs_row *row) {
   return s;
 }
 
-static const char *day(md_model *m, dt_day d) {
-  char buf[11];
-  dt_format(d, buf);
-  return ar_strndup(m->arena, buf, 10);
-}
 
 /* What the row's status rests on, in words: the waiver, the forward. */
 static const char *row_note(md_model *m, const cs_row *row) {
@@ -56,15 +47,15 @@ static const char *row_note(md_model *m, const cs_row *row) {
   if (row->status == CS_FORWARDED) {
     const char *lv = "";
     for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", level_name(l));
+      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", md_level_name(l));
     return *lv ? dg_fmt(m->arena, "to %s", lv) : "to the level below";
   }
   if (w && (row->status == CS_WAIVED || row->expired)) {
     const char *reason = w->reason.value.n ? dg_fmt(m->arena, "\"%.*s\"", (int)w->reason.value.n, w->reason.value.p)
                                           : "(no reason)";
     if (w->until == DT_MAX) return reason;
-    if (row->expired) return dg_fmt(m->arena, "waiver expired on %s: %s", day(m, w->until), reason);
-    return dg_fmt(m->arena, "%s until %s", reason, day(m, w->until));
+    if (row->expired) return dg_fmt(m->arena, "waiver expired on %s: %s", md_day_text(m->arena, w->until), reason);
+    return dg_fmt(m->arena, "%s until %s", reason, md_day_text(m->arena, w->until));
   }
   if (row->status == CS_EXTRA) return "not addressed to this level";
   if (row->status == CS_MISSING) return "no task implements it";
@@ -86,7 +77,7 @@ static const char *target_title(md_model *m, const cs_target *t) {
 
 static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
   return dg_fmt(m->arena, "%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s",
-                addressed(t), level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
+                addressed(t), md_level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
                 t->count[CS_MISSING], percent(t),
                 t->count[CS_EXTRA] ? dg_fmt(m->arena, "; %zu more implemented though not addressed", t->count[CS_EXTRA]) : "");
 }
@@ -115,7 +106,7 @@ static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   }
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, "%s: plan %s (%s) against %s\n", path_of(m, p), key(m, p), level_name(c->level), target_title(m, t));
+    fprintf(out, "%s: plan %s (%s) against %s\n", path_of(m, p), key(m, p), md_level_name(c->level), target_title(m, t));
     int width = 0;
     for (size_t k = 0; k < t->nrows; k++) {
       int w = (int)tx_codepoints(t->rows[k].directive->id, strlen(t->rows[k].directive->id));
@@ -142,7 +133,7 @@ static void md_cell(FILE *out, const char *s) {
 static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, "## %s (%s) against %s\n\n", key(m, c->child), level_name(c->level), target_title(m, t));
+    fprintf(out, "## %s (%s) against %s\n\n", key(m, c->child), md_level_name(c->level), target_title(m, t));
     fputs("| Directive | Text | Owner | Status | Implemented by | Note |\n", out);
     fputs("| --- | --- | --- | --- | --- | --- |\n", out);
     for (size_t k = 0; k < t->nrows; k++) {
@@ -224,7 +215,7 @@ static void json_row(FILE *out, md_model *m, const cs_row *row) {
     dg_json_string(out, w->reason.value.p, w->reason.value.n);
     if (w->until != DT_MAX) {
       fputs(", ", out);
-      js_field(out, "until", day(m, w->until), 0);
+      js_field(out, "until", md_day_text(m->arena, w->until), 0);
     }
     fprintf(out, ", \"expired\": %s}", row->expired ? "true" : "false");
   }
@@ -253,7 +244,7 @@ static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   fputs("{", out);
   js_field(out, "file", path_of(m, c->child), 1);
   js_field(out, "plan", key(m, c->child), 1);
-  js_field(out, "level", level_name(c->level), 1);
+  js_field(out, "level", md_level_name(c->level), 1);
   fputs("\"targets\": [", out);
   for (size_t i = 0; i < c->ntargets; i++) {
     fputs(i ? ",\n    " : "\n    ", out);

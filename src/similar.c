@@ -79,17 +79,6 @@ static const char *const builtin[][2] = {
   { "Đ/c", "đồng chí" }, { "đ/c", "đồng chí" },
 };
 
-/* Arena arrays grow by doubling; the old copy stays behind in the arena,
- * which costs at most as much again as the final array. */
-static void *grow(ar_arena *a, void *p, size_t elem, size_t *cap, size_t need) {
-  if (need <= *cap) return p;
-  size_t c = *cap ? *cap : 16;
-  while (c < need) c *= 2;
-  void *q = ar_alloc(a, c * elem);
-  if (*cap) memcpy(q, p, *cap * elem);
-  *cap = c;
-  return q;
-}
 
 /* ---- the abbreviation table ---- */
 
@@ -237,7 +226,7 @@ static uint32_t intern(sm_index *ix, const char *s, size_t n) {
     const term *t = &ix->terms[ix->thash[h] - 1];
     if (t->n == n && memcmp(t->s, s, n) == 0) return ix->thash[h] - 1;
   }
-  ix->terms = grow(ix->a, ix->terms, sizeof *ix->terms, &ix->capterms, ix->nterms + 1);
+  ix->terms = ar_grow(ix->a, ix->terms, sizeof *ix->terms, &ix->capterms, ix->nterms + 1);
   term *t = &ix->terms[ix->nterms];
   t->s = ar_strndup(ix->a, s, n);
   t->n = n;
@@ -254,7 +243,7 @@ static uint32_t intern_pair(sm_index *ix, sl_slice f, size_t s1, size_t e1, size
     id = intern(ix, f.p + s1, e2 - s1);
   } else {
     size_t n = (e1 - s1) + 1 + (e2 - s2);
-    ix->key = grow(ix->a, ix->key, 1, &ix->capkey, n);
+    ix->key = ar_grow(ix->a, ix->key, 1, &ix->capkey, n);
     memcpy(ix->key, f.p + s1, e1 - s1);
     ix->key[e1 - s1] = ' ';
     memcpy(ix->key + (e1 - s1) + 1, f.p + s2, e2 - s2);
@@ -269,8 +258,8 @@ static uint32_t intern_pair(sm_index *ix, sl_slice f, size_t s1, size_t e1, size
 static void push_syllable(sm_index *ix, uint32_t id, uint32_t pair) {
   if (ix->nseq == ix->capseq) { /* seq and link share one capacity */
     size_t cap = ix->capseq;
-    ix->seq = grow(ix->a, ix->seq, sizeof *ix->seq, &cap, ix->nseq + 1);
-    ix->link = grow(ix->a, ix->link, sizeof *ix->link, &ix->capseq, ix->nseq + 1);
+    ix->seq = ar_grow(ix->a, ix->seq, sizeof *ix->seq, &cap, ix->nseq + 1);
+    ix->link = ar_grow(ix->a, ix->link, sizeof *ix->link, &ix->capseq, ix->nseq + 1);
   }
   if (pair != NONE) ix->link[ix->nseq - 1] = pair;
   ix->seq[ix->nseq] = id;
@@ -303,7 +292,7 @@ static int cmp_id(const void *x, const void *y) {
  * document frequency. */
 static void count_terms(sm_index *ix, doc *d) {
   size_t n = 0;
-  ix->bag = grow(ix->a, ix->bag, sizeof *ix->bag, &ix->capbag, 2 * ix->nseq + 1);
+  ix->bag = ar_grow(ix->a, ix->bag, sizeof *ix->bag, &ix->capbag, 2 * ix->nseq + 1);
   for (size_t k = 0; k < ix->nseq; k++) {
     ix->bag[n++] = ix->seq[k];
     if (ix->link[k] != NONE) ix->bag[n++] = ix->link[k];
@@ -356,7 +345,7 @@ void sm_add(sm_index *ix, const md_item *it) {
   if (ix->finished || !it || find_doc(ix, it)) return;
   ix->nseq = 0;
   for (const md_strs *p = it->texts; p; p = p->next) read_paragraph(ix, normalise(ix, p->s.value));
-  ix->docs = grow(ix->a, ix->docs, sizeof *ix->docs, &ix->capdocs, ix->ndocs + 1);
+  ix->docs = ar_grow(ix->a, ix->docs, sizeof *ix->docs, &ix->capdocs, ix->ndocs + 1);
   doc *d = &ix->docs[ix->ndocs];
   d->item = it;
   count_terms(ix, d);
