@@ -247,3 +247,10 @@ void dg_print_json(FILE *out, src_table *src, const dg_list *l) {
   }
   fputs(l->first ? "\n]}\n" : "]}\n", out);
 }
+
+void dg_promote_warnings(dg_list *l) {
+  for (dg_diag *d = l->first; d; d = d->next)
+    if (d->sev == DG_WARNING) d->sev = DG_ERROR;
+  l->errors += l->warnings;
+  l->warnings = 0;
+}

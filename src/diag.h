@@ -52,6 +52,9 @@ void dg_note(dg_list *l, dg_diag *d, uint32_t file, uint32_t off, uint32_t len,
 const char *dg_fmt(ar_arena *a, const char *fmt, ...) DG_PRINTF(2, 3);
 const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap);
 
+/* --werror: every warning becomes an error. */
+void dg_promote_warnings(dg_list *l);
+
 /* Orders findings by file and position, keeping emission order for ties. */
 void dg_sort(dg_list *l);
 

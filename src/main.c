@@ -4,6 +4,7 @@
  * under one arena, then runs the command (check, coverage, suggest,
  * accept), prints the collected diagnostics once, and turns them into the
  * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,6 +16,7 @@
 #include "check.h"
 #include "report.h"
 #include "resolve.h"
+#include "rules.h"
 #include "suggest.h"
 
 #ifndef PLANCHECK_VERSION
@@ -23,7 +25,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT } command;
+typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_REPORT } command;
 
 typedef struct options {
   command cmd;
@@ -36,6 +38,14 @@ typedef struct options {
   const char *stdlib_dir;
   dt_day as_of;
   int evaluate;              /* suggest --evaluate */
+  const char **rules;        /* --rules FILE|DIR */
+  size_t nrules;
+  const char **switches;     /* -W...: "RULE", "no-RULE", "error=RULE" */
+  size_t nswitches;
+  int werror, list_rules;
+  long long lua_budget;
+  size_t lua_memory;
+  const char *report_format; /* report --format NAME */
 } options;
 
 static const char usage_text[] =
@@ -43,6 +53,8 @@ static const char usage_text[] =
   "       plancheck coverage [options] FILE...\n"
   "       plancheck suggest [--evaluate] [options] FILE...\n"
   "       plancheck accept [options] FILE [ID...]\n"
+  "       plancheck report --format NAME [options] FILE...\n"
+  "       plancheck --list-rules [options] [FILE...]\n"
   "\n"
   "Checks implementation plans written in the plan language, each against\n"
   "the plans it implements.\n"
@@ -55,6 +67,8 @@ static const char usage_text[] =
   "              (--evaluate: measure the suggestions on the existing links)\n"
   "  accept      record the current fingerprint of the parent directives\n"
   "              FILE links to (all, or those the IDs name), after review\n"
+  "  report      write a document in a format a script defines (the\n"
+  "              standard ones: annex-md, annex-csv)\n"
   "\n"
   "options:\n"
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
@@ -64,7 +78,18 @@ static const char usage_text[] =
   "  --color=auto|always|never\n"
   "                      colour the text output (auto: on a terminal, unless\n"
   "                      NO_COLOR is set)\n"
-  "  --stdlib DIR        read std/... from DIR instead of the built-in library\n"
+  "  --stdlib DIR        read std/... (plans and *.lua rules) from DIR instead of\n"
+  "                      the built-in library\n"
+  "\n"
+  "rules (Lua scripts: stdlib, the nearest .plancheck.lua, then --rules):\n"
+  "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
+  "  --list-rules        list every rule, recognizer and format, and exit\n"
+  "  -W RULE, -Wall      enable a rule (or all of them)\n"
+  "  -Wno-RULE           disable a rule\n"
+  "  -Werror=RULE        enable a rule and make its findings errors\n"
+  "  --werror            make every warning an error\n"
+  "  --lua-budget N      Lua instructions per rule call (default 100000000)\n"
+  "  --lua-memory MIB    memory Lua may use in all (default 64)\n"
   "  -h, --help          show this help\n"
   "  --version           show the version\n"
   "\n"
@@ -100,16 +125,52 @@ static const char *option_value(int argc, char **argv, int *i, const char *name)
   return NULL;
 }
 
+/* A positive whole number, or -1. */
+static long long count_arg(const char *v) {
+  char *end;
+  errno = 0;
+  long long n = strtoll(v, &end, 10);
+  return errno || end == v || *end || n <= 0 ? -1 : n;
+}
+
+/* The options about rules: 0 when argv[*i] was one, -1 when it is not one
+ * of them, or an exit status. */
+static int parse_rule_option(int argc, char **argv, int *i, options *o) {
+  const char *a = argv[*i], *v;
+  if ((v = option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
+  if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
+  if (strcmp(a, "--werror") == 0) { o->werror = 1; return 0; }
+  if (strncmp(a, "-W", 2) == 0) {
+    if (a[2]) o->switches[o->nswitches++] = a + 2;
+    else if (*i + 1 < argc) o->switches[o->nswitches++] = argv[++*i];
+    else return usage_error("option -W needs a rule%s", "");
+    return 0;
+  }
+  if ((v = option_value(argc, argv, i, "--lua-budget"))) {
+    if ((o->lua_budget = count_arg(v)) < 0) return usage_error("--lua-budget wants a positive number, not '%s'", v);
+    return 0;
+  }
+  if ((v = option_value(argc, argv, i, "--lua-memory"))) {
+    long long mib = count_arg(v);
+    if (mib < 0 || mib > 65536) return usage_error("--lua-memory wants a number of MiB (1-65536), not '%s'", v);
+    o->lua_memory = (size_t)mib << 20;
+    return 0;
+  }
+  return -1;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, options *o) {
   o->incdirs = calloc((size_t)argc, sizeof *o->incdirs);
   o->files = calloc((size_t)argc, sizeof *o->files);
-  if (!o->incdirs || !o->files) out_of_memory();
+  o->rules = calloc((size_t)argc, sizeof *o->rules);
+  o->switches = calloc((size_t)argc, sizeof *o->switches);
+  if (!o->incdirs || !o->files || !o->rules || !o->switches) out_of_memory();
   o->color = -1;
   o->as_of = today();
   int i = 1;
-  static const char *const names[] = { "check", "coverage", "suggest", "accept" };
-  for (int c = 0; i < argc && c < 4; c++)
+  static const char *const names[] = { "check", "coverage", "suggest", "accept", "report" };
+  for (int c = 0; i < argc && c < 5; c++)
     if (strcmp(argv[i], names[c]) == 0) { o->cmd = (command)c; i++; break; }
   int only_files = 0;
   for (; i < argc; i++) {
@@ -122,6 +183,10 @@ static int parse_args(int argc, char **argv, options *o) {
       if (a[2]) o->incdirs[o->nincdirs++] = a + 2;
       else if (i + 1 < argc) o->incdirs[o->nincdirs++] = argv[++i];
       else return usage_error("option -I needs a directory%s", "");
+      continue;
+    }
+    if (o->cmd == CMD_REPORT && (v = option_value(argc, argv, &i, "--format"))) {
+      o->report_format = v;
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--format"))) {
@@ -141,9 +206,14 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
+    int r = parse_rule_option(argc, argv, &i, o);
+    if (r == 0) continue;
+    if (r > 0) return r;
     return usage_error("unknown option '%s'", a);
   }
+  if (o->list_rules) return -1;
   if (o->nfiles == 0) return usage_error("no input files%s", "");
+  if (o->cmd == CMD_REPORT && !o->report_format) return usage_error("'report' needs --format NAME%s", "");
   if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
     return usage_error("formats md and csv are for 'coverage'%s", "");
   if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error("'accept' prints text only%s", "");
@@ -184,13 +254,15 @@ static void summary(const inputs_t *in, const dg_list *diags) {
          diags->warnings == 1 ? "" : "s");
 }
 
-static int cmd_check(const options *o, md_model *m, const inputs_t *in) {
+static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
     cs_check(m, in->v[i].plan, o->as_of);
+    ru_check(rules, in->v[i].plan);
   }
   cs_check_cycles(m);
+  if (o->werror) dg_promote_warnings(m->diags);
   if (o->format == RP_JSON) {
     dg_sort(m->diags);
     dg_print_json(stdout, m->src, m->diags);
@@ -199,6 +271,50 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in) {
     summary(in, m->diags);
   }
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+/* report: the document each plan gives in a script's format, to stdout. */
+static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
+  for (size_t i = 0; f && i < in->n; i++) {
+    if (!in->v[i].plan) continue;
+    size_t len;
+    const char *doc = ru_render(rules, f, in->v[i].plan, &len);
+    if (doc) fwrite(doc, 1, len, stdout);
+  }
+  if (o->werror) dg_promote_warnings(m->diags);
+  print_diags(o, m->src, m->diags);
+  return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+static void list_rules(const ru_engine *rules) {
+  static const char *const headings[] = { "rules", "recognizers", "formats" };
+  static const char *const sev[] = { "error", "warning", "note" };
+  for (int k = RU_RULE; k <= RU_FORMAT; k++) {
+    int first = 1;
+    for (size_t i = 0; i < ru_count(rules); i++) {
+      const ru_def *d = ru_at(rules, i);
+      if ((int)d->kind != k) continue;
+      if (first) printf("%s%s:\n", k == RU_RULE ? "" : "\n", headings[k]);
+      first = 0;
+      if (k == RU_RULE)
+        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, sev[d->severity], d->enabled ? "on" : "off",
+               ru_origin(rules, d), d->description);
+      else printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
+    }
+  }
+}
+
+/* Applies the -W switches; a usage error names the unknown rule. */
+static int apply_switches(const options *o, ru_engine *rules) {
+  for (size_t i = 0; i < o->nswitches; i++) {
+    const char *err = ru_switch(rules, o->switches[i]);
+    if (err) return usage_error("%s", err);
+  }
+  if (o->cmd == CMD_REPORT && !ru_find(rules, RU_FORMAT, o->report_format)) {
+    return usage_error("unknown report format '%s' (plancheck --list-rules lists the formats)", o->report_format);
+  }
+  return -1;
 }
 
 /* coverage and suggest: load errors go to stderr, the answer to stdout. */
@@ -248,21 +364,40 @@ static int run(const options *o) {
   md_model m;
   md_init(&m, &arena, &src, &diags);
 
+  size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
+  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of };
+  ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
+  if (!rules) out_of_memory();
+  int status = apply_switches(o, rules);
+  if (status < 0 && o->list_rules) {
+    list_rules(rules);
+    print_diags(o, &src, &diags);
+    status = diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
+  if (status >= 0) {
+    ru_close(rules);
+    src_free(&src);
+    ar_free(&arena);
+    return status;
+  }
+
   rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
-  /* accept takes one file; the other arguments are ids. */
-  inputs_t in = { calloc(o->nfiles, sizeof *in.v), o->cmd == CMD_ACCEPT ? 1 : o->nfiles };
+  inputs_t in = { calloc(nplans, sizeof *in.v), nplans };
   if (!in.v) out_of_memory();
   for (size_t i = 0; i < in.n; i++) in.v[i].path = o->files[i];
   size_t unreadable = rs_load(&m, &ro, in.v, in.n);
-  rs_resolve(&m);
+  ru_attach(rules, &m);
+  rs_resolve(&m, ru_recognizer(rules));
   for (size_t i = 0; i < in.n; i++)
     if (in.v[i].loaded && !in.v[i].plan)
       dg_add(&diags, DG_ERROR, "no-plan", in.v[i].file, 0, 0, "%s declares no plan", in.v[i].path);
-  int status = o->cmd == CMD_CHECK ? cmd_check(o, &m, &in)
-             : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
-             : cmd_report(o, &m, &in);
+  status = o->cmd == CMD_CHECK  ? cmd_check(o, &m, &in, rules)
+         : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
+         : o->cmd == CMD_REPORT ? cmd_document(o, &m, &in, rules)
+         : cmd_report(o, &m, &in);
   if (unreadable) status = EXIT_USAGE;
   free(in.v);
+  ru_close(rules);
   src_free(&src);
   ar_free(&arena);
   return status;
@@ -276,5 +411,7 @@ int main(int argc, char **argv) {
   if (status < 0) status = run(&o);
   free(o.incdirs);
   free(o.files);
+  free(o.rules);
+  free(o.switches);
   return status;
 }

@@ -412,7 +412,13 @@ static void assign_owners(md_item *parent, md_ref *inherited) {
 
 /* ---- deadlines ---- */
 
-static void recognize_due(md_model *m, md_due *d) {
+typedef struct duectx {
+  md_model *m;
+  const rs_recognizer *more;
+} duectx;
+
+static void recognize_due(duectx *c, md_item *it, md_due *d) {
+  md_model *m = c->m;
   md_str *src = d->as.value.n ? &d->as : &d->phrase;
   sl_slice nfc = tx_nfc(m->arena, src->value.p, src->value.n);
   dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
@@ -433,6 +439,7 @@ static void recognize_due(md_model *m, md_due *d) {
     return;
   }
   if (r.first) return;
+  if (!d->as.value.n && c->more && (d->dl = c->more->fn(c->more->ud, m, d, it))) return;
   if (d->as.value.n)
     dg_add(m->diags, DG_ERROR, "deadline-unrecognized", l.file, l.off, l.len,
            "\"%.*s\" is not a canonical deadline (e.g. \"within 2023-Q2\", \"before 2023-02-28\", \"yearly in 11\")",
@@ -443,7 +450,7 @@ static void recognize_due(md_model *m, md_due *d) {
 }
 
 static int resolve_dues(md_item *it, void *ctx) {
-  for (md_due *d = it->dues; d; d = d->next) recognize_due(ctx, d);
+  for (md_due *d = it->dues; d; d = d->next) recognize_due(ctx, it, d);
   return 0;
 }
 
@@ -490,7 +497,8 @@ static int resolve_links(md_item *it, void *ctx) {
   return 0;
 }
 
-void rs_resolve(md_model *m) {
+void rs_resolve(md_model *m, const rs_recognizer *more) {
+  duectx dc = { m, more };
   md_index_names(m);
   for (md_body *b = m->bodies; b; b = b->next) resolve_ref(m, b->counterparts);
   for (md_body *b = m->bodies; b; b = b->next)
@@ -509,7 +517,7 @@ void rs_resolve(md_model *m) {
     idctx c = { m, p };
     assign_ids(&c, &p->root, NULL);
     assign_owners(&p->root, NULL);
-    md_walk(&p->root, resolve_dues, m);
+    md_walk(&p->root, resolve_dues, &dc);
     md_walk(&p->root, resolve_measures, m);
   }
   /* Links name ids of any plan, so they are resolved once all ids exist;

@@ -29,7 +29,15 @@ typedef struct rs_input {
  * (each reported as an error). */
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
 
-/* Resolves names, ids, owners and deadlines of everything loaded. */
-void rs_resolve(md_model *m);
+/* A second opinion on deadline phrases the built-in recogniser does not
+ * know (the Lua recognisers): returns the deadline chain, or NULL. */
+typedef struct rs_recognizer {
+  dl_deadline *(*fn)(void *ud, md_model *m, md_due *due, md_item *it);
+  void *ud;
+} rs_recognizer;
+
+/* Resolves names, ids, owners and deadlines of everything loaded; `more`
+ * (may be NULL) is asked about phrases nothing else recognises. */
+void rs_resolve(md_model *m, const rs_recognizer *more);
 
 #endif

@@ -208,6 +208,13 @@ static size_t line_index(src_file *f, uint32_t off) {
   return lo;
 }
 
+uint32_t src_line_offset(src_table *t, uint32_t file, uint32_t line) {
+  src_file *f = &t->files[file];
+  if (line == 0 || (!f->lines && build_lines(f) != 0)) return 0;
+  if (line > f->nlines) return (uint32_t)f->size;
+  return f->lines[line - 1];
+}
+
 src_pos src_position(src_table *t, uint32_t file, uint32_t off) {
   src_file *f = &t->files[file];
   if (!f->lines && build_lines(f) != 0) return (src_pos){ 0, 0 };

@@ -51,6 +51,9 @@ src_status src_add_memory(src_table *t, const char *name, const char *data, size
 long src_find(const src_table *t, const char *real);
 
 src_pos src_position(src_table *t, uint32_t file, uint32_t off);
+/* The offset where 1-based `line` starts (the file's size past its end, 0
+ * for line 0); for places known only by line, such as a Lua script's. */
+uint32_t src_line_offset(src_table *t, uint32_t file, uint32_t line);
 /* The line containing `off`, without its line terminator. */
 void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len);
 

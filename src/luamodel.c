@@ -1,0 +1,751 @@
+/* luamodel: the model as read-only Lua objects; see luamodel.h.
+ *
+ * Every object is a userdata {type, pointer} sharing one protected
+ * metatable. Each type lists its field names once (the tables below); the
+ * same list answers `obj.field`, `pairs(obj)` and the "no field" error, so
+ * the three can never disagree. */
+#include "luamodel.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <lauxlib.h>
+
+#include "cascade.h"
+#include "text.h"
+
+typedef enum ptype { T_PLAN, T_ITEM, T_BODY, T_DUE, T_LINK, T_MEASURE, T_PARENT } ptype;
+
+typedef struct proxy {
+  ptype t;
+  void *p;
+  md_item *item;             /* deadlines: the item that holds them */
+} proxy;
+
+static const char *const type_names[] = { "plan", "item", "body", "deadline", "link", "measure", "parent" };
+
+#define COMMON "type", "file", "line", "col", "location"
+enum { N_COMMON = 5 };
+
+static const char *const plan_fields[] = {
+  COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
+  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", NULL,
+};
+static const char *const item_fields[] = {
+  COMMON, "kind", "id", "label", "number", "text", "paragraphs", "owners", "by", "with", "reports_to", "via",
+  "deadlines", "links", "cascade", "measures", "reason", "until", "notes", "parent", "children", "plan",
+  "fingerprint", NULL,
+};
+static const char *const body_fields[] = {
+  COMMON, "id", "name", "level", "aliases", "counterparts", "addresses", "collective", "notes", NULL,
+};
+static const char *const due_fields[] = {
+  COMMON, "phrase", "as", "what", "after", "awaits", "item", "recognized", "canonical", "kind", "earliest",
+  "latest", "parts", NULL,
+};
+static const char *const link_fields[] = {
+  COMMON, "target", "item", "from", "fingerprint", "current", "reason", NULL,
+};
+static const char *const measure_fields[] = {
+  COMMON, "name", "phrase", "op", "value", "percent", "unit", "period", "by_year", NULL,
+};
+static const char *const parent_fields[] = {
+  COMMON, "number", "path", "plan", "available", "title", "date", "level", "unavailable", NULL,
+};
+static const char *const *const fields_of[] = {
+  plan_fields, item_fields, body_fields, due_fields, link_fields, measure_fields, parent_fields,
+};
+
+static const char MODEL_KEY[] = "plancheck.model";
+static const char CACHE_KEY[] = "plancheck.proxies";
+static const char META_KEY[] = "plancheck.object";
+
+static md_model *model_of(lua_State *L) {
+  lua_getfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
+  md_model *m = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (!m) luaL_error(L, "the plans are not loaded yet: use the model inside a rule's check function");
+  return m;
+}
+
+/* ---- pushing values ---- */
+
+static void push_slice(lua_State *L, sl_slice s) {
+  lua_pushlstring(L, s.p ? s.p : "", s.n);
+}
+
+/* A literal's value, or nil when it was not given. */
+static void push_opt(lua_State *L, const md_str *s) {
+  if (s->value.n) push_slice(L, s->value);
+  else lua_pushnil(L);
+}
+
+static void push_cstr(lua_State *L, const char *s) {
+  if (s) lua_pushstring(L, s);
+  else lua_pushnil(L);
+}
+
+static void push_day(lua_State *L, dt_day d) {
+  if (d == DT_MIN || d == DT_MAX) {
+    lua_pushnil(L);
+    return;
+  }
+  char buf[11];
+  dt_format(d, buf);
+  lua_pushstring(L, buf);
+}
+
+static void push_level(lua_State *L, int level) {
+  if (level == MD_LEVEL_NONE) lua_pushnil(L);
+  else lua_pushstring(L, md_level_name((md_level)level));
+}
+
+/* A mask of MD_LEVEL_BIT bits as a list of level names. */
+static void push_levels(lua_State *L, unsigned mask) {
+  lua_newtable(L);
+  int n = 0;
+  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
+    if (mask & MD_LEVEL_BIT(l)) {
+      lua_pushstring(L, md_level_name((md_level)l));
+      lua_rawseti(L, -2, ++n);
+    }
+}
+
+static void push_strs(lua_State *L, const md_strs *s) {
+  lua_newtable(L);
+  for (int n = 1; s; s = s->next, n++) {
+    push_slice(L, s->s.value);
+    lua_rawseti(L, -2, n);
+  }
+}
+
+static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
+  if (!p) {
+    lua_pushnil(L);
+    return;
+  }
+  lua_getfield(L, LUA_REGISTRYINDEX, CACHE_KEY);
+  if (lua_rawgetp(L, -1, p) == LUA_TUSERDATA) {
+    lua_remove(L, -2);
+    return;
+  }
+  lua_pop(L, 1);
+  proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
+  *x = (proxy){ t, p, item };
+  luaL_setmetatable(L, META_KEY);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, -3, p);
+  lua_remove(L, -2);
+}
+
+void lm_push_plan(lua_State *L, md_plan *p) { push_proxy(L, T_PLAN, p, NULL); }
+void lm_push_item(lua_State *L, md_item *it) { push_proxy(L, T_ITEM, it, NULL); }
+
+void lm_push_due(lua_State *L, md_due *d, md_item *it) { push_proxy(L, T_DUE, d, it); }
+
+/* References as bodies; one that names no known body stays the text it
+ * wrote (resolve reports it as unknown). */
+static void push_refs(lua_State *L, const md_ref *r) {
+  lua_newtable(L);
+  for (int n = 1; r; r = r->next, n++) {
+    if (r->body) push_proxy(L, T_BODY, r->body, NULL);
+    else push_slice(L, r->text);
+    lua_rawseti(L, -2, n);
+  }
+}
+
+/* ---- lists ---- */
+
+typedef struct collect {
+  lua_State *L;
+  int n;
+  int tasks_only;
+} collect;
+
+static int collect_item(md_item *it, void *ctx) {
+  collect *c = ctx;
+  if (c->tasks_only && it->kind != MD_TASK) return 0;
+  lm_push_item(c->L, it);
+  lua_rawseti(c->L, -2, ++c->n);
+  return 0;
+}
+
+static void push_walk(lua_State *L, md_item *root, int tasks_only) {
+  lua_newtable(L);
+  collect c = { L, 0, tasks_only };
+  md_walk(root, collect_item, &c);
+}
+
+static void push_children(lua_State *L, md_item *parent) {
+  lua_newtable(L);
+  int n = 0;
+  for (md_item *it = parent->first; it; it = it->next) {
+    lm_push_item(L, it);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+/* The loaded ancestors, nearest first, each once. */
+static void push_chain(lua_State *L, md_plan *p) {
+  lua_newtable(L);
+  int n = 0;
+  md_plan *queue[64];
+  int head = 0, tail = 0;
+  queue[tail++] = p;
+  while (head < tail) {
+    md_plan *q = queue[head++];
+    for (md_parent *pa = q->parents; pa; pa = pa->next) {
+      if (!pa->plan) continue;
+      int seen = 0;
+      for (int i = 0; i < tail; i++) seen |= queue[i] == pa->plan;
+      if (seen || tail == (int)(sizeof queue / sizeof *queue)) continue;
+      queue[tail++] = pa->plan;
+      lm_push_plan(L, pa->plan);
+      lua_rawseti(L, -2, ++n);
+    }
+  }
+}
+
+/* ---- deadlines ---- */
+
+static const char *const kind_names[] = {
+  "unrecognized", "within", "before", "by", "continuous", "recurring", "from", "event", "on_request", "per_plan",
+};
+static const char *const unit_names[] = { NULL, "day", "month", "quarter", "year" };
+static const char *const period_names[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
+
+static int due_level(const proxy *x) {
+  return x->item && x->item->plan ? (int)x->item->plan->level : 0;
+}
+
+static void set_str(lua_State *L, const char *k, const char *v) {
+  if (!v) return;
+  lua_pushstring(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_slice(lua_State *L, const char *k, sl_slice v) {
+  if (!v.n) return;
+  push_slice(L, v);
+  lua_setfield(L, -2, k);
+}
+
+static void set_day(lua_State *L, const char *k, dt_day d) {
+  push_day(L, d);
+  lua_setfield(L, -2, k);
+}
+
+static void push_part(lua_State *L, md_model *m, const dl_deadline *d, int level) {
+  lua_newtable(L);
+  dt_span s = dl_span(d);
+  set_str(L, "kind", kind_names[d->kind]);
+  set_str(L, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
+  set_day(L, "earliest", s.first);
+  set_day(L, "latest", s.last);
+  set_str(L, "unit", unit_names[d->unit]);
+  set_str(L, "period", period_names[d->period]);
+  if (d->month) {
+    lua_pushinteger(L, d->month);
+    lua_setfield(L, -2, "month");
+  }
+  if (d->kind == DL_EVENT && d->delay_days >= 0) {
+    lua_pushinteger(L, d->delay_days);
+    lua_setfield(L, -2, "delay");
+  }
+  set_slice(L, "event", d->event_doc);
+  set_slice(L, "issuer", d->event_issuer);
+  set_slice(L, "plan", d->plan_ref);
+  set_str(L, "canonical", dl_canonical(m->arena, d));
+  lua_pushboolean(L, dl_applies(d, level));
+  lua_setfield(L, -2, "applies");
+}
+
+static void push_parts(lua_State *L, md_model *m, const md_due *due, int level) {
+  lua_newtable(L);
+  int n = 0;
+  for (const dl_deadline *d = due->dl; d; d = d->next) {
+    push_part(L, m, d, level);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+/* The earliest first day (which = 0) or latest last day (1) over the parts
+ * that concern the plan's level; nil when any of them is open there. */
+static void push_bound(lua_State *L, const md_due *due, int level, int which) {
+  dt_day best = which ? DT_MIN : DT_MAX;
+  int any = 0;
+  for (const dl_deadline *d = due->dl; d; d = d->next) {
+    if (!dl_applies(d, level)) continue;
+    dt_span s = dl_span(d);
+    dt_day v = which ? s.last : s.first;
+    if (v == DT_MIN || v == DT_MAX) {
+      lua_pushnil(L);
+      return;
+    }
+    best = which ? (v > best ? v : best) : (v < best ? v : best);
+    any = 1;
+  }
+  if (any) push_day(L, best);
+  else lua_pushnil(L);
+}
+
+static const dl_deadline *first_applying(const md_due *due, int level) {
+  for (const dl_deadline *d = due->dl; d; d = d->next)
+    if (dl_applies(d, level)) return d;
+  return due->dl;
+}
+
+/* ---- fields ---- */
+
+static md_loc loc_of(const proxy *x) {
+  switch (x->t) {
+  case T_PLAN: return ((md_plan *)x->p)->loc;
+  case T_ITEM: return ((md_item *)x->p)->loc;
+  case T_BODY: return ((md_body *)x->p)->loc;
+  case T_DUE: return ((md_due *)x->p)->phrase.loc;
+  case T_LINK: return ((md_link *)x->p)->target.loc;
+  case T_MEASURE: return ((md_measure *)x->p)->loc;
+  case T_PARENT: return ((md_parent *)x->p)->loc;
+  }
+  return (md_loc){ 0, 0, 0 };
+}
+
+static void push_common(lua_State *L, md_model *m, const proxy *x, int f) {
+  md_loc l = loc_of(x);
+  const char *path = m->src->files[l.file].path;
+  src_pos pos = src_position(m->src, l.file, l.off);
+  switch (f) {
+  case 0: lua_pushstring(L, type_names[x->t]); break;
+  case 1: lua_pushstring(L, path); break;
+  case 2: lua_pushinteger(L, pos.line); break;
+  case 3: lua_pushinteger(L, pos.col); break;
+  default: lua_pushfstring(L, "%s:%d:%d", path, (int)pos.line, (int)pos.col); break;
+  }
+}
+
+static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
+  (void)m;
+  switch (f) {
+  case 0: push_slice(L, p->key); break;
+  case 1: lua_pushboolean(L, p->numbered); break;
+  case 2: push_opt(L, &p->kind); break;
+  case 3: push_opt(L, &p->title); break;
+  case 4: push_opt(L, &p->place); break;
+  case 5: push_opt(L, &p->signer); break;
+  case 6: push_opt(L, &p->role); break;
+  case 7: push_opt(L, &p->unavailable); break;
+  case 8: if (p->date_known) push_day(L, p->date); else lua_pushnil(L); break;
+  case 9: push_level(L, p->level); break;
+  case 10: push_refs(L, p->issuer); break;
+  case 11: push_strs(L, p->basis); break;
+  case 12: push_strs(L, p->recipients); break;
+  case 13: push_strs(L, p->notes); break;
+  case 14: {
+    lua_newtable(L);
+    int n = 0;
+    for (md_parent *pa = p->parents; pa; pa = pa->next) {
+      push_proxy(L, T_PARENT, pa, NULL);
+      lua_rawseti(L, -2, ++n);
+    }
+    break;
+  }
+  case 15: push_chain(L, p); break;
+  case 16: push_children(L, &p->root); break;
+  case 17: push_walk(L, &p->root, 0); break;
+  default: push_walk(L, &p->root, 1); break;
+  }
+}
+
+static void push_text(lua_State *L, const md_strs *s) {
+  luaL_Buffer b;
+  luaL_buffinit(L, &b);
+  for (; s; s = s->next) {
+    luaL_addlstring(&b, s->s.value.p, s->s.value.n);
+    if (s->next) luaL_addchar(&b, '\n');
+  }
+  luaL_pushresult(&b);
+}
+
+static void push_dues(lua_State *L, md_item *it) {
+  lua_newtable(L);
+  int n = 0;
+  for (md_due *d = it->dues; d; d = d->next) {
+    push_proxy(L, T_DUE, d, it);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+static void push_links(lua_State *L, md_item *it) {
+  lua_newtable(L);
+  int n = 0;
+  for (md_link *k = it->implements; k; k = k->next) {
+    push_proxy(L, T_LINK, k, NULL);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+static void push_measures(lua_State *L, md_item *it) {
+  lua_newtable(L);
+  int n = 0;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    push_proxy(L, T_MEASURE, ms, NULL);
+    lua_rawseti(L, -2, ++n);
+  }
+}
+
+static const char *const item_kinds[] = { "section", "task", "text", "target", "footnote", "waiver", "forward" };
+
+static void item_field(lua_State *L, md_model *m, md_item *it, int f) {
+  switch (f) {
+  case 0: lua_pushstring(L, item_kinds[it->kind]); break;
+  case 1: push_cstr(L, it->id); break;
+  case 2: if (it->label.n) push_slice(L, it->label); else lua_pushnil(L); break;
+  case 3: {
+    md_label l = md_label_parse(it->label);
+    if (l.number.n) push_slice(L, l.number);
+    else lua_pushnil(L);
+    break;
+  }
+  case 4: push_text(L, it->texts); break;
+  case 5: push_strs(L, it->texts); break;
+  case 6: push_refs(L, it->owners); break;
+  case 7: push_refs(L, it->by); break;
+  case 8: push_refs(L, it->with); break;
+  case 9: push_refs(L, it->reports); break;
+  case 10: push_refs(L, it->via); break;
+  case 11: push_dues(L, it); break;
+  case 12: push_links(L, it); break;
+  case 13: push_levels(L, it->cascade); break;
+  case 14: push_measures(L, it); break;
+  case 15: push_opt(L, &it->reason); break;
+  case 16: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
+  case 17: push_strs(L, it->notes); break;
+  case 18: {
+    int top = !it->parent || !it->plan || it->parent == &it->plan->root;
+    if (top) lua_pushnil(L);
+    else lm_push_item(L, it->parent);
+    break;
+  }
+  case 19: push_children(L, it); break;
+  case 20: lm_push_plan(L, it->plan); break;
+  default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(m, it) : NULL); break;
+  }
+}
+
+static void body_field(lua_State *L, md_body *b, int f) {
+  switch (f) {
+  case 0: push_slice(L, b->id); break;
+  case 1: push_slice(L, b->name.value); break;
+  case 2: push_level(L, b->level); break;
+  case 3: push_strs(L, b->aliases); break;
+  case 4: push_refs(L, b->counterparts); break;
+  case 5: push_levels(L, b->addresses); break;
+  case 6: lua_pushboolean(L, b->addresses != 0); break;
+  default: push_strs(L, b->notes); break;
+  }
+}
+
+static void due_field(lua_State *L, md_model *m, const proxy *x, int f) {
+  md_due *d = x->p;
+  int level = due_level(x);
+  switch (f) {
+  case 0: push_slice(L, d->phrase.value); break;
+  case 1: push_opt(L, &d->as); break;
+  case 2: push_opt(L, &d->what); break;
+  case 3: push_opt(L, &d->after); break;
+  case 4: lm_push_item(L, d->awaits); break;
+  case 5: lm_push_item(L, x->item); break;
+  case 6: lua_pushboolean(L, d->dl != NULL); break;
+  case 7: if (d->dl) lua_pushstring(L, dl_canonical_chain(m->arena, d->dl)); else lua_pushnil(L); break;
+  case 8: lua_pushstring(L, kind_names[d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED]); break;
+  case 9: push_bound(L, d, level, 0); break;
+  case 10: push_bound(L, d, level, 1); break;
+  default: push_parts(L, m, d, level); break;
+  }
+}
+
+static void link_field(lua_State *L, md_model *m, md_link *k, int f) {
+  switch (f) {
+  case 0: push_slice(L, k->target.value); break;
+  case 1: lm_push_item(L, k->item); break;
+  case 2: lm_push_item(L, k->from); break;
+  case 3: push_opt(L, &k->fingerprint); break;
+  case 4: push_cstr(L, k->item && k->item->kind == MD_TASK ? cs_fingerprint(m, k->item) : NULL); break;
+  default: push_opt(L, &k->reason); break;
+  }
+}
+
+static const char *const period_of_measure[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
+
+static void measure_field(lua_State *L, md_measure *ms, int f) {
+  switch (f) {
+  case 0: push_slice(L, ms->name.value); break;
+  case 1: push_opt(L, &ms->phrase); break;
+  case 2: push_cstr(L, ms->op); break;
+  case 3: if (ms->op) lua_pushnumber(L, ms->value); else lua_pushnil(L); break;
+  case 4: lua_pushboolean(L, ms->percent); break;
+  case 5: push_opt(L, &ms->unit); break;
+  case 6: push_cstr(L, ms->period > 0 && ms->period <= 5 ? period_of_measure[ms->period] : NULL); break;
+  default: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
+  }
+}
+
+static void parent_field(lua_State *L, md_parent *pa, int f) {
+  md_plan *d = pa->desc;
+  switch (f) {
+  case 0: push_slice(L, pa->number.value); break;
+  case 1: push_opt(L, &pa->path); break;
+  case 2: lm_push_plan(L, pa->plan); break;
+  case 3: lua_pushboolean(L, pa->plan != NULL); break;
+  case 4: if (d) push_opt(L, &d->title); else lua_pushnil(L); break;
+  case 5: if (d && d->date_known) push_day(L, d->date); else lua_pushnil(L); break;
+  case 6: push_level(L, d ? (int)d->level : 0); break;
+  default: if (d) push_opt(L, &d->unavailable); else lua_pushnil(L); break;
+  }
+}
+
+static void push_field(lua_State *L, md_model *m, const proxy *x, int f) {
+  if (f < N_COMMON) {
+    push_common(L, m, x, f);
+    return;
+  }
+  f -= N_COMMON;
+  switch (x->t) {
+  case T_PLAN: plan_field(L, m, x->p, f); break;
+  case T_ITEM: item_field(L, m, x->p, f); break;
+  case T_BODY: body_field(L, x->p, f); break;
+  case T_DUE: due_field(L, m, x, f); break;
+  case T_LINK: link_field(L, m, x->p, f); break;
+  case T_MEASURE: measure_field(L, x->p, f); break;
+  case T_PARENT: parent_field(L, x->p, f); break;
+  }
+}
+
+/* ---- the metatable ---- */
+
+static proxy *check_proxy(lua_State *L, int idx) {
+  return luaL_checkudata(L, idx, META_KEY);
+}
+
+static int field_index(ptype t, const char *k) {
+  const char *const *names = fields_of[t];
+  for (int i = 0; names[i]; i++)
+    if (strcmp(names[i], k) == 0) return i;
+  return -1;
+}
+
+static int object_index(lua_State *L) {
+  proxy *x = check_proxy(L, 1);
+  const char *k = luaL_checkstring(L, 2);
+  int f = field_index(x->t, k);
+  if (f < 0) return luaL_error(L, "a %s has no field '%s'", type_names[x->t], k);
+  push_field(L, model_of(L), x, f);
+  return 1;
+}
+
+static int object_newindex(lua_State *L) {
+  proxy *x = check_proxy(L, 1);
+  return luaL_error(L, "the model is read-only: cannot set a field of a %s", type_names[x->t]);
+}
+
+/* pairs(obj): each field name with its value, in the documented order. */
+static int object_next(lua_State *L) {
+  proxy *x = check_proxy(L, 1);
+  const char *const *names = fields_of[x->t];
+  int f = lua_isnil(L, 2) ? 0 : field_index(x->t, luaL_checkstring(L, 2)) + 1;
+  if (f <= 0 && !lua_isnil(L, 2)) return 0;
+  if (!names[f]) return 0;
+  lua_pushstring(L, names[f]);
+  push_field(L, model_of(L), x, f);
+  return 2;
+}
+
+static int object_pairs(lua_State *L) {
+  check_proxy(L, 1);
+  lua_pushcfunction(L, object_next);
+  lua_pushvalue(L, 1);
+  lua_pushnil(L);
+  return 3;
+}
+
+static int object_tostring(lua_State *L) {
+  proxy *x = check_proxy(L, 1);
+  md_model *m = model_of(L);
+  push_common(L, m, x, 4);
+  const char *where = lua_tostring(L, -1);
+  const char *name = x->t == T_PLAN   ? ar_strndup(m->arena, ((md_plan *)x->p)->key.p, ((md_plan *)x->p)->key.n)
+                   : x->t == T_ITEM   ? ((md_item *)x->p)->id
+                   : x->t == T_BODY   ? ar_strndup(m->arena, ((md_body *)x->p)->id.p, ((md_body *)x->p)->id.n)
+                   : NULL;
+  if (name) lua_pushfstring(L, "%s %s at %s", type_names[x->t], name, where);
+  else lua_pushfstring(L, "%s at %s", type_names[x->t], where);
+  return 1;
+}
+
+static void make_metatable(lua_State *L) {
+  static const luaL_Reg meta[] = {
+    { "__index", object_index }, { "__newindex", object_newindex }, { "__pairs", object_pairs },
+    { "__tostring", object_tostring }, { NULL, NULL },
+  };
+  if (!luaL_newmetatable(L, META_KEY)) {
+    lua_pop(L, 1);
+    return;
+  }
+  luaL_setfuncs(L, meta, 0);
+  lua_pushliteral(L, "plancheck model object");
+  lua_setfield(L, -2, "__metatable");
+  lua_pop(L, 1);
+}
+
+void lm_attach(lua_State *L, md_model *m) {
+  make_metatable(L);
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "v");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+  lua_setfield(L, LUA_REGISTRYINDEX, CACHE_KEY);
+  lua_pushlightuserdata(L, m);
+  lua_setfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
+}
+
+/* ---- locations given by scripts ---- */
+
+static long find_file(md_model *m, const char *path) {
+  for (size_t i = 0; i < m->src->n; i++) {
+    src_file *f = &m->src->files[i];
+    if (strcmp(f->path, path) == 0 || strcmp(f->real, path) == 0) return (long)i;
+  }
+  return -1;
+}
+
+/* file, line and column (in code points) to a place in a loaded file. */
+static void place(lua_State *L, md_model *m, const char *path, lua_Integer line, lua_Integer col, md_loc *out) {
+  long file = find_file(m, path);
+  if (file < 0) luaL_error(L, "'%s' is not a file of this run (plans and scripts only)", path);
+  if (line < 1 || col < 1) luaL_error(L, "line and column count from 1");
+  src_file *f = &m->src->files[file];
+  uint32_t off = src_line_offset(m->src, (uint32_t)file, (uint32_t)line);
+  if (off >= f->size && line > 1) luaL_error(L, "'%s' has no line %d", path, (int)line);
+  for (lua_Integer c = 1; c < col && off < f->size && f->data[off] != '\n'; c++) {
+    int32_t cp;
+    int len = tx_decode((const unsigned char *)f->data + off, f->size - off, &cp);
+    off += len > 0 ? (uint32_t)len : 1;
+  }
+  *out = (md_loc){ (uint32_t)file, off, 0 };
+}
+
+static int place_from_string(lua_State *L, md_model *m, const char *s, md_loc *out) {
+  const char *c2 = strrchr(s, ':');
+  const char *c1 = c2;
+  while (c1 && c1 > s && c1[-1] != ':') c1--;
+  if (!c2 || c1 <= s + 1) return luaL_error(L, "a location is \"file:line:col\", not \"%s\"", s);
+  char *end1, *end2;
+  long line = strtol(c1, &end1, 10), col = strtol(c2 + 1, &end2, 10);
+  if (end1 != c2 || *end2 || end2 == c2 + 1) return luaL_error(L, "a location is \"file:line:col\", not \"%s\"", s);
+  lua_pushlstring(L, s, (size_t)(c1 - 1 - s));
+  place(L, m, lua_tostring(L, -1), line, col, out);
+  lua_pop(L, 1);
+  return 0;
+}
+
+int lm_check_loc(lua_State *L, int idx, md_loc *out) {
+  md_model *m = model_of(L);
+  idx = lua_absindex(L, idx);
+  proxy *x = luaL_testudata(L, idx, META_KEY);
+  if (x) {
+    *out = loc_of(x);
+    if (x->t == T_ITEM && ((md_item *)x->p)->label.n) *out = ((md_item *)x->p)->label_loc;
+    return 0;
+  }
+  if (lua_type(L, idx) == LUA_TSTRING) return place_from_string(L, m, lua_tostring(L, idx), out);
+  if (lua_type(L, idx) == LUA_TTABLE) {
+    lua_getfield(L, idx, "file");
+    lua_getfield(L, idx, "line");
+    lua_getfield(L, idx, "col");
+    const char *file = luaL_checkstring(L, -3);
+    place(L, m, file, luaL_checkinteger(L, -2), luaL_optinteger(L, -1, 1), out);
+    lua_pop(L, 3);
+    return 0;
+  }
+  return luaL_error(L, "a location is a model object, \"file:line:col\" or {file=, line=, col=}, not %s",
+                    luaL_typename(L, idx));
+}
+
+/* ---- model functions ---- */
+
+static int fn_plans(lua_State *L) {
+  md_model *m = model_of(L);
+  lua_newtable(L);
+  int n = 0;
+  for (md_plan *p = m->plans; p; p = p->next) {
+    if (p->is_described) continue;
+    lm_push_plan(L, p);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+static int fn_plan(lua_State *L) {
+  md_model *m = model_of(L);
+  size_t n;
+  const char *k = luaL_checklstring(L, 1, &n);
+  md_plan *p = md_plan_by_key(m, (sl_slice){ k, n });
+  lm_push_plan(L, p && !p->is_described ? p : NULL);
+  return 1;
+}
+
+static int fn_item(lua_State *L) {
+  lm_push_item(L, md_item_by_id(model_of(L), luaL_checkstring(L, 1)));
+  return 1;
+}
+
+static int fn_body(lua_State *L) {
+  md_model *m = model_of(L);
+  size_t n;
+  const char *k = luaL_checklstring(L, 1, &n);
+  push_proxy(L, T_BODY, md_body_by_id(m, (sl_slice){ k, n }), NULL);
+  return 1;
+}
+
+static int fn_bodies(lua_State *L) {
+  md_model *m = model_of(L);
+  lua_newtable(L);
+  int n = 0;
+  for (md_body *b = m->bodies; b; b = b->next) {
+    push_proxy(L, T_BODY, b, NULL);
+    lua_rawseti(L, -2, ++n);
+  }
+  return 1;
+}
+
+/* The comparison form of a text: NFC, case-folded, white space collapsed,
+ * tone marks placed the new way ("Tỉnh uỷ" and "tỉnh ủy" fold alike). */
+static int fn_fold(lua_State *L) {
+  md_model *m = model_of(L);
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  sl_slice f = tx_fold(m->arena, s, n);
+  char *w = ar_strndup(m->arena, f.p, f.n);
+  lua_pushlstring(L, w, tx_tone_normalise(w, f.n));
+  return 1;
+}
+
+/* The built-in recogniser: the canonical form of a phrase, or nil. */
+static int fn_recognize(lua_State *L) {
+  md_model *m = model_of(L);
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  sl_slice nfc = tx_nfc(m->arena, s, n);
+  dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
+  push_cstr(L, r.first ? dl_canonical_chain(m->arena, r.first) : NULL);
+  return 1;
+}
+
+void lm_add_functions(lua_State *L) {
+  static const luaL_Reg fns[] = {
+    { "plans", fn_plans }, { "plan", fn_plan }, { "item", fn_item }, { "body", fn_body },
+    { "bodies", fn_bodies }, { "fold", fn_fold }, { "recognize", fn_recognize }, { NULL, NULL },
+  };
+  luaL_setfuncs(L, fns, 0);
+}

@@ -1,0 +1,35 @@
+/* luamodel: the model as read-only Lua objects.
+ *
+ * Plans, items, bodies, deadlines, links, measures and parent declarations
+ * reach scripts as userdata proxies: a script can read every field but has
+ * nothing it could write to (a userdata takes no fields, and its metatable
+ * is protected). One proxy per model object, so `a == b` compares objects.
+ * Fields are computed on access; lists are fresh tables each time.
+ * Layer: check; calls model, deadline, cascade, the Lua C API. */
+#ifndef PLANCHECK_LUAMODEL_H
+#define PLANCHECK_LUAMODEL_H
+
+#include <lua.h>
+
+#include "model.h"
+
+/* Makes the model reachable from the state (once it is resolved); before
+ * that, model functions raise "the model is not loaded yet". Runs inside
+ * sb_call. */
+void lm_attach(lua_State *L, md_model *m);
+
+void lm_push_plan(lua_State *L, md_plan *p);
+void lm_push_item(lua_State *L, md_item *it);
+/* A deadline, with the item that holds it (for the plan's level). */
+void lm_push_due(lua_State *L, md_due *d, md_item *it);
+
+/* The source place of the model object at idx, or of an explicit
+ * "file:line:col" string or {file=, line=, col=} table naming a loaded
+ * file. Returns 0, or raises a Lua error saying what is wrong. */
+int lm_check_loc(lua_State *L, int idx, md_loc *out);
+
+/* Adds the model functions (plans, plan, item, body, bodies, fold,
+ * recognize) to the table on top of the stack. */
+void lm_add_functions(lua_State *L);
+
+#endif

@@ -1,0 +1,593 @@
+/* rules: loading scripts, validating their definitions and running them;
+ * see rules.h and docs/LUA-API.md.
+ *
+ * Every call into Lua is one sb_call of a small C function below (load_script,
+ * call_check, call_recognizer, call_render) that runs entirely inside the
+ * protected call, so a Lua error never unwinds through C that owns memory.
+ * The engine reaches those functions as a light userdata argument or
+ * upvalue, never through a global. */
+#include "rules.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <lauxlib.h>
+
+#include "luamodel.h"
+#include "sandbox.h"
+#include "stdlib_data.h"
+#include "text.h"
+
+#ifndef PLANCHECK_VERSION
+#define PLANCHECK_VERSION "0.1.0"
+#endif
+
+typedef struct script {
+  const char *path;          /* as the chunk is named: "std/rules.lua" */
+  uint32_t file;
+} script;
+
+struct ru_engine {
+  sb_sandbox sb;
+  ar_arena *a;
+  src_table *src;
+  dg_list *diags;
+  md_model *m;
+  script *scripts;
+  size_t nscripts, capscripts;
+  ru_def *defs;
+  size_t ndefs, capdefs;
+  int loading;               /* definitions are allowed (a script loads) */
+  uint32_t loading_file;
+  ru_def *current;           /* the rule whose check is running */
+  int bad_result;            /* the last call returned the wrong type */
+  dt_day as_of;
+  rs_recognizer rec;
+};
+
+static const char *const kind_names[] = { "rule", "recognizer", "format" };
+static const char *const fn_fields[] = { "check", "recognize", "render" };
+static const char *const sev_names[] = { "error", "warning", "note" };
+
+static ru_engine *engine(lua_State *L) {
+  return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+/* ---- failures become diagnostics ---- */
+
+static long script_of(const ru_engine *e, const char *chunk) {
+  for (size_t i = 0; i < e->nscripts; i++)
+    if (strcmp(e->scripts[i].path, chunk) == 0) return (long)e->scripts[i].file;
+  return -1;
+}
+
+/* A whole script line, from its first non-blank character, as the span. */
+static md_loc line_loc(ru_engine *e, uint32_t file, int line) {
+  src_file *f = &e->src->files[file];
+  uint32_t off = src_line_offset(e->src, file, (uint32_t)line), end = off;
+  while (off < f->size && (f->data[off] == ' ' || f->data[off] == '\t')) off++;
+  for (end = off; end < f->size && f->data[end] != '\n' && f->data[end] != '\r';) end++;
+  return (md_loc){ file, off, end - off };
+}
+
+static const char *what_of(ru_engine *e, const ru_def *d) {
+  return d ? dg_fmt(e->a, "%s '%s'", kind_names[d->kind], d->id) : "script";
+}
+
+static const char *code_of(const ru_engine *e, const sb_failure *f) {
+  if (f->status == SB_BUDGET) return "script-budget";
+  if (f->status == SB_MEMORY) return "script-memory";
+  return e->bad_result ? "script-result" : "script-error";
+}
+
+static const char *message_of(ru_engine *e, const ru_def *d, const sb_failure *f) {
+  const char *who = what_of(e, d);
+  if (f->status == SB_BUDGET)
+    return dg_fmt(e->a, "%s ran out of its instruction budget (%lld; raise it with --lua-budget)", who, e->sb.budget);
+  if (f->status == SB_MEMORY)
+    return dg_fmt(e->a, "%s ran out of memory (Lua may use %zu MiB; raise it with --lua-memory)", who,
+                  e->sb.cap >> 20);
+  if (!d) return dg_fmt(e->a, "script failed: %s", f->message);
+  return dg_fmt(e->a, "%s failed: %s", who, f->message);
+}
+
+/* Where the failure is: the innermost frame in one of our scripts, else
+ * the line the message names in the script being loaded, else the
+ * definition. Further script frames become "called from here" notes. */
+static void report_failure(ru_engine *e, const ru_def *d, uint32_t file, const sb_failure *f) {
+  int first = -1;
+  for (int i = 0; i < f->nframes && first < 0; i++)
+    if (script_of(e, f->frames[i].source) >= 0) first = i;
+  md_loc at = first >= 0 ? line_loc(e, (uint32_t)script_of(e, f->frames[first].source), f->frames[first].line)
+            : f->line > 0 ? line_loc(e, file, f->line)
+            : d ? line_loc(e, d->file, d->line)
+            : (md_loc){ file, 0, 0 };
+  dg_diag *g = dg_add(e->diags, DG_ERROR, code_of(e, f), at.file, at.off, at.len, "%s", message_of(e, d, f));
+  for (int i = first + 1; first >= 0 && i < f->nframes; i++) {
+    long sf = script_of(e, f->frames[i].source);
+    if (sf < 0) continue;
+    md_loc c = line_loc(e, (uint32_t)sf, f->frames[i].line);
+    dg_note(e->diags, g, c.file, c.off, c.len, "called from here");
+  }
+  if (d && (at.file != d->file || at.off != line_loc(e, d->file, d->line).off)) {
+    md_loc c = line_loc(e, d->file, d->line);
+    dg_note(e->diags, g, c.file, c.off, c.len, "the %s is defined here", kind_names[d->kind]);
+  }
+}
+
+/* ---- definitions ---- */
+
+static int kebab(const char *s) {
+  if (!*s || *s == '-') return 0;
+  for (const char *p = s; *p; p++)
+    if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || (*p == '-' && p[1] && p[1] != '-'))) return 0;
+  return 1;
+}
+
+static int allowed_field(ru_kind k, const char *name) {
+  if (strcmp(name, "id") == 0 || strcmp(name, "description") == 0) return 1;
+  if (strcmp(name, fn_fields[k]) == 0) return 1;
+  return k == RU_RULE && (strcmp(name, "severity") == 0 || strcmp(name, "enabled") == 0);
+}
+
+/* Every key of the definition table must be a field this kind has: a typo
+ * ("severty") would otherwise pass silently. */
+static void check_fields(lua_State *L, ru_kind k, const char *id) {
+  lua_pushnil(L);
+  while (lua_next(L, 1)) {
+    lua_pop(L, 1);
+    if (lua_type(L, -1) != LUA_TSTRING)
+      luaL_error(L, "%s '%s': fields are named (id = ..., ...), not %s keys", kind_names[k], id,
+                 luaL_typename(L, -1));
+    if (!allowed_field(k, lua_tostring(L, -1)))
+      luaL_error(L, "%s '%s': unknown field '%s'", kind_names[k], id, lua_tostring(L, -1));
+  }
+}
+
+static const char *check_id(lua_State *L, ru_kind k) {
+  if (lua_getfield(L, 1, "id") != LUA_TSTRING)
+    luaL_error(L, "a %s needs an id (a string such as \"deadline-present\"), not %s", kind_names[k],
+               luaL_typename(L, -1));
+  const char *id = lua_tostring(L, -1);
+  if (!kebab(id)) luaL_error(L, "%s id '%s' must be lower-case words joined by '-'", kind_names[k], id);
+  return id;
+}
+
+static dg_severity check_severity(lua_State *L, const char *id) {
+  if (lua_getfield(L, 1, "severity") != LUA_TSTRING)
+    luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not %s", id,
+               luaL_typename(L, -1));
+  const char *s = lua_tostring(L, -1);
+  for (int i = 0; i < 3; i++)
+    if (strcmp(s, sev_names[i]) == 0) return (dg_severity)i;
+  return (dg_severity)luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not \"%s\"",
+                                 id, s);
+}
+
+static const char *check_description(lua_State *L, ru_kind k, const char *id) {
+  if (lua_getfield(L, 1, "description") != LUA_TSTRING || lua_rawlen(L, -1) == 0)
+    luaL_error(L, "%s '%s' needs a description (a non-empty string)", kind_names[k], id);
+  return lua_tostring(L, -1);
+}
+
+static int current_line(lua_State *L) {
+  lua_Debug ar;
+  if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar)) return ar.currentline;
+  return 0;
+}
+
+static void add_def(ru_engine *e, const ru_def *d) {
+  e->defs = ar_grow(e->a, e->defs, sizeof *e->defs, &e->capdefs, e->ndefs + 1);
+  e->defs[e->ndefs++] = *d;
+}
+
+const ru_def *ru_find(const ru_engine *e, ru_kind kind, const char *id) {
+  for (size_t i = 0; i < e->ndefs; i++)
+    if (e->defs[i].kind == kind && strcmp(e->defs[i].id, id) == 0) return &e->defs[i];
+  return NULL;
+}
+
+/* plancheck.rule / recognizer / format: validates the table, then records
+ * the definition. Nothing is recorded when any check fails. */
+static int define(lua_State *L, ru_kind k) {
+  ru_engine *e = engine(L);
+  if (!e->loading) return luaL_error(L, "plancheck.%s is called when a script loads, not later", kind_names[k]);
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  const char *id = check_id(L, k);
+  check_fields(L, k, id);
+  ru_def d = { k, ar_strndup(e->a, id, strlen(id)), NULL, DG_WARNING, 1, LUA_NOREF, e->loading_file,
+               current_line(L) };
+  d.description = check_description(L, k, id);
+  d.description = ar_strndup(e->a, d.description, strlen(d.description));
+  if (k == RU_RULE) {
+    d.severity = check_severity(L, id);
+    int t = lua_getfield(L, 1, "enabled");
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN) luaL_error(L, "rule '%s': enabled must be true or false", id);
+    d.enabled = t == LUA_TNIL || lua_toboolean(L, -1);
+  }
+  if (lua_getfield(L, 1, fn_fields[k]) != LUA_TFUNCTION)
+    luaL_error(L, "%s '%s' needs a %s function, not %s", kind_names[k], id, fn_fields[k], luaL_typename(L, -1));
+  const ru_def *prev = ru_find(e, k, id);
+  if (prev)
+    luaL_error(L, "%s '%s' is already defined at %s", kind_names[k], id, ru_origin(e, prev));
+  d.fn = luaL_ref(L, LUA_REGISTRYINDEX);
+  add_def(e, &d);
+  return 0;
+}
+
+static int api_rule(lua_State *L) { return define(L, RU_RULE); }
+static int api_recognizer(lua_State *L) { return define(L, RU_RECOGNIZER); }
+static int api_format(lua_State *L) { return define(L, RU_FORMAT); }
+
+/* ---- reporting findings ---- */
+
+static dg_severity severity_arg(lua_State *L, int t, const ru_def *r) {
+  if (lua_getfield(L, t, "severity") == LUA_TNIL) return r->severity;
+  const char *s = luaL_checkstring(L, -1);
+  for (int i = 0; i < 3; i++)
+    if (strcmp(s, sev_names[i]) == 0) return (dg_severity)i;
+  return (dg_severity)luaL_error(L, "severity must be \"error\", \"warning\" or \"note\", not \"%s\"", s);
+}
+
+static const char *code_arg(lua_State *L, ru_engine *e, int t, const ru_def *r) {
+  if (lua_getfield(L, t, "code") == LUA_TNIL) return r->id;
+  const char *c = luaL_checkstring(L, -1);
+  if (!kebab(c)) luaL_error(L, "code '%s' must be lower-case words joined by '-'", c);
+  return ar_strndup(e->a, c, strlen(c));
+}
+
+static const char *message_arg(lua_State *L, ru_engine *e, int idx) {
+  if (lua_type(L, idx) != LUA_TSTRING)
+    luaL_error(L, "a finding's message is a string, not %s", luaL_typename(L, idx));
+  size_t n;
+  const char *s = lua_tolstring(L, idx, &n);
+  sl_slice v = tx_printable(e->a, s, n);
+  return ar_strndup(e->a, v.p, v.n);
+}
+
+/* Reads every note of options.notes before anything is reported, so a bad
+ * note leaves no half-made finding behind. */
+typedef struct pending_note {
+  md_loc at;
+  const char *msg;
+} pending_note;
+
+static size_t read_notes(lua_State *L, ru_engine *e, int t, pending_note *notes, size_t max) {
+  if (lua_getfield(L, t, "notes") == LUA_TNIL) return 0;
+  luaL_checktype(L, -1, LUA_TTABLE);
+  size_t n = 0;
+  for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
+    if (n == max) luaL_error(L, "a finding has at most %d notes", (int)max);
+    luaL_checktype(L, -1, LUA_TTABLE);
+    lua_geti(L, -1, 1);
+    lm_check_loc(L, -1, &notes[n].at);
+    lua_geti(L, -2, 2);
+    notes[n].msg = message_arg(L, e, -1);
+    lua_pop(L, 3);
+    n++;
+  }
+  lua_pop(L, 2);
+  return n;
+}
+
+/* plancheck.report(at, message [, {severity=, code=, notes={{at, msg}}}]) */
+static int api_report(lua_State *L) {
+  ru_engine *e = engine(L);
+  const ru_def *r = e->current;
+  if (!r) return luaL_error(L, "plancheck.report is called from a rule's check function");
+  md_loc at;
+  lm_check_loc(L, 1, &at);
+  const char *msg = message_arg(L, e, 2);
+  dg_severity sev = r->severity;
+  const char *code = r->id;
+  pending_note notes[16];
+  size_t nnotes = 0;
+  if (!lua_isnoneornil(L, 3)) {
+    luaL_checktype(L, 3, LUA_TTABLE);
+    sev = severity_arg(L, 3, r);
+    code = code_arg(L, e, 3, r);
+    nnotes = read_notes(L, e, 3, notes, sizeof notes / sizeof *notes);
+  }
+  dg_diag *d = dg_add(e->diags, sev, code, at.file, at.off, at.len, "%s", msg);
+  for (size_t i = 0; i < nnotes; i++) dg_note(e->diags, d, notes[i].at.file, notes[i].at.off, notes[i].at.len, "%s", notes[i].msg);
+  return 0;
+}
+
+/* ---- loading scripts ---- */
+
+static void push_api(lua_State *L, ru_engine *e) {
+  static const luaL_Reg api[] = {
+    { "rule", api_rule }, { "recognizer", api_recognizer }, { "format", api_format }, { "report", api_report },
+    { NULL, NULL },
+  };
+  lua_newtable(L);
+  lua_pushlightuserdata(L, e);
+  luaL_setfuncs(L, api, 1);
+  lm_add_functions(L);
+  lua_pushliteral(L, PLANCHECK_VERSION);
+  lua_setfield(L, -2, "version");
+  char day[11];
+  dt_format(e->as_of, day);
+  lua_pushstring(L, day);
+  lua_setfield(L, -2, "as_of");
+}
+
+/* Arguments: engine, script. Compiles the text (never bytecode) and runs
+ * it in a fresh environment with its own plancheck table. */
+static int load_script(lua_State *L) {
+  ru_engine *e = lua_touserdata(L, 1);
+  const script *s = lua_touserdata(L, 2);
+  const src_file *f = &e->src->files[s->file];
+  const char *chunk = dg_fmt(e->a, "@%s", s->path);
+  if (luaL_loadbufferx(L, f->data, f->size, chunk, "t") != LUA_OK) return lua_error(L);
+  sb_push_env(L);
+  push_api(L, e);
+  lua_setfield(L, -2, "plancheck");
+  lua_setupvalue(L, -2, 1);
+  lua_call(L, 0, 0);
+  return 0;
+}
+
+static void run_script(ru_engine *e, const char *path, uint32_t file) {
+  for (size_t i = 0; i < e->nscripts; i++)
+    if (e->scripts[i].file == file) return;          /* the same file twice */
+  e->scripts = ar_grow(e->a, e->scripts, sizeof *e->scripts, &e->capscripts, e->nscripts + 1);
+  script *s = &e->scripts[e->nscripts++];
+  *s = (script){ path, file };
+  lua_State *L = e->sb.L;
+  lua_pushcfunction(L, load_script);
+  lua_pushlightuserdata(L, e);
+  lua_pushlightuserdata(L, s);
+  e->loading = 1;
+  e->loading_file = file;
+  sb_failure f;
+  if (sb_call(&e->sb, 2, 0, &f) != SB_OK) report_failure(e, NULL, file, &f);
+  e->loading = 0;
+}
+
+static void run_file(ru_engine *e, const char *path) {
+  uint32_t file;
+  int err;
+  src_status st = src_load(e->src, path, &file, &err);
+  if (st != SRC_OK && st != SRC_ALREADY) {
+    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules %s: %s", path, src_status_text(st, err));
+    return;
+  }
+  run_script(e, e->src->files[file].path, file);
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+static int is_lua(const char *name) {
+  size_t n = strlen(name);
+  return n > 4 && name[0] != '.' && strcmp(name + n - 4, ".lua") == 0;
+}
+
+/* Every *.lua file of a directory, in name order. */
+static void run_dir(ru_engine *e, const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) {
+    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules directory %s: %s", dir,
+           strerror(errno));
+    return;
+  }
+  const char **names = NULL;
+  size_t n = 0, cap = 0;
+  for (struct dirent *de; (de = readdir(d));) {
+    if (!is_lua(de->d_name)) continue;
+    names = ar_grow(e->a, names, sizeof *names, &cap, n + 1);
+    names[n++] = dg_fmt(e->a, "%s/%s", dir, de->d_name);
+  }
+  closedir(d);
+  if (n) qsort(names, n, sizeof *names, by_name);
+  for (size_t i = 0; i < n; i++) run_file(e, names[i]);
+}
+
+static void run_path(ru_engine *e, const char *path) {
+  struct stat st;
+  if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) run_dir(e, path);
+  else run_file(e, path);
+}
+
+static void run_stdlib(ru_engine *e, const char *dir) {
+  if (dir) {
+    run_dir(e, dir);
+    return;
+  }
+  for (const sd_file *f = sd_files; f->name; f++) {
+    if (!is_lua(f->name)) continue;
+    const char *name = dg_fmt(e->a, "std/%s", f->name);
+    uint32_t file;
+    src_add_memory(e->src, name, f->data, f->size, &file);
+    run_script(e, name, file);
+  }
+}
+
+/* The nearest .plancheck.lua in the plan's directory or above it. */
+static void run_project(ru_engine *e, const char *plan) {
+  char *real = realpath(plan, NULL);
+  if (!real) return;                           /* resolve reports the plan */
+  char *slash;
+  while ((slash = strrchr(real, '/'))) {
+    slash[1] = '\0';
+    const char *candidate = dg_fmt(e->a, "%s.plancheck.lua", real);
+    struct stat st;
+    if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
+      run_file(e, candidate);
+      break;
+    }
+    if (slash == real) break;
+    *slash = '\0';
+  }
+  free(real);
+}
+
+ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options *o) {
+  ru_engine *e = ar_alloc(a, sizeof *e);
+  e->a = a;
+  e->src = src;
+  e->diags = diags;
+  e->as_of = o->as_of;
+  if (sb_open(&e->sb, a, o->budget, o->memory) != 0) return NULL;
+  run_stdlib(e, o->stdlib_dir);
+  for (size_t i = 0; i < o->nplans; i++) run_project(e, o->plans[i]);
+  for (size_t i = 0; i < o->nrules; i++) run_path(e, o->rules[i]);
+  return e;
+}
+
+void ru_close(ru_engine *e) {
+  if (e) sb_close(&e->sb);
+}
+
+size_t ru_count(const ru_engine *e) { return e->ndefs; }
+const ru_def *ru_at(const ru_engine *e, size_t i) { return &e->defs[i]; }
+
+const char *ru_origin(const ru_engine *e, const ru_def *d) {
+  return dg_fmt(e->a, "%s:%d", e->src->files[d->file].path, d->line);
+}
+
+const char *ru_switch(ru_engine *e, const char *spec) {
+  int enable = 1, error = 0;
+  if (strncmp(spec, "no-", 3) == 0) enable = 0, spec += 3;
+  else if (strncmp(spec, "error=", 6) == 0) error = 1, spec += 6;
+  int found = 0;
+  for (size_t i = 0; i < e->ndefs; i++) {
+    ru_def *d = &e->defs[i];
+    if (d->kind != RU_RULE || (strcmp(spec, "all") != 0 && strcmp(d->id, spec) != 0)) continue;
+    found = 1;
+    d->enabled = enable;
+    if (error) d->severity = DG_ERROR;
+  }
+  if (found) return NULL;
+  return dg_fmt(e->a, "unknown rule '%s' (plancheck --list-rules lists them)", spec);
+}
+
+/* ---- running ---- */
+
+/* Runs fn(e, ...) with `nargs` light userdata arguments under sb_call;
+ * on failure reports it against definition d. */
+static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction fn, int nresults, void *a1,
+                     void *a2, void *a3) {
+  lua_State *L = e->sb.L;
+  lua_pushcfunction(L, fn);
+  lua_pushlightuserdata(L, e);
+  lua_pushlightuserdata(L, a1);
+  lua_pushlightuserdata(L, a2);
+  lua_pushlightuserdata(L, a3);
+  e->bad_result = 0;
+  sb_failure f;
+  if (sb_call(&e->sb, 4, nresults, &f) == SB_OK) return 0;
+  report_failure(e, d, file, &f);
+  return -1;
+}
+
+static int attach_model(lua_State *L) {
+  lm_attach(L, lua_touserdata(L, 2));
+  return 0;
+}
+
+void ru_attach(ru_engine *e, md_model *m) {
+  e->m = m;
+  protected(e, NULL, 0, attach_model, 0, m, NULL, NULL);
+}
+
+/* A function's result of the wrong type: reported as script-result at the
+ * definition (the function has returned, so no line of it is running). */
+static int bad_result(lua_State *L, ru_engine *e, const ru_def *d, const char *want) {
+  e->bad_result = 1;
+  return luaL_error(L, "its %s function returned %s; it must return %s", fn_fields[d->kind], luaL_typename(L, -1),
+                    want);
+}
+
+/* Arguments: engine, rule, plan. */
+static int call_check(lua_State *L) {
+  ru_engine *e = lua_touserdata(L, 1);
+  const ru_def *d = lua_touserdata(L, 2);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, d->fn);
+  lm_push_plan(L, lua_touserdata(L, 3));
+  lua_call(L, 1, 1);
+  if (!lua_isnil(L, -1)) return bad_result(L, e, d, "nothing (findings go through plancheck.report)");
+  return 0;
+}
+
+void ru_check(ru_engine *e, md_plan *p) {
+  for (size_t i = 0; i < e->ndefs; i++) {
+    ru_def *d = &e->defs[i];
+    if (d->kind != RU_RULE || !d->enabled) continue;
+    e->current = d;
+    protected(e, d, d->file, call_check, 0, d, p, NULL);
+    e->current = NULL;
+  }
+}
+
+/* Arguments: engine, recognizer, due, item. Leaves the canonical text or
+ * nil. */
+static int call_recognizer(lua_State *L) {
+  ru_engine *e = lua_touserdata(L, 1);
+  const ru_def *d = lua_touserdata(L, 2);
+  md_due *due = lua_touserdata(L, 3);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, d->fn);
+  lua_pushlstring(L, due->phrase.value.p, due->phrase.value.n);
+  lm_push_due(L, due, lua_touserdata(L, 4));
+  lua_call(L, 2, 1);
+  if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
+    return bad_result(L, e, d, "a canonical deadline (a string) or nil");
+  return 1;
+}
+
+/* Asks each recognizer in turn; the first answer must be canonical. */
+static dl_deadline *recognize(void *ud, md_model *m, md_due *due, md_item *it) {
+  ru_engine *e = ud;
+  lua_State *L = e->sb.L;
+  for (size_t i = 0; i < e->ndefs; i++) {
+    ru_def *d = &e->defs[i];
+    if (d->kind != RU_RECOGNIZER || protected(e, d, d->file, call_recognizer, 1, d, due, it) != 0) continue;
+    size_t n;
+    const char *s = lua_tolstring(L, -1, &n);
+    if (!s) {
+      lua_pop(L, 1);
+      continue;
+    }
+    sl_slice nfc = tx_nfc(m->arena, s, n);
+    lua_pop(L, 1);
+    dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
+    if (r.first && !r.bad_date) return r.first;
+    md_loc l = due->phrase.loc, c = line_loc(e, d->file, d->line);
+    dg_diag *g = dg_add(e->diags, DG_ERROR, "script-result", l.file, l.off, l.len,
+                        "recognizer '%s' read this as \"%.*s\", which is not a canonical deadline", d->id,
+                        (int)nfc.n, nfc.p);
+    dg_note(e->diags, g, c.file, c.off, c.len, "the recognizer is defined here");
+    return NULL;
+  }
+  return NULL;
+}
+
+const rs_recognizer *ru_recognizer(ru_engine *e) {
+  e->rec = (rs_recognizer){ recognize, e };
+  return &e->rec;
+}
+
+/* Arguments: engine, format, plan. Leaves the document. */
+static int call_render(lua_State *L) {
+  ru_engine *e = lua_touserdata(L, 1);
+  const ru_def *d = lua_touserdata(L, 2);
+  lua_rawgeti(L, LUA_REGISTRYINDEX, d->fn);
+  lm_push_plan(L, lua_touserdata(L, 3));
+  lua_call(L, 1, 1);
+  if (lua_type(L, -1) != LUA_TSTRING) return bad_result(L, e, d, "the document as a string");
+  return 1;
+}
+
+const char *ru_render(ru_engine *e, const ru_def *format, md_plan *p, size_t *len) {
+  if (protected(e, format, format->file, call_render, 1, (void *)format, p, NULL) != 0) return NULL;
+  const char *s = lua_tolstring(e->sb.L, -1, len);
+  char *copy = ar_strndup(e->a, s, *len);
+  lua_pop(e->sb.L, 1);
+  return copy;
+}
