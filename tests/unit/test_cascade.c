@@ -68,7 +68,7 @@ static md_plan *fx_load_n(fx *f, const char *const *names, size_t n) {
   for (size_t i = 0; i < n && i < FX_FILES; i++) in[i].path = fx_path(f, names[i]);
   rs_options o = { NULL, 0, NULL, NULL };
   UT_EQ_INT(rs_load(&f->m, &o, in, n), 0);
-  rs_resolve(&f->m);
+  rs_resolve(&f->m, NULL);
   UT_EQ_INT(f->d.count, 0);
   UT_CHECK(in[0].plan != NULL);
   return in[0].plan;
