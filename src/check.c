@@ -48,53 +48,12 @@ static void check_numbering(md_model *m, md_item *parent) {
   }
 }
 
-static void check_deadlines(md_model *m, md_plan *p, md_item *it) {
-  if (!p->date_known) return;
-  for (md_due *d = it->dues; d; d = d->next) {
-    for (dl_deadline *dl = d->dl; dl; dl = dl->next) {
-      if (!dl_applies(dl, (int)p->level)) continue;
-      dt_span s = dl_span(dl);
-      if (s.last == DT_MAX || s.last >= p->date) continue;
-      char end[11], issued[11];
-      dt_format(s.last, end);
-      dt_format(p->date, issued);
-      md_loc l = d->phrase.loc;
-      dg_diag *e = dg_add(m->diags, DG_ERROR, "deadline-before-issue", l.file, l.off, l.len,
-                          "deadline ends on %s, before the plan is issued on %s", end, issued);
-      dg_note(m->diags, e, p->date_loc.file, p->date_loc.off, p->date_loc.len, "the issue date");
-    }
-  }
-}
-
-static void check_targets(md_model *m, md_item *it) {
-  for (md_measure *ms = it->measures; ms; ms = ms->next) {
-    if (!ms->op || !ms->percent) continue;
-    if (ms->value >= 0 && ms->value <= 100) continue;
-    md_loc l = ms->value_loc;
-    /* Quote the value as written: "1234567", not "1.23457e+06". */
-    const char *written = m->src->files[l.file].data + l.off;
-    int phrase = ms->phrase.value.n > 0;
-    dg_add(m->diags, DG_ERROR, "target-range", l.file, l.off, l.len,
-           "a percentage of %.*s%s makes no sense for \"%.*s\"", (int)(phrase ? ms->phrase.value.n : l.len),
-           phrase ? ms->phrase.value.p : written, phrase ? "" : "%", (int)ms->name.value.n, ms->name.value.p);
-  }
-}
-
-typedef struct walk { md_model *m; md_plan *p; } walk;
-
 static int check_item(md_item *it, void *ctx) {
-  walk *w = ctx;
-  check_numbering(w->m, it);
-  if (it->kind == MD_TASK && !it->owners)
-    dg_add(w->m->diags, DG_WARNING, "no-owner", it->loc.file, it->loc.off, it->loc.len,
-           "task %s has no owner: give it 'by', or its section an 'owner'", it->id ? it->id : "");
-  check_deadlines(w->m, w->p, it);
-  check_targets(w->m, it);
+  check_numbering(ctx, it);
   return 0;
 }
 
 void ck_plan(md_model *m, md_plan *p) {
   check_numbering(m, &p->root);
-  walk w = { m, p };
-  md_walk(&p->root, check_item, &w);
+  md_walk(&p->root, check_item, m);
 }

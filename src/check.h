@@ -1,9 +1,8 @@
-/* check: the findings about one plan on its own.
- *
- * Numbering (duplicates, gaps, a sub-number under the wrong parent), tasks
- * with no owner, deadlines that end before the plan is issued, and targets
- * whose values make no sense. Each finding has a stable code (see
- * docs/LANGUAGE.md). Layer: check; calls model, deadline, diag. */
+/* check: the built-in findings about one plan on its own: numbering
+ * (duplicates, gaps, a sub-number under the wrong parent). The other
+ * single-plan checks (no-owner, deadline-before-issue, target-range, ...)
+ * are Lua rules in stdlib/rules.lua. Each finding has a stable code (see
+ * docs/LANGUAGE.md). Layer: check; calls model, diag. */
 #ifndef PLANCHECK_CHECK_H
 #define PLANCHECK_CHECK_H
 

@@ -29,7 +29,8 @@ enum { N_COMMON = 5 };
 
 static const char *const plan_fields[] = {
   COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
-  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", NULL,
+  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "date_span",
+  NULL,
 };
 static const char *const item_fields[] = {
   COMMON, "kind", "id", "label", "number", "text", "paragraphs", "owners", "by", "with", "reports_to", "via",
@@ -47,7 +48,7 @@ static const char *const link_fields[] = {
   COMMON, "target", "item", "from", "fingerprint", "current", "reason", NULL,
 };
 static const char *const measure_fields[] = {
-  COMMON, "name", "phrase", "op", "value", "percent", "unit", "period", "by_year", NULL,
+  COMMON, "name", "phrase", "op", "value", "percent", "unit", "period", "by_year", "value_text", "value_span", NULL,
 };
 static const char *const parent_fields[] = {
   COMMON, "number", "path", "plan", "available", "title", "date", "level", "unavailable", NULL,
@@ -109,6 +110,22 @@ static void push_levels(lua_State *L, unsigned mask) {
       lua_pushstring(L, md_level_name((md_level)l));
       lua_rawseti(L, -2, ++n);
     }
+}
+
+/* A place with its length, as a location table {file=, line=, col=, len=}
+ * (col and len in code points): plancheck.report underlines the whole
+ * span, where "file:line:col" marks one character. */
+static void push_span(lua_State *L, md_model *m, md_loc l) {
+  src_pos pos = src_position(m->src, l.file, l.off);
+  lua_createtable(L, 0, 4);
+  lua_pushstring(L, m->src->files[l.file].path);
+  lua_setfield(L, -2, "file");
+  lua_pushinteger(L, pos.line);
+  lua_setfield(L, -2, "line");
+  lua_pushinteger(L, pos.col);
+  lua_setfield(L, -2, "col");
+  lua_pushinteger(L, (lua_Integer)tx_codepoints(m->src->files[l.file].data + l.off, l.len));
+  lua_setfield(L, -2, "len");
 }
 
 static void push_strs(lua_State *L, const md_strs *s) {
@@ -324,7 +341,6 @@ static void push_common(lua_State *L, md_model *m, const proxy *x, int f) {
 }
 
 static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
-  (void)m;
   switch (f) {
   case 0: push_slice(L, p->key); break;
   case 1: lua_pushboolean(L, p->numbered); break;
@@ -352,7 +368,8 @@ static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
   case 15: push_chain(L, p); break;
   case 16: push_children(L, &p->root); break;
   case 17: push_walk(L, &p->root, 0); break;
-  default: push_walk(L, &p->root, 1); break;
+  case 18: push_walk(L, &p->root, 1); break;
+  default: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
   }
 }
 
@@ -477,16 +494,31 @@ static void link_field(lua_State *L, md_model *m, md_link *k, int f) {
 
 static const char *const period_of_measure[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
 
-static void measure_field(lua_State *L, md_measure *ms, int f) {
+/* 90, not 90.0, when the value is whole: it reads as the document does. */
+static void push_number(lua_State *L, const char *op, double v) {
+  if (!op) lua_pushnil(L);
+  else if (v == (double)(lua_Integer)v && v > -1e15 && v < 1e15) lua_pushinteger(L, (lua_Integer)v);
+  else lua_pushnumber(L, v);
+}
+
+static void measure_field(lua_State *L, md_model *m, md_measure *ms, int f) {
   switch (f) {
   case 0: push_slice(L, ms->name.value); break;
   case 1: push_opt(L, &ms->phrase); break;
   case 2: push_cstr(L, ms->op); break;
-  case 3: if (ms->op) lua_pushnumber(L, ms->value); else lua_pushnil(L); break;
+  case 3: push_number(L, ms->op, ms->value); break;
   case 4: lua_pushboolean(L, ms->percent); break;
   case 5: push_opt(L, &ms->unit); break;
   case 6: push_cstr(L, ms->period > 0 && ms->period <= 5 ? period_of_measure[ms->period] : NULL); break;
-  default: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
+  case 7: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
+  case 8: {
+    /* As written: "1234567", "0,4", the phrase; never "1.23457e+06". */
+    md_loc l = ms->value_loc;
+    if (ms->phrase.value.n) push_slice(L, ms->phrase.value);
+    else lua_pushlstring(L, m->src->files[l.file].data + l.off, l.len);
+    break;
+  }
+  default: push_span(L, m, ms->value_loc); break;
   }
 }
 
@@ -516,7 +548,7 @@ static void push_field(lua_State *L, md_model *m, const proxy *x, int f) {
   case T_BODY: body_field(L, x->p, f); break;
   case T_DUE: due_field(L, m, x, f); break;
   case T_LINK: link_field(L, m, x->p, f); break;
-  case T_MEASURE: measure_field(L, x->p, f); break;
+  case T_MEASURE: measure_field(L, m, x->p, f); break;
   case T_PARENT: parent_field(L, x->p, f); break;
   }
 }
@@ -635,6 +667,18 @@ static void place(lua_State *L, md_model *m, const char *path, lua_Integer line,
   *out = (md_loc){ (uint32_t)file, off, 0 };
 }
 
+/* The bytes of `len` code points from a place, within its line. */
+static uint32_t span_bytes(md_model *m, const md_loc *at, lua_Integer len) {
+  src_file *f = &m->src->files[at->file];
+  uint32_t off = at->off;
+  for (lua_Integer c = 0; c < len && off < f->size && f->data[off] != '\n' && f->data[off] != '\r'; c++) {
+    int32_t cp;
+    int n = tx_decode((const unsigned char *)f->data + off, f->size - off, &cp);
+    off += n > 0 ? (uint32_t)n : 1;
+  }
+  return off - at->off;
+}
+
 static int place_from_string(lua_State *L, md_model *m, const char *s, md_loc *out) {
   const char *c2 = strrchr(s, ':');
   const char *c1 = c2;
@@ -663,12 +707,14 @@ int lm_check_loc(lua_State *L, int idx, md_loc *out) {
     lua_getfield(L, idx, "file");
     lua_getfield(L, idx, "line");
     lua_getfield(L, idx, "col");
-    const char *file = luaL_checkstring(L, -3);
-    place(L, m, file, luaL_checkinteger(L, -2), luaL_optinteger(L, -1, 1), out);
-    lua_pop(L, 3);
+    lua_getfield(L, idx, "len");
+    const char *file = luaL_checkstring(L, -4);
+    place(L, m, file, luaL_checkinteger(L, -3), luaL_optinteger(L, -2, 1), out);
+    out->len = span_bytes(m, out, luaL_optinteger(L, -1, 0));
+    lua_pop(L, 4);
     return 0;
   }
-  return luaL_error(L, "a location is a model object, \"file:line:col\" or {file=, line=, col=}, not %s",
+  return luaL_error(L, "a location is a model object, \"file:line:col\" or {file=, line=, col=, len=}, not %s",
                     luaL_typename(L, idx));
 }
 

@@ -24,8 +24,9 @@ void lm_push_item(lua_State *L, md_item *it);
 void lm_push_due(lua_State *L, md_due *d, md_item *it);
 
 /* The source place of the model object at idx, or of an explicit
- * "file:line:col" string or {file=, line=, col=} table naming a loaded
- * file. Returns 0, or raises a Lua error saying what is wrong. */
+ * "file:line:col" string or {file=, line=, col=, len=} table naming a
+ * loaded file (col defaults to 1; len, in code points, to 0: one caret).
+ * Returns 0, or raises a Lua error saying what is wrong. */
 int lm_check_loc(lua_State *L, int idx, md_loc *out);
 
 /* Adds the model functions (plans, plan, item, body, bodies, fold,

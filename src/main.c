@@ -298,8 +298,8 @@ static void list_rules(const ru_engine *rules) {
       if (first) printf("%s%s:\n", k == RU_RULE ? "" : "\n", headings[k]);
       first = 0;
       if (k == RU_RULE)
-        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, sev[d->severity], d->enabled ? "on" : "off",
-               ru_origin(rules, d), d->description);
+        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, sev[d->werror ? DG_ERROR : d->severity],
+               d->enabled ? "on" : "off", ru_origin(rules, d), d->description);
       else printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
     }
   }
@@ -372,7 +372,7 @@ static int run(const options *o) {
   if (status < 0 && o->list_rules) {
     list_rules(rules);
     print_diags(o, &src, &diags);
-    status = diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    status = ru_unreadable(rules) ? EXIT_USAGE : diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
   }
   if (status >= 0) {
     ru_close(rules);
@@ -395,7 +395,7 @@ static int run(const options *o) {
          : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
          : o->cmd == CMD_REPORT ? cmd_document(o, &m, &in, rules)
          : cmd_report(o, &m, &in);
-  if (unreadable) status = EXIT_USAGE;
+  if (unreadable || ru_unreadable(rules)) status = EXIT_USAGE;
   free(in.v);
   ru_close(rules);
   src_free(&src);

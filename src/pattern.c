@@ -97,7 +97,8 @@ static _Noreturn void fail(lua_State *L, const char *msg)
 /* ---- single-character classes ------------------------------------------ */
 
 /* Whether byte c is in the class "%cl": an upper-case class letter is the
- * complement, any other character stands for itself ("%." is '.'). */
+ * complement, any other character stands for itself ("%." is '.'). "%z",
+ * the byte 0, is gone from the manual but stock 5.4 still knows it. */
 static int in_class(int c, int cl)
 {
   int r;
@@ -112,6 +113,7 @@ static int in_class(int c, int cl)
   case 'u': r = isupper(c); break;
   case 'w': r = isalnum(c); break;
   case 'x': r = isxdigit(c); break;
+  case 'z': r = c == 0; break;
   default: return cl == c;
   }
   return isupper(cl) ? !r : r != 0;
@@ -359,9 +361,9 @@ static int is_directive(int c)
   return c == 'b' || c == 'f' || (c >= '0' && c <= '9');
 }
 
-/* The construct at *pp. '$' anchors only at the very end of the pattern;
- * elsewhere it is an ordinary byte, as is '%' before anything but a class
- * letter, 'b', 'f' or a digit. */
+/* The construct at *pp. '$' anchors only at the very end of the pattern
+ * (elsewhere it is an ordinary byte); '%' starts a class ("%a", "%.")
+ * unless 'b', 'f' or a digit follows. */
 static const char *step(matcher *m, const char *s, const char **pp)
 {
   const char *p = *pp;
@@ -627,6 +629,7 @@ static int string_gmatch(lua_State *L)
 
 /* ---- gsub -------------------------------------------------------------- */
 
+/* Adds capture i of the match [s, e) to b; a position as its number. */
 static void add_capture(matcher *m, luaL_Buffer *b, int i, const char *s,
                         const char *e)
 {

@@ -25,6 +25,11 @@
 #define PLANCHECK_VERSION "0.1.0"
 #endif
 
+enum {
+  MAX_FINDINGS = 10000,      /* per call of a check function: a loop that
+                                reports without end would fill memory */
+};
+
 typedef struct script {
   const char *path;          /* as the chunk is named: "std/rules.lua" */
   uint32_t file;
@@ -43,7 +48,9 @@ struct ru_engine {
   int loading;               /* definitions are allowed (a script loads) */
   uint32_t loading_file;
   ru_def *current;           /* the rule whose check is running */
+  int nfindings;             /* it has reported so far */
   int bad_result;            /* the last call returned the wrong type */
+  size_t unreadable;         /* script files or directories */
   dt_day as_of;
   rs_recognizer rec;
 };
@@ -78,7 +85,7 @@ static const char *what_of(ru_engine *e, const ru_def *d) {
 }
 
 static const char *code_of(const ru_engine *e, const sb_failure *f) {
-  if (f->status == SB_BUDGET) return "script-budget";
+  if (f->status == SB_BUDGET || f->status == SB_TIME) return "script-budget";
   if (f->status == SB_MEMORY) return "script-memory";
   return e->bad_result ? "script-result" : "script-error";
 }
@@ -87,6 +94,10 @@ static const char *message_of(ru_engine *e, const ru_def *d, const sb_failure *f
   const char *who = what_of(e, d);
   if (f->status == SB_BUDGET)
     return dg_fmt(e->a, "%s ran out of its instruction budget (%lld; raise it with --lua-budget)", who, e->sb.budget);
+  if (f->status == SB_TIME)
+    return dg_fmt(e->a, "%s ran out of time (%.1f s for a budget of %lld instructions; raise it with --lua-budget)",
+                  who, ((double)SB_TIME_BASE_NS + (double)e->sb.budget * SB_TIME_PER_INSTRUCTION_NS) / 1e9,
+                  e->sb.budget);
   if (f->status == SB_MEMORY)
     return dg_fmt(e->a, "%s ran out of memory (Lua may use %zu MiB; raise it with --lua-memory)", who,
                   e->sb.cap >> 20);
@@ -94,23 +105,37 @@ static const char *message_of(ru_engine *e, const ru_def *d, const sb_failure *f
   return dg_fmt(e->a, "%s failed: %s", who, f->message);
 }
 
+/* Whether the chunk of a "chunk:line:" prefix is the script `file`: Lua
+ * names it by its path, or "..." and the path's tail when it is long. */
+static int names_script(const ru_engine *e, const char *chunk, uint32_t file) {
+  const char *path = e->src->files[file].path;
+  if (!chunk) return 0;
+  if (strcmp(chunk, path) == 0) return 1;
+  size_t n = strlen(chunk), p = strlen(path);
+  return n > 3 && strncmp(chunk, "...", 3) == 0 && p >= n - 3 && strcmp(path + p - (n - 3), chunk + 3) == 0;
+}
+
 /* Where the failure is: the innermost frame in one of our scripts, else
- * the line the message names in the script being loaded, else the
- * definition. Further script frames become "called from here" notes. */
+ * the line the message names in the script being loaded (a syntax
+ * error), else the definition. Further script frames become "called from
+ * here" notes, one per run of frames at the same line (a recursion). */
 static void report_failure(ru_engine *e, const ru_def *d, uint32_t file, const sb_failure *f) {
   int first = -1;
   for (int i = 0; i < f->nframes && first < 0; i++)
     if (script_of(e, f->frames[i].source) >= 0) first = i;
   md_loc at = first >= 0 ? line_loc(e, (uint32_t)script_of(e, f->frames[first].source), f->frames[first].line)
-            : f->line > 0 ? line_loc(e, file, f->line)
+            : f->line > 0 && !d && names_script(e, f->chunk, file) ? line_loc(e, file, f->line)
             : d ? line_loc(e, d->file, d->line)
             : (md_loc){ file, 0, 0 };
   dg_diag *g = dg_add(e->diags, DG_ERROR, code_of(e, f), at.file, at.off, at.len, "%s", message_of(e, d, f));
+  md_loc last = at;
   for (int i = first + 1; first >= 0 && i < f->nframes; i++) {
     long sf = script_of(e, f->frames[i].source);
     if (sf < 0) continue;
     md_loc c = line_loc(e, (uint32_t)sf, f->frames[i].line);
+    if (c.file == last.file && c.off == last.off) continue;
     dg_note(e->diags, g, c.file, c.off, c.len, "called from here");
+    last = c;
   }
   if (d && (at.file != d->file || at.off != line_loc(e, d->file, d->line).off)) {
     md_loc c = line_loc(e, d->file, d->line);
@@ -194,13 +219,14 @@ const ru_def *ru_find(const ru_engine *e, ru_kind kind, const char *id) {
  * the definition. Nothing is recorded when any check fails. */
 static int define(lua_State *L, ru_kind k) {
   ru_engine *e = engine(L);
-  if (!e->loading) return luaL_error(L, "plancheck.%s is called when a script loads, not later", kind_names[k]);
+  if (!e->loading)
+    return luaL_error(L, "plancheck.%s can only be called while a script loads, not later", kind_names[k]);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   const char *id = check_id(L, k);
   check_fields(L, k, id);
-  ru_def d = { k, ar_strndup(e->a, id, strlen(id)), NULL, DG_WARNING, 1, LUA_NOREF, e->loading_file,
-               current_line(L) };
+  ru_def d = { .kind = k, .id = ar_strndup(e->a, id, strlen(id)), .severity = DG_WARNING, .enabled = 1,
+               .fn = LUA_NOREF, .file = e->loading_file, .line = current_line(L) };
   d.description = check_description(L, k, id);
   d.description = ar_strndup(e->a, d.description, strlen(d.description));
   if (k == RU_RULE) {
@@ -225,9 +251,15 @@ static int api_format(lua_State *L) { return define(L, RU_FORMAT); }
 
 /* ---- reporting findings ---- */
 
+/* The string on top, the value of report's option `name`. */
+static const char *option_string(lua_State *L, const char *name) {
+  if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "option %s is a string, not %s", name, luaL_typename(L, -1));
+  return lua_tostring(L, -1);
+}
+
 static dg_severity severity_arg(lua_State *L, int t, const ru_def *r) {
   if (lua_getfield(L, t, "severity") == LUA_TNIL) return r->severity;
-  const char *s = luaL_checkstring(L, -1);
+  const char *s = option_string(L, "severity");
   for (int i = 0; i < 3; i++)
     if (strcmp(s, sev_names[i]) == 0) return (dg_severity)i;
   return (dg_severity)luaL_error(L, "severity must be \"error\", \"warning\" or \"note\", not \"%s\"", s);
@@ -235,18 +267,16 @@ static dg_severity severity_arg(lua_State *L, int t, const ru_def *r) {
 
 static const char *code_arg(lua_State *L, ru_engine *e, int t, const ru_def *r) {
   if (lua_getfield(L, t, "code") == LUA_TNIL) return r->id;
-  const char *c = luaL_checkstring(L, -1);
+  const char *c = option_string(L, "code");
   if (!kebab(c)) luaL_error(L, "code '%s' must be lower-case words joined by '-'", c);
   return ar_strndup(e->a, c, strlen(c));
 }
 
+/* The message made printable, and cut (with "…") if it is very long. */
 static const char *message_arg(lua_State *L, ru_engine *e, int idx) {
   if (lua_type(L, idx) != LUA_TSTRING)
     luaL_error(L, "a finding's message is a string, not %s", luaL_typename(L, idx));
-  size_t n;
-  const char *s = lua_tolstring(L, idx, &n);
-  sl_slice v = tx_printable(e->a, s, n);
-  return ar_strndup(e->a, v.p, v.n);
+  return sb_describe(&e->sb, L, idx);
 }
 
 /* Reads every note of options.notes before anything is reported, so a bad
@@ -258,11 +288,11 @@ typedef struct pending_note {
 
 static size_t read_notes(lua_State *L, ru_engine *e, int t, pending_note *notes, size_t max) {
   if (lua_getfield(L, t, "notes") == LUA_TNIL) return 0;
-  luaL_checktype(L, -1, LUA_TTABLE);
+  if (!lua_istable(L, -1)) luaL_error(L, "option notes is a list of {at, message}, not %s", luaL_typename(L, -1));
   size_t n = 0;
   for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
     if (n == max) luaL_error(L, "a finding has at most %d notes", (int)max);
-    luaL_checktype(L, -1, LUA_TTABLE);
+    if (!lua_istable(L, -1)) luaL_error(L, "note %d is {at, message}, not %s", (int)i, luaL_typename(L, -1));
     lua_geti(L, -1, 1);
     lm_check_loc(L, -1, &notes[n].at);
     lua_geti(L, -2, 2);
@@ -278,7 +308,9 @@ static size_t read_notes(lua_State *L, ru_engine *e, int t, pending_note *notes,
 static int api_report(lua_State *L) {
   ru_engine *e = engine(L);
   const ru_def *r = e->current;
-  if (!r) return luaL_error(L, "plancheck.report is called from a rule's check function");
+  if (!r) return luaL_error(L, "plancheck.report can only be called from a rule's check function");
+  if (++e->nfindings > MAX_FINDINGS)
+    return luaL_error(L, "a rule may report at most %d findings on a plan", MAX_FINDINGS);
   md_loc at;
   lm_check_loc(L, 1, &at);
   const char *msg = message_arg(L, e, 2);
@@ -292,6 +324,7 @@ static int api_report(lua_State *L) {
     code = code_arg(L, e, 3, r);
     nnotes = read_notes(L, e, 3, notes, sizeof notes / sizeof *notes);
   }
+  if (r->werror) sev = DG_ERROR;
   dg_diag *d = dg_add(e->diags, sev, code, at.file, at.off, at.len, "%s", msg);
   for (size_t i = 0; i < nnotes; i++) dg_note(e->diags, d, notes[i].at.file, notes[i].at.off, notes[i].at.len, "%s", notes[i].msg);
   return 0;
@@ -355,6 +388,7 @@ static void run_file(ru_engine *e, const char *path) {
   src_status st = src_load(e->src, path, &file, &err);
   if (st != SRC_OK && st != SRC_ALREADY) {
     dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules %s: %s", path, src_status_text(st, err));
+    e->unreadable++;
     return;
   }
   run_script(e, e->src->files[file].path, file);
@@ -375,14 +409,19 @@ static void run_dir(ru_engine *e, const char *dir) {
   if (!d) {
     dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules directory %s: %s", dir,
            strerror(errno));
+    e->unreadable++;
     return;
   }
   const char **names = NULL;
   size_t n = 0, cap = 0;
   for (struct dirent *de; (de = readdir(d));) {
     if (!is_lua(de->d_name)) continue;
+    size_t len = strlen(dir);
+    const char *path = dg_fmt(e->a, "%s%s%s", dir, len && dir[len - 1] == '/' ? "" : "/", de->d_name);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) continue;     /* "old.lua/" */
     names = ar_grow(e->a, names, sizeof *names, &cap, n + 1);
-    names[n++] = dg_fmt(e->a, "%s/%s", dir, de->d_name);
+    names[n++] = path;
   }
   closedir(d);
   if (n) qsort(names, n, sizeof *names, by_name);
@@ -409,6 +448,24 @@ static void run_stdlib(ru_engine *e, const char *dir) {
   }
 }
 
+/* An absolute path relative to the current directory when that is
+ * shorter, so that messages say "a/.plancheck.lua" or "../.plancheck.lua"
+ * rather than where the checkout happens to be. */
+static const char *relative(ru_engine *e, const char *path) {
+  char *cwd = realpath(".", NULL);
+  if (!cwd) return path;
+  const char *here = strcmp(cwd, "/") == 0 ? "/" : dg_fmt(e->a, "%s/", cwd);
+  free(cwd);
+  size_t common = 0;                       /* up to and with a '/' */
+  for (size_t i = 0; here[i] && here[i] == path[i]; i++)
+    if (here[i] == '/') common = i + 1;
+  const char *up = "";
+  for (const char *p = here + common; *p; p++)
+    if (*p == '/') up = dg_fmt(e->a, "%s../", up);
+  const char *rel = dg_fmt(e->a, "%s%s", up, path + common);
+  return strlen(rel) < strlen(path) ? rel : path;
+}
+
 /* The nearest .plancheck.lua in the plan's directory or above it. */
 static void run_project(ru_engine *e, const char *plan) {
   char *real = realpath(plan, NULL);
@@ -419,7 +476,7 @@ static void run_project(ru_engine *e, const char *plan) {
     const char *candidate = dg_fmt(e->a, "%s.plancheck.lua", real);
     struct stat st;
     if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
-      run_file(e, candidate);
+      run_file(e, relative(e, candidate));
       break;
     }
     if (slash == real) break;
@@ -446,6 +503,7 @@ void ru_close(ru_engine *e) {
 }
 
 size_t ru_count(const ru_engine *e) { return e->ndefs; }
+size_t ru_unreadable(const ru_engine *e) { return e->unreadable; }
 const ru_def *ru_at(const ru_engine *e, size_t i) { return &e->defs[i]; }
 
 const char *ru_origin(const ru_engine *e, const ru_def *d) {
@@ -462,7 +520,7 @@ const char *ru_switch(ru_engine *e, const char *spec) {
     if (d->kind != RU_RULE || (strcmp(spec, "all") != 0 && strcmp(d->id, spec) != 0)) continue;
     found = 1;
     d->enabled = enable;
-    if (error) d->severity = DG_ERROR;
+    d->werror |= error;
   }
   if (found) return NULL;
   return dg_fmt(e->a, "unknown rule '%s' (plancheck --list-rules lists them)", spec);
@@ -481,6 +539,7 @@ static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction
   lua_pushlightuserdata(L, a2);
   lua_pushlightuserdata(L, a3);
   e->bad_result = 0;
+  e->nfindings = 0;
   sb_failure f;
   if (sb_call(&e->sb, 4, nresults, &f) == SB_OK) return 0;
   report_failure(e, d, file, &f);

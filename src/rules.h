@@ -21,8 +21,9 @@ typedef enum ru_kind { RU_RULE, RU_RECOGNIZER, RU_FORMAT } ru_kind;
 typedef struct ru_def {
   ru_kind kind;
   const char *id, *description;
-  dg_severity severity;      /* rules: after -W switches */
+  dg_severity severity;      /* rules: as defined */
   int enabled;               /* rules: after -W switches */
+  int werror;                /* rules: -Werror=ID, every finding an error */
   int fn;                    /* registry reference of its function */
   uint32_t file;             /* where it is defined */
   int line;
@@ -53,6 +54,9 @@ const char *ru_switch(ru_engine *e, const char *spec);
 
 /* The definitions, in load order. */
 size_t ru_count(const ru_engine *e);
+/* How many rule files or directories given could not be read (each is
+ * also an io-error finding): the run's exit status is then 2. */
+size_t ru_unreadable(const ru_engine *e);
 const ru_def *ru_at(const ru_engine *e, size_t i);
 /* "std/rules.lua:12", for listings. */
 const char *ru_origin(const ru_engine *e, const ru_def *d);

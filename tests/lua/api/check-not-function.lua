@@ -1,0 +1,7 @@
+-- check must be a function.
+plancheck.rule {
+  id = "no-function",
+  description = "check is a string",
+  severity = "error",
+  check = "function(plan) end",
+}

@@ -1,0 +1,2 @@
+-- plancheck.rule takes a table.
+plancheck.rule("a rule")

@@ -1,0 +1,6 @@
+-- A rule without a severity.
+plancheck.rule {
+  id = "no-severity",
+  description = "has no severity",
+  check = function(plan) end,
+}
