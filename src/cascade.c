@@ -453,7 +453,7 @@ static void check_ends(pair *p) {
 
 static void before_issue(md_model *m, md_plan *child, md_item *task, const when *c) {
   if (!c->dated || !c->resolved || !child->date_known || c->last >= child->date) return;
-  dg_diag *e = finding(m, DG_ERROR, "deadline-before-issue", due_loc(c->dated, task),
+  dg_diag *e = finding(m, DG_ERROR, "awaited-before-issue", due_loc(c->dated, task),
                        "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
                        task->id, md_day_text(m->arena, c->last), md_day_text(m->arena, child->date));
   note_at(m, e, child->date_loc, "the issue date");

@@ -12,6 +12,7 @@
 #include <lauxlib.h>
 
 #include "cascade.h"
+#include "sandbox.h"
 #include "text.h"
 
 typedef enum ptype { T_PLAN, T_ITEM, T_BODY, T_DUE, T_LINK, T_MEASURE, T_PARENT } ptype;
@@ -23,6 +24,7 @@ typedef struct proxy {
 } proxy;
 
 static const char *const type_names[] = { "plan", "item", "body", "deadline", "link", "measure", "parent" };
+static const char *const article[] = { "a plan", "an item", "a body", "a deadline", "a link", "a measure", "a parent" };
 
 #define COMMON "type", "file", "line", "col", "location"
 enum { N_COMMON = 5 };
@@ -60,6 +62,7 @@ static const char *const *const fields_of[] = {
 static const char MODEL_KEY[] = "plancheck.model";
 static const char CACHE_KEY[] = "plancheck.proxies";
 static const char META_KEY[] = "plancheck.object";
+static const char SCRATCH_KEY[] = "plancheck.scratch";
 
 static md_model *model_of(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
@@ -67,6 +70,20 @@ static md_model *model_of(lua_State *L) {
   lua_pop(L, 1);
   if (!m) luaL_error(L, "the plans are not loaded yet: use the model inside a rule's check function");
   return m;
+}
+
+/* The arena for text made for one call (folded strings, canonical
+ * deadlines, names): the caller empties it after every call, so a script
+ * calling fold in a loop cannot grow the run's memory. The work is charged
+ * to the budget, one step per byte, and the arena counts against the
+ * memory limit. */
+static ar_arena *scratch(lua_State *L, size_t bytes) {
+  sb_charge(L, bytes + 1);
+  lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
+  ar_arena *a = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  if (a->used > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
+  return a;
 }
 
 /* ---- pushing values ---- */
@@ -252,7 +269,7 @@ static void set_day(lua_State *L, const char *k, dt_day d) {
   lua_setfield(L, -2, k);
 }
 
-static void push_part(lua_State *L, md_model *m, const dl_deadline *d, int level) {
+static void push_part(lua_State *L, const dl_deadline *d, int level) {
   lua_newtable(L);
   dt_span s = dl_span(d);
   set_str(L, "kind", kind_names[d->kind]);
@@ -272,16 +289,16 @@ static void push_part(lua_State *L, md_model *m, const dl_deadline *d, int level
   set_slice(L, "event", d->event_doc);
   set_slice(L, "issuer", d->event_issuer);
   set_slice(L, "plan", d->plan_ref);
-  set_str(L, "canonical", dl_canonical(m->arena, d));
+  set_str(L, "canonical", dl_canonical(scratch(L, 64), d));
   lua_pushboolean(L, dl_applies(d, level));
   lua_setfield(L, -2, "applies");
 }
 
-static void push_parts(lua_State *L, md_model *m, const md_due *due, int level) {
+static void push_parts(lua_State *L, const md_due *due, int level) {
   lua_newtable(L);
   int n = 0;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
-    push_part(L, m, d, level);
+    push_part(L, d, level);
     lua_rawseti(L, -2, ++n);
   }
 }
@@ -462,7 +479,7 @@ static void body_field(lua_State *L, md_body *b, int f) {
   }
 }
 
-static void due_field(lua_State *L, md_model *m, const proxy *x, int f) {
+static void due_field(lua_State *L, const proxy *x, int f) {
   md_due *d = x->p;
   int level = due_level(x);
   switch (f) {
@@ -473,11 +490,11 @@ static void due_field(lua_State *L, md_model *m, const proxy *x, int f) {
   case 4: lm_push_item(L, d->awaits); break;
   case 5: lm_push_item(L, x->item); break;
   case 6: lua_pushboolean(L, d->dl != NULL); break;
-  case 7: if (d->dl) lua_pushstring(L, dl_canonical_chain(m->arena, d->dl)); else lua_pushnil(L); break;
+  case 7: push_cstr(L, d->dl ? dl_canonical_chain(scratch(L, d->phrase.value.n), d->dl) : NULL); break;
   case 8: lua_pushstring(L, kind_names[d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED]); break;
   case 9: push_bound(L, d, level, 0); break;
   case 10: push_bound(L, d, level, 1); break;
-  default: push_parts(L, m, d, level); break;
+  default: push_parts(L, d, level); break;
   }
 }
 
@@ -546,7 +563,7 @@ static void push_field(lua_State *L, md_model *m, const proxy *x, int f) {
   case T_PLAN: plan_field(L, m, x->p, f); break;
   case T_ITEM: item_field(L, m, x->p, f); break;
   case T_BODY: body_field(L, x->p, f); break;
-  case T_DUE: due_field(L, m, x, f); break;
+  case T_DUE: due_field(L, x, f); break;
   case T_LINK: link_field(L, m, x->p, f); break;
   case T_MEASURE: measure_field(L, m, x->p, f); break;
   case T_PARENT: parent_field(L, x->p, f); break;
@@ -570,14 +587,14 @@ static int object_index(lua_State *L) {
   proxy *x = check_proxy(L, 1);
   const char *k = luaL_checkstring(L, 2);
   int f = field_index(x->t, k);
-  if (f < 0) return luaL_error(L, "a %s has no field '%s'", type_names[x->t], k);
+  if (f < 0) return luaL_error(L, "%s has no field '%s'", article[x->t], k);
   push_field(L, model_of(L), x, f);
   return 1;
 }
 
 static int object_newindex(lua_State *L) {
   proxy *x = check_proxy(L, 1);
-  return luaL_error(L, "the model is read-only: cannot set a field of a %s", type_names[x->t]);
+  return luaL_error(L, "the model is read-only: cannot set a field of %s", article[x->t]);
 }
 
 /* pairs(obj): each field name with its value, in the documented order. */
@@ -600,17 +617,29 @@ static int object_pairs(lua_State *L) {
   return 3;
 }
 
+/* The name an object goes by in messages, pushed; 0 when it has none. */
+static int push_name(lua_State *L, const proxy *x) {
+  if (x->t == T_PLAN) push_slice(L, ((md_plan *)x->p)->key);
+  else if (x->t == T_BODY) push_slice(L, ((md_body *)x->p)->id);
+  else if (x->t == T_ITEM && ((md_item *)x->p)->id) lua_pushstring(L, ((md_item *)x->p)->id);
+  else return 0;
+  return 1;
+}
+
+/* "item 12-KH/TW:IV.4.2 at plans/tw/12-kh-tw.plan:120:5", built on the
+ * Lua stack so that nothing is left in an arena. */
 static int object_tostring(lua_State *L) {
   proxy *x = check_proxy(L, 1);
   md_model *m = model_of(L);
+  lua_settop(L, 1);
+  lua_pushstring(L, type_names[x->t]);
+  if (push_name(L, x)) {
+    lua_pushliteral(L, " ");
+    lua_insert(L, -2);
+  }
+  lua_pushliteral(L, " at ");
   push_common(L, m, x, 4);
-  const char *where = lua_tostring(L, -1);
-  const char *name = x->t == T_PLAN   ? ar_strndup(m->arena, ((md_plan *)x->p)->key.p, ((md_plan *)x->p)->key.n)
-                   : x->t == T_ITEM   ? ((md_item *)x->p)->id
-                   : x->t == T_BODY   ? ar_strndup(m->arena, ((md_body *)x->p)->id.p, ((md_body *)x->p)->id.n)
-                   : NULL;
-  if (name) lua_pushfstring(L, "%s %s at %s", type_names[x->t], name, where);
-  else lua_pushfstring(L, "%s at %s", type_names[x->t], where);
+  lua_concat(L, lua_gettop(L) - 1);
   return 1;
 }
 
@@ -629,7 +658,9 @@ static void make_metatable(lua_State *L) {
   lua_pop(L, 1);
 }
 
-void lm_attach(lua_State *L, md_model *m) {
+void lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena) {
+  lua_pushlightuserdata(L, scratch_arena);
+  lua_setfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
   make_metatable(L);
   lua_newtable(L);
   lua_newtable(L);
@@ -657,8 +688,8 @@ static void place(lua_State *L, md_model *m, const char *path, lua_Integer line,
   if (file < 0) luaL_error(L, "'%s' is not a file of this run (plans and scripts only)", path);
   if (line < 1 || col < 1) luaL_error(L, "line and column count from 1");
   src_file *f = &m->src->files[file];
-  uint32_t off = src_line_offset(m->src, (uint32_t)file, (uint32_t)line);
-  if (off >= f->size && line > 1) luaL_error(L, "'%s' has no line %d", path, (int)line);
+  uint32_t off = line > UINT32_MAX ? (uint32_t)f->size : src_line_offset(m->src, (uint32_t)file, (uint32_t)line);
+  if (off >= f->size && line > 1) luaL_error(L, "'%s' has no line %I", path, (LUAI_UACINT)line);
   for (lua_Integer c = 1; c < col && off < f->size && f->data[off] != '\n'; c++) {
     int32_t cp;
     int len = tx_decode((const unsigned char *)f->data + off, f->size - off, &cp);
@@ -693,6 +724,16 @@ static int place_from_string(lua_State *L, md_model *m, const char *s, md_loc *o
   return 0;
 }
 
+/* A location table's line, col or len: a whole number, or `def` when
+ * absent (-1: required). */
+static lua_Integer whole(lua_State *L, int idx, const char *name, lua_Integer def) {
+  int isnum;
+  lua_Integer v = lua_tointegerx(L, idx, &isnum);
+  if (isnum) return v;
+  if (lua_isnil(L, idx) && def >= 0) return def;
+  return luaL_error(L, "a location's %s is a whole number, not %s", name, luaL_typename(L, idx));
+}
+
 int lm_check_loc(lua_State *L, int idx, md_loc *out) {
   md_model *m = model_of(L);
   idx = lua_absindex(L, idx);
@@ -708,9 +749,9 @@ int lm_check_loc(lua_State *L, int idx, md_loc *out) {
     lua_getfield(L, idx, "line");
     lua_getfield(L, idx, "col");
     lua_getfield(L, idx, "len");
-    const char *file = luaL_checkstring(L, -4);
-    place(L, m, file, luaL_checkinteger(L, -3), luaL_optinteger(L, -2, 1), out);
-    out->len = span_bytes(m, out, luaL_optinteger(L, -1, 0));
+    if (lua_type(L, -4) != LUA_TSTRING) luaL_error(L, "a location table needs file = \"path\"");
+    place(L, m, lua_tostring(L, -4), whole(L, -3, "line", -1), whole(L, -2, "col", 1), out);
+    out->len = span_bytes(m, out, whole(L, -1, "len", 0));
     lua_pop(L, 4);
     return 0;
   }
@@ -771,8 +812,10 @@ static int fn_fold(lua_State *L) {
   md_model *m = model_of(L);
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  sl_slice f = tx_fold(m->arena, s, n);
-  char *w = ar_strndup(m->arena, f.p, f.n);
+  (void)m;
+  ar_arena *a = scratch(L, n);
+  sl_slice f = tx_fold(a, s, n);
+  char *w = ar_strndup(a, f.p, f.n);
   lua_pushlstring(L, w, tx_tone_normalise(w, f.n));
   return 1;
 }
@@ -782,9 +825,11 @@ static int fn_recognize(lua_State *L) {
   md_model *m = model_of(L);
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  sl_slice nfc = tx_nfc(m->arena, s, n);
-  dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
-  push_cstr(L, r.first ? dl_canonical_chain(m->arena, r.first) : NULL);
+  (void)m;
+  ar_arena *a = scratch(L, n);
+  sl_slice nfc = tx_nfc(a, s, n);
+  dl_result r = dl_recognize(a, nfc.p, nfc.n);
+  push_cstr(L, r.first ? dl_canonical_chain(a, r.first) : NULL);
   return 1;
 }
 

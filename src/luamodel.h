@@ -13,10 +13,11 @@
 
 #include "model.h"
 
-/* Makes the model reachable from the state (once it is resolved); before
- * that, model functions raise "the model is not loaded yet". Runs inside
- * sb_call. */
-void lm_attach(lua_State *L, md_model *m);
+/* Makes the model reachable from the state (before resolving: recognizers
+ * see it as it is resolved); before that, model functions raise "the plans
+ * are not loaded yet". `scratch` holds text made for one call: the caller
+ * empties it after each. Runs inside sb_call. */
+void lm_attach(lua_State *L, md_model *m, ar_arena *scratch);
 
 void lm_push_plan(lua_State *L, md_plan *p);
 void lm_push_item(lua_State *L, md_item *it);

@@ -53,6 +53,7 @@ struct ru_engine {
   size_t unreadable;         /* script files or directories */
   dt_day as_of;
   rs_recognizer rec;
+  ar_arena scratch;          /* text made for one call (luamodel.c) */
 };
 
 static const char *const kind_names[] = { "rule", "recognizer", "format" };
@@ -178,6 +179,11 @@ static const char *check_id(lua_State *L, ru_kind k) {
                luaL_typename(L, -1));
   const char *id = lua_tostring(L, -1);
   if (!kebab(id)) luaL_error(L, "%s id '%s' must be lower-case words joined by '-'", kind_names[k], id);
+  /* -Wno-ID disables ID, and -Wall enables every rule: an id "no-owner"
+   * or "all" could not be switched as users expect. */
+  if (strncmp(id, "no-", 3) == 0 || strcmp(id, "all") == 0)
+    luaL_error(L, "%s id '%s' cannot be switched with -W: choose one that does not start with 'no-' and is not "
+               "'all' (e.g. 'owner-missing')", kind_names[k], id);
   return id;
 }
 
@@ -491,6 +497,7 @@ ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options
   e->src = src;
   e->diags = diags;
   e->as_of = o->as_of;
+  ar_init(&e->scratch);
   if (sb_open(&e->sb, a, o->budget, o->memory) != 0) return NULL;
   run_stdlib(e, o->stdlib_dir);
   for (size_t i = 0; i < o->nplans; i++) run_project(e, o->plans[i]);
@@ -499,7 +506,9 @@ ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options
 }
 
 void ru_close(ru_engine *e) {
-  if (e) sb_close(&e->sb);
+  if (!e) return;
+  sb_close(&e->sb);
+  ar_free(&e->scratch);
 }
 
 size_t ru_count(const ru_engine *e) { return e->ndefs; }
@@ -541,13 +550,17 @@ static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction
   e->bad_result = 0;
   e->nfindings = 0;
   sb_failure f;
-  if (sb_call(&e->sb, 4, nresults, &f) == SB_OK) return 0;
+  sb_status st = sb_call(&e->sb, 4, nresults, &f);
+  ar_free(&e->scratch);            /* results are Lua strings by now */
+  ar_init(&e->scratch);
+  if (st == SB_OK) return 0;
   report_failure(e, d, file, &f);
   return -1;
 }
 
 static int attach_model(lua_State *L) {
-  lm_attach(L, lua_touserdata(L, 2));
+  ru_engine *e = lua_touserdata(L, 1);
+  lm_attach(L, lua_touserdata(L, 2), &e->scratch);
   return 0;
 }
 

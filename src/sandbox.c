@@ -190,6 +190,10 @@ static void spend(lua_State *L, void *ud, unsigned long steps) {
   s->left -= (long long)steps;
 }
 
+void sb_charge(lua_State *L, size_t steps) {
+  spend(L, sb_of(L), (unsigned long)steps);
+}
+
 /* A Lua error outside any protected call is a bug in plancheck: every entry
  * goes through sb_call. Say so rather than abort silently. */
 static int at_panic(lua_State *L) {

@@ -98,6 +98,10 @@ sb_status sb_call(sb_sandbox *s, int nargs, int nresults, sb_failure *f);
  * only inside sb_call. */
 void sb_push_env(lua_State *L);
 
+/* Charges work the host does for a script (in C, outside the VM) to the
+ * budget of the current call; raises when it is spent. */
+void sb_charge(lua_State *L, size_t steps);
+
 /* The sandbox a state belongs to. */
 sb_sandbox *sb_of(lua_State *L);
 

@@ -36,7 +36,7 @@ end
 -- ---- rules moved from C ----
 
 plancheck.rule {
-  id = "no-owner",
+  id = "owner-missing",
   description = "Every task has an owner: its own 'by', or its section's 'owner'.",
   severity = "warning",
   check = function(plan)
@@ -112,8 +112,8 @@ local function timed(task)
 end
 
 plancheck.rule {
-  id = "no-deadline",
-  description = "Every directive states a deadline (its own, its enclosing task's, or all its sub-tasks'). Off by default, since many real directives print none: turn it on with -Werror=no-deadline or -Wall.",
+  id = "deadline-missing",
+  description = "Every directive states a deadline (its own, its enclosing task's, or all its sub-tasks'). Off by default, since many real directives print none: turn it on with -W deadline-missing (or -Wall).",
   severity = "warning",
   enabled = false,
   check = function(plan)
@@ -126,7 +126,7 @@ plancheck.rule {
 }
 
 plancheck.rule {
-  id = "no-monitoring-clause",
+  id = "monitoring-missing",
   description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
   severity = "warning",
   check = function(plan)

@@ -833,16 +833,16 @@ void test_cascade_deadline_before_issue(void) {
   fx f;
   /* Issued in March 2024, awaiting a directive due by the end of 2023. */
   after_pair(&f, "2024-03-01", "1-KH/TW:I.3", "1-KH/TW:I.1");
-  UT_EQ_INT(has(&f, "deadline-before-issue", DG_ERROR), 1);
-  UT_CHECK(says(&f, "deadline-before-issue",
+  UT_EQ_INT(has(&f, "awaited-before-issue", DG_ERROR), 1);
+  UT_CHECK(says(&f, "awaited-before-issue",
                 "2023-12-31", "2024-03-01"));
-  UT_EQ_STR(where(&f, "deadline-before-issue"), "tu.plan:8:60");
+  UT_EQ_STR(where(&f, "awaited-before-issue"), "tu.plan:8:60");
   UT_EQ_INT(has(&f, "deadline-later", DG_ERROR), 0);
   fx_close(&f);
 
   /* Issued on the awaited directive's last day: fine. */
   after_pair(&f, "2023-12-31", "1-KH/TW:I.3", "1-KH/TW:I.1");
-  UT_EQ_INT(has(&f, "deadline-before-issue", DG_ERROR), 0);
+  UT_EQ_INT(has(&f, "awaited-before-issue", DG_ERROR), 0);
   fx_close(&f);
 }
 

@@ -1,6 +1,6 @@
 -- check must be a function.
 plancheck.rule {
-  id = "no-function",
+  id = "without-function",
   description = "check is a string",
   severity = "error",
   check = "function(plan) end",

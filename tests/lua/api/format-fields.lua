@@ -1,6 +1,6 @@
 -- A format needs its render function.
 plancheck.format {
-  id = "no-render",
+  id = "without-render",
   description = "a format without render",
   check = function(plan) end,
 }

@@ -1,6 +1,6 @@
 -- A rule without a description.
 plancheck.rule {
-  id = "no-description",
+  id = "without-description",
   severity = "error",
   check = function(plan) end,
 }

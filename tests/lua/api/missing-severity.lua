@@ -1,6 +1,6 @@
 -- A rule without a severity.
 plancheck.rule {
-  id = "no-severity",
+  id = "without-severity",
   description = "has no severity",
   check = function(plan) end,
 }
