@@ -89,8 +89,16 @@ void dg_sort(dg_list *l) {
   free(v);
 }
 
-static const char *sev_name(dg_severity s) {
-  return s == DG_ERROR ? "error" : s == DG_WARNING ? "warning" : "note";
+static const char *const sev_names[] = { "error", "warning", "note" };
+
+const char *dg_severity_name(dg_severity s) {
+  return sev_names[s];
+}
+
+int dg_severity_parse(const char *s) {
+  for (int i = DG_ERROR; i <= DG_NOTE; i++)
+    if (strcmp(s, sev_names[i]) == 0) return i;
+  return -1;
 }
 
 static const char *sev_color(dg_severity s) {
@@ -164,8 +172,8 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, 
     if (st.color) fputs("\033[1m", out);
     fputs("plancheck: ", out);
   }
-  if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), sev_name(d->sev));
-  else fprintf(out, "%s: ", sev_name(d->sev));
+  if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), dg_severity_name(d->sev));
+  else fprintf(out, "%s: ", dg_severity_name(d->sev));
   ar_arena scratch;
   ar_init(&scratch);
   sl_slice msg = tx_printable(&scratch, d->msg, strlen(d->msg));
@@ -215,7 +223,7 @@ void dg_json_string(FILE *out, const char *s, size_t n) {
 
 static void json_one(FILE *out, src_table *src, const dg_diag *d) {
   fputs("{\"severity\":", out);
-  dg_json_string(out, sev_name(d->sev), strlen(sev_name(d->sev)));
+  dg_json_string(out, dg_severity_name(d->sev), strlen(dg_severity_name(d->sev)));
   fputs(",\"code\":", out);
   if (d->code) dg_json_string(out, d->code, strlen(d->code)); else fputs("null", out);
   fputs(",\"message\":", out);

@@ -48,6 +48,11 @@ dg_diag *dg_add(dg_list *l, dg_severity sev, const char *code, uint32_t file, ui
 void dg_note(dg_list *l, dg_diag *d, uint32_t file, uint32_t off, uint32_t len,
              const char *fmt, ...) DG_PRINTF(6, 7);
 
+/* "error", "warning", "note"; and back (-1 for anything else), as
+ * messages, JSON and rule scripts spell severities. */
+const char *dg_severity_name(dg_severity s);
+int dg_severity_parse(const char *s);
+
 /* Formats into the arena. */
 const char *dg_fmt(ar_arena *a, const char *fmt, ...) DG_PRINTF(2, 3);
 const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap);

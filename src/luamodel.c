@@ -509,7 +509,6 @@ static void link_field(lua_State *L, md_model *m, md_link *k, int f) {
   }
 }
 
-static const char *const period_of_measure[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
 
 /* 90, not 90.0, when the value is whole: it reads as the document does. */
 static void push_number(lua_State *L, const char *op, double v) {
@@ -526,7 +525,7 @@ static void measure_field(lua_State *L, md_model *m, md_measure *ms, int f) {
   case 3: push_number(L, ms->op, ms->value); break;
   case 4: lua_pushboolean(L, ms->percent); break;
   case 5: push_opt(L, &ms->unit); break;
-  case 6: push_cstr(L, ms->period > 0 && ms->period <= 5 ? period_of_measure[ms->period] : NULL); break;
+  case 6: push_cstr(L, ms->period > 0 && ms->period <= DL_PERIOD_UNSPECIFIED ? period_names[ms->period] : NULL); break;
   case 7: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
   case 8: {
     /* As written: "1234567", "0,4", the phrase; never "1.23457e+06". */
@@ -809,10 +808,9 @@ static int fn_bodies(lua_State *L) {
 /* The comparison form of a text: NFC, case-folded, white space collapsed,
  * tone marks placed the new way ("Tỉnh uỷ" and "tỉnh ủy" fold alike). */
 static int fn_fold(lua_State *L) {
-  md_model *m = model_of(L);
+  model_of(L);                       /* only once the plans are loaded */
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  (void)m;
   ar_arena *a = scratch(L, n);
   sl_slice f = tx_fold(a, s, n);
   char *w = ar_strndup(a, f.p, f.n);
@@ -822,10 +820,9 @@ static int fn_fold(lua_State *L) {
 
 /* The built-in recogniser: the canonical form of a phrase, or nil. */
 static int fn_recognize(lua_State *L) {
-  md_model *m = model_of(L);
+  model_of(L);                       /* only once the plans are loaded */
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
-  (void)m;
   ar_arena *a = scratch(L, n);
   sl_slice nfc = tx_nfc(a, s, n);
   dl_result r = dl_recognize(a, nfc.p, nfc.n);

@@ -289,7 +289,6 @@ static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_en
 
 static void list_rules(const ru_engine *rules) {
   static const char *const headings[] = { "rules", "recognizers", "formats" };
-  static const char *const sev[] = { "error", "warning", "note" };
   for (int k = RU_RULE; k <= RU_FORMAT; k++) {
     int first = 1;
     for (size_t i = 0; i < ru_count(rules); i++) {
@@ -298,7 +297,7 @@ static void list_rules(const ru_engine *rules) {
       if (first) printf("%s%s:\n", k == RU_RULE ? "" : "\n", headings[k]);
       first = 0;
       if (k == RU_RULE)
-        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, sev[d->werror ? DG_ERROR : d->severity],
+        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, dg_severity_name(d->werror ? DG_ERROR : d->severity),
                d->enabled ? "on" : "off", ru_origin(rules, d), d->description);
       else printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
     }

@@ -58,7 +58,6 @@ struct ru_engine {
 
 static const char *const kind_names[] = { "rule", "recognizer", "format" };
 static const char *const fn_fields[] = { "check", "recognize", "render" };
-static const char *const sev_names[] = { "error", "warning", "note" };
 
 static ru_engine *engine(lua_State *L) {
   return lua_touserdata(L, lua_upvalueindex(1));
@@ -192,8 +191,8 @@ static dg_severity check_severity(lua_State *L, const char *id) {
     luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not %s", id,
                luaL_typename(L, -1));
   const char *s = lua_tostring(L, -1);
-  for (int i = 0; i < 3; i++)
-    if (strcmp(s, sev_names[i]) == 0) return (dg_severity)i;
+  int sev = dg_severity_parse(s);
+  if (sev >= 0) return (dg_severity)sev;
   return (dg_severity)luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not \"%s\"",
                                  id, s);
 }
@@ -266,8 +265,8 @@ static const char *option_string(lua_State *L, const char *name) {
 static dg_severity severity_arg(lua_State *L, int t, const ru_def *r) {
   if (lua_getfield(L, t, "severity") == LUA_TNIL) return r->severity;
   const char *s = option_string(L, "severity");
-  for (int i = 0; i < 3; i++)
-    if (strcmp(s, sev_names[i]) == 0) return (dg_severity)i;
+  int sev = dg_severity_parse(s);
+  if (sev >= 0) return (dg_severity)sev;
   return (dg_severity)luaL_error(L, "severity must be \"error\", \"warning\" or \"note\", not \"%s\"", s);
 }
 
