@@ -176,6 +176,41 @@ typedef struct md_plan {
   struct md_plan *next;
 } md_plan;
 
+/* One entry of a progress record (`progress KEY { ... }`): something that
+ * happened, on a day, proven by a document. */
+typedef enum md_event_kind {
+  MD_EV_ISSUED,              /* a body issued a document */
+  MD_EV_DONE,                /* directives done */
+  MD_EV_STARTED,             /* directives in progress */
+  MD_EV_CANCELLED,           /* directives cancelled */
+  MD_EV_REPORTED,            /* a report of a reporting obligation sent */
+} md_event_kind;
+
+typedef struct md_event {
+  md_event_kind kind;
+  md_loc loc;                /* the entry's keyword */
+  dt_day day;
+  md_loc day_loc;
+  md_ref *issuer;            /* ISSUED: the body that issued the document */
+  md_str what;               /* ISSUED: the document as named ("Hướng dẫn số
+                                12-HD/TU ngày ...") */
+  md_strs *targets;          /* DONE..REPORTED: the directives named, as
+                                written ("III.4.2" or "12-KH/TW:IV.4.2") */
+  md_strs *triggers;         /* ISSUED `triggers`: directives it triggers */
+  struct md_item **items;    /* `targets` resolved (NULL where unknown) */
+  struct md_item **triggered;/* `triggers` resolved (NULL where unknown) */
+  size_t nitems, ntriggered;
+  md_ref *by;                /* `by`: who did it (reports of one owner) */
+  md_str doc;                /* `doc "12-BC/HU"`: the proving document */
+  md_str part;               /* `for "WHAT"`: which deadline of the task */
+  md_str reason;             /* `reason` (cancelled) */
+  md_strs *notes;
+  sl_slice plan_key;         /* the block's plan, for relative ids; empty
+                                when the block names none */
+  md_loc plan_loc;
+  struct md_event *next;     /* in file order */
+} md_event;
+
 /* The files a file asked for, with where it asked. */
 typedef struct md_include {
   md_str path;
@@ -193,6 +228,7 @@ typedef struct md_model {
   md_plan *plans, *last_plan;
   md_body *bodies, *last_body;
   md_abbrev *abbrevs;
+  md_event *events, *last_event;  /* progress entries, in load order */
   md_body *body_hash[MD_HASH];
   md_item *item_hash[MD_HASH];
   /* name index (folded name → body), built by md_index_names */
