@@ -217,3 +217,18 @@ const char *md_day_text(ar_arena *a, dt_day d) {
   dt_format(d, buf);
   return ar_strndup(a, buf, 10);
 }
+
+const char *md_item_text(md_model *m, const md_item *it) {
+  const char *s = "";
+  for (const md_strs *t = it->texts; t; t = t->next)
+    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? " " : "", (int)t->s.value.n, t->s.value.p);
+  return tx_nfc(m->arena, s, strlen(s)).p;
+}
+
+const char *md_ref_names(md_model *m, const md_ref *refs) {
+  const char *s = "";
+  for (const md_ref *o = refs; o; o = o->next)
+    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? ", " : "", o->body ? (int)o->body->name.value.n : (int)o->text.n,
+               o->body ? o->body->name.value.p : o->text.p);
+  return s;
+}

@@ -267,6 +267,13 @@ const char *md_level_name(md_level l);
 /* A day as "2023-02-28", in the arena, for messages and reports. */
 const char *md_day_text(ar_arena *a, dt_day d);
 
+/* An item's paragraphs joined by one space, in NFC, in the arena: the
+ * whole text of a directive for tables (coverage, HTML). */
+const char *md_item_text(md_model *m, const md_item *it);
+/* The names of the bodies a list refers to, joined by ", "; a reference
+ * that names no body stays as written. "" for an empty list. */
+const char *md_ref_names(md_model *m, const md_ref *refs);
+
 /* Tree building. */
 void md_append(md_item *parent, md_item *child);
 /* Appends every child of `from` to `to`, in order, leaving `from` empty. */

@@ -19,20 +19,9 @@ static const char *path_of(md_model *m, const md_plan *p) { return m->src->files
 
 static const char *key(md_model *m, const md_plan *p) { return ar_strndup(m->arena, p->key.p, p->key.n); }
 
-static const char *text_of(md_model *m, const md_item *it) {
-  const char *s = "";
-  for (const md_strs *t = it->texts; t; t = t->next)
-    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? " " : "", (int)t->s.value.n, t->s.value.p);
-  return tx_nfc(m->arena, s, strlen(s)).p;
-}
+static const char *text_of(md_model *m, const md_item *it) { return md_item_text(m, it); }
 
-static const char *owner_names(md_model *m, const md_item *it) {
-  const char *s = "";
-  for (const md_ref *o = it->owners; o; o = o->next)
-    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? ", " : "", o->body ? (int)o->body->name.value.n : (int)o->text.n,
-               o->body ? o->body->name.value.p : o->text.p);
-  return s;
-}
+static const char *owner_names(md_model *m, const md_item *it) { return md_ref_names(m, it->owners); }
 
 static const char *implemented_by(md_model *m, const cs_row *row) {
   const char *s = "";
