@@ -14,6 +14,7 @@
 #include "accept.h"
 #include "cascade.h"
 #include "check.h"
+#include "html.h"
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
@@ -273,8 +274,21 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/* report: the document each plan gives in a script's format, to stdout. */
+/* report --format html: one page for all the plans given. */
+static void write_html(const options *o, md_model *m, const inputs_t *in) {
+  md_plan **plans = calloc(in->n ? in->n : 1, sizeof *plans);
+  if (!plans) out_of_memory();
+  size_t n = 0;
+  for (size_t i = 0; i < in->n; i++)
+    if (in->v[i].plan) plans[n++] = in->v[i].plan;
+  ht_write(stdout, m, plans, n, o->as_of, 30);
+  free(plans);
+}
+
+/* report: the document each plan gives in a built-in or a script's format,
+ * to stdout. */
 static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  if (strcmp(o->report_format, "html") == 0) write_html(o, m, in);
   const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
   for (size_t i = 0; f && i < in->n; i++) {
     if (!in->v[i].plan) continue;
@@ -310,7 +324,7 @@ static int apply_switches(const options *o, ru_engine *rules) {
     const char *err = ru_switch(rules, o->switches[i]);
     if (err) return usage_error("%s", err);
   }
-  if (o->cmd == CMD_REPORT && !ru_find(rules, RU_FORMAT, o->report_format)) {
+  if (o->cmd == CMD_REPORT && strcmp(o->report_format, "html") != 0 && !ru_find(rules, RU_FORMAT, o->report_format)) {
     return usage_error("unknown report format '%s' (plancheck --list-rules lists the formats)", o->report_format);
   }
   return -1;
