@@ -174,7 +174,7 @@ static const char css[] =
   "table.reflow tr{border:1px solid var(--line);border-radius:.4rem;margin:0 0 .6rem;padding:.3rem .6rem}"
   "table.reflow td{border:0;padding:.1rem 0}table.reflow td:empty{display:none}"
   "table.reflow td[data-label]::before{content:attr(data-label) \": \";font-weight:600;color:var(--muted)}"
-  "table.reflow td:first-child{box-shadow:none}"
+  "table.reflow td:first-child{box-shadow:none}table.reflow td.inl{display:inline-block;width:auto;margin-right:.8rem}"
   "table.reflow tr.st-covered{border-left:5px solid var(--covered)}table.reflow tr.st-waived{border-left:5px solid var(--waived)}"
   "table.reflow tr.st-forwarded{border-left:5px solid var(--forwarded)}table.reflow tr.st-missing{border-left:5px solid var(--missing)}"
   "table.reflow tr.st-extra{border-left:5px solid var(--extra)}tr.sub td.stt{padding-left:0}tr.sub{margin-left:1rem}}\n"
@@ -418,8 +418,9 @@ static void coverage_row(ht *h, size_t k, const cs_row *row) {
   const char *code = status_code[row->status];
   rawf(h, "<tr class=\"st-%s%s\" data-status=\"%s\"", code, row->expired ? " expired" : "", code);
   attr(h, "data-id", row->directive->id);
-  rawf(h, "><td data-label=\"STT\">%zu</td>", k + 1);
-  cell(h, "Mã nhiệm vụ", row->directive->id);
+  rawf(h, "><td class=\"inl\" data-label=\"STT\">%zu</td><td class=\"inl id\" data-label=\"Mã\">", k + 1);
+  text(h, row->directive->id);
+  raw(h, "</td>");
   cell(h, "Nội dung", cs_excerpt(h->m, row->directive, 180));
   cell(h, "Chủ trì", md_ref_names(h->m, row->directive->owners));
   rawf(h, "<td data-label=\"Tình trạng\"><span class=\"status\">%s</span></td><td data-label=\"Ghi chú\">",
@@ -450,7 +451,7 @@ static void coverage_target(ht *h, const cs_coverage *c, const cs_target *t) {
   raw(h, "</h3>\n");
   if (t->through) through_note(h, t);
   totals(h, c, t);
-  raw(h, "<div class=\"tbl\"><table class=\"coverage reflow\"><thead><tr><th>STT</th><th>Mã nhiệm vụ</th>"
+  raw(h, "<div class=\"tbl\"><table class=\"coverage reflow\"><thead><tr><th>STT</th><th>Mã</th>"
          "<th>Nội dung</th><th>Chủ trì</th><th>Tình trạng</th><th>Thực hiện, ghi chú</th></tr></thead><tbody>\n");
   for (size_t k = 0; k < t->nrows; k++) coverage_row(h, k, &t->rows[k]);
   raw(h, "</tbody></table></div>\n");
