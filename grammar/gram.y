@@ -31,6 +31,7 @@
        OWNER PATH PER PLACE PLAN QUARTER RECIPIENT REPORTS ROLE SECTION SIGNER
        TARGET TASK TERM TEXT TITLE UNAVAILABLE UNKNOWN USE VIA WITH YEAR
        CASCADE FINGERPRINT FORWARD REASON REASSIGNED TO UNTIL WAIVE
+       PROGRESS ISSUED DONE STARTED CANCELLED REPORTED DOC TRIGGERS
        CENTRAL PROVINCE DISTRICT GRASSROOTS
        IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
        GE GT LE LT EQ.
@@ -58,6 +59,7 @@
 %type forward {md_item *}
 %type cmp {int}
 %type measure_head {md_measure *}
+%type entry {md_event *}
 
 file ::= decls.
 decls ::= .
@@ -69,6 +71,7 @@ decl ::= ABBREV STRING(A) STRING(B).        { ps_abbrev(ctx, &A, &B); }
 decl ::= plan.
 decl ::= body.
 decl ::= item(I).                           { ps_top_item(ctx, I); }
+decl ::= progress.
 
 /* ---- plan header ---- */
 plan ::= plan_open hdrs RBRACE.             { ps_hdr_pop(ctx); }
@@ -220,6 +223,29 @@ waiver(R) ::= waiver(A) REASON STRING(S).                  { R = A; ps_waiver_re
 waiver(R) ::= waiver(A) UNTIL DATEVAL(D).                  { R = A; ps_waiver_until(ctx, R, &D); }
 forward(R) ::= FORWARD(K) links(L).                        { R = ps_forward(ctx, &K, L, 0); }
 forward(R) ::= FORWARD(K) links(L) TO levels(V).           { R = ps_forward(ctx, &K, L, V); }
+
+/* ---- progress records ----
+ * `progress tuyphuoc_28 { 2023-07-28 done "III.5.1" doc "112-BC/HU" }`:
+ * each entry starts with its date, so entries need no terminator either. */
+progress ::= prog_open entries RBRACE.      { ps_progress_close(ctx); }
+prog_open ::= PROGRESS LBRACE.              { ps_progress(ctx, NULL, 0); }
+prog_open ::= PROGRESS STRING(K) LBRACE.    { ps_progress(ctx, &K, 1); }
+prog_open ::= PROGRESS IDENT(K) LBRACE.     { ps_progress(ctx, &K, 0); }
+entries ::= .
+entries ::= entries entry.
+entries ::= entries error.
+
+entry(R) ::= DATEVAL(D) ISSUED(K) ref(B) STRING(W).  { R = ps_event(ctx, MD_EV_ISSUED, &D, &K, NULL); ps_event_issued(ctx, R, B, &W); }
+entry(R) ::= DATEVAL(D) DONE(K) strs(T).             { R = ps_event(ctx, MD_EV_DONE, &D, &K, T); }
+entry(R) ::= DATEVAL(D) STARTED(K) strs(T).          { R = ps_event(ctx, MD_EV_STARTED, &D, &K, T); }
+entry(R) ::= DATEVAL(D) CANCELLED(K) strs(T).        { R = ps_event(ctx, MD_EV_CANCELLED, &D, &K, T); }
+entry(R) ::= DATEVAL(D) REPORTED(K) strs(T).         { R = ps_event(ctx, MD_EV_REPORTED, &D, &K, T); }
+entry(R) ::= entry(A) DOC STRING(S).                 { R = A; ps_event_str(ctx, R, PS_EV_DOC, &S); }
+entry(R) ::= entry(A) FOR STRING(S).                 { R = A; ps_event_str(ctx, R, PS_EV_FOR, &S); }
+entry(R) ::= entry(A) REASON STRING(S).              { R = A; ps_event_str(ctx, R, PS_EV_REASON, &S); }
+entry(R) ::= entry(A) NOTE STRING(S).                { R = A; ps_event_str(ctx, R, PS_EV_NOTE, &S); }
+entry(R) ::= entry(A) BY refs(O).                    { R = A; ps_event_by(ctx, R, O); }
+entry(R) ::= entry(A) TRIGGERS strs(T).              { R = A; ps_event_triggers(ctx, R, T); }
 
 %code {
 /* Lets the driver report an error on a new line even while lemon is still

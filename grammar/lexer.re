@@ -165,9 +165,12 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "basis"       { TOKEN(TK_BASIS); }
       "body"        { TOKEN(TK_BODY); }
       "by"          { TOKEN(TK_BY); }
+      "cancelled"   { TOKEN(TK_CANCELLED); }
       "cascade"     { TOKEN(TK_CASCADE); }
       "counterpart" { TOKEN(TK_COUNTERPART); }
       "date"        { TOKEN(TK_DATE); }
+      "doc"         { TOKEN(TK_DOC); }
+      "done"        { TOKEN(TK_DONE); }
       "due"         { TOKEN(TK_DUE); }
       "fingerprint" { TOKEN(TK_FINGERPRINT); }
       "footnote"    { TOKEN(TK_FOOTNOTE); }
@@ -176,6 +179,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "id"          { TOKEN(TK_ID); }
       "implements"  { TOKEN(TK_IMPLEMENTS); }
       "include"     { TOKEN(TK_INCLUDE); }
+      "issued"      { TOKEN(TK_ISSUED); }
       "issuer"      { TOKEN(TK_ISSUER); }
       "kind"        { TOKEN(TK_KIND); }
       "level"       { TOKEN(TK_LEVEL); }
@@ -187,20 +191,24 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "per"         { TOKEN(TK_PER); }
       "place"       { TOKEN(TK_PLACE); }
       "plan"        { TOKEN(TK_PLAN); }
+      "progress"    { TOKEN(TK_PROGRESS); }
       "quarter"     { TOKEN(TK_QUARTER); }
       "reason"      { TOKEN(TK_REASON); }
       "reassigned"  { TOKEN(TK_REASSIGNED); }
       "recipient"   { TOKEN(TK_RECIPIENT); }
+      "reported"    { TOKEN(TK_REPORTED); }
       "reports"     { TOKEN(TK_REPORTS); }
       "role"        { TOKEN(TK_ROLE); }
       "section"     { TOKEN(TK_SECTION); }
       "signer"      { TOKEN(TK_SIGNER); }
+      "started"     { TOKEN(TK_STARTED); }
       "target"      { TOKEN(TK_TARGET); }
       "task"        { TOKEN(TK_TASK); }
       "term"        { TOKEN(TK_TERM); }
       "text"        { TOKEN(TK_TEXT); }
       "title"       { TOKEN(TK_TITLE); }
       "to"          { TOKEN(TK_TO); }
+      "triggers"    { TOKEN(TK_TRIGGERS); }
       "unavailable" { TOKEN(TK_UNAVAILABLE); }
       "unknown"     { TOKEN(TK_UNKNOWN); }
       "until"       { TOKEN(TK_UNTIL); }

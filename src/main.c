@@ -12,9 +12,11 @@
 #include <unistd.h>
 
 #include "accept.h"
+#include "agenda.h"
 #include "cascade.h"
 #include "check.h"
 #include "html.h"
+#include "progress.h"
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
@@ -26,7 +28,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_REPORT } command;
+typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_REPORT, CMD_AGENDA } command;
 
 typedef struct options {
   command cmd;
@@ -47,6 +49,10 @@ typedef struct options {
   long long lua_budget;
   size_t lua_memory;
   const char *report_format; /* report --format NAME */
+  const char **progress;     /* --progress FILE */
+  size_t nprogress;
+  int within;                /* agenda --within DAYS */
+  const char *owner;         /* agenda --owner BODY */
 } options;
 
 static const char usage_text[] =
@@ -55,6 +61,7 @@ static const char usage_text[] =
   "       plancheck suggest [--evaluate] [options] FILE...\n"
   "       plancheck accept [options] FILE [ID...]\n"
   "       plancheck report --format NAME [options] FILE...\n"
+  "       plancheck agenda [--as-of DATE] [--within DAYS] [--owner BODY] [options] FILE...\n"
   "       plancheck --list-rules [options] [FILE...]\n"
   "\n"
   "Checks implementation plans written in the plan language, each against\n"
@@ -68,6 +75,8 @@ static const char usage_text[] =
   "              (--evaluate: measure the suggestions on the existing links)\n"
   "  accept      record the current fingerprint of the parent directives\n"
   "              FILE links to (all, or those the IDs name), after review\n"
+  "  agenda      where each plan stands as of a day, by owner: overdue,\n"
+  "              due soon, triggered, recurring and waiting directives\n"
   "  report      write a document in a format a script defines (the\n"
   "              standard ones: annex-md, annex-csv)\n"
   "\n"
@@ -75,7 +84,12 @@ static const char usage_text[] =
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
   "                      PLANPATH, colon-separated, is searched after)\n"
   "  --format=FORMAT     text or json; coverage also md and csv (default text)\n"
-  "  --as-of DATE        the day waivers expire against (default today)\n"
+  "  --as-of DATE        the day of the agenda, and the day waivers expire and\n"
+  "                      progress entries are checked against (default today)\n"
+  "  --progress FILE     read a progress record (repeatable); the record beside\n"
+  "                      a plan (x.progress beside x.plan) is read anyway\n"
+  "  --within DAYS       agenda: how far ahead to look (default 30)\n"
+  "  --owner BODY        agenda: only the directives BODY leads (id or name)\n"
   "  --color=auto|always|never\n"
   "                      colour the text output (auto: on a terminal, unless\n"
   "                      NO_COLOR is set)\n"
@@ -94,7 +108,8 @@ static const char usage_text[] =
   "  -h, --help          show this help\n"
   "  --version           show the version\n"
   "\n"
-  "Exit status: 0 no errors, 1 errors found (coverage: a directive missing),\n"
+  "Exit status: 0 no errors, 1 errors found (coverage: a directive missing;\n"
+  "agenda: a directive overdue),\n"
   "2 usage or I/O failure.\n";
 
 static dt_day today(void) {
@@ -166,12 +181,14 @@ static int parse_args(int argc, char **argv, options *o) {
   o->files = calloc((size_t)argc, sizeof *o->files);
   o->rules = calloc((size_t)argc, sizeof *o->rules);
   o->switches = calloc((size_t)argc, sizeof *o->switches);
-  if (!o->incdirs || !o->files || !o->rules || !o->switches) out_of_memory();
+  o->progress = calloc((size_t)argc, sizeof *o->progress);
+  if (!o->incdirs || !o->files || !o->rules || !o->switches || !o->progress) out_of_memory();
+  o->within = 30;
   o->color = -1;
   o->as_of = today();
   int i = 1;
-  static const char *const names[] = { "check", "coverage", "suggest", "accept", "report" };
-  for (int c = 0; i < argc && c < 5; c++)
+  static const char *const names[] = { "check", "coverage", "suggest", "accept", "report", "agenda" };
+  for (int c = 0; i < argc && c < 6; c++)
     if (strcmp(argv[i], names[c]) == 0) { o->cmd = (command)c; i++; break; }
   int only_files = 0;
   for (; i < argc; i++) {
@@ -207,6 +224,14 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
+    if ((v = option_value(argc, argv, &i, "--progress"))) { o->progress[o->nprogress++] = v; continue; }
+    if ((o->cmd == CMD_AGENDA || o->cmd == CMD_REPORT) && (v = option_value(argc, argv, &i, "--within"))) {
+      long long n = strcmp(v, "0") == 0 ? 0 : count_arg(v);
+      if (n < 0 || n > 36600) return usage_error("--within wants a number of days (0-36600), not '%s'", v);
+      o->within = (int)n;
+      continue;
+    }
+    if (o->cmd == CMD_AGENDA && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
     int r = parse_rule_option(argc, argv, &i, o);
     if (r == 0) continue;
     if (r > 0) return r;
@@ -281,7 +306,7 @@ static void write_html(const options *o, md_model *m, const inputs_t *in) {
   size_t n = 0;
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].plan) plans[n++] = in->v[i].plan;
-  ht_write(stdout, m, plans, n, o->as_of, 30);
+  ht_write(stdout, m, plans, n, o->as_of, o->within);
   free(plans);
 }
 
@@ -350,6 +375,35 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
   return o->cmd == CMD_COVERAGE && missing ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* The body --owner names: its identifier, or one of its names. */
+static const md_body *owner_named(md_model *m, const char *s) {
+  sl_slice name = { s, strlen(s) };
+  md_body *b = md_body_by_id(m, name);
+  return b ? b : md_body_by_name(m, name);
+}
+
+/* agenda: findings to stderr, the agenda to stdout; 1 when something is
+ * overdue, so a scheduled job notices. */
+static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
+  const md_body *owner = NULL;
+  if (o->owner && !(owner = owner_named(m, o->owner))) {
+    print_diags(o, m->src, m->diags);
+    return usage_error("--owner: no body is named '%s'", o->owner);
+  }
+  ag_agenda **a = calloc(in->n ? in->n : 1, sizeof *a);
+  if (!a) out_of_memory();
+  size_t n = 0, overdue = 0;
+  for (size_t i = 0; i < in->n; i++) {
+    if (!in->v[i].plan) continue;
+    a[n] = ag_agenda_of(m, in->v[i].plan, o->as_of, o->within, owner);
+    overdue += a[n++]->count[AG_OVERDUE];
+  }
+  print_diags(o, m->src, m->diags);
+  rp_agenda(stdout, m, a, n, o->format);
+  free(a);
+  return m->diags->errors || overdue ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int cmd_accept(const options *o, md_model *m, const inputs_t *in) {
   md_plan *p = in->v[0].plan;
   ac_result r = { 0 };
@@ -378,6 +432,7 @@ static int run(const options *o) {
   md_init(&m, &arena, &src, &diags);
 
   size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
+  size_t ninputs = nplans + o->nprogress;
   ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of };
   ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
   if (!rules) out_of_memory();
@@ -395,18 +450,21 @@ static int run(const options *o) {
   }
 
   rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
-  inputs_t in = { calloc(nplans, sizeof *in.v), nplans };
+  inputs_t in = { calloc(ninputs, sizeof *in.v), ninputs };
   if (!in.v) out_of_memory();
-  for (size_t i = 0; i < in.n; i++) in.v[i].path = o->files[i];
+  for (size_t i = 0; i < nplans; i++) in.v[i].path = o->files[i];
+  for (size_t i = 0; i < o->nprogress; i++) in.v[nplans + i] = (rs_input){ .path = o->progress[i], .record = 1 };
   size_t unreadable = rs_load(&m, &ro, in.v, in.n);
   ru_attach(rules, &m);
   rs_resolve(&m, ru_recognizer(rules));
+  pg_resolve(&m, o->as_of);
   for (size_t i = 0; i < in.n; i++)
-    if (in.v[i].loaded && !in.v[i].plan)
+    if (in.v[i].loaded && !in.v[i].plan && !in.v[i].record)
       dg_add(&diags, DG_ERROR, "no-plan", in.v[i].file, 0, 0, "%s declares no plan", in.v[i].path);
   status = o->cmd == CMD_CHECK  ? cmd_check(o, &m, &in, rules)
          : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
          : o->cmd == CMD_REPORT ? cmd_document(o, &m, &in, rules)
+         : o->cmd == CMD_AGENDA ? cmd_agenda(o, &m, &in)
          : cmd_report(o, &m, &in);
   if (unreadable || ru_unreadable(rules)) status = EXIT_USAGE;
   free(in.v);
@@ -426,5 +484,6 @@ int main(int argc, char **argv) {
   free(o.files);
   free(o.rules);
   free(o.switches);
+  free(o.progress);
   return status;
 }

@@ -117,6 +117,13 @@ typedef struct md_measure {
 } md_measure;
 
 struct md_plan;
+struct md_event;
+
+/* A progress entry that names an item (see md_event). */
+typedef struct md_record {
+  struct md_event *event;
+  struct md_record *next;    /* the item's entries, by day */
+} md_record;
 
 typedef struct md_item {
   md_item_kind kind;
@@ -145,6 +152,7 @@ typedef struct md_item {
   const char *component;     /* this item's part of the id before any "#2" */
   struct md_item *hnext;     /* id hash chain */
   const char *fingerprint;   /* of a linked directive, computed once */
+  md_record *record;         /* progress entries naming it (set by progress) */
   int mark;                  /* scratch for graph walks */
 } md_item;
 

@@ -139,16 +139,22 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     hint = "; 'per' takes year, quarter, month or term";
   else if (ctx->prev.type == TK_BY || ctx->prev.type == TK_WITH || ctx->prev.type == TK_REPORTS ||
            ctx->prev.type == TK_OWNER || ctx->prev.type == TK_COUNTERPART || ctx->prev.type == TK_VIA ||
-           ctx->prev.type == TK_ISSUER)
+           ctx->prev.type == TK_ISSUER || ctx->prev.type == TK_ISSUED)
     hint = "; a body is expected here: its identifier, or its name in quotes";
   else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES || ctx->prev.type == TK_TO)
     hint = "; a level is expected here: central, province, district or grassroots";
   else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS ||
            ctx->prev.type == TK_WAIVE || ctx->prev.type == TK_FORWARD || ctx->prev.type == TK_REASON ||
-           ctx->prev.type == TK_FINGERPRINT || ctx->prev.type == TK_REASSIGNED)
+           ctx->prev.type == TK_FINGERPRINT || ctx->prev.type == TK_REASSIGNED || ctx->prev.type == TK_DONE ||
+           ctx->prev.type == TK_STARTED || ctx->prev.type == TK_CANCELLED || ctx->prev.type == TK_REPORTED ||
+           ctx->prev.type == TK_TRIGGERS || ctx->prev.type == TK_DOC)
     hint = "; text in quotes is expected here";
   else if (ctx->prev.type == TK_BODY)
     hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
+  else if (ctx->prev.type == TK_DATEVAL && ctx->in_progress)
+    hint = "; after its date an entry says what happened: issued, done, started, cancelled or reported";
+  else if (ctx->in_progress && major != TK_DATEVAL && major != TK_RBRACE)
+    hint = "; each entry of a progress record starts with its date (2023-07-28 done \"III.1\")";
   ctx->had_error = 1;
   ctx->error_off = t->off;
   const char *name = lx_token_name(major);
@@ -496,6 +502,58 @@ md_item *ps_forward(ps_ctx *ctx, const lx_token *kw, md_link *links, unsigned le
 }
 void ps_id(ps_ctx *ctx, md_item *it, const lx_token *s) { it->id_override = ps_string(ctx, s); }
 void ps_note(ps_ctx *ctx, md_item *it, const lx_token *s) { it->notes = ps_strs(ctx, it->notes, s); }
+
+/* ---- progress records ---- */
+
+void ps_progress(ps_ctx *ctx, const lx_token *key, int numbered) {
+  ctx->progress_key = !key ? SL_NONE : numbered ? ps_string(ctx, key).value : token_text(ctx, key);
+  ctx->progress_loc = key ? loc_of(ctx, key) : (md_loc){ ctx->file, 0, 0 };
+  ctx->in_progress = 1;
+}
+
+void ps_progress_close(ps_ctx *ctx) {
+  ctx->progress_key = SL_NONE;
+  ctx->in_progress = 0;
+}
+
+md_event *ps_event(ps_ctx *ctx, md_event_kind kind, const lx_token *day, const lx_token *kw, md_strs *targets) {
+  md_event *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->kind = kind;
+  e->loc = loc_of(ctx, kw);
+  e->day_loc = loc_of(ctx, day);
+  if (token_date(ctx, day, &e->day) != 0) e->day = DT_MAX;   /* reported; resolve skips it */
+  e->targets = targets;
+  e->plan_key = ctx->progress_key;
+  e->plan_loc = ctx->progress_loc;
+  md_model *m = ctx->m;
+  if (m->last_event) m->last_event->next = e; else m->events = e;
+  m->last_event = e;
+  return e;
+}
+
+void ps_event_issued(ps_ctx *ctx, md_event *e, md_ref *issuer, const lx_token *what) {
+  e->issuer = issuer;
+  e->what = ps_string(ctx, what);
+}
+
+void ps_event_str(ps_ctx *ctx, md_event *e, ps_event_field f, const lx_token *s) {
+  switch (f) {
+  case PS_EV_DOC: e->doc = ps_string(ctx, s); return;
+  case PS_EV_FOR: e->part = ps_string(ctx, s); return;
+  case PS_EV_REASON: e->reason = ps_string(ctx, s); return;
+  case PS_EV_NOTE: e->notes = ps_strs(ctx, e->notes, s); return;
+  }
+}
+
+void ps_event_by(ps_ctx *ctx, md_event *e, md_ref *by) {
+  (void)ctx;
+  e->by = ps_ref_append(e->by, by);
+}
+
+void ps_event_triggers(ps_ctx *ctx, md_event *e, md_strs *targets) {
+  (void)ctx;
+  e->triggers = strs_append(e->triggers, targets);
+}
 
 /* ---- targets ---- */
 

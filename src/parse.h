@@ -20,6 +20,7 @@ typedef enum ps_hdr_field {
 
 typedef enum ps_due_opt_kind { PS_AS, PS_FOR, PS_AFTER } ps_due_opt_kind;
 typedef enum ps_link_opt_kind { PS_FINGERPRINT, PS_REASSIGNED } ps_link_opt_kind;
+typedef enum ps_event_field { PS_EV_DOC, PS_EV_FOR, PS_EV_REASON, PS_EV_NOTE } ps_event_field;
 
 typedef struct ps_period {
   int kind;                  /* dl_period, 0 for none, -1 for "by YEAR" */
@@ -36,6 +37,9 @@ typedef struct ps_ctx {
   md_parent *parent;         /* the latest `implements` */
   md_body *body;             /* the body being declared */
   md_item *target;           /* the target whose measures are being read */
+  sl_slice progress_key;     /* the plan of the progress block being read */
+  md_loc progress_loc;
+  int in_progress;           /* inside a progress block */
   md_item pending;           /* top-level items of a file with no plan */
   md_include *includes, *last_include;
   int syntax_errors;
@@ -122,6 +126,13 @@ md_measure *ps_measure(ps_ctx *ctx, const lx_token *kw, const lx_token *name, in
                        const lx_token *value, const lx_token *unit, int percent);
 md_measure *ps_measure_phrase(ps_ctx *ctx, const lx_token *kw, const lx_token *name, const lx_token *phrase);
 void ps_measure_period(ps_ctx *ctx, md_measure *ms, ps_period p);
+void ps_progress(ps_ctx *ctx, const lx_token *key, int numbered);
+void ps_progress_close(ps_ctx *ctx);
+md_event *ps_event(ps_ctx *ctx, md_event_kind kind, const lx_token *day, const lx_token *kw, md_strs *targets);
+void ps_event_issued(ps_ctx *ctx, md_event *e, md_ref *issuer, const lx_token *what);
+void ps_event_str(ps_ctx *ctx, md_event *e, ps_event_field f, const lx_token *s);
+void ps_event_by(ps_ctx *ctx, md_event *e, md_ref *by);
+void ps_event_triggers(ps_ctx *ctx, md_event *e, md_strs *targets);
 md_item *ps_footnote(ps_ctx *ctx, const lx_token *kw, const lx_token *mark, md_strs *texts);
 
 #endif

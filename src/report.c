@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "progress.h"
 #include "text.h"
 
 int rp_parse_format(const char *s, rp_format *f) {
@@ -346,4 +347,194 @@ void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
   }
   print_eval(out, "total", &total, f);
   if (f == RP_JSON) fputs("}\n", out);
+}
+
+/* ---- agenda ---- */
+
+/* A task's id within its own plan ("III.4.2" for "tuyphuoc_28:III.4.2"):
+ * the agenda is headed by the plan already. */
+static const char *local_id(const md_item *it) {
+  const char *colon = strchr(it->id, ':');
+  return colon ? colon + 1 : it->id;
+}
+
+static const char *day(md_model *m, dt_day d) { return md_day_text(m->arena, d); }
+
+static const char *days(md_model *m, long n) { return dg_fmt(m->arena, "%ld day%s", n, n == 1 ? "" : "s"); }
+
+/* The deadline as printed, with its `for` part, and the part's meaning when
+ * the phrase has several (a staged deadline). */
+static const char *phrase_of(md_model *m, const ag_entry *e) {
+  const md_due *d = e->due;
+  const char *s = dg_fmt(m->arena, "\"%.*s\"", (int)d->phrase.value.n, d->phrase.value.p);
+  if (d->what.value.n) s = dg_fmt(m->arena, "%s for \"%.*s\"", s, (int)d->what.value.n, d->what.value.p);
+  if (d->dl && d->dl->next) s = dg_fmt(m->arena, "%s [%s]", s, dl_canonical(m->arena, e->dl));
+  return s;
+}
+
+static const char *owner_title(md_model *m, const md_body *b) {
+  if (!b) return "(no owner)";
+  return dg_fmt(m->arena, "%.*s (%.*s)", (int)b->name.value.n, b->name.value.p, (int)b->id.n, b->id.p);
+}
+
+/* What the entry's group means for it, in a few words. */
+static const char *status_of(md_model *m, const ag_entry *e) {
+  switch (e->group) {
+  case AG_OVERDUE:
+    if (e->missed != DT_MAX) return dg_fmt(m->arena, "no report recorded for %s, %s late", day(m, e->missed), days(m, e->days));
+    return dg_fmt(m->arena, "%s late, due %s", days(m, e->days), day(m, e->date));
+  case AG_DUE:
+    return e->days ? dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days)) : "due today";
+  case AG_TRIGGERED:
+    if (e->no_delay) return dg_fmt(m->arena, "due since %s (the plan gives no time limit)", day(m, e->date));
+    return dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days));
+  case AG_RECURRING:
+    if (e->date == DT_MAX) return "recurring, with no period to count";
+    return dg_fmt(m->arena, "next %s, in %s", day(m, e->date), days(m, e->days));
+  case AG_WAITING:
+    return dg_fmt(m->arena, "waits for %s", e->waits_for);
+  default:
+    return "";
+  }
+}
+
+/* An entry of the record in words; `whose` names the directive(s) of a
+ * done/started/... entry when they are not the one being listed. */
+static const char *event_text(md_model *m, const md_event *t, int whose) {
+  const char *doc = t->doc.value.n ? dg_fmt(m->arena, " (%.*s)", (int)t->doc.value.n, t->doc.value.p) : "";
+  if (t->kind != MD_EV_ISSUED) {
+    const char *ids = "", *by = "";
+    for (size_t i = 0; whose && i < t->nitems; i++)
+      if (t->items[i]) ids = dg_fmt(m->arena, "%s%s%s", ids, *ids ? ", " : "", t->items[i]->id);
+    for (const md_ref *r = t->by; r; r = r->next)
+      by = dg_fmt(m->arena, "%s%s%.*s", by, *by ? ", " : " by ", (int)r->text.n, r->text.p);
+    return dg_fmt(m->arena, "%s%s%s on %s%s%s", ids, *ids ? " " : "", pg_kind_name(t->kind), day(m, t->day), doc, by);
+  }
+  const md_ref *b = t->issuer;
+  return dg_fmt(m->arena, "\"%.*s\"%s issued by %.*s on %s", (int)t->what.value.n, t->what.value.p, doc,
+                b && b->body ? (int)b->body->name.value.n : (int)(b ? b->text.n : 0),
+                b && b->body ? b->body->name.value.p : b ? b->text.p : "", day(m, t->day));
+}
+
+/* The lines under an entry: what triggered it, since when it is in
+ * progress, the last report. */
+static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of) {
+  if (e->trigger)
+    fprintf(out, "        triggered by %s%s\n", event_text(m, e->trigger, 1),
+            e->no_delay || !e->dl ? "" : dg_fmt(m->arena, ", %s to act", days(m, e->dl->delay_days)));
+  if (e->group == AG_WAITING && e->expected != DT_MAX)
+    fprintf(out, "        expected by %s%s\n", day(m, e->expected), e->expected < as_of ? ", now past" : "");
+  if (e->started) fprintf(out, "        in progress since %s\n", day(m, e->started->day));
+  if (e->last_report) fprintf(out, "        last report: %s\n", event_text(m, e->last_report, 0));
+  else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
+    fprintf(out, "        last report: none recorded\n");
+}
+
+static const char *agenda_counts(md_model *m, const ag_agenda *a) {
+  const char *s = "";
+  for (int g = 0; g < AG_NGROUPS; g++) s = dg_fmt(m->arena, "%s%s%zu %s", s, g ? ", " : "", a->count[g], ag_group_name(g));
+  return s;
+}
+
+static void text_agenda(FILE *out, md_model *m, const ag_agenda *a) {
+  fprintf(out, "%s: plan %s as of %s, looking %s ahead: %s\n", path_of(m, a->plan), key(m, a->plan), day(m, a->as_of),
+          days(m, a->within), agenda_counts(m, a));
+  fprintf(out, "  not listed: %zu directive%s done, %zu cancelled; %zu continuous dut%s; %zu deadline%s with no date\n",
+          a->done, a->done == 1 ? "" : "s", a->cancelled, a->continuous, a->continuous == 1 ? "y" : "ies", a->undated,
+          a->undated == 1 ? "" : "s");
+  const ag_entry *prev = NULL;
+  for (size_t i = 0; i < a->n; i++) {
+    const ag_entry *e = &a->entries[i];
+    if (!prev || prev->owner != e->owner) fprintf(out, "\n%s\n", owner_title(m, e->owner));
+    if (!prev || prev->owner != e->owner || prev->group != e->group) fprintf(out, "  %s\n", ag_group_name(e->group));
+    fprintf(out, "    %-10s %s: %s\n", local_id(e->task), status_of(m, e), phrase_of(m, e));
+    fprintf(out, "        %s\n", cs_excerpt(m, e->task, 72));
+    text_details(out, m, e, a->as_of);
+    prev = e;
+  }
+}
+
+static void js_day(FILE *out, md_model *m, const char *name, dt_day d) {
+  js(out, name);
+  fputs(": ", out);
+  if (d == DT_MAX || d == DT_MIN) fputs("null", out);
+  else js(out, day(m, d));
+  fputs(", ", out);
+}
+
+static void js_str(FILE *out, const char *name, const md_str *s) {
+  js(out, name);
+  fputs(": ", out);
+  if (s->value.n) dg_json_string(out, s->value.p, s->value.n);
+  else fputs("null", out);
+  fputs(", ", out);
+}
+
+static void json_event(FILE *out, md_model *m, const char *name, const md_event *t) {
+  js(out, name);
+  fputs(": ", out);
+  if (!t) { fputs("null, ", out); return; }
+  fputs("{", out);
+  js_field(out, "kind", pg_kind_name(t->kind), 1);
+  js_day(out, m, "day", t->day);
+  js_str(out, "what", &t->what);
+  js_field(out, "issuer", t->issuer && t->issuer->body ? ar_strndup(m->arena, t->issuer->body->id.p, t->issuer->body->id.n) : "", 1);
+  js_str(out, "doc", &t->doc);
+  js(out, "file");
+  fputs(": ", out);
+  js(out, m->src->files[t->loc.file].path);
+  fprintf(out, ", \"line\": %u}, ", src_position(m->src, t->loc.file, t->loc.off).line);
+}
+
+static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
+  fputs("{", out);
+  js_field(out, "group", ag_group_name(e->group), 1);
+  js_field(out, "owner", e->owner ? ar_strndup(m->arena, e->owner->id.p, e->owner->id.n) : "", 1);
+  js_field(out, "task", e->task->id, 1);
+  js_field(out, "text", text_of(m, e->task), 1);
+  js_str(out, "phrase", &e->due->phrase);
+  js_str(out, "for", &e->due->what);
+  js_field(out, "deadline", e->dl ? dl_canonical(m->arena, e->dl) : "", 1);
+  js_day(out, m, "date", e->date);
+  fprintf(out, "\"days\": %ld, ", e->days);
+  js_day(out, m, "missed", e->missed);
+  js_day(out, m, "expected", e->expected);
+  js(out, "waits_for");
+  fputs(": ", out);
+  if (e->waits_for) js(out, e->waits_for); else fputs("null", out);
+  fputs(", ", out);
+  json_event(out, m, "trigger", e->trigger);
+  json_event(out, m, "started", e->started);
+  json_event(out, m, "last_report", e->last_report);
+  fprintf(out, "\"no_delay\": %s}", e->no_delay ? "true" : "false");
+}
+
+static void json_agenda(FILE *out, md_model *m, const ag_agenda *a) {
+  fputs("{", out);
+  js_field(out, "plan", key(m, a->plan), 1);
+  js_field(out, "file", path_of(m, a->plan), 1);
+  js_day(out, m, "as_of", a->as_of);
+  fprintf(out, "\"within\": %d, \"counts\": {", a->within);
+  for (int g = 0; g < AG_NGROUPS; g++) fprintf(out, "%s\"%s\": %zu", g ? ", " : "", ag_group_name(g), a->count[g]);
+  fprintf(out, ", \"done\": %zu, \"cancelled\": %zu, \"continuous\": %zu, \"undated\": %zu},\n  \"entries\": [",
+          a->done, a->cancelled, a->continuous, a->undated);
+  for (size_t i = 0; i < a->n; i++) {
+    fputs(i ? ",\n   " : "\n   ", out);
+    json_entry(out, m, &a->entries[i]);
+  }
+  fputs("]}", out);
+}
+
+void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f) {
+  if (f == RP_JSON) fputs("[", out);
+  for (size_t i = 0; i < n; i++) {
+    if (f == RP_JSON) {
+      fputs(i ? ",\n " : "\n ", out);
+      json_agenda(out, m, a[i]);
+    } else {
+      if (i) fputc('\n', out);
+      text_agenda(out, m, a[i]);
+    }
+  }
+  if (f == RP_JSON) fputs("\n]\n", out);
 }

@@ -7,6 +7,7 @@
 
 #include <stdio.h>
 
+#include "agenda.h"
 #include "cascade.h"
 #include "suggest.h"
 
@@ -23,5 +24,8 @@ void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_form
 
 /* The leave-one-out measurement of each child, and the total (text or JSON). */
 void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+
+/* The agenda of each plan (text, grouped by owner; or JSON: one array). */
+void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f);
 
 #endif

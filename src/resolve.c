@@ -305,6 +305,25 @@ static void load_parents(loader *L) {
     for (md_parent *par = p->parents; par; par = par->next) load_parent(L, p, par);
 }
 
+/* The progress record kept beside a plan: "tuyphuoc.progress" next to
+ * "tuyphuoc.plan", read when it exists. */
+static void load_record_beside(loader *L, md_plan *p) {
+  md_model *m = L->m;
+  const char *path = m->src->files[p->file].path;
+  if (!ends_with(path, ".plan") || strncmp(path, "std/", 4) == 0) return;
+  const char *beside = dg_fmt(m->arena, "%.*s.progress", (int)(strlen(path) - 5), path);
+  uint32_t file;
+  int err_no;
+  src_status st = src_load(m->src, beside, &file, &err_no);
+  if (st == SRC_OK) {
+    frame f = { file, { 0, 0, 0 }, NULL };
+    parse_tree(L, &f, NULL);
+  } else if (st != SRC_ALREADY && st != SRC_NOT_FOUND) {
+    dg_add(m->diags, DG_ERROR, "io", p->loc.file, p->loc.off, p->loc.len, "cannot read the progress record '%s': %s",
+           beside, src_status_text(st, err_no));
+  }
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o };
   size_t failed = 0;
@@ -328,6 +347,11 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     in->plan = parse_tree(&L, &f, NULL);
   }
   load_parents(&L);
+  md_plan *last = m->last_plan;
+  for (md_plan *p = m->plans; p; p = p->next) {
+    if (!p->is_described) load_record_beside(&L, p);
+    if (p == last) break;        /* not the plans a record might declare */
+  }
   return failed;
 }
 
@@ -519,6 +543,10 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     assign_owners(&p->root, NULL);
     md_walk(&p->root, resolve_dues, &dc);
     md_walk(&p->root, resolve_measures, m);
+  }
+  for (md_event *e = m->events; e; e = e->next) {
+    resolve_ref(m, e->issuer);
+    resolve_ref(m, e->by);
   }
   /* Links name ids of any plan, so they are resolved once all ids exist;
    * the cascade reports the ones that name nothing. */

@@ -23,9 +23,13 @@ typedef struct rs_input {
   int loaded;                  /* 0 when it could not be read */
   uint32_t file;
   md_plan *plan;               /* NULL when it declares none */
+  int record;                  /* a progress record (--progress): declares
+                                  no plan, and need not */
 } rs_input;
 
-/* Loads every input. Returns the number of inputs that could not be read
+/* Loads every input, the parent plans they implement (up to the root),
+ * and the progress record beside each plan file loaded ("x.progress"
+ * beside "x.plan"), when there is one. Returns the number of inputs that could not be read
  * (each reported as an error). */
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
 

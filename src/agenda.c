@@ -1,0 +1,394 @@
+/* agenda: where a plan stands on a day; see agenda.h. */
+#include "agenda.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "progress.h"
+#include "text.h"
+
+const char *ag_group_name(ag_group g) {
+  static const char *const names[] = { "overdue", "due", "triggered", "recurring", "waiting" };
+  return names[g];
+}
+
+typedef struct builder {
+  md_model *m;
+  md_plan *plan;
+  dt_day as_of;
+  int within;
+  const md_body *only;       /* --owner */
+  dt_day record_start;       /* from when the record can tell a report missed */
+  ag_entry *v;
+  size_t n, cap;
+  ag_agenda *out;
+} builder;
+
+/* ---- the record of a directive ---- */
+
+/* The first entry of `kind` on the item or a section or task around it (a
+ * section recorded done is done with everything in it), up to as-of. */
+static md_event *first_of(const md_item *it, md_event_kind kind, dt_day as_of) {
+  md_event *best = NULL;
+  for (; it; it = it->parent)
+    for (md_record *r = it->record; r; r = r->next)
+      if (r->event->kind == kind && r->event->day <= as_of && (!best || r->event->day < best->day)) best = r->event;
+  return best;
+}
+
+static md_event *latest_of(const md_item *it, md_event_kind kind, dt_day as_of) {
+  md_event *last = NULL;
+  for (md_record *r = it->record; r; r = r->next)
+    if (r->event->kind == kind && r->event->day <= as_of) last = r->event;
+  return last;
+}
+
+/* The day from which a missing report means something: the plan's date, or,
+ * when the document shows none, the first day the record covers. */
+static dt_day record_start(md_model *m, md_plan *p) {
+  if (p->date_known) return p->date;
+  dt_day first = DT_MAX;
+  for (md_event *e = m->events; e; e = e->next) {
+    int ours = e->plan_key.n && sl_eq(e->plan_key, p->key);
+    for (size_t i = 0; !ours && i < e->nitems; i++) ours = e->items[i] && e->items[i]->plan == p;
+    if (ours && e->day < first) first = e->day;
+  }
+  return first;
+}
+
+/* ---- what a conditional deadline waits for ---- */
+
+static sl_slice folded(md_model *m, sl_slice s) {
+  sl_slice f = tx_fold(m->arena, s.p, s.n);
+  char *w = (char *)f.p;
+  f.n = tx_tone_normalise(w, f.n);
+  return f;
+}
+
+static int contains(sl_slice hay, const char *needle, size_t n) {
+  if (n == 0) return 0;
+  for (size_t i = 0; i + n <= hay.n; i++)
+    if (memcmp(hay.p + i, needle, n) == 0) return 1;
+  return 0;
+}
+
+/* The length of the separator between two awaited kinds of document at p
+ * (",", " và ", " hoặc "), or 0. */
+static size_t separator_at(const char *p, const char *end) {
+  static const char *const seps[] = { ",", " và ", " hoặc " };
+  for (int i = 0; i < 3; i++) {
+    size_t n = strlen(seps[i]);
+    if ((size_t)(end - p) >= n && memcmp(p, seps[i], n) == 0) return n;
+  }
+  return 0;
+}
+
+/* Whether a document named `what` is one of those the phrase awaits: "văn
+ * bản" is any document; "quy định, hướng dẫn" is a quy định or a hướng dẫn. */
+static int doc_matches(md_model *m, sl_slice awaited, sl_slice what) {
+  sl_slice a = folded(m, awaited);
+  if (a.n == 0 || sl_eq(a, (sl_slice){ "văn bản", strlen("văn bản") })) return 1;
+  sl_slice w = folded(m, what);
+  const char *p = a.p, *end = a.p + a.n;
+  while (p < end) {
+    const char *q = p;
+    size_t sep = 0;
+    while (q < end && !(sep = separator_at(q, end))) q++;
+    const char *b = p, *e = q;
+    while (b < e && *b == ' ') b++;
+    while (e > b && e[-1] == ' ') e--;
+    if (contains(w, b, (size_t)(e - b))) return 1;
+    p = q + sep;
+    if (!sep) break;
+  }
+  return 0;
+}
+
+static int names_item(const md_event *e, const md_item *it) {
+  for (size_t i = 0; i < e->ntriggered; i++)
+    for (const md_item *x = it; x; x = x->parent)
+      if (e->triggered[i] == x) return 1;
+  return 0;
+}
+
+/* Whether an issued document triggers this deadline of `it`: it names the
+ * directive in `triggers`, or (naming none) comes from the awaited body and
+ * is the awaited kind of document. */
+static int triggers(md_model *m, const md_event *e, const md_item *it, const dl_deadline *dl) {
+  if (e->ntriggered) return names_item(e, it);
+  if (dl->kind != DL_EVENT) return 0;           /* a request is named, never guessed */
+  if (dl->event_issuer.n) {
+    md_body *awaited = md_body_by_name(m, dl->event_issuer);
+    if (!awaited || !e->issuer || e->issuer->body != awaited) return 0;
+  }
+  return doc_matches(m, dl->event_doc, e->what.value);
+}
+
+/* The entry that set this deadline off, or NULL: the awaited directive done
+ * (`after`), else the first document issued that triggers it. */
+static md_event *trigger_of(builder *b, const md_item *it, const md_due *d, const dl_deadline *dl) {
+  if (d->awaits) return first_of(d->awaits, MD_EV_DONE, b->as_of);
+  if (d->after.value.n) return NULL;           /* awaits a directive that names nothing */
+  md_event *best = NULL;
+  for (md_event *e = b->m->events; e; e = e->next)
+    if (e->kind == MD_EV_ISSUED && e->day <= b->as_of && (!best || e->day < best->day) && triggers(b->m, e, it, dl))
+      best = e;
+  return best;
+}
+
+static const char *waits_for(md_model *m, const md_due *d, const dl_deadline *dl) {
+  if (d->awaits) return dg_fmt(m->arena, "%s to be done", d->awaits->id);
+  if (d->after.value.n) return dg_fmt(m->arena, "%.*s to be done", (int)d->after.value.n, d->after.value.p);
+  const char *what = dl->kind == DL_ON_REQUEST ? "yêu cầu" : dg_fmt(m->arena, "%.*s", (int)dl->event_doc.n, dl->event_doc.p);
+  if (!dl->event_issuer.n) return what;
+  return dg_fmt(m->arena, "%s của %.*s", what, (int)dl->event_issuer.n, dl->event_issuer.p);
+}
+
+/* ---- recurring deadlines ---- */
+
+static dt_day month_end(int y, int mo) { return dt_month(y, mo).last; }
+
+/* The occurrence of a recurring deadline on or after `day` (*next) and the
+ * one before it (*prev), each the last day of its period; 0 when the phrase
+ * gives no period to count ("theo nhiệm kỳ", "định kỳ"). */
+static int occurrences(const dl_deadline *dl, dt_day day, dt_day *next, dt_day *prev) {
+  int y, mo, dd;
+  dt_to_ymd(day, &y, &mo, &dd);
+  switch (dl->period) {
+  case DL_PERIOD_YEAR: {
+    int at = dl->month ? dl->month : 12;
+    if (month_end(y, at) < day) y++;
+    *next = month_end(y, at);
+    *prev = month_end(y - 1, at);
+    return 1;
+  }
+  case DL_PERIOD_QUARTER: {
+    int q = (mo - 1) / 3 + 1;
+    *next = dt_quarter(y, q).last;
+    *prev = q == 1 ? dt_quarter(y - 1, 4).last : dt_quarter(y, q - 1).last;
+    return 1;
+  }
+  case DL_PERIOD_MONTH:
+    *next = month_end(y, mo);
+    *prev = mo == 1 ? month_end(y - 1, 12) : month_end(y, mo - 1);
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+/* ---- entries ---- */
+
+static ag_entry *add(builder *b, ag_group g, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl, dt_day date) {
+  if (b->n == b->cap) {
+    size_t cap = b->cap ? b->cap * 2 : 64;
+    ag_entry *v = ar_alloc(b->m->arena, cap * sizeof *v);
+    if (b->n) memcpy(v, b->v, b->n * sizeof *v);
+    b->v = v;
+    b->cap = cap;
+  }
+  ag_entry *e = &b->v[b->n++];
+  memset(e, 0, sizeof *e);
+  e->group = g;
+  e->owner = owner;
+  e->task = it;
+  e->due = d;
+  e->dl = dl;
+  e->date = date;
+  e->missed = DT_MAX;
+  e->expected = DT_MAX;
+  e->started = latest_of(it, MD_EV_STARTED, b->as_of);
+  b->out->count[g]++;
+  return e;
+}
+
+/* A deadline with a last day: overdue, due within the window, or not yet
+ * anything to show. */
+static void dated(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl, dt_day last) {
+  if (last < b->as_of) add(b, AG_OVERDUE, owner, it, d, dl, last)->days = b->as_of - last;
+  else if (last <= b->as_of + b->within) add(b, AG_DUE, owner, it, d, dl, last)->days = last - b->as_of;
+}
+
+static int reported_by(const md_event *e, const md_body *owner) {
+  if (!e->by) return 1;
+  for (const md_ref *r = e->by; r; r = r->next)
+    if (r->body == owner) return 1;
+  return 0;
+}
+
+/* The latest report of this owner for this deadline, dated after `after`. */
+static md_event *report_since(builder *b, const md_item *it, const md_due *d, const md_body *owner, dt_day after) {
+  md_event *last = NULL;
+  for (md_record *r = it->record; r; r = r->next) {
+    md_event *e = r->event;
+    if (e->kind == MD_EV_REPORTED && e->day > after && e->day <= b->as_of && reported_by(e, owner) &&
+        pg_part_matches(b->m, e, d))
+      last = e;
+  }
+  return last;
+}
+
+static void recurring(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl) {
+  dt_day next, prev, before;
+  if (!occurrences(dl, b->as_of, &next, &prev)) {
+    add(b, AG_RECURRING, owner, it, d, dl, DT_MAX)->last_report = report_since(b, it, d, owner, DT_MIN);
+    return;
+  }
+  ag_entry *e = add(b, AG_RECURRING, owner, it, d, dl, next);
+  e->days = next - b->as_of;
+  e->last_report = report_since(b, it, d, owner, DT_MIN);
+  /* Only a reporting obligation can be seen to be missed, and only for an
+   * occurrence the record covers. A report sent after the occurrence it is
+   * for, before the next one, still counts. */
+  if (!it->reports || prev < b->record_start) return;
+  occurrences(dl, prev, &prev, &before);
+  if (report_since(b, it, d, owner, before)) return;
+  ag_entry *late = add(b, AG_OVERDUE, owner, it, d, dl, prev);
+  late->days = b->as_of - prev;
+  late->missed = prev;
+  late->last_report = e->last_report;
+}
+
+static void conditional(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl) {
+  md_event *t = trigger_of(b, it, d, dl);
+  if (!t) {
+    ag_entry *e = add(b, AG_WAITING, owner, it, d, dl, DT_MAX);
+    e->waits_for = waits_for(b->m, d, dl);
+    e->expected = dl->kind == DL_EVENT ? dl->span.last : DT_MAX;
+    return;
+  }
+  if (dl->delay_days < 0) {
+    ag_entry *e = add(b, AG_TRIGGERED, owner, it, d, dl, t->day);
+    e->trigger = t;
+    e->no_delay = 1;
+    return;
+  }
+  dt_day due = t->day + dl->delay_days;
+  ag_entry *e = due < b->as_of ? add(b, AG_OVERDUE, owner, it, d, dl, due) : add(b, AG_TRIGGERED, owner, it, d, dl, due);
+  e->days = due < b->as_of ? b->as_of - due : due - b->as_of;
+  e->trigger = t;
+}
+
+/* One part of one deadline, for one owner. Continuous duties and parts
+ * with no date are only counted. */
+static void part(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl) {
+  dt_span s = dl_span(dl);
+  switch (dl->kind) {
+  case DL_WITHIN: case DL_BEFORE: case DL_BY:
+    dated(b, owner, it, d, dl, s.last);
+    return;
+  case DL_FROM:
+    if (s.last != DT_MAX) dated(b, owner, it, d, dl, s.last);
+    return;
+  case DL_RECURRING:
+    recurring(b, owner, it, d, dl);
+    return;
+  case DL_EVENT: case DL_ON_REQUEST:
+    conditional(b, owner, it, d, dl);
+    return;
+  default:
+    return;
+  }
+}
+
+/* What the counts say about a part, once per directive (not per owner). */
+static void count(builder *b, const dl_deadline *dl) {
+  if (!dl || dl->kind == DL_UNRECOGNIZED || dl->kind == DL_PER_PLAN) b->out->undated++;
+  else if (dl->kind == DL_CONTINUOUS || (dl->kind == DL_FROM && dl_span(dl).last == DT_MAX)) b->out->continuous++;
+}
+
+static void task(builder *b, md_item *it) {
+  if (first_of(it, MD_EV_CANCELLED, b->as_of)) { b->out->cancelled++; return; }
+  if (first_of(it, MD_EV_DONE, b->as_of)) { b->out->done++; return; }
+  int level = b->plan->level;
+  for (md_due *d = it->dues; d; d = d->next) {
+    if (!d->dl) count(b, NULL);
+    for (const dl_deadline *dl = d->dl; dl; dl = dl->next) {
+      if (!dl_applies(dl, level)) continue;
+      count(b, dl);
+      for (md_ref *o = it->owners; o; o = o->next)
+        if (!b->only || o->body == b->only) part(b, o->body, it, d, dl);
+      if (!it->owners && !b->only) part(b, NULL, it, d, dl);
+    }
+  }
+}
+
+static int walk(md_item *it, void *ctx) {
+  if (it->kind == MD_TASK) task(ctx, it);
+  return 0;
+}
+
+/* ---- order ---- */
+
+typedef struct ranked {
+  ag_entry e;
+  size_t owner_rank, seq;
+} ranked;
+
+static int by_rank(const void *pa, const void *pb) {
+  const ranked *a = pa, *b = pb;
+  if (a->owner_rank != b->owner_rank) return a->owner_rank < b->owner_rank ? -1 : 1;
+  if (a->e.group != b->e.group) return a->e.group < b->e.group ? -1 : 1;
+  if (a->e.date != b->e.date) return a->e.date < b->e.date ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+typedef struct owners_seen {
+  const md_body **v;
+  size_t n, cap;
+} owners_seen;
+
+static int note_owners(md_item *it, void *ctx) {
+  owners_seen *s = ctx;
+  if (it->kind != MD_TASK) return 0;
+  for (md_ref *o = it->owners; o; o = o->next) {
+    size_t k = 0;
+    while (k < s->n && s->v[k] != o->body) k++;
+    if (k < s->n || !o->body) continue;
+    if (s->n == s->cap) {
+      size_t cap = s->cap ? s->cap * 2 : 32;
+      const md_body **v = realloc((void *)s->v, cap * sizeof *v);
+      if (!v) return 1;
+      s->v = v;
+      s->cap = cap;
+    }
+    s->v[s->n++] = o->body;
+  }
+  return 0;
+}
+
+/* Owners in the order the plan first names them as lead owners; entries
+ * with no owner last. */
+static void order(builder *b) {
+  if (!b->n) return;
+  owners_seen seen = { 0 };
+  ranked *r = malloc(b->n * sizeof *r);
+  if (!r || md_walk(&b->plan->root, note_owners, &seen)) {
+    free(r);
+    free((void *)seen.v);
+    return;                       /* unsorted but whole */
+  }
+  for (size_t i = 0; i < b->n; i++) {
+    size_t k = 0;
+    while (k < seen.n && seen.v[k] != b->v[i].owner) k++;
+    r[i] = (ranked){ b->v[i], k, i };
+  }
+  qsort(r, b->n, sizeof *r, by_rank);
+  for (size_t i = 0; i < b->n; i++) b->v[i] = r[i].e;
+  free(r);
+  free((void *)seen.v);
+}
+
+ag_agenda *ag_agenda_of(md_model *m, md_plan *p, dt_day as_of, int within, const md_body *owner) {
+  ag_agenda *a = ar_alloc(m->arena, sizeof *a);
+  memset(a, 0, sizeof *a);
+  a->plan = p;
+  a->as_of = as_of;
+  a->within = within;
+  builder b = { m, p, as_of, within, owner, record_start(m, p), NULL, 0, 0, a };
+  md_walk(&p->root, walk, &b);
+  order(&b);
+  a->entries = b.v;
+  a->n = b.n;
+  return a;
+}
