@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "agenda.h"
 #include "cascade.h"
 #include "text.h"
 
@@ -152,6 +153,12 @@ static const char css[] =
   "tr.st-forwarded td:first-child{box-shadow:inset 4px 0 var(--forwarded)}"
   "tr.st-missing td:first-child{box-shadow:inset 4px 0 var(--missing)}"
   "tr.st-extra td:first-child{box-shadow:inset 4px 0 var(--extra)}\n"
+  ".ag-overdue .status,.chip.ag-overdue{background:var(--missing-bg);color:var(--missing)}"
+  ".ag-due .status,.chip.ag-due{background:var(--waived-bg);color:var(--waived)}"
+  ".ag-triggered .status,.chip.ag-triggered{background:var(--forwarded-bg);color:var(--forwarded)}"
+  ".ag-recurring .status,.chip.ag-recurring{background:var(--extra-bg);color:var(--extra)}"
+  ".ag-waiting .status,.chip.ag-waiting{background:var(--head);color:var(--muted)}"
+  "tr.ag-overdue td:first-child{box-shadow:inset 4px 0 var(--missing)}\n"
   ".bar{display:flex;height:.75rem;border-radius:.4rem;overflow:hidden;background:var(--head);margin:.4rem 0}"
   ".bar .st-covered{background:var(--covered)}.bar .st-waived{background:#d9a400}"
   ".bar .st-forwarded{background:var(--forwarded)}.bar .st-missing{background:var(--missing)}"
@@ -715,6 +722,141 @@ static void deadlines(ht *h) {
   raw(h, "</section>\n");
 }
 
+/* ---- 4. the agenda ---- */
+
+static const char *const group_vn[] = { "Quá hạn", "Sắp đến hạn", "Đã phát sinh", "Định kỳ", "Chờ điều kiện" };
+
+static void agenda_counts(ht *h, const ag_agenda *a) {
+  raw(h, "<p class=\"totals\">");
+  for (int g = 0; g < AG_NGROUPS; g++)
+    rawf(h, "<span class=\"chip ag-%s\" data-count=\"%zu\">%s: %zu</span> ", ag_group_name((ag_group)g), a->count[g],
+         group_vn[g], a->count[g]);
+  rawf(h, "</p>\n<p class=\"note\">Không liệt kê: %zu nhiệm vụ đã hoàn thành, %zu đã hủy; %zu thời hạn thường xuyên; "
+          "%zu thời hạn không có ngày. Sắp đến hạn: trong %d ngày tới.</p>\n",
+       a->done, a->cancelled, a->continuous, a->undated, a->within);
+}
+
+static void days_text(ht *h, const char *before, long n, const char *unit_after) {
+  rawf(h, "%s%ld ngày%s", before, n, unit_after);
+}
+
+/* Where the entry stands, in words: late by, due on, next on, waits for. */
+static void entry_status(ht *h, const ag_entry *e) {
+  switch (e->group) {
+  case AG_OVERDUE:
+    raw(h, e->missed != DT_MAX ? "Chưa có báo cáo kỳ " : "Hạn ");
+    day(h, e->missed != DT_MAX ? e->missed : e->date);
+    days_text(h, ", trễ ", e->days, "");
+    break;
+  case AG_DUE:
+  case AG_TRIGGERED:
+    if (e->group == AG_TRIGGERED && e->no_delay) {
+      raw(h, "Phải thực hiện từ ");
+      day(h, e->date);
+      raw(h, " (kế hoạch không ghi thời gian)");
+      break;
+    }
+    if (!e->days) { raw(h, "Đến hạn hôm nay"); break; }
+    raw(h, "Hạn ");
+    day(h, e->date);
+    days_text(h, ", còn ", e->days, "");
+    break;
+  case AG_RECURRING:
+    if (e->date == DT_MAX) { raw(h, "Định kỳ, không ghi kỳ cụ thể"); break; }
+    raw(h, "Kỳ tới ");
+    day(h, e->date);
+    days_text(h, ", còn ", e->days, "");
+    break;
+  default:
+    el(h, "Chờ ", e->waits_for ? e->waits_for : "sự kiện", "");
+    if (e->expected != DT_MAX) {
+      raw(h, e->expected < h->as_of ? "; dự kiến trước " : "; dự kiến đến ");
+      day(h, e->expected);
+    }
+  }
+}
+
+/* An entry of the progress record in words. */
+static void event_note(ht *h, const md_event *t) {
+  if (t->kind == MD_EV_ISSUED) {
+    raw(h, "<q>");
+    slice(h, t->what.value);
+    el(h, "</q> của ", md_ref_names(h->m, t->issuer), "");
+  } else {
+    raw(h, "Hoàn thành ");
+    for (size_t i = 0; i < t->nitems; i++)
+      if (t->items[i]) el(h, i ? ", " : "", t->items[i]->id, "");
+  }
+  if (t->doc.value.n) {
+    raw(h, " (");
+    slice(h, t->doc.value);
+    raw(h, ")");
+  }
+  raw(h, " ngày ");
+  day(h, t->day);
+}
+
+static void entry_notes(ht *h, const ag_entry *e) {
+  if (e->trigger) {
+    raw(h, "<p>Phát sinh do: ");
+    event_note(h, e->trigger);
+    raw(h, "</p>");
+  }
+  if (e->started) {
+    raw(h, "<p>Đang thực hiện từ ");
+    day(h, e->started->day);
+    raw(h, "</p>");
+  }
+  if (e->last_report) {
+    raw(h, "<p>Báo cáo gần nhất: ngày ");
+    day(h, e->last_report->day);
+    raw(h, "</p>");
+  } else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
+    raw(h, "<p>Chưa có báo cáo nào được ghi nhận</p>");
+}
+
+static void agenda_row(ht *h, const ag_entry *e) {
+  const char *g = ag_group_name(e->group);
+  rawf(h, "<tr class=\"ag-%s\" data-group=\"%s\"", g, g);
+  attr(h, "data-id", e->task->id);
+  rawf(h, "><td class=\"inl\" data-label=\"Tình trạng\"><span class=\"status\">%s</span></td>"
+          "<td class=\"inl\" data-label=\"STT\">", group_vn[e->group]);
+  task_link(h, e->task);
+  raw(h, "</td>");
+  cell(h, "Nội dung", cs_excerpt(h->m, e->task, 120));
+  raw(h, "<td data-label=\"Thời hạn\">");
+  dues(h, &(md_due){ .phrase = e->due->phrase, .what = e->due->what, .dl = e->due->dl });
+  raw(h, "</td><td data-label=\"Theo dõi\"><p>");
+  entry_status(h, e);
+  raw(h, "</p>");
+  entry_notes(h, e);
+  raw(h, "</td></tr>\n");
+}
+
+static void agenda_owner(ht *h, const md_body *b) {
+  raw(h, "<h3>");
+  if (b) slice(h, b->name.value); else raw(h, "Chưa rõ cơ quan chủ trì");
+  raw(h, "</h3>\n<div class=\"tbl\"><table class=\"agenda reflow\"><thead><tr><th>Tình trạng</th><th>STT</th>"
+         "<th>Nội dung</th><th>Thời hạn</th><th>Theo dõi</th></tr></thead><tbody>\n");
+}
+
+static void agenda(ht *h) {
+  ag_agenda *a = ag_agenda_of(h->m, h->plan, h->as_of, h->within, NULL);
+  part_heading(h, "viec-can-lam", "IV. Việc cần làm");
+  raw(h, "<p>Tính đến ngày ");
+  day(h, h->as_of);
+  raw(h, ", theo cơ quan chủ trì.</p>\n");
+  agenda_counts(h, a);
+  for (size_t i = 0; i < a->n; i++) {
+    const ag_entry *e = &a->entries[i];
+    if (!i || a->entries[i - 1].owner != e->owner) agenda_owner(h, e->owner);
+    agenda_row(h, e);
+    if (i + 1 == a->n || a->entries[i + 1].owner != e->owner) raw(h, "</tbody></table></div>\n");
+  }
+  if (!a->n) raw(h, "<p class=\"note\">Không có việc nào cần theo dõi.</p>\n");
+  raw(h, "</section>\n");
+}
+
 /* ---- the document ---- */
 
 static void plan_article(ht *h) {
@@ -726,6 +868,7 @@ static void plan_article(ht *h) {
   raw(h, "</section>\n");
   coverage(h);
   deadlines(h);
+  agenda(h);
   raw(h, "</article>\n");
 }
 
