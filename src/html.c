@@ -173,6 +173,7 @@ static const char css[] =
   "li.ev{padding:.1rem 0}li.ev.past{color:var(--muted)}li.ev.soon time{color:var(--accent);font-weight:700}\n"
   "li.gap{color:var(--muted);font-style:italic}\n"
   ".asof{border-top:2px dashed var(--accent);color:var(--accent);font-weight:700;margin:.3rem 0;padding-top:.1rem}\n"
+  "ul.undated{margin:.2rem 0 .6rem;padding-left:1.1rem}ul.undated li{margin:.15rem 0}\n"
   ".tag{font-size:.78em;border:1px solid var(--line);border-radius:.3rem;padding:0 .3rem;margin-left:.2rem;white-space:nowrap}\n"
   "footer{margin-top:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}\n"
   "@media (max-width:640px){body{padding:.6rem;font-size:15px}"
@@ -682,26 +683,26 @@ static int by_rank(const void *a, const void *b) {
   return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* Undated deadlines as short lists under their kind: on a phone a card
+ * per continuous duty would bury the few that wait on something. */
 static void tl_undated(ht *h, timeline *tl) {
   static const char *const kinds[] = { "Thường xuyên", "Định kỳ", "Khi có văn bản, sự kiện", "Theo yêu cầu",
                                        "Theo kế hoạch khác", "Không xác định ngày", "Chưa nhận dạng được" };
   raw(h, "<h3>Thời hạn không có ngày cụ thể</h3>\n");
-  if (!tl->undated.n) { raw(h, "<p class=\"note\">Không có.</p>\n"); return; }
+  if (!tl->undated.n) raw(h, "<p class=\"note\">Không có.</p>\n");
   qsort(tl->undated.v, tl->undated.n, sizeof *tl->undated.v, by_rank);
-  raw(h, "<div class=\"tbl\"><table class=\"undated reflow\"><thead><tr><th>Loại</th><th>STT</th><th>Nội dung</th>"
-         "<th>Chủ trì</th><th>Thời hạn</th></tr></thead><tbody>\n");
   for (size_t i = 0; i < tl->undated.n; i++) {
     const tl_item *it = &tl->undated.v[i];
-    rawf(h, "<tr><td data-label=\"Loại\">%s</td><td data-label=\"STT\">", kinds[undated_rank(it)]);
+    int rank = undated_rank(it);
+    if (!i || undated_rank(&tl->undated.v[i - 1]) != rank) rawf(h, "<h4>%s</h4><ul class=\"undated\">\n", kinds[rank]);
+    raw(h, "<li>");
     task_link(h, it->task);
-    raw(h, "</td>");
-    cell(h, "Nội dung", cs_excerpt(h->m, it->task, 120));
-    cell(h, "Chủ trì", md_ref_names(h->m, it->task->owners));
-    raw(h, "<td data-label=\"Thời hạn\">");
-    dues(h, &(md_due){ .phrase = it->due->phrase, .what = it->due->what, .dl = it->due->dl });
-    raw(h, "</td></tr>\n");
+    el(h, " ", cs_excerpt(h->m, it->task, 90), "");
+    el(h, " <span class=\"note\">— ", md_ref_names(h->m, it->task->owners), "; <q>");
+    slice(h, it->due->phrase.value);
+    raw(h, "</q></span></li>\n");
+    if (i + 1 == tl->undated.n || undated_rank(&tl->undated.v[i + 1]) != rank) raw(h, "</ul>\n");
   }
-  raw(h, "</tbody></table></div>\n");
 }
 
 static void deadlines(ht *h) {
