@@ -15,6 +15,10 @@ LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
 DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
+# ... and the tests: a real browser renders the HTML report (tests/run,
+# section html; `make screenshot`) with a font that has every Vietnamese
+# letter, and python3 checks the screenshot.
+TEST_PKGS := chromium fonts-dejavu-core python3
 
 SRC      := $(wildcard src/*.c)
 GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
@@ -25,7 +29,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps deps asan clean unit
+.PHONY: all run test check-deps deps asan clean unit screenshot
 all: check-deps plancheck
 
 plancheck: $(OBJ)
@@ -79,6 +83,10 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 test: check-deps plancheck build/unit build-asan/plancheck build-asan/unit
 	bash tests/run
 
+# The phone-size picture of the Tuy Phước HTML report in docs/.
+screenshot: check-deps plancheck
+	bash tests/html/screenshot.sh docs/tuyphuoc-report.png
+
 # Exit status 1 means findings: that is the answer, not a failed build.
 run: check-deps plancheck
 	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
@@ -94,7 +102,7 @@ check-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(TEST_PKGS)
 
 clean:
 	rm -rf build build-asan plancheck
