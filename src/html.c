@@ -589,6 +589,11 @@ static int period_of(tl_scale s, dt_day d) {
   return s.quarters ? y * 4 + (m - 1) / 3 : y * 12 + m - 1;
 }
 
+static tl_scale scale_of(dt_span r) {
+  tl_scale months = { 0 };
+  return (tl_scale){ period_of(months, r.last) - period_of(months, r.first) >= 36 };
+}
+
 static const char *period_name(ht *h, tl_scale s, int p) {
   static const char *const roman[] = { "I", "II", "III", "IV" };
   if (s.quarters) return dg_fmt(h->m->arena, "Quý %s/%d", roman[p % 4], p / 4);
@@ -645,7 +650,7 @@ static size_t tl_period(ht *h, tl_scale s, int p, const tl_list *l, size_t i) {
 static void tl_dated(ht *h, timeline *tl, dt_span r) {
   for (size_t i = 0, n = tl->recurring.n; i < n; i++) tl_occurrences(tl, &tl->recurring.v[i], r.first, r.last);
   qsort(tl->dated.v, tl->dated.n, sizeof *tl->dated.v, by_day);
-  tl_scale s = { period_of((tl_scale){ 0 }, r.last) - period_of((tl_scale){ 0 }, r.first) >= 36 };
+  tl_scale s = scale_of(r);
   raw(h, "<ol class=\"timeline\">\n");
   size_t i = 0;
   int empty_from = -1, now = period_of(s, h->as_of);
@@ -711,7 +716,7 @@ static void deadlines(ht *h) {
   part_heading(h, "thoi-han", "III. Lịch thời hạn");
   dt_span r = tl_range(&tl);
   raw(h, "<p>Các thời hạn có ngày của kế hoạch theo ");
-  raw(h, period_of((tl_scale){ 0 }, r.last) - period_of((tl_scale){ 0 }, r.first) >= 36 ? "quý" : "tháng");
+  raw(h, scale_of(r).quarters ? "quý" : "tháng");
   raw(h, ", từ ");
   day(h, r.first);
   raw(h, " đến ");

@@ -313,8 +313,9 @@ static void write_html(const options *o, md_model *m, const inputs_t *in) {
 /* report: the document each plan gives in a built-in or a script's format,
  * to stdout. */
 static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
-  if (strcmp(o->report_format, "html") == 0) write_html(o, m, in);
-  const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
+  int html = strcmp(o->report_format, "html") == 0;   /* built in: a script cannot replace it */
+  if (html) write_html(o, m, in);
+  const ru_def *f = html ? NULL : ru_find(rules, RU_FORMAT, o->report_format);
   for (size_t i = 0; f && i < in->n; i++) {
     if (!in->v[i].plan) continue;
     size_t len;
