@@ -257,7 +257,9 @@ static void conditional(builder *b, md_body *owner, md_item *it, md_due *d, cons
     e->expected = dl->kind == DL_EVENT ? dl->span.last : DT_MAX;
     return;
   }
-  if (dl->delay_days < 0) {
+  /* No delay, or "ngay sau khi" (at once): due from the trigger on, with
+   * no day after which it is late. */
+  if (dl->delay_days <= 0) {
     ag_entry *e = add(b, AG_TRIGGERED, owner, it, d, dl, t->day);
     e->trigger = t;
     e->no_delay = 1;

@@ -36,8 +36,9 @@ typedef struct ag_entry {
                                 due (the last day allowed); RECURRING: the
                                 next occurrence; DT_MAX when it has none */
   long days;                 /* OVERDUE: days late; DUE: days left */
-  int no_delay;              /* TRIGGERED: the plan gives no delay, so it
-                                is due from the trigger on, with no end */
+  int no_delay;              /* TRIGGERED: the plan gives no delay, or says
+                                "at once" (ngay sau khi), so it is due from
+                                the trigger on, with no day it is late */
   md_event *trigger;         /* TRIGGERED: the entry that triggered it (an
                                 issued document, or the awaited directive
                                 recorded done) */

@@ -649,7 +649,7 @@ static size_t tl_period(ht *h, tl_scale s, int p, const tl_list *l, size_t i) {
 
 static void tl_dated(ht *h, timeline *tl, dt_span r) {
   for (size_t i = 0, n = tl->recurring.n; i < n; i++) tl_occurrences(tl, &tl->recurring.v[i], r.first, r.last);
-  qsort(tl->dated.v, tl->dated.n, sizeof *tl->dated.v, by_day);
+  if (tl->dated.n) qsort(tl->dated.v, tl->dated.n, sizeof *tl->dated.v, by_day);   /* v is NULL when empty */
   tl_scale s = scale_of(r);
   raw(h, "<ol class=\"timeline\">\n");
   size_t i = 0;
@@ -694,7 +694,7 @@ static void tl_undated(ht *h, timeline *tl) {
   static const char *const kinds[] = { "Thường xuyên", "Định kỳ", "Khi có văn bản, sự kiện", "Theo yêu cầu",
                                        "Theo kế hoạch khác", "Không xác định ngày", "Chưa nhận dạng được" };
   raw(h, "<h3>Thời hạn không có ngày cụ thể</h3>\n");
-  if (!tl->undated.n) raw(h, "<p class=\"note\">Không có.</p>\n");
+  if (!tl->undated.n) { raw(h, "<p class=\"note\">Không có.</p>\n"); return; }
   qsort(tl->undated.v, tl->undated.n, sizeof *tl->undated.v, by_rank);
   for (size_t i = 0; i < tl->undated.n; i++) {
     const tl_item *it = &tl->undated.v[i];

@@ -51,7 +51,7 @@ typedef struct options {
   const char *report_format; /* report --format NAME */
   const char **progress;     /* --progress FILE */
   size_t nprogress;
-  int within;                /* agenda --within DAYS */
+  int within;                /* agenda, report --format html: --within DAYS */
   const char *owner;         /* agenda --owner BODY */
 } options;
 
@@ -77,8 +77,9 @@ static const char usage_text[] =
   "              FILE links to (all, or those the IDs name), after review\n"
   "  agenda      where each plan stands as of a day, by owner: overdue,\n"
   "              due soon, triggered, recurring and waiting directives\n"
-  "  report      write a document in a format a script defines (the\n"
-  "              standard ones: annex-md, annex-csv)\n"
+  "  report      write a document: html (one self-contained page with the\n"
+  "              plan, its coverage, a timeline and the agenda), or a format\n"
+  "              a script defines (the standard ones: annex-md, annex-csv)\n"
   "\n"
   "options:\n"
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
@@ -88,7 +89,8 @@ static const char usage_text[] =
   "                      progress entries are checked against (default today)\n"
   "  --progress FILE     read a progress record (repeatable); the record beside\n"
   "                      a plan (x.progress beside x.plan) is read anyway\n"
-  "  --within DAYS       agenda: how far ahead to look (default 30)\n"
+  "  --within DAYS       agenda, report --format html: how far ahead to look\n"
+  "                      (default 30)\n"
   "  --owner BODY        agenda: only the directives BODY leads (id or name)\n"
   "  --color=auto|always|never\n"
   "                      colour the text output (auto: on a terminal, unless\n"

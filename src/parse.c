@@ -94,6 +94,7 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
     }
     ctx.cur = tok;
     psParse(parser, tok.type, tok);
+    ctx.prev2 = ctx.prev;
     ctx.prev = tok;
   }
   if (!ctx.stop) {
@@ -151,6 +152,8 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     hint = "; text in quotes is expected here";
   else if (ctx->prev.type == TK_BODY)
     hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
+  else if (ctx->in_progress && ctx->prev2.type == TK_ISSUED && ctx->prev.type == TK_STRING)
+    hint = "; 'issued' takes the body, then the document in quotes (issued tinh_uy \"Hướng dẫn số 03-HD/TU\")";
   else if (ctx->prev.type == TK_DATEVAL && ctx->in_progress)
     hint = "; after its date an entry says what happened: issued, done, started, cancelled or reported";
   else if (ctx->in_progress && major != TK_DATEVAL && major != TK_RBRACE)

@@ -44,7 +44,7 @@ typedef struct ps_ctx {
   md_include *includes, *last_include;
   int syntax_errors;
   int stop;
-  lx_token prev, cur;
+  lx_token prev2, prev, cur;    /* the two tokens before the current one */
   int had_error;             /* a syntax error was reported ... */
   uint32_t error_off;        /* ... at this offset */
   uint32_t braces[PS_MAX_DEPTH];

@@ -37,7 +37,10 @@ static md_item **resolve_ids(md_model *m, const md_event *e, const md_strs *list
   for (const md_strs *s = list; s; s = s->next) (*n)++;
   md_item **v = *n ? ar_alloc(m->arena, *n * sizeof *v) : NULL;
   size_t i = 0;
+  int block_known = !e->plan_key.n || md_plan_by_key(m, e->plan_key);
   for (const md_strs *s = list; s; s = s->next, i++) {
+    int relative = !memchr(s->s.value.p, ':', s->s.value.n);
+    if (relative && !block_known) continue;    /* the block's plan is reported */
     const char *id = whole_id(m, e, &s->s);
     if (!id) continue;
     md_item *it = md_item_by_id(m, id);

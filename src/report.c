@@ -386,6 +386,7 @@ static const char *status_of(md_model *m, const ag_entry *e) {
   case AG_DUE:
     return e->days ? dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days)) : "due today";
   case AG_TRIGGERED:
+    if (e->no_delay && e->dl->delay_days == 0) return dg_fmt(m->arena, "due at once, since %s", day(m, e->date));
     if (e->no_delay) return dg_fmt(m->arena, "due since %s (the plan gives no time limit)", day(m, e->date));
     return dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days));
   case AG_RECURRING:
