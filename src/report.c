@@ -490,7 +490,11 @@ static void json_event(FILE *out, md_model *m, const char *name, const md_event 
   js_field(out, "kind", pg_kind_name(t->kind), 1);
   js_day(out, m, "day", t->day);
   js_str(out, "what", &t->what);
-  js_field(out, "issuer", t->issuer && t->issuer->body ? ar_strndup(m->arena, t->issuer->body->id.p, t->issuer->body->id.n) : "", 1);
+  js(out, "issuer");
+  fputs(": ", out);
+  if (t->issuer && t->issuer->body) dg_json_string(out, t->issuer->body->id.p, t->issuer->body->id.n);
+  else fputs("null", out);
+  fputs(", ", out);
   js_str(out, "doc", &t->doc);
   js(out, "file");
   fputs(": ", out);
@@ -501,7 +505,10 @@ static void json_event(FILE *out, md_model *m, const char *name, const md_event 
 static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
   fputs("{", out);
   js_field(out, "group", ag_group_name(e->group), 1);
-  js_field(out, "owner", e->owner ? ar_strndup(m->arena, e->owner->id.p, e->owner->id.n) : "", 1);
+  js(out, "owner");
+  fputs(": ", out);
+  if (e->owner) dg_json_string(out, e->owner->id.p, e->owner->id.n); else fputs("null", out);
+  fputs(", ", out);
   js_field(out, "task", e->task->id, 1);
   js_field(out, "text", text_of(m, e->task), 1);
   js_str(out, "phrase", &e->due->phrase);
