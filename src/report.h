@@ -24,4 +24,12 @@ void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_form
 /* The leave-one-out measurement of each child, and the total (text or JSON). */
 void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
 
+/* One Markdown table cell, " TEXT |": a pipe or a backslash is escaped (a
+ * backslash before an escaped pipe would undo the escape) and a line break
+ * becomes a space, so the plan's text cannot break the table. */
+void rp_md_cell(FILE *out, const char *s);
+/* One RFC 4180 field, always quoted, quotes doubled, then "," or (last)
+ * CRLF. */
+void rp_csv_field(FILE *out, const char *s, int last);
+
 #endif
