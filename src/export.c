@@ -509,8 +509,9 @@ typedef struct ics_event {
 static void ics_event_write(FILE *out, md_model *m, const ics_event *e, dt_day as_of) {
   const md_item *t = e->task;
   const char *number = number_of(t);
-  const char *desc = dg_fmt(m->arena, "%s\n\n%s\nChủ trì: %s\nPhối hợp: %s\nThời hạn: %s", paragraphs(m, t->texts, "\n"),
-                            plan_heading(m, e->plan), names(m, t->owners, "; "), names(m, t->with, "; "),
+  const char *with = names(m, t->with, "; ");
+  const char *desc = dg_fmt(m->arena, "%s\n\n%s\nChủ trì: %s%s%s\nThời hạn: %s", paragraphs(m, t->texts, "\n"),
+                            plan_heading(m, e->plan), names(m, t->owners, "; "), *with ? "\nPhối hợp: " : "", with,
                             due_text(m, e->due));
   ics_line(out, "BEGIN:VEVENT");
   ics_line(out, dg_fmt(m->arena, "UID:%s", ics_text(m, dg_fmt(m->arena, "%s/due%d/part%d@plancheck", t->id, e->due_no,
