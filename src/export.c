@@ -625,6 +625,15 @@ static void dot_q(FILE *out, const char *s) {
   fputc('"', out);
 }
 
+/* What the writers of the graph share: the output, and the absent parents
+ * drawn so far (each once, however many children name it). */
+typedef struct dot_ctx {
+  FILE *out;
+  md_model *m;
+  const char **seen;
+  size_t nseen, cap;
+} dot_ctx;
+
 static const char *plan_node(md_model *m, sl_slice key) { return dg_fmt(m->arena, "plan:%.*s", (int)key.n, key.p); }
 
 enum { LINKED = 1 << 20, MISSING = 1 << 21, WAIVED = 1 << 22, NODE = LINKED | MISSING | WAIVED };
@@ -641,8 +650,8 @@ static void dot_directive(FILE *out, md_model *m, const md_item *it) {
 }
 
 static int dot_node(md_item *it, void *ctx) {
-  void **c = ctx;
-  if (it->mark & NODE) dot_directive(c[0], c[1], it);
+  dot_ctx *c = ctx;
+  if (it->mark & NODE) dot_directive(c->out, c->m, it);
   return 0;
 }
 
@@ -688,12 +697,14 @@ static void dot_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n
 
 /* A parent whose text is not loaded: a dashed node from what the child
  * says of it, once however many children name it. */
-static const char *dot_absent(FILE *out, md_model *m, const md_parent *par, const char ***seen, size_t *n, size_t *cap) {
+static const char *dot_absent(dot_ctx *c, const md_parent *par) {
+  FILE *out = c->out;
+  md_model *m = c->m;
   const char *name = plan_node(m, par->number.value);
-  for (size_t i = 0; i < *n; i++)
-    if (strcmp((*seen)[i], name) == 0) return name;
-  *seen = ar_grow(m->arena, *seen, sizeof **seen, cap, *n + 1);
-  (*seen)[(*n)++] = name;
+  for (size_t i = 0; i < c->nseen; i++)
+    if (strcmp(c->seen[i], name) == 0) return name;
+  c->seen = ar_grow(m->arena, c->seen, sizeof *c->seen, &c->cap, c->nseen + 1);
+  c->seen[c->nseen++] = name;
   const md_plan *d = par->desc;
   const char *why = d && d->unavailable.value.n ? "không có văn bản" : d ? "chỉ có mô tả" : "không tìm thấy";
   const char *label = dg_fmt(m->arena, "%s\n(%s)", str(m, par->number), why);
@@ -711,13 +722,12 @@ static const char *dot_absent(FILE *out, md_model *m, const md_parent *par, cons
 }
 
 /* Edges from a plan (or a description) to each parent it names. */
-static void dot_parents(FILE *out, md_model *m, const char *from, const md_parent *list, const char ***seen, size_t *n,
-                        size_t *cap) {
+static void dot_parents(dot_ctx *c, const char *from, const md_parent *list) {
   for (const md_parent *par = list; par; par = par->next) {
-    if (par->plan) { dot_edge(out, from, plan_node(m, par->plan->key), " [style=bold]"); continue; }
-    const char *to = dot_absent(out, m, par, seen, n, cap);
-    dot_edge(out, from, to, " [style=\"bold,dashed\"]");
-    if (par->desc) dot_parents(out, m, to, par->desc->parents, seen, n, cap);
+    if (par->plan) { dot_edge(c->out, from, plan_node(c->m, par->plan->key), " [style=bold]"); continue; }
+    const char *to = dot_absent(c, par);
+    dot_edge(c->out, from, to, " [style=\"bold,dashed\"]");
+    if (par->desc) dot_parents(c, to, par->desc->parents);
   }
 }
 
@@ -729,15 +739,15 @@ static void dot_cluster(FILE *out, md_model *m, md_plan *p, size_t index) {
   fputs(" [shape=box, style=bold, label=", out);
   dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? md_level_name(p->level) : "unknown level"));
   fputs("];\n", out);
-  void *ctx[] = { out, m };
-  md_walk(&p->root, dot_node, ctx);
+  dot_ctx ctx = { out, m, NULL, 0, 0 };
+  md_walk(&p->root, dot_node, &ctx);
   fputs("  }\n", out);
 }
 
 static int dot_links(md_item *it, void *ctx) {
-  void **c = ctx;
+  dot_ctx *c = ctx;
   for (md_link *l = it->implements; l && it->kind == MD_TASK; l = l->next)
-    if (l->item) dot_edge(c[0], it->id, l->item->id, "");
+    if (l->item) dot_edge(c->out, it->id, l->item->id, "");
   return 0;
 }
 
@@ -753,15 +763,14 @@ static void write_dot(FILE *out, md_model *m, md_plan *const *plans, size_t n, d
   dot_coverage(out, m, c, n, 0);
   fputs("digraph cascade {\n  rankdir=BT;\n  node [shape=box, fontname=\"DejaVu Sans\", fontsize=10];\n"
         "  edge [fontname=\"DejaVu Sans\", fontsize=9];\n", out);
-  size_t index = 0, nseen = 0, cap = 0;
-  const char **seen = NULL;
+  size_t index = 0;
   for (md_plan *p = m->plans; p; p = p->next)
     if (!p->is_described) dot_cluster(out, m, p, index++);
-  void *ctx[] = { out, m };
+  dot_ctx ctx = { out, m, NULL, 0, 0 };
   for (md_plan *p = m->plans; p; p = p->next) {
     if (p->is_described) continue;
-    dot_parents(out, m, plan_node(m, p->key), p->parents, &seen, &nseen, &cap);
-    md_walk(&p->root, dot_links, ctx);
+    dot_parents(&ctx, plan_node(m, p->key), p->parents);
+    md_walk(&p->root, dot_links, &ctx);
   }
   dot_coverage(out, m, c, n, 1);
   fputs("}\n", out);
