@@ -15,6 +15,9 @@ LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
 DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
+# ... and the readers `make test` checks the report formats with (JSON
+# Schema, iCalendar, Graphviz): independent of plancheck's own writers.
+DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz
 
 SRC      := $(wildcard src/*.c)
 GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
@@ -94,7 +97,7 @@ check-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS)
 
 clean:
 	rm -rf build build-asan plancheck

@@ -16,6 +16,7 @@
 #include "cascade.h"
 #include "check.h"
 #include "progress.h"
+#include "export.h"
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
@@ -76,8 +77,10 @@ static const char usage_text[] =
   "              FILE links to (all, or those the IDs name), after review\n"
   "  agenda      where each plan stands as of a day, by owner: overdue,\n"
   "              due soon, triggered, recurring and waiting directives\n"
-  "  report      write a document in a format a script defines (the\n"
-  "              standard ones: annex-md, annex-csv)\n"
+  "  report      write a document: a built-in format (md and csv: the annex\n"
+  "              table; json: the model, coverage and findings; ics: the\n"
+  "              deadlines as a calendar; dot: the cascade as a graph) or\n"
+  "              one a script defines\n"
   "\n"
   "options:\n"
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
@@ -279,7 +282,9 @@ static void summary(const inputs_t *in, const dg_list *diags) {
          diags->warnings == 1 ? "" : "s");
 }
 
-static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+/* Every check of every input plan (built-in, cascade, rules), then the
+ * cycles over everything loaded: check and report --format json share it. */
+static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
@@ -288,6 +293,10 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   }
   cs_check_cycles(m);
   if (o->werror) dg_promote_warnings(m->diags);
+}
+
+static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  run_checks(o, m, in, rules);
   if (o->format == RP_JSON) {
     dg_sort(m->diags);
     dg_print_json(stdout, m->src, m->diags);
@@ -298,8 +307,30 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* report in a built-in format: one document for all the plans, to stdout.
+ * A format that holds the findings (json) has them instead of stderr. */
+static int builtin_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  int flags = ex_find(o->report_format);
+  md_plan **plans = calloc(in->n ? in->n : 1, sizeof *plans);
+  if (!plans) out_of_memory();
+  size_t n = 0;
+  for (size_t i = 0; i < in->n; i++)
+    if (in->v[i].plan) plans[n++] = in->v[i].plan;
+  if (flags & EX_FINDINGS) {
+    run_checks(o, m, in, rules);
+    dg_sort(m->diags);
+  } else if (o->werror) {
+    dg_promote_warnings(m->diags);
+  }
+  ex_write(stdout, m, plans, n, o->report_format, o->as_of);
+  free(plans);
+  if (!(flags & EX_FINDINGS)) print_diags(o, m->src, m->diags);
+  return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 /* report: the document each plan gives in a script's format, to stdout. */
 static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  if (ex_find(o->report_format)) return builtin_document(o, m, in, rules);
   const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
   for (size_t i = 0; f && i < in->n; i++) {
     if (!in->v[i].plan) continue;
@@ -335,8 +366,14 @@ static int apply_switches(const options *o, ru_engine *rules) {
     const char *err = ru_switch(rules, o->switches[i]);
     if (err) return usage_error("%s", err);
   }
-  if (o->cmd == CMD_REPORT && !ru_find(rules, RU_FORMAT, o->report_format)) {
-    return usage_error("unknown report format '%s' (plancheck --list-rules lists the formats)", o->report_format);
+  if (o->cmd == CMD_REPORT && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
+    ar_arena a;
+    ar_init(&a);
+    const char *why = dg_fmt(&a, "unknown report format '%s' (built in: %s; plancheck --list-rules lists the scripts' formats)",
+                             o->report_format, ex_names(&a));
+    int status = usage_error("%s", why);
+    ar_free(&a);
+    return status;
   }
   return -1;
 }
@@ -419,7 +456,8 @@ static int run(const options *o) {
 
   size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
   size_t ninputs = nplans + o->nprogress;
-  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of };
+  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of,
+                    ex_find };
   ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
   if (!rules) out_of_memory();
   int status = apply_switches(o, rules);
