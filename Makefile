@@ -15,10 +15,11 @@ LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
 DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
-# ... and the tests: a real browser renders the HTML report (tests/run,
-# section html; `make screenshot`) with a font that has every Vietnamese
-# letter, and python3 checks the screenshot.
-TEST_PKGS := chromium fonts-dejavu-core python3
+# ... and the readers `make test` checks the report formats with (JSON
+# Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
+# real browser that renders the HTML report (tests/run, section html; `make
+# screenshot`) with a font that has every Vietnamese letter.
+DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core
 
 SRC      := $(wildcard src/*.c)
 GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
@@ -102,7 +103,7 @@ check-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(TEST_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS)
 
 clean:
 	rm -rf build build-asan plancheck

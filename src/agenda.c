@@ -234,9 +234,10 @@ static void recurring(builder *b, md_body *owner, md_item *it, md_due *d, const 
     add(b, AG_RECURRING, owner, it, d, dl, DT_MAX)->last_report = report_since(b, it, d, owner, DT_MIN);
     return;
   }
+  md_event *last = report_since(b, it, d, owner, DT_MIN);
   ag_entry *e = add(b, AG_RECURRING, owner, it, d, dl, next);
   e->days = next - b->as_of;
-  e->last_report = report_since(b, it, d, owner, DT_MIN);
+  e->last_report = last;
   /* Only a reporting obligation can be seen to be missed, and only for an
    * occurrence the record covers. A report sent after the occurrence it is
    * for, before the next one, still counts. */
@@ -246,7 +247,7 @@ static void recurring(builder *b, md_body *owner, md_item *it, md_due *d, const 
   ag_entry *late = add(b, AG_OVERDUE, owner, it, d, dl, prev);
   late->days = b->as_of - prev;
   late->missed = prev;
-  late->last_report = e->last_report;
+  late->last_report = last;        /* not e->...: add may have moved the entries */
 }
 
 static void conditional(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl) {

@@ -218,6 +218,23 @@ dt_span dl_span(const dl_deadline *d) {
   return (dt_span){ DT_MIN, DT_MAX };
 }
 
+const char *dl_kind_name(dl_kind k) {
+  static const char *const names[] = {
+    "unrecognized", "within", "before", "by", "continuous", "recurring", "from", "event", "on_request", "per_plan",
+  };
+  return names[k];
+}
+
+const char *dl_unit_name(dl_unit u) {
+  static const char *const names[] = { NULL, "day", "month", "quarter", "year" };
+  return names[u];
+}
+
+const char *dl_period_name(dl_period p) {
+  static const char *const names[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
+  return names[p];
+}
+
 int dl_applies(const dl_deadline *d, int level) {
   /* dl_stage counts the levels in the same order as the model does. */
   return d->stage == DL_STAGE_ALL || level == 0 || (int)d->stage == level;

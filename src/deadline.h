@@ -79,6 +79,13 @@ const char *dl_canonical(ar_arena *a, const dl_deadline *d);
  * it back as the same chain. "" for an empty chain. */
 const char *dl_canonical_chain(ar_arena *a, const dl_deadline *first);
 
+/* Names of a kind ("within", "on_request", ...), a unit ("day" ... "year";
+ * NULL for none) and a period ("year" ... "term", "unspecified"; NULL for
+ * none), as the Lua view of the model and the JSON report spell them. */
+const char *dl_kind_name(dl_kind k);
+const char *dl_unit_name(dl_unit u);
+const char *dl_period_name(dl_period p);
+
 /* Whether this deadline concerns a plan of `level` (1 central .. 4
  * grassroots, 0 unknown): a staged deadline's parts concern one level each
  * ("cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is the

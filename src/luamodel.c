@@ -242,11 +242,6 @@ static void push_chain(lua_State *L, md_plan *p) {
 
 /* ---- deadlines ---- */
 
-static const char *const kind_names[] = {
-  "unrecognized", "within", "before", "by", "continuous", "recurring", "from", "event", "on_request", "per_plan",
-};
-static const char *const unit_names[] = { NULL, "day", "month", "quarter", "year" };
-static const char *const period_names[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
 
 static int due_level(const proxy *x) {
   return x->item && x->item->plan ? (int)x->item->plan->level : 0;
@@ -272,12 +267,12 @@ static void set_day(lua_State *L, const char *k, dt_day d) {
 static void push_part(lua_State *L, const dl_deadline *d, int level) {
   lua_newtable(L);
   dt_span s = dl_span(d);
-  set_str(L, "kind", kind_names[d->kind]);
+  set_str(L, "kind", dl_kind_name(d->kind));
   set_str(L, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
   set_day(L, "earliest", s.first);
   set_day(L, "latest", s.last);
-  set_str(L, "unit", unit_names[d->unit]);
-  set_str(L, "period", period_names[d->period]);
+  set_str(L, "unit", dl_unit_name(d->unit));
+  set_str(L, "period", dl_period_name(d->period));
   if (d->month) {
     lua_pushinteger(L, d->month);
     lua_setfield(L, -2, "month");
@@ -491,7 +486,7 @@ static void due_field(lua_State *L, const proxy *x, int f) {
   case 5: lm_push_item(L, x->item); break;
   case 6: lua_pushboolean(L, d->dl != NULL); break;
   case 7: push_cstr(L, d->dl ? dl_canonical_chain(scratch(L, d->phrase.value.n), d->dl) : NULL); break;
-  case 8: lua_pushstring(L, kind_names[d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED]); break;
+  case 8: lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED)); break;
   case 9: push_bound(L, d, level, 0); break;
   case 10: push_bound(L, d, level, 1); break;
   default: push_parts(L, d, level); break;
@@ -525,7 +520,7 @@ static void measure_field(lua_State *L, md_model *m, md_measure *ms, int f) {
   case 3: push_number(L, ms->op, ms->value); break;
   case 4: lua_pushboolean(L, ms->percent); break;
   case 5: push_opt(L, &ms->unit); break;
-  case 6: push_cstr(L, ms->period > 0 && ms->period <= DL_PERIOD_UNSPECIFIED ? period_names[ms->period] : NULL); break;
+  case 6: push_cstr(L, ms->period > 0 && ms->period <= DL_PERIOD_UNSPECIFIED ? dl_period_name((dl_period)ms->period) : NULL); break;
   case 7: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
   case 8: {
     /* As written: "1234567", "0,4", the phrase; never "1.23457e+06". */

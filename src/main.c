@@ -17,6 +17,7 @@
 #include "check.h"
 #include "html.h"
 #include "progress.h"
+#include "export.h"
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
@@ -77,9 +78,11 @@ static const char usage_text[] =
   "              FILE links to (all, or those the IDs name), after review\n"
   "  agenda      where each plan stands as of a day, by owner: overdue,\n"
   "              due soon, triggered, recurring and waiting directives\n"
-  "  report      write a document: html (one self-contained page with the\n"
-  "              plan, its coverage, a timeline and the agenda), or a format\n"
-  "              a script defines (the standard ones: annex-md, annex-csv)\n"
+  "  report      write a document: a built-in format (html: one\n"
+  "              self-contained page with the plan, its coverage, a timeline\n"
+  "              and the agenda; md and csv: the annex table; json: the model,\n"
+  "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
+  "              the cascade as a graph) or one a script defines\n"
   "\n"
   "options:\n"
   "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
@@ -282,7 +285,9 @@ static void summary(const inputs_t *in, const dg_list *diags) {
          diags->warnings == 1 ? "" : "s");
 }
 
-static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+/* Every check of every input plan (built-in, cascade, rules), then the
+ * cycles over everything loaded: check and report --format json share it. */
+static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
@@ -291,6 +296,10 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   }
   cs_check_cycles(m);
   if (o->werror) dg_promote_warnings(m->diags);
+}
+
+static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  run_checks(o, m, in, rules);
   if (o->format == RP_JSON) {
     dg_sort(m->diags);
     dg_print_json(stdout, m->src, m->diags);
@@ -301,23 +310,35 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/* report --format html: one page for all the plans given. */
-static void write_html(const options *o, md_model *m, const inputs_t *in) {
+/* The built-in formats: html here, the others in export. */
+static int builtin_format(const char *name) { return strcmp(name, "html") == 0 ? EX_BUILTIN : ex_find(name); }
+
+/* report in a built-in format: one document for all the plans, to stdout.
+ * A format that holds the findings (json) has them instead of stderr. */
+static int builtin_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+  int flags = builtin_format(o->report_format);
   md_plan **plans = calloc(in->n ? in->n : 1, sizeof *plans);
   if (!plans) out_of_memory();
   size_t n = 0;
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].plan) plans[n++] = in->v[i].plan;
-  ht_write(stdout, m, plans, n, o->as_of, o->within);
+  if (flags & EX_FINDINGS) {
+    run_checks(o, m, in, rules);
+    dg_sort(m->diags);
+  } else if (o->werror) {
+    dg_promote_warnings(m->diags);
+  }
+  if (strcmp(o->report_format, "html") == 0) ht_write(stdout, m, plans, n, o->as_of, o->within);
+  else ex_write(stdout, m, plans, n, o->report_format, o->as_of);
   free(plans);
+  if (!(flags & EX_FINDINGS)) print_diags(o, m->src, m->diags);
+  return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/* report: the document each plan gives in a built-in or a script's format,
- * to stdout. */
+/* report: the document each plan gives in a script's format, to stdout. */
 static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
-  int html = strcmp(o->report_format, "html") == 0;   /* built in: a script cannot replace it */
-  if (html) write_html(o, m, in);
-  const ru_def *f = html ? NULL : ru_find(rules, RU_FORMAT, o->report_format);
+  if (builtin_format(o->report_format)) return builtin_document(o, m, in, rules);
+  const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
   for (size_t i = 0; f && i < in->n; i++) {
     if (!in->v[i].plan) continue;
     size_t len;
@@ -352,8 +373,14 @@ static int apply_switches(const options *o, ru_engine *rules) {
     const char *err = ru_switch(rules, o->switches[i]);
     if (err) return usage_error("%s", err);
   }
-  if (o->cmd == CMD_REPORT && strcmp(o->report_format, "html") != 0 && !ru_find(rules, RU_FORMAT, o->report_format)) {
-    return usage_error("unknown report format '%s' (plancheck --list-rules lists the formats)", o->report_format);
+  if (o->cmd == CMD_REPORT && !builtin_format(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
+    ar_arena a;
+    ar_init(&a);
+    const char *why = dg_fmt(&a, "unknown report format '%s' (built in: html, %s; plancheck --list-rules lists the scripts' formats)",
+                             o->report_format, ex_names(&a));
+    int status = usage_error("%s", why);
+    ar_free(&a);
+    return status;
   }
   return -1;
 }
@@ -436,7 +463,8 @@ static int run(const options *o) {
 
   size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
   size_t ninputs = nplans + o->nprogress;
-  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of };
+  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of,
+                    ex_find };
   ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
   if (!rules) out_of_memory();
   int status = apply_switches(o, rules);

@@ -109,12 +109,13 @@ static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
 
 /* ---- Markdown ---- */
 
-/* A table cell: pipes escaped, so the plan's text cannot break the table. */
-static void md_cell(FILE *out, const char *s) {
+void rp_md_cell(FILE *out, const char *s) {
   fputs(" ", out);
   for (; *s; s++) {
-    if (*s == '|') fputs("\\|", out);
-    else if (*s == '\n') fputc(' ', out);
+    if (*s == '|' || *s == '\\') {
+      fputc('\\', out);
+      fputc(*s, out);
+    } else if (*s == '\n') fputc(' ', out);
     else fputc(*s, out);
   }
   fputs(" |", out);
@@ -129,12 +130,12 @@ static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
     for (size_t k = 0; k < t->nrows; k++) {
       const cs_row *row = &t->rows[k];
       fputs("|", out);
-      md_cell(out, row->directive->id);
-      md_cell(out, text_of(m, row->directive));
-      md_cell(out, owner_names(m, row->directive));
-      md_cell(out, status_names[row->status]);
-      md_cell(out, implemented_by(m, row));
-      md_cell(out, row_note(m, row));
+      rp_md_cell(out, row->directive->id);
+      rp_md_cell(out, text_of(m, row->directive));
+      rp_md_cell(out, owner_names(m, row->directive));
+      rp_md_cell(out, status_names[row->status]);
+      rp_md_cell(out, implemented_by(m, row));
+      rp_md_cell(out, row_note(m, row));
       fputc('\n', out);
     }
     fprintf(out, "\n%s.\n\n", totals(m, c, t));
@@ -143,7 +144,7 @@ static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
 
 /* ---- CSV (RFC 4180) ---- */
 
-static void csv_field(FILE *out, const char *s, int last) {
+void rp_csv_field(FILE *out, const char *s, int last) {
   fputc('"', out);
   for (; *s; s++) {
     if (*s == '"') fputc('"', out);
@@ -158,14 +159,14 @@ static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
     const cs_target *t = &c->targets[i];
     for (size_t k = 0; k < t->nrows; k++) {
       const cs_row *row = &t->rows[k];
-      csv_field(out, key(m, c->child), 0);
-      csv_field(out, key(m, t->plan), 0);
-      csv_field(out, row->directive->id, 0);
-      csv_field(out, status_names[row->status], 0);
-      csv_field(out, implemented_by(m, row), 0);
-      csv_field(out, owner_names(m, row->directive), 0);
-      csv_field(out, text_of(m, row->directive), 0);
-      csv_field(out, row_note(m, row), 1);
+      rp_csv_field(out, key(m, c->child), 0);
+      rp_csv_field(out, key(m, t->plan), 0);
+      rp_csv_field(out, row->directive->id, 0);
+      rp_csv_field(out, status_names[row->status], 0);
+      rp_csv_field(out, implemented_by(m, row), 0);
+      rp_csv_field(out, owner_names(m, row->directive), 0);
+      rp_csv_field(out, text_of(m, row->directive), 0);
+      rp_csv_field(out, row_note(m, row), 1);
     }
   }
 }
@@ -479,7 +480,11 @@ static void json_event(FILE *out, md_model *m, const char *name, const md_event 
   js_field(out, "kind", pg_kind_name(t->kind), 1);
   js_day(out, m, "day", t->day);
   js_str(out, "what", &t->what);
-  js_field(out, "issuer", t->issuer && t->issuer->body ? ar_strndup(m->arena, t->issuer->body->id.p, t->issuer->body->id.n) : "", 1);
+  js(out, "issuer");
+  fputs(": ", out);
+  if (t->issuer && t->issuer->body) dg_json_string(out, t->issuer->body->id.p, t->issuer->body->id.n);
+  else fputs("null", out);
+  fputs(", ", out);
   js_str(out, "doc", &t->doc);
   js(out, "file");
   fputs(": ", out);
@@ -490,7 +495,10 @@ static void json_event(FILE *out, md_model *m, const char *name, const md_event 
 static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
   fputs("{", out);
   js_field(out, "group", ag_group_name(e->group), 1);
-  js_field(out, "owner", e->owner ? ar_strndup(m->arena, e->owner->id.p, e->owner->id.n) : "", 1);
+  js(out, "owner");
+  fputs(": ", out);
+  if (e->owner) dg_json_string(out, e->owner->id.p, e->owner->id.n); else fputs("null", out);
+  fputs(", ", out);
   js_field(out, "task", e->task->id, 1);
   js_field(out, "text", text_of(m, e->task), 1);
   js_str(out, "phrase", &e->due->phrase);

@@ -27,5 +27,12 @@ void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
 
 /* The agenda of each plan (text, grouped by owner; or JSON: one array). */
 void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f);
+/* One Markdown table cell, " TEXT |": a pipe or a backslash is escaped (a
+ * backslash before an escaped pipe would undo the escape) and a line break
+ * becomes a space, so the plan's text cannot break the table. */
+void rp_md_cell(FILE *out, const char *s);
+/* One RFC 4180 field, always quoted, quotes doubled, then "," or (last)
+ * CRLF. */
+void rp_csv_field(FILE *out, const char *s, int last);
 
 #endif

@@ -47,6 +47,7 @@ struct ru_engine {
   size_t ndefs, capdefs;
   int loading;               /* definitions are allowed (a script loads) */
   uint32_t loading_file;
+  int (*builtin_format)(const char *id);
   ru_def *current;           /* the rule whose check is running */
   int nfindings;             /* it has reported so far */
   int bad_result;            /* the last call returned the wrong type */
@@ -242,6 +243,8 @@ static int define(lua_State *L, ru_kind k) {
   }
   if (lua_getfield(L, 1, fn_fields[k]) != LUA_TFUNCTION)
     luaL_error(L, "%s '%s' needs a %s function, not %s", kind_names[k], id, fn_fields[k], luaL_typename(L, -1));
+  if (k == RU_FORMAT && e->builtin_format && e->builtin_format(id))
+    luaL_error(L, "format '%s' is built into plancheck (report --format %s): choose another id", id, id);
   const ru_def *prev = ru_find(e, k, id);
   if (prev)
     luaL_error(L, "%s '%s' is already defined at %s", kind_names[k], id, ru_origin(e, prev));
@@ -496,6 +499,7 @@ ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options
   e->src = src;
   e->diags = diags;
   e->as_of = o->as_of;
+  e->builtin_format = o->builtin_format;
   ar_init(&e->scratch);
   if (sb_open(&e->sb, a, o->budget, o->memory) != 0) return NULL;
   run_stdlib(e, o->stdlib_dir);
