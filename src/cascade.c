@@ -263,6 +263,8 @@ static md_level child_level(const md_plan *child, const cs_coverage *c) {
   return MD_LEVEL_NONE;
 }
 
+size_t cs_addressed_count(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
+
 cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   cs_coverage *c = ar_alloc(m->arena, sizeof *c);
   c->child = child;

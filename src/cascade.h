@@ -47,6 +47,10 @@ typedef struct cs_coverage {
   size_t ntargets;
 } cs_coverage;
 
+/* The directives of a target addressed to the child (every row but the
+ * extra ones). */
+size_t cs_addressed_count(const cs_target *t);
+
 /* What answers each parent directive of `child`, as of a day (for expired
  * waivers). Allocated in the model's arena. Reports nothing. */
 cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of);

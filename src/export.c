@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cascade.h"
+#include "html.h"
 #include "report.h"
 #include "text.h"
 
@@ -50,12 +51,6 @@ static const char *dues_text(md_model *m, const md_item *it, const char *sep) {
   return s;
 }
 
-/* The number as printed: the id without the plan's key ("III.4.2"). */
-static const char *number_of(const md_item *it) {
-  const char *colon = it->id ? strchr(it->id, ':') : NULL;
-  return colon ? colon + 1 : "";
-}
-
 static const char *key_of(md_model *m, const md_plan *p) { return slice(m, p->key); }
 
 /* "ngày 28/11/2022" as a document prints its date, or "". */
@@ -100,12 +95,12 @@ static void md_row(FILE *out, md_model *m, const md_plan *p, const md_item *it) 
   (void)p;
   fputc('|', out);
   if (it->kind == MD_SECTION) {
-    rp_md_cell(out, dg_fmt(m->arena, "**%s**", number_of(it)));
+    rp_md_cell(out, dg_fmt(m->arena, "**%s**", md_local_id(it)));
     rp_md_cell(out, dg_fmt(m->arena, "**%s**", paragraphs(m, it->texts, " ")));
     fputs(" | | |\n", out);
     return;
   }
-  rp_md_cell(out, number_of(it));
+  rp_md_cell(out, md_local_id(it));
   rp_md_cell(out, paragraphs(m, it->texts, "<br>"));
   rp_md_cell(out, names(m, it->owners, "; "));
   rp_md_cell(out, names(m, it->with, "; "));
@@ -113,8 +108,8 @@ static void md_row(FILE *out, md_model *m, const md_plan *p, const md_item *it) 
   fputc('\n', out);
 }
 
-static void write_md(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of) {
-  (void)as_of;
+static void write_md(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  (void)when;
   for (size_t i = 0; i < n; i++) {
     const md_plan *p = plans[i];
     fprintf(out, "%s## %s\n\n", i ? "\n" : "", plan_heading(m, p));
@@ -128,7 +123,7 @@ static void write_md(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt
 
 static void csv_row(FILE *out, md_model *m, const md_plan *p, const md_item *it) {
   rp_csv_field(out, key_of(m, p), 0);
-  rp_csv_field(out, number_of(it), 0);
+  rp_csv_field(out, md_local_id(it), 0);
   int task = it->kind == MD_TASK;
   rp_csv_field(out, paragraphs(m, it->texts, "\n"), 0);
   rp_csv_field(out, task ? names(m, it->owners, "; ") : "", 0);
@@ -141,8 +136,8 @@ static void csv_row(FILE *out, md_model *m, const md_plan *p, const md_item *it)
  * first: Excel reads a CSV without one in the machine's code page and
  * garbles the Vietnamese; RFC 4180 readers (and Python's "utf-8-sig",
  * LibreOffice) accept it. */
-static void write_csv(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of) {
-  (void)as_of;
+static void write_csv(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  (void)when;
   fputs("\xEF\xBB\xBF", out);
   rp_csv_field(out, "Kế hoạch", 0);
   for (size_t k = 0; k < 5; k++) rp_csv_field(out, annex_headings[k], k == 4);
@@ -435,7 +430,8 @@ static void j_raw_begin(jw *w, const char *k) {
 /* The whole model. The coverage and the findings are written by the
  * writers of `coverage --format=json` and `check --format=json`, so the
  * three documents always agree. */
-static void write_json(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of) {
+static void write_json(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  dt_day as_of = when.as_of;
   jw w = { out, m, 0, 0, 0 };
   j_open(&w, NULL, '{');
   j_str(&w, "format", "plancheck-report");
@@ -508,7 +504,7 @@ typedef struct ics_event {
 
 static void ics_event_write(FILE *out, md_model *m, const ics_event *e, dt_day as_of) {
   const md_item *t = e->task;
-  const char *number = number_of(t);
+  const char *number = md_local_id(t);
   const char *with = names(m, t->with, "; ");
   const char *desc = dg_fmt(m->arena, "%s\n\n%s\nChủ trì: %s%s%s\nThời hạn: %s", paragraphs(m, t->texts, "\n"),
                             plan_heading(m, e->plan), names(m, t->owners, "; "), *with ? "\nPhối hợp: " : "", with,
@@ -596,7 +592,8 @@ static int ics_task(md_item *t, void *ctx) {
   return 0;
 }
 
-static void write_ics(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of) {
+static void write_ics(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  dt_day as_of = when.as_of;
   ics_line(out, "BEGIN:VCALENDAR");
   ics_line(out, "VERSION:2.0");
   ics_line(out, "PRODID:-//plancheck//plancheck report//VI");
@@ -643,7 +640,7 @@ static void dot_directive(FILE *out, md_model *m, const md_item *it) {
   fputs("    ", out);
   dot_q(out, it->id);
   fputs(" [label=", out);
-  dot_q(out, dg_fmt(m->arena, "%s\n%s", number_of(it), cs_excerpt(m, it, 40)));
+  dot_q(out, dg_fmt(m->arena, "%s\n%s", md_local_id(it), cs_excerpt(m, it, 40)));
   if (it->mark & MISSING) fputs(", style=filled, fillcolor=\"#f4c7c3\", color=\"#c62828\"", out);
   else if (it->mark & WAIVED) fputs(", style=filled, fillcolor=\"#eeeeee\"", out);
   fputs("];\n", out);
@@ -755,7 +752,8 @@ static int dot_links(md_item *it, void *ctx) {
  * part in links or that an input misses; edges child task → parent
  * directive, plan → parent plan. Marks on the items say which to draw;
  * they are cleared before returning. */
-static void write_dot(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of) {
+static void write_dot(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  dt_day as_of = when.as_of;
   cs_coverage **c = ar_alloc(m->arena, (n ? n : 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) c[i] = cs_coverage_of(m, plans[i], as_of);
   for (md_plan *p = m->plans; p; p = p->next)
@@ -779,6 +777,11 @@ static void write_dot(FILE *out, md_model *m, md_plan *const *plans, size_t n, d
 
 /* ---- the formats ---- */
 
+/* The HTML page has its own module (src/html.c); it alone uses the window. */
+static void write_html(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
+  ht_write(out, m, plans, n, when.as_of, when.within);
+}
+
 static const struct {
   const char *name;
   ex_writer write;
@@ -789,6 +792,7 @@ static const struct {
   { "json", write_json, EX_BUILTIN | EX_FINDINGS },
   { "ics", write_ics, EX_BUILTIN },
   { "dot", write_dot, EX_BUILTIN },
+  { "html", write_html, EX_BUILTIN },
 };
 
 enum { NFORMATS = sizeof formats / sizeof *formats };
@@ -805,7 +809,7 @@ const char *ex_names(ar_arena *a) {
   return s;
 }
 
-void ex_write(FILE *out, md_model *m, md_plan *const *plans, size_t n, const char *name, dt_day as_of) {
+void ex_write(FILE *out, md_model *m, md_plan *const *plans, size_t n, const char *name, ex_when when) {
   for (size_t i = 0; i < NFORMATS; i++)
-    if (strcmp(formats[i].name, name) == 0) formats[i].write(out, m, plans, n, as_of);
+    if (strcmp(formats[i].name, name) == 0) formats[i].write(out, m, plans, n, when);
 }

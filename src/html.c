@@ -100,17 +100,9 @@ static const char *level_vn(md_level l) {
   return names[l];
 }
 
-/* A task's id below its plan ("III.8.1" of "tuyphuoc_28:III.8.1"): the
- * number the report shows, as the annex does. */
-static const char *local_id(const md_item *it) {
-  if (!it->id) return "";
-  size_t k = it->plan ? it->plan->key.n : 0;
-  return k && strncmp(it->id, it->plan->key.p, k) == 0 && it->id[k] == ':' ? it->id + k + 1 : it->id;
-}
-
 static void task_link(ht *h, const md_item *t) {
   rawf(h, "<a href=\"#%s\">", anchor(h, "t-", t->id ? t->id : ""));
-  text(h, local_id(t));
+  text(h, md_local_id(t));
   raw(h, "</a>");
 }
 
@@ -301,7 +293,7 @@ static void task_row(ht *h, const md_item *t, int sub) {
     slice(h, t->label);
     raw(h, "</span>");
   }
-  el(h, "<span class=\"tid\">", local_id(t), "</span></td><td data-label=\"Nội dung\">");
+  el(h, "<span class=\"tid\">", md_local_id(t), "</span></td><td data-label=\"Nội dung\">");
   paragraphs(h, t->texts);
   raw(h, "</td>");
   cell(h, "Chủ trì", md_ref_names(h->m, t->owners));
@@ -369,10 +361,8 @@ static const char *const status_code[] = { "missing", "covered", "waived", "forw
 static const char *const status_vn[] = { "Chưa cụ thể hóa", "Đã cụ thể hóa", "Miễn trừ", "Chuyển cấp dưới",
                                          "Ngoài yêu cầu" };
 
-static size_t addressed(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
-
 static void totals(ht *h, const cs_coverage *c, const cs_target *t) {
-  size_t a = addressed(t), done = t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED];
+  size_t a = cs_addressed_count(t), done = t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED];
   rawf(h, "<p class=\"totals\">%zu nhiệm vụ giao cho %s: ", a, level_vn(c->level));
   for (size_t i = 0; i < 5; i++) {
     cs_status s = shown[i];

@@ -15,7 +15,6 @@
 #include "agenda.h"
 #include "cascade.h"
 #include "check.h"
-#include "html.h"
 #include "progress.h"
 #include "export.h"
 #include "report.h"
@@ -310,13 +309,10 @@ static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engin
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
-/* The built-in formats: html here, the others in export. */
-static int builtin_format(const char *name) { return strcmp(name, "html") == 0 ? EX_BUILTIN : ex_find(name); }
-
 /* report in a built-in format: one document for all the plans, to stdout.
  * A format that holds the findings (json) has them instead of stderr. */
 static int builtin_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
-  int flags = builtin_format(o->report_format);
+  int flags = ex_find(o->report_format);
   md_plan **plans = calloc(in->n ? in->n : 1, sizeof *plans);
   if (!plans) out_of_memory();
   size_t n = 0;
@@ -328,8 +324,7 @@ static int builtin_document(const options *o, md_model *m, const inputs_t *in, r
   } else if (o->werror) {
     dg_promote_warnings(m->diags);
   }
-  if (strcmp(o->report_format, "html") == 0) ht_write(stdout, m, plans, n, o->as_of, o->within);
-  else ex_write(stdout, m, plans, n, o->report_format, o->as_of);
+  ex_write(stdout, m, plans, n, o->report_format, (ex_when){ o->as_of, o->within });
   free(plans);
   if (!(flags & EX_FINDINGS)) print_diags(o, m->src, m->diags);
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -337,7 +332,7 @@ static int builtin_document(const options *o, md_model *m, const inputs_t *in, r
 
 /* report: the document each plan gives in a script's format, to stdout. */
 static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
-  if (builtin_format(o->report_format)) return builtin_document(o, m, in, rules);
+  if (ex_find(o->report_format)) return builtin_document(o, m, in, rules);
   const ru_def *f = ru_find(rules, RU_FORMAT, o->report_format);
   for (size_t i = 0; f && i < in->n; i++) {
     if (!in->v[i].plan) continue;
@@ -373,10 +368,10 @@ static int apply_switches(const options *o, ru_engine *rules) {
     const char *err = ru_switch(rules, o->switches[i]);
     if (err) return usage_error("%s", err);
   }
-  if (o->cmd == CMD_REPORT && !builtin_format(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
+  if (o->cmd == CMD_REPORT && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
     ar_arena a;
     ar_init(&a);
-    const char *why = dg_fmt(&a, "unknown report format '%s' (built in: html, %s; plancheck --list-rules lists the scripts' formats)",
+    const char *why = dg_fmt(&a, "unknown report format '%s' (built in: %s; plancheck --list-rules lists the scripts' formats)",
                              o->report_format, ex_names(&a));
     int status = usage_error("%s", why);
     ar_free(&a);

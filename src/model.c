@@ -232,3 +232,8 @@ const char *md_ref_names(md_model *m, const md_ref *refs) {
                o->body ? o->body->name.value.p : o->text.p);
   return s;
 }
+
+const char *md_local_id(const md_item *it) {
+  const char *colon = it->id ? strchr(it->id, ':') : NULL;
+  return colon ? colon + 1 : it->id ? it->id : "";
+}

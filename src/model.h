@@ -282,6 +282,11 @@ const char *md_item_text(md_model *m, const md_item *it);
  * that names no body stays as written. "" for an empty list. */
 const char *md_ref_names(md_model *m, const md_ref *refs);
 
+/* An item's id below its plan, the number as printed ("III.4.2" of
+ * "tuyphuoc_28:III.4.2"), for tables headed by the plan; "" when the item
+ * has no id. */
+const char *md_local_id(const md_item *it);
+
 /* Tree building. */
 void md_append(md_item *parent, md_item *child);
 /* Appends every child of `from` to `to`, in order, leaving `from` empty. */

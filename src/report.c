@@ -52,10 +52,8 @@ static const char *row_note(md_model *m, const cs_row *row) {
   return "";
 }
 
-static size_t addressed(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
-
 static int percent(const cs_target *t) {
-  size_t a = addressed(t);
+  size_t a = cs_addressed_count(t);
   return a ? (int)((t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED]) * 100 / a) : 100;
 }
 
@@ -67,7 +65,7 @@ static const char *target_title(md_model *m, const cs_target *t) {
 
 static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
   return dg_fmt(m->arena, "%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s",
-                addressed(t), md_level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
+                cs_addressed_count(t), md_level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
                 t->count[CS_MISSING], percent(t),
                 t->count[CS_EXTRA] ? dg_fmt(m->arena, "; %zu more implemented though not addressed", t->count[CS_EXTRA]) : "");
 }
@@ -226,7 +224,7 @@ static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_t
     json_row(out, m, &t->rows[k]);
   }
   fprintf(out, "],\n    \"totals\": {\"addressed\": %zu, \"covered\": %zu, \"waived\": %zu, \"forwarded\": %zu, "
-          "\"missing\": %zu, \"extra\": %zu, \"percent\": %d}}", addressed(t), t->count[CS_COVERED], t->count[CS_WAIVED],
+          "\"missing\": %zu, \"extra\": %zu, \"percent\": %d}}", cs_addressed_count(t), t->count[CS_COVERED], t->count[CS_WAIVED],
           t->count[CS_FORWARDED], t->count[CS_MISSING], t->count[CS_EXTRA], percent(t));
   (void)c;
 }
@@ -352,13 +350,6 @@ void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
 
 /* ---- agenda ---- */
 
-/* A task's id within its own plan ("III.4.2" for "tuyphuoc_28:III.4.2"):
- * the agenda is headed by the plan already. */
-static const char *local_id(const md_item *it) {
-  const char *colon = strchr(it->id, ':');
-  return colon ? colon + 1 : it->id;
-}
-
 static const char *day(md_model *m, dt_day d) { return md_day_text(m->arena, d); }
 
 static const char *days(md_model *m, long n) { return dg_fmt(m->arena, "%ld day%s", n, n == 1 ? "" : "s"); }
@@ -449,7 +440,7 @@ static void text_agenda(FILE *out, md_model *m, const ag_agenda *a) {
     const ag_entry *e = &a->entries[i];
     if (!prev || prev->owner != e->owner) fprintf(out, "\n%s\n", owner_title(m, e->owner));
     if (!prev || prev->owner != e->owner || prev->group != e->group) fprintf(out, "  %s\n", ag_group_name(e->group));
-    fprintf(out, "    %-10s %s: %s\n", local_id(e->task), status_of(m, e), phrase_of(m, e));
+    fprintf(out, "    %-10s %s: %s\n", md_local_id(e->task), status_of(m, e), phrase_of(m, e));
     fprintf(out, "        %s\n", cs_excerpt(m, e->task, 72));
     text_details(out, m, e, a->as_of);
     prev = e;

@@ -51,7 +51,7 @@ static char *render(fixture *f, const char *format) {
   size_t n = 0;
   FILE *out = open_memstream(&buf, &n);
   md_plan *plans[] = { &f->plan };
-  ex_write(out, &f->m, plans, 1, format, dt_from_ymd(2025, 1, 1));
+  ex_write(out, &f->m, plans, 1, format, (ex_when){ dt_from_ymd(2025, 1, 1), 30 });
   fclose(out);
   return buf;
 }
