@@ -58,13 +58,6 @@ static dt_day record_start(md_model *m, md_plan *p) {
 
 /* ---- what a conditional deadline waits for ---- */
 
-static sl_slice folded(md_model *m, sl_slice s) {
-  sl_slice f = tx_fold(m->arena, s.p, s.n);
-  char *w = (char *)f.p;
-  f.n = tx_tone_normalise(w, f.n);
-  return f;
-}
-
 static int contains(sl_slice hay, const char *needle, size_t n) {
   if (n == 0) return 0;
   for (size_t i = 0; i + n <= hay.n; i++)
@@ -86,9 +79,9 @@ static size_t separator_at(const char *p, const char *end) {
 /* Whether a document named `what` is one of those the phrase awaits: "văn
  * bản" is any document; "quy định, hướng dẫn" is a quy định or a hướng dẫn. */
 static int doc_matches(md_model *m, sl_slice awaited, sl_slice what) {
-  sl_slice a = folded(m, awaited);
+  sl_slice a = tx_fold_tones(m->arena, awaited.p, awaited.n);
   if (a.n == 0 || sl_eq(a, (sl_slice){ "văn bản", strlen("văn bản") })) return 1;
-  sl_slice w = folded(m, what);
+  sl_slice w = tx_fold_tones(m->arena, what.p, what.n);
   const char *p = a.p, *end = a.p + a.n;
   while (p < end) {
     const char *q = p;

@@ -263,6 +263,11 @@ static md_level child_level(const md_plan *child, const cs_coverage *c) {
   return MD_LEVEL_NONE;
 }
 
+const char *cs_status_name(cs_status s) {
+  static const char *const names[] = { "missing", "covered", "waived", "forwarded", "extra" };
+  return names[s];
+}
+
 size_t cs_addressed_count(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
 
 cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
@@ -303,11 +308,9 @@ const char *cs_fingerprint(md_model *m, md_item *d) {
   if (d->fingerprint) return d->fingerprint;
   const char *text = "";
   for (const md_strs *t = d->texts; t; t = t->next) {
-    sl_slice f = tx_fold(m->arena, t->s.value.p, t->s.value.n);
     /* "uỷ" and "ủy" are one spelling: retyping tone marks is no amendment. */
-    char *w = ar_strndup(m->arena, f.p, f.n);
-    size_t n = tx_tone_normalise(w, f.n);
-    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)n, w);
+    sl_slice f = tx_fold_tones(m->arena, t->s.value.p, t->s.value.n);
+    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)f.n, f.p);
   }
   /* Unit separators keep "text|owners|deadlines" from running together. */
   const char *all = dg_fmt(m->arena, "%s\x1f%s\x1f%s", text, owners_text(m, d), dues_text(m, d));

@@ -20,6 +20,9 @@ typedef enum cs_status {
   CS_EXTRA,        /* not addressed to the child, yet implemented by it */
 } cs_status;
 
+/* "missing", "covered", "waived", "forwarded", "extra". */
+const char *cs_status_name(cs_status s);
+
 /* One parent directive and what answers it in the child. */
 typedef struct cs_row {
   md_item *directive;

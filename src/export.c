@@ -310,7 +310,6 @@ static void j_measure(jw *w, const md_measure *ms) {
   j_close(w, '}');
 }
 
-static const char *const item_kinds[] = { "section", "task", "text", "target", "footnote", "waiver", "forward" };
 
 static void j_items(jw *w, const md_item *parent);
 
@@ -318,7 +317,7 @@ static void j_item(jw *w, const md_item *it) {
   md_model *m = w->m;
   j_open(w, NULL, '{');
   j_str(w, "id", it->id);
-  j_str(w, "kind", item_kinds[it->kind]);
+  j_str(w, "kind", md_item_kind_name(it->kind));
   j_str(w, "label", it->label.n ? slice(m, it->label) : NULL);
   j_int(w, "line", (long)src_position(m->src, it->loc.file, it->loc.off).line);
   j_strs(w, "texts", it->texts);

@@ -357,7 +357,6 @@ static void items(ht *h, const md_item *parent, int depth) {
 
 /* In the order a reader weighs them: done, excused, passed on, missing. */
 static const cs_status shown[] = { CS_COVERED, CS_WAIVED, CS_FORWARDED, CS_MISSING, CS_EXTRA };
-static const char *const status_code[] = { "missing", "covered", "waived", "forwarded", "extra" };
 static const char *const status_vn[] = { "Chưa cụ thể hóa", "Đã cụ thể hóa", "Miễn trừ", "Chuyển cấp dưới",
                                          "Ngoài yêu cầu" };
 
@@ -367,12 +366,12 @@ static void totals(ht *h, const cs_coverage *c, const cs_target *t) {
   for (size_t i = 0; i < 5; i++) {
     cs_status s = shown[i];
     if (s == CS_EXTRA && !t->count[s]) continue;
-    rawf(h, "<span class=\"chip st-%s\" data-count=\"%zu\">%s: %zu</span> ", status_code[s], t->count[s],
+    rawf(h, "<span class=\"chip st-%s\" data-count=\"%zu\">%s: %zu</span> ", cs_status_name(s), t->count[s],
          status_vn[s], t->count[s]);
   }
   rawf(h, "— đã đáp ứng <b>%d%%</b></p>\n<div class=\"bar\" aria-hidden=\"true\">", a ? (int)(done * 100 / a) : 100);
   for (size_t i = 0; i < 5; i++)
-    if (t->count[shown[i]]) rawf(h, "<span class=\"st-%s\" style=\"flex:%zu\"></span>", status_code[shown[i]], t->count[shown[i]]);
+    if (t->count[shown[i]]) rawf(h, "<span class=\"st-%s\" style=\"flex:%zu\"></span>", cs_status_name(shown[i]), t->count[shown[i]]);
   raw(h, "</div>\n");
 }
 
@@ -415,7 +414,7 @@ static void row_note(ht *h, const cs_row *row) {
 }
 
 static void coverage_row(ht *h, size_t k, const cs_row *row) {
-  const char *code = status_code[row->status];
+  const char *code = cs_status_name(row->status);
   rawf(h, "<tr class=\"st-%s%s\" data-status=\"%s\"", code, row->expired ? " expired" : "", code);
   attr(h, "data-id", row->directive->id);
   rawf(h, "><td class=\"inl\" data-label=\"STT\">%zu</td><td class=\"inl id\" data-label=\"Mã\">", k + 1);

@@ -422,11 +422,10 @@ static void push_measures(lua_State *L, md_item *it) {
   }
 }
 
-static const char *const item_kinds[] = { "section", "task", "text", "target", "footnote", "waiver", "forward" };
 
 static void item_field(lua_State *L, md_model *m, md_item *it, int f) {
   switch (f) {
-  case 0: lua_pushstring(L, item_kinds[it->kind]); break;
+  case 0: lua_pushstring(L, md_item_kind_name(it->kind)); break;
   case 1: push_cstr(L, it->id); break;
   case 2: if (it->label.n) push_slice(L, it->label); else lua_pushnil(L); break;
   case 3: {
@@ -807,9 +806,8 @@ static int fn_fold(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   ar_arena *a = scratch(L, n);
-  sl_slice f = tx_fold(a, s, n);
-  char *w = ar_strndup(a, f.p, f.n);
-  lua_pushlstring(L, w, tx_tone_normalise(w, f.n));
+  sl_slice f = tx_fold_tones(a, s, n);
+  lua_pushlstring(L, f.p, f.n);
   return 1;
 }
 

@@ -36,12 +36,7 @@ int md_add_body(md_model *m, md_body *b) {
   return 0;
 }
 
-static sl_slice fold(md_model *m, sl_slice s) {
-  sl_slice f = tx_fold(m->arena, s.p, s.n);
-  if (f.p == s.p) f = ar_slice_dup(m->arena, f); /* tx_fold may hand back its input */
-  f.n = tx_tone_normalise((char *)f.p, f.n); /* "Tỉnh uỷ" is "Tỉnh ủy" */
-  return f;
-}
+static sl_slice fold(md_model *m, sl_slice s) { return tx_fold_tones(m->arena, s.p, s.n); }
 
 /* Expands every word of the folded key that is a folded abbreviation. */
 static sl_slice expand(md_model *m, sl_slice key) {
@@ -236,4 +231,9 @@ const char *md_ref_names(md_model *m, const md_ref *refs) {
 const char *md_local_id(const md_item *it) {
   const char *colon = it->id ? strchr(it->id, ':') : NULL;
   return colon ? colon + 1 : it->id ? it->id : "";
+}
+
+const char *md_item_kind_name(md_item_kind k) {
+  static const char *const names[] = { "section", "task", "text", "target", "footnote", "waiver", "forward" };
+  return names[k];
 }

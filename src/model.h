@@ -282,6 +282,10 @@ const char *md_item_text(md_model *m, const md_item *it);
  * that names no body stays as written. "" for an empty list. */
 const char *md_ref_names(md_model *m, const md_ref *refs);
 
+/* "section", "task", "text", "target", "footnote", "waiver", "forward":
+ * the kind as the JSON report and the Lua view name it. */
+const char *md_item_kind_name(md_item_kind k);
+
 /* An item's id below its plan, the number as printed ("III.4.2" of
  * "tuyphuoc_28:III.4.2"), for tables headed by the plan; "" when the item
  * has no id. */

@@ -18,16 +18,12 @@ static dg_diag *error_at(md_model *m, const char *code, md_loc at, const char *m
  * ("12-KH/TW:IV.4.2"), else relative to the block's plan. NULL (reported)
  * when it is relative and the block names no plan. */
 static const char *whole_id(md_model *m, const md_event *e, const md_str *s) {
-  if (memchr(s->value.p, ':', s->value.n) || !e->plan_key.n) {
-    if (!memchr(s->value.p, ':', s->value.n)) {
-      error_at(m, "unknown-directive", s->loc,
-               dg_fmt(m->arena, "'%.*s' names no plan: write the whole id (PLAN:%.*s), or name the plan "
-                      "after 'progress'", (int)s->value.n, s->value.p, (int)s->value.n, s->value.p));
-      return NULL;
-    }
-    return ar_strndup(m->arena, s->value.p, s->value.n);
-  }
-  return dg_fmt(m->arena, "%.*s:%.*s", (int)e->plan_key.n, e->plan_key.p, (int)s->value.n, s->value.p);
+  if (memchr(s->value.p, ':', s->value.n)) return ar_strndup(m->arena, s->value.p, s->value.n);
+  if (e->plan_key.n) return dg_fmt(m->arena, "%.*s:%.*s", (int)e->plan_key.n, e->plan_key.p, (int)s->value.n, s->value.p);
+  error_at(m, "unknown-directive", s->loc,
+           dg_fmt(m->arena, "'%.*s' names no plan: write the whole id (PLAN:%.*s), or name the plan after 'progress'",
+                  (int)s->value.n, s->value.p, (int)s->value.n, s->value.p));
+  return NULL;
 }
 
 /* The directives `list` names, resolved into a new array of *n items;
@@ -112,10 +108,14 @@ static int waits(const md_item *it) {
   return 0;
 }
 
+/* A block naming a plan that is not loaded, once for the block. */
+static void check_block(md_model *m, const md_event *e, const md_event *prev) {
+  if (!e->plan_key.n || md_plan_by_key(m, e->plan_key)) return;
+  if (prev && prev->plan_loc.file == e->plan_loc.file && prev->plan_loc.off == e->plan_loc.off) return;
+  error_at(m, "unknown-directive", e->plan_loc, dg_fmt(m->arena, "no plan %.*s is loaded", (int)e->plan_key.n, e->plan_key.p));
+}
+
 static void resolve_event(md_model *m, md_event *e, dt_day as_of) {
-  if (e->plan_key.n && !md_plan_by_key(m, e->plan_key))
-    error_at(m, "unknown-directive", e->plan_loc,
-             dg_fmt(m->arena, "no plan %.*s is loaded", (int)e->plan_key.n, e->plan_key.p));
   e->items = resolve_ids(m, e, e->targets, &e->nitems);
   e->triggered = resolve_ids(m, e, e->triggers, &e->ntriggered);
   if (e->day == DT_MAX) return;              /* a date that does not exist: reported */
@@ -142,5 +142,8 @@ static void resolve_event(md_model *m, md_event *e, dt_day as_of) {
 }
 
 void pg_resolve(md_model *m, dt_day as_of) {
-  for (md_event *e = m->events; e; e = e->next) resolve_event(m, e, as_of);
+  for (md_event *e = m->events, *prev = NULL; e; prev = e, e = e->next) {
+    check_block(m, e, prev);
+    resolve_event(m, e, as_of);
+  }
 }

@@ -13,7 +13,6 @@ int rp_parse_format(const char *s, rp_format *f) {
   return -1;
 }
 
-static const char *const status_names[] = { "missing", "covered", "waived", "forwarded", "extra" };
 
 
 static const char *path_of(md_model *m, const md_plan *p) { return m->src->files[p->file].path; }
@@ -83,7 +82,7 @@ static void text_row(FILE *out, md_model *m, const cs_row *row, int width) {
     what = dg_fmt(m->arena, "\"%s\" (%s)", excerpt(m, row->directive), owner_names(m, row->directive));
   else
     what = row_note(m, row);
-  fprintf(out, "  %-*s  %-9s  %s\n", width, row->directive->id, status_names[row->status], what);
+  fprintf(out, "  %-*s  %-9s  %s\n", width, row->directive->id, cs_status_name(row->status), what);
 }
 
 static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
@@ -131,7 +130,7 @@ static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_md_cell(out, row->directive->id);
       rp_md_cell(out, text_of(m, row->directive));
       rp_md_cell(out, owner_names(m, row->directive));
-      rp_md_cell(out, status_names[row->status]);
+      rp_md_cell(out, cs_status_name(row->status));
       rp_md_cell(out, implemented_by(m, row));
       rp_md_cell(out, row_note(m, row));
       fputc('\n', out);
@@ -160,7 +159,7 @@ static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_csv_field(out, key(m, c->child), 0);
       rp_csv_field(out, key(m, t->plan), 0);
       rp_csv_field(out, row->directive->id, 0);
-      rp_csv_field(out, status_names[row->status], 0);
+      rp_csv_field(out, cs_status_name(row->status), 0);
       rp_csv_field(out, implemented_by(m, row), 0);
       rp_csv_field(out, owner_names(m, row->directive), 0);
       rp_csv_field(out, text_of(m, row->directive), 0);
@@ -183,7 +182,7 @@ static void js_field(FILE *out, const char *name, const char *value, int comma) 
 static void json_row(FILE *out, md_model *m, const cs_row *row) {
   fputs("{", out);
   js_field(out, "directive", row->directive->id, 1);
-  js_field(out, "status", status_names[row->status], 1);
+  js_field(out, "status", cs_status_name(row->status), 1);
   js_field(out, "text", text_of(m, row->directive), 1);
   fputs("\"owners\": [", out);
   for (const md_ref *o = row->directive->owners; o; o = o->next) {
@@ -414,7 +413,7 @@ static const char *event_text(md_model *m, const md_event *t, int whose) {
 static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of) {
   if (e->trigger)
     fprintf(out, "        triggered by %s%s\n", event_text(m, e->trigger, 1),
-            e->no_delay || !e->dl ? "" : dg_fmt(m->arena, ", %s to act", days(m, e->dl->delay_days)));
+            e->no_delay ? "" : dg_fmt(m->arena, ", %s to act", days(m, e->dl->delay_days)));
   if (e->group == AG_WAITING && e->expected != DT_MAX)
     fprintf(out, "        expected by %s%s\n", day(m, e->expected), e->expected < as_of ? ", now past" : "");
   if (e->started) fprintf(out, "        in progress since %s\n", day(m, e->started->day));

@@ -199,10 +199,7 @@ static sl_slice normalise(sm_index *ix, sl_slice text) {
   size_t n = expand(ix, nfc.p, nfc.n, NULL);
   char *buf = ar_alloc(ix->a, n + 1);
   expand(ix, nfc.p, nfc.n, buf);
-  sl_slice f = tx_fold(ix->a, buf, n);
-  if (f.p == nfc.p || f.p == text.p) f = ar_slice_dup(ix->a, f); /* never write through a source */
-  f.n = tx_tone_normalise((char *)f.p, f.n);
-  return f;
+  return tx_fold_tones(ix->a, buf, n);
 }
 
 /* ---- interning ---- */

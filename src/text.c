@@ -158,3 +158,9 @@ sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
   out[o] = '\0';
   return (sl_slice){ out, o };
 }
+
+sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n) {
+  sl_slice f = tx_fold(a, s, n);   /* always a fresh copy, so it may be rewritten */
+  f.n = tx_tone_normalise((char *)f.p, f.n);
+  return f;
+}

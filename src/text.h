@@ -31,6 +31,10 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
  * collapsed to one space, trimmed. */
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 
+/* tx_fold, then tx_tone_normalise: the key under which two spellings of
+ * a Vietnamese text compare equal ("Tỉnh uỷ" and "tỉnh ủy"). */
+sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n);
+
 /* Rewrites old-style tone placement in folded (lower-case) NFC text to new
  * style in place: "uỷ" to "ủy", "hoà" to "hòa", "thuỳ" to "thùy". Documents
  * mix the two ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere) for one word.
