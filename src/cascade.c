@@ -842,11 +842,12 @@ static void plan_cycles(md_model *m, step *path, int depth) {
   }
 }
 
-void cs_check_cycles(md_model *m) {
+void cs_check_cycles(md_model *m, md_plan *from) {
   cyc c = { m, { 0 }, 0 };
-  for (md_plan *p = m->plans; p; p = p->next)
+  if (!from) from = m->plans;
+  for (md_plan *p = from; p; p = p->next)
     if (!p->is_described) md_walk(&p->root, visit_task, &c);
-  for (md_plan *p = m->plans; p; p = p->next) {
+  for (md_plan *p = from; p; p = p->next) {
     if (p->is_described) continue;
     step path[MAX_DEPTH] = { { p, NULL } };
     plan_cycles(m, path, 1);

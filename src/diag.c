@@ -39,7 +39,8 @@ static dg_diag *make(dg_list *l, dg_severity sev, const char *code, uint32_t fil
   d->off = off;
   d->len = len;
   d->msg = dg_vfmt(l->arena, fmt, ap);
-  d->seq = l->count++;
+  d->seq = l->seq++;
+  l->count++;
   return d;
 }
 
@@ -247,13 +248,38 @@ static void json_one(FILE *out, src_table *src, const dg_diag *d) {
   fputc('}', out);
 }
 
-void dg_print_json(FILE *out, src_table *src, const dg_list *l) {
-  fprintf(out, "{\"errors\":%lu,\"warnings\":%lu,\"diagnostics\":[", l->errors, l->warnings);
+void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first) {
   for (const dg_diag *d = l->first; d; d = d->next) {
-    fputs(d == l->first ? "\n  " : ",\n  ", out);
+    fputs(*first ? "\n  " : ",\n  ", out);
+    *first = 0;
     json_one(out, src, d);
   }
-  fputs(l->first ? "\n]}\n" : "]}\n", out);
+}
+
+void dg_json_end(FILE *out, int first, unsigned long errors, unsigned long warnings) {
+  fprintf(out, "%s],\"errors\":%lu,\"warnings\":%lu}\n", first ? "" : "\n", errors, warnings);
+}
+
+void dg_print_json(FILE *out, src_table *src, const dg_list *l) {
+  int first = 1;
+  fputs(DG_JSON_BEGIN, out);
+  dg_json_items(out, src, l, &first);
+  dg_json_end(out, first, l->errors, l->warnings);
+}
+
+void dg_take(dg_list *from, dg_diag *after, dg_list *to) {
+  dg_diag *d = after ? after->next : from->first;
+  if (!d) return;
+  if (to->last) to->last->next = d; else to->first = d;
+  to->last = from->last;
+  for (; d; d = d->next) {
+    from->count--;
+    to->count++;
+    if (d->sev == DG_ERROR) { from->errors--; to->errors++; }
+    if (d->sev == DG_WARNING) { from->warnings--; to->warnings++; }
+  }
+  if (after) after->next = NULL; else from->first = NULL;
+  from->last = after;
 }
 
 void dg_promote_warnings(dg_list *l) {

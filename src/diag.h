@@ -32,6 +32,7 @@ typedef struct dg_list {
   ar_arena *arena;
   dg_diag *first, *last;
   unsigned long count, errors, warnings;
+  unsigned long seq;       /* findings ever added, for dg_diag.seq */
 } dg_list;
 
 void dg_init(dg_list *l, ar_arena *a);
@@ -68,7 +69,17 @@ typedef struct dg_style {
 } dg_style;
 
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style style);
+/* {"diagnostics":[...],"errors":N,"warnings":N}: the counts come last so
+ * that output checked in parts can be written as it comes, with these: */
 void dg_print_json(FILE *out, src_table *src, const dg_list *l);
+#define DG_JSON_BEGIN "{\"diagnostics\":["
+/* Each finding of l as an element of the array; *first: none written yet. */
+void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first);
+void dg_json_end(FILE *out, int first, unsigned long errors, unsigned long warnings);
+
+/* Moves the findings after `after` (NULL: all) to the end of `to`, counts
+ * and all: the findings of one part of a run, printed on their own. */
+void dg_take(dg_list *from, dg_diag *after, dg_list *to);
 /* JSON string literal of s[0..n) with escapes; used by every JSON writer. */
 void dg_json_string(FILE *out, const char *s, size_t n);
 

@@ -6,6 +6,7 @@
  * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
 #include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -13,6 +14,7 @@
 
 #include "accept.h"
 #include "agenda.h"
+#include "batch.h"
 #include "cascade.h"
 #include "check.h"
 #include "progress.h"
@@ -21,6 +23,7 @@
 #include "resolve.h"
 #include "rules.h"
 #include "suggest.h"
+#include "parse.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.1.0"
@@ -53,7 +56,14 @@ typedef struct options {
   size_t nprogress;
   int within;                /* agenda, report --format html: --within DAYS */
   const char *owner;         /* agenda --owner BODY */
+  int no_rules;              /* --no-rules: the built-in checks only */
+  int jobs;                  /* -j N: worker processes for check */
+  int stop_after;            /* --stop-after: 0, or STOP_LEX.. */
+  long long batch;           /* --batch N: plans a check worker takes */
 } options;
+
+/* --stop-after: how far `check` goes, to time the stages. */
+enum { STOP_NONE, STOP_LEX, STOP_PARSE, STOP_RESOLVE };
 
 static const char usage_text[] =
   "usage: plancheck [check] [options] FILE...\n"
@@ -99,9 +109,21 @@ static const char usage_text[] =
   "                      NO_COLOR is set)\n"
   "  --stdlib DIR        read std/... (plans and *.lua rules) from DIR instead of\n"
   "                      the built-in library\n"
+  "  --batch N           check: more than N plans (default 256) are checked in\n"
+  "                      parts: the plans others implement first, then the\n"
+  "                      rest N at a time, each part in a worker process\n"
+  "  -j N, --jobs N      check: worker processes at once (default: one per\n"
+  "                      processor)\n"
+  "  --stop-after=lex|parse|resolve\n"
+  "                      check: stop after that stage and say how long it took\n"
+  "                      (for benchmarks)\n"
+  "\n"
+  "A FILE that is a directory stands for every *.plan file below it, in name\n"
+  "order.\n"
   "\n"
   "rules (Lua scripts: stdlib, the nearest .plancheck.lua, then --rules):\n"
   "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
+  "  --no-rules          run no script: the built-in checks only\n"
   "  --list-rules        list every rule, recognizer and format, and exit\n"
   "  -W RULE, -Wall      enable a rule (or all of them)\n"
   "  -Wno-RULE           disable a rule\n"
@@ -159,6 +181,7 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   const char *a = argv[*i], *v;
   if ((v = option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
   if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
+  if (strcmp(a, "--no-rules") == 0) { o->no_rules = 1; return 0; }
   if (strcmp(a, "--werror") == 0) { o->werror = 1; return 0; }
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
@@ -236,6 +259,24 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if (o->cmd == CMD_AGENDA && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
+    if ((v = option_value(argc, argv, &i, "--jobs")) || (v = option_value(argc, argv, &i, "-j")) ||
+        (strncmp(a, "-j", 2) == 0 && a[2] && (v = a + 2))) {
+      long long n = count_arg(v);
+      if (n < 0 || n > 256) return usage_error("--jobs wants a number of processes (1-256), not '%s'", v);
+      o->jobs = (int)n;
+      continue;
+    }
+    if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--batch"))) {
+      if ((o->batch = count_arg(v)) < 0) return usage_error("--batch wants a positive number of plans, not '%s'", v);
+      continue;
+    }
+    if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--stop-after"))) {
+      static const char *const stages[] = { "lex", "parse", "resolve" };
+      for (int k = 0; k < 3 && !o->stop_after; k++)
+        if (strcmp(v, stages[k]) == 0) o->stop_after = STOP_LEX + k;
+      if (!o->stop_after) return usage_error("--stop-after wants lex, parse or resolve, not '%s'", v);
+      continue;
+    }
     int r = parse_rule_option(argc, argv, &i, o);
     if (r == 0) continue;
     if (r > 0) return r;
@@ -273,40 +314,143 @@ static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
 }
 
-static void summary(const inputs_t *in, const dg_list *diags) {
+/* "FILE: plan KEY, N tasks" for each input that declares a plan. */
+static void plan_lines(FILE *out, const inputs_t *in) {
   for (size_t i = 0; i < in->n; i++) {
     md_plan *p = in->v[i].plan;
     if (!p) continue;
     size_t n = count_tasks(&p->root);
-    printf("%s: plan %.*s, %zu task%s\n", in->v[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
+    fprintf(out, "%s: plan %.*s, %zu task%s\n", in->v[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
   }
-  printf("%lu error%s, %lu warning%s\n", diags->errors, diags->errors == 1 ? "" : "s", diags->warnings,
-         diags->warnings == 1 ? "" : "s");
+}
+
+static void totals(unsigned long errors, unsigned long warnings) {
+  printf("%lu error%s, %lu warning%s\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+}
+
+/* After loading inputs on top of what was loaded before: resolves what is
+ * new and says which inputs declare no plan. */
+static void resolve(const options *o, md_model *m, ru_engine *rules, inputs_t *in) {
+  rs_resolve(m, ru_recognizer(rules));
+  pg_resolve(m, o->as_of);
+  for (size_t i = 0; i < in->n; i++)
+    if (in->v[i].loaded && !in->v[i].plan && !in->v[i].record)
+      dg_add(m->diags, DG_ERROR, "no-plan", in->v[i].file, 0, 0, "%s declares no plan", in->v[i].path);
 }
 
 /* Every check of every input plan (built-in, cascade, rules), then the
- * cycles over everything loaded: check and report --format json share it. */
-static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
+ * cycles among the plans loaded from `from` on: check and report --format
+ * json share it. */
+static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules, md_plan *from) {
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
     cs_check(m, in->v[i].plan, o->as_of);
     ru_check(rules, in->v[i].plan);
   }
-  cs_check_cycles(m);
+  cs_check_cycles(m, from);
   if (o->werror) dg_promote_warnings(m->diags);
 }
 
-static int cmd_check(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
-  run_checks(o, m, in, rules);
+/* What `check` shares with the parts that check the leaves. */
+typedef struct checker {
+  const options *o;
+  md_model *m;
+  const rs_options *ro;
+  ru_engine *rules;
+  const char **leaves;
+  int fresh;                 /* in this process, nothing printed yet */
+  int whole;                 /* the part is the whole run: it takes the
+                                --progress records and every finding */
+} checker;
+
+/* Prints one part's findings (sorted) and plan lines. */
+static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
+                            int *first) {
+  bt_counts c = { part->errors, part->warnings, 0, 0 };
+  dg_sort(part);
   if (o->format == RP_JSON) {
-    dg_sort(m->diags);
-    dg_print_json(stdout, m->src, m->diags);
+    c.lead = *first ? 0 : 1;                /* the comma before its first element */
+    dg_json_items(out, m->src, part, first);
   } else {
-    print_diags(o, m->src, m->diags);
-    summary(in, m->diags);
+    dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
+    plan_lines(out, in);
   }
-  return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  return c;
+}
+
+/* Checks leaves [first, first + count) on top of the shared parents. */
+static bt_counts check_leaves(void *ud, size_t first, size_t count, FILE *out, FILE *err) {
+  checker *k = ud;
+  md_model *m = k->m;
+  size_t nrec = k->whole ? k->o->nprogress : 0;
+  inputs_t in = { calloc(count + nrec + 1, sizeof *in.v), count + nrec };
+  if (!in.v) out_of_memory();
+  for (size_t i = 0; i < count; i++) in.v[i].path = k->leaves[first + i];
+  for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
+  dg_diag *mark = k->whole ? NULL : m->diags->last;
+  md_plan *before = m->last_plan;
+  size_t unreadable = rs_load(m, k->ro, in.v, in.n);
+  resolve(k->o, m, k->rules, &in);
+  run_checks(k->o, m, &in, k->rules, before ? before->next : m->plans);
+  dg_list part;
+  dg_init(&part, m->arena);
+  dg_take(m->diags, mark, &part);
+  bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->fresh);
+  c.unreadable = unreadable;
+  free(in.v);
+  return c;
+}
+
+/* check. A run of up to --batch plans is checked in one piece, its findings
+ * sorted by file and place. A larger one is checked in parts: the plans
+ * others given implement, and their parents, are loaded, checked and
+ * printed first; then the rest, --batch plans at a time, each part in a
+ * worker process (so memory holds the shared parents and one part) and
+ * printed in the order given. */
+static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
+                     size_t npaths) {
+  size_t batch = o->batch ? (size_t)o->batch : 256;
+  checker k = { o, m, ro, rules, paths, 1, 1 };
+  if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
+  if (npaths <= batch) {
+    bt_counts c = check_leaves(&k, 0, npaths, stdout, stderr);
+    if (o->format == RP_JSON) dg_json_end(stdout, k.fresh, c.errors, c.warnings);
+    else totals(c.errors, c.warnings);
+    if (c.unreadable) return EXIT_USAGE;
+    return c.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  }
+  bt_header *h = bt_index(m->arena, paths, npaths);
+  inputs_t base = { calloc(npaths + o->nprogress + 1, sizeof *base.v), 0 };
+  const char **leaves = calloc(npaths + 1, sizeof *leaves);
+  if (!base.v || !leaves) out_of_memory();
+  size_t nleaves = 0;
+  for (size_t i = 0; i < npaths; i++) {
+    if (h[i].is_parent) base.v[base.n++].path = paths[i];
+    else leaves[nleaves++] = paths[i];
+  }
+  for (size_t i = 0; i < o->nprogress; i++) base.v[base.n++] = (rs_input){ .path = o->progress[i], .record = 1 };
+  size_t unreadable = rs_load(m, ro, base.v, base.n);
+  for (size_t i = 0; i < npaths; i++)
+    for (size_t p = 0; p < h[i].nparents && !h[i].is_parent; p++)
+      rs_load_parent(m, ro, paths[i], h[i].parents[p].number, h[i].parents[p].path);
+  resolve(o, m, rules, &base);
+  run_checks(o, m, &base, rules, NULL);
+  dg_list part;
+  dg_init(&part, m->arena);
+  dg_take(m->diags, NULL, &part);
+  int fresh = 1;
+  bt_counts all = print_part(o, m, &part, &base, stdout, stderr, &fresh);
+  int written = !fresh;
+  int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+  k = (checker){ o, m, ro, rules, leaves, 0, 0 };   /* a worker cannot know what came before: bt_run drops the lead */
+  int failed = bt_run(nleaves, batch, jobs, check_leaves, &k, &all, &written) != 0;
+  if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
+  else totals(all.errors, all.warnings);
+  free(base.v);
+  free(leaves);
+  if (failed || unreadable || all.unreadable) return EXIT_USAGE;
+  return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* report in a built-in format: one document for all the plans, to stdout.
@@ -319,7 +463,7 @@ static int builtin_document(const options *o, md_model *m, const inputs_t *in, r
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].plan) plans[n++] = in->v[i].plan;
   if (flags & EX_FINDINGS) {
-    run_checks(o, m, in, rules);
+    run_checks(o, m, in, rules, NULL);
     dg_sort(m->diags);
   } else if (o->werror) {
     dg_promote_warnings(m->diags);
@@ -446,6 +590,74 @@ static int cmd_accept(const options *o, md_model *m, const inputs_t *in) {
   return EXIT_CLEAN;
 }
 
+/* The files given, each directory replaced by the *.plan files below it
+ * (malloc'd, as is each string). A directory that cannot be read, or has
+ * no plan, is kept as it is, for the loader to report. */
+static const char **expand(const char **files, size_t *n) {
+  char **v = NULL;
+  size_t nv = 0, cap = 0;
+  for (size_t i = 0; i < *n; i++) {
+    struct stat st;
+    size_t before = nv;
+    if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode) && src_list(files[i], ".plan", &v, &nv, &cap) == 0 &&
+        nv > before)
+      continue;
+    char *copy = strdup(files[i]);
+    if (!copy) out_of_memory();
+    if (nv == cap) {
+      cap = cap ? cap * 2 : 16;
+      char **nvv = realloc(v, cap * sizeof *v);
+      if (!nvv) out_of_memory();
+      v = nvv;
+    }
+    v[nv++] = copy;
+  }
+  *n = nv;
+  return (const char **)v;
+}
+
+static double seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+/* check --stop-after: one stage over every file, in this process, timed;
+ * for benchmarks (the limits a full run is measured against). */
+static int cmd_stage(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
+                     size_t n) {
+  double t0 = seconds();
+  size_t bytes = 0, tokens = 0, unreadable = 0;
+  if (o->stop_after == STOP_LEX) {
+    for (size_t i = 0; i < n; i++) {
+      char *data;
+      size_t len;
+      if (src_read(paths[i], &data, &len) != 0) { unreadable++; continue; }
+      lx_lexer lx;
+      lx_init(&lx, data, len, 0, m->diags);
+      lx_token t;
+      while (lx_next(&lx, &t)) tokens++;
+      bytes += len;
+      free(data);
+    }
+  } else {
+    inputs_t in = { calloc(n + 1, sizeof *in.v), n };
+    if (!in.v) out_of_memory();
+    for (size_t i = 0; i < n; i++) in.v[i].path = paths[i];
+    unreadable = rs_load(m, ro, in.v, n);
+    if (o->stop_after == STOP_RESOLVE) resolve(o, m, rules, &in);
+    for (size_t i = 0; i < m->src->n; i++) bytes += m->src->files[i].size;
+    free(in.v);
+  }
+  double dt = seconds() - t0;
+  static const char *const verbs[] = { "", "lexed", "parsed", "resolved" };
+  printf("%s %zu files, %zu bytes%s in %.3f s: %.1f MB/s\n", verbs[o->stop_after], n, bytes,
+         o->stop_after == STOP_LEX ? dg_fmt(m->arena, ", %zu tokens", tokens) : "", dt,
+         dt > 0 ? (double)bytes / dt / 1e6 : 0.0);
+  printf("%lu errors, %lu warnings\n", m->diags->errors, m->diags->warnings);
+  return unreadable ? EXIT_USAGE : m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
 static int run(const options *o) {
   ar_arena arena;
   ar_init(&arena);
@@ -457,9 +669,10 @@ static int run(const options *o) {
   md_init(&m, &arena, &src, &diags);
 
   size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
+  const char **paths = o->files;
   size_t ninputs = nplans + o->nprogress;
-  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, o->files, nplans, o->lua_budget, o->lua_memory, o->as_of,
-                    ex_find };
+  ru_options uo = { o->stdlib_dir, o->rules, o->nrules, paths, nplans, o->lua_budget, o->lua_memory, o->as_of,
+                    o->no_rules, ex_find };
   ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
   if (!rules) out_of_memory();
   int status = apply_switches(o, rules);
@@ -476,19 +689,23 @@ static int run(const options *o) {
   }
 
   rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
+  ru_attach(rules, &m);
+  if (o->cmd == CMD_CHECK) {
+    status = o->stop_after ? cmd_stage(o, &m, &ro, rules, paths, nplans)
+                           : cmd_check(o, &m, &ro, rules, paths, nplans);
+    if (ru_unreadable(rules)) status = EXIT_USAGE;
+    ru_close(rules);
+    src_free(&src);
+    ar_free(&arena);
+    return status;
+  }
   inputs_t in = { calloc(ninputs, sizeof *in.v), ninputs };
   if (!in.v) out_of_memory();
-  for (size_t i = 0; i < nplans; i++) in.v[i].path = o->files[i];
+  for (size_t i = 0; i < nplans; i++) in.v[i].path = paths[i];
   for (size_t i = 0; i < o->nprogress; i++) in.v[nplans + i] = (rs_input){ .path = o->progress[i], .record = 1 };
   size_t unreadable = rs_load(&m, &ro, in.v, in.n);
-  ru_attach(rules, &m);
-  rs_resolve(&m, ru_recognizer(rules));
-  pg_resolve(&m, o->as_of);
-  for (size_t i = 0; i < in.n; i++)
-    if (in.v[i].loaded && !in.v[i].plan && !in.v[i].record)
-      dg_add(&diags, DG_ERROR, "no-plan", in.v[i].file, 0, 0, "%s declares no plan", in.v[i].path);
-  status = o->cmd == CMD_CHECK  ? cmd_check(o, &m, &in, rules)
-         : o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
+  resolve(o, &m, rules, &in);
+  status = o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
          : o->cmd == CMD_REPORT ? cmd_document(o, &m, &in, rules)
          : o->cmd == CMD_AGENDA ? cmd_agenda(o, &m, &in)
          : cmd_report(o, &m, &in);
@@ -505,7 +722,14 @@ int main(int argc, char **argv) {
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);
+  const char **given = o.files;
+  if (status < 0 && o.cmd != CMD_ACCEPT) o.files = expand(given, &o.nfiles);
   if (status < 0) status = run(&o);
+  if (o.files != given) {
+    for (size_t i = 0; i < o.nfiles; i++) free((char *)o.files[i]);
+    free(o.files);
+    o.files = given;
+  }
   free(o.incdirs);
   free(o.files);
   free(o.rules);

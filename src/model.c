@@ -8,29 +8,31 @@
 typedef struct md_name {
   sl_slice key;
   md_body *body;
-  struct md_name *next;
 } md_name;
+
+static sl_slice plan_key(const void *v) { return ((const md_plan *)v)->key; }
+static sl_slice body_key(const void *v) { return ((const md_body *)v)->id; }
+static sl_slice name_key(const void *v) { return ((const md_name *)v)->key; }
+static sl_slice item_key(const void *v) {
+  const char *id = ((const md_item *)v)->id;
+  return (sl_slice){ id, strlen(id) };
+}
 
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
   memset(m, 0, sizeof *m);
   m->arena = a;
   m->src = src;
   m->diags = diags;
+  ix_init(&m->plan_index, a, plan_key);
+  ix_init(&m->body_index, a, body_key);
+  ix_init(&m->item_index, a, item_key);
+  ix_init(&m->name_index, a, name_key);
 }
 
-static size_t slot(const char *s, size_t n) { return (size_t)(tx_hash(s, n) % MD_HASH); }
-
-md_body *md_body_by_id(md_model *m, sl_slice id) {
-  for (md_body *b = m->body_hash[slot(id.p, id.n)]; b; b = b->hnext)
-    if (sl_eq(b->id, id)) return b;
-  return NULL;
-}
+md_body *md_body_by_id(md_model *m, sl_slice id) { return ix_get(&m->body_index, id); }
 
 int md_add_body(md_model *m, md_body *b) {
-  if (md_body_by_id(m, b->id)) return -1;
-  size_t h = slot(b->id.p, b->id.n);
-  b->hnext = m->body_hash[h];
-  m->body_hash[h] = b;
+  if (ix_put(&m->body_index, b)) return -1;
   if (m->last_body) m->last_body->next = b; else m->bodies = b;
   m->last_body = b;
   return 0;
@@ -70,9 +72,8 @@ static sl_slice expand(md_model *m, sl_slice key) {
 sl_slice md_name_key(md_model *m, sl_slice name) { return expand(m, fold(m, name)); }
 
 static md_body *name_lookup(md_model *m, sl_slice key) {
-  for (md_name *e = m->name_hash[slot(key.p, key.n)]; e; e = e->next)
-    if (sl_eq(e->key, key)) return e->body;
-  return NULL;
+  md_name *e = ix_get(&m->name_index, key);
+  return e ? e->body : NULL;
 }
 
 static void add_name(md_model *m, md_body *b, const md_str *s) {
@@ -90,15 +91,14 @@ static void add_name(md_model *m, md_body *b, const md_str *s) {
   md_name *e = ar_alloc(m->arena, sizeof *e);
   e->key = key;
   e->body = b;
-  size_t h = slot(key.p, key.n);
-  e->next = m->name_hash[h];
-  m->name_hash[h] = e;
+  ix_put(&m->name_index, e);
 }
 
 void md_index_names(md_model *m) {
-  for (md_body *b = m->bodies; b; b = b->next) {
+  for (md_body *b = m->names_done ? m->names_done->next : m->bodies; b; b = b->next) {
     add_name(m, b, &b->name);
     for (md_strs *a = b->aliases; a; a = a->next) add_name(m, b, &a->s);
+    m->names_done = b;
   }
 }
 
@@ -107,24 +107,17 @@ md_body *md_body_by_name(md_model *m, sl_slice name) {
 }
 
 md_item *md_item_by_id(md_model *m, const char *id) {
-  size_t n = strlen(id);
-  for (md_item *it = m->item_hash[slot(id, n)]; it; it = it->hnext)
-    if (strcmp(it->id, id) == 0) return it;
-  return NULL;
+  return ix_get(&m->item_index, (sl_slice){ id, strlen(id) });
 }
 
-int md_add_item_id(md_model *m, md_item *it) {
-  if (md_item_by_id(m, it->id)) return -1;
-  size_t h = slot(it->id, strlen(it->id));
-  it->hnext = m->item_hash[h];
-  m->item_hash[h] = it;
-  return 0;
-}
+int md_add_item_id(md_model *m, md_item *it) { return ix_put(&m->item_index, it) ? -1 : 0; }
 
-md_plan *md_plan_by_key(md_model *m, sl_slice key) {
-  for (md_plan *p = m->plans; p; p = p->next)
-    if (!p->is_described && sl_eq(p->key, key)) return p;
-  return NULL;
+md_plan *md_plan_by_key(md_model *m, sl_slice key) { return ix_get(&m->plan_index, key); }
+
+void md_add_plan(md_model *m, md_plan *p) {
+  if (m->last_plan) m->last_plan->next = p; else m->plans = p;
+  m->last_plan = p;
+  if (!p->is_described) ix_put(&m->plan_index, p);
 }
 
 void md_append(md_item *parent, md_item *child) {

@@ -13,6 +13,7 @@
 #include "date.h"
 #include "deadline.h"
 #include "diag.h"
+#include "index.h"
 #include "source.h"
 
 typedef enum md_level {
@@ -66,7 +67,6 @@ typedef struct md_body {
                                 counterparts (set by resolve) */
   md_strs *notes;
   struct md_body *next;      /* in declaration order */
-  struct md_body *hnext;     /* id hash chain */
 } md_body;
 
 typedef struct md_abbrev {
@@ -150,7 +150,6 @@ typedef struct md_item {
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
   const char *component;     /* this item's part of the id before any "#2" */
-  struct md_item *hnext;     /* id hash chain */
   const char *fingerprint;   /* of a linked directive, computed once */
   md_record *record;         /* progress entries naming it (set by progress) */
   int mark;                  /* scratch for graph walks */
@@ -227,8 +226,6 @@ typedef struct md_include {
   struct md_include *next;
 } md_include;
 
-enum { MD_HASH = 4096 };
-
 typedef struct md_model {
   ar_arena *arena;
   src_table *src;
@@ -237,10 +234,17 @@ typedef struct md_model {
   md_body *bodies, *last_body;
   md_abbrev *abbrevs;
   md_event *events, *last_event;  /* progress entries, in load order */
-  md_body *body_hash[MD_HASH];
-  md_item *item_hash[MD_HASH];
-  /* name index (folded name → body), built by md_index_names */
-  struct md_name *name_hash[MD_HASH];
+  ix_table plan_index;       /* key → plan (not the described ones) */
+  ix_table body_index;       /* id → body */
+  ix_table item_index;       /* id → item */
+  ix_table name_index;       /* folded name → body, built by md_index_names */
+  md_body *names_done;       /* the last body md_index_names has indexed */
+  /* The last plan, body and progress entry resolve (and progress) has
+   * seen: a run may read more files after resolving, and each pass takes
+   * only what was read since (NULL: nothing yet). */
+  md_plan *resolved_plan;
+  md_body *resolved_body;
+  md_event *resolved_event, *progressed_event;
 } md_model;
 
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);
@@ -249,10 +253,14 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);
 md_body *md_body_by_id(md_model *m, sl_slice id);
 int md_add_body(md_model *m, md_body *b);          /* 0, or -1 on duplicate id */
 md_body *md_body_by_name(md_model *m, sl_slice name);
-void md_index_names(md_model *m);                   /* after all bodies are read */
+/* Indexes the names of the bodies read since the last call. */
+void md_index_names(md_model *m);
 md_item *md_item_by_id(md_model *m, const char *id);
 int md_add_item_id(md_model *m, md_item *it);       /* 0, or -1 on duplicate */
 md_plan *md_plan_by_key(md_model *m, sl_slice key);
+/* Appends a plan to m->plans; the first plan declared under a key is the
+ * one md_plan_by_key finds. */
+void md_add_plan(md_model *m, md_plan *p);
 
 /* The key under which names are compared: NFC, case folded, abbreviations
  * expanded. */

@@ -69,7 +69,7 @@ static void finish(ps_ctx *ctx, ps_result *out) {
   }
 }
 
-void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
+static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
   ps_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   ctx.m = m;
@@ -96,6 +96,7 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
     psParse(parser, tok.type, tok);
     ctx.prev2 = ctx.prev;
     ctx.prev = tok;
+    if (header_only && ctx.plan && ctx.nhdr == 0) ctx.stop = 1;
   }
   if (!ctx.stop) {
     ctx.cur = tok;
@@ -104,6 +105,10 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
   psParseFree(parser, free);
   finish(&ctx, out);
 }
+
+void ps_parse_file(md_model *m, uint32_t file, ps_result *out) { parse(m, file, out, 0); }
+
+void ps_parse_header(md_model *m, uint32_t file, ps_result *out) { parse(m, file, out, 1); }
 
 /* ---- errors ---- */
 
@@ -212,11 +217,6 @@ static md_plan *hdr(ps_ctx *ctx) {
 
 void ps_hdr_pop(ps_ctx *ctx) { if (ctx->nhdr > 0) ctx->nhdr--; }
 
-static void add_plan(md_model *m, md_plan *p) {
-  if (m->last_plan) m->last_plan->next = p; else m->plans = p;
-  m->last_plan = p;
-}
-
 void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered) {
   md_plan *p = ar_alloc(ctx->m->arena, sizeof *p);
   p->key = numbered ? ps_string(ctx, key).value : token_text(ctx, key);
@@ -229,7 +229,7 @@ void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered) {
   } else {
     ctx->plan = p;
   }
-  add_plan(ctx->m, p);
+  md_add_plan(ctx->m, p);
   push_hdr(ctx, p);
 }
 
@@ -303,7 +303,7 @@ void ps_parent_block(ps_ctx *ctx) {
     desc->numbered = 1;
     ctx->parent->desc = desc;
   }
-  add_plan(ctx->m, desc);
+  md_add_plan(ctx->m, desc);
   push_hdr(ctx, desc);
 }
 

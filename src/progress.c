@@ -142,8 +142,10 @@ static void resolve_event(md_model *m, md_event *e, dt_day as_of) {
 }
 
 void pg_resolve(md_model *m, dt_day as_of) {
-  for (md_event *e = m->events, *prev = NULL; e; prev = e, e = e->next) {
+  md_event *prev = m->progressed_event;
+  for (md_event *e = prev ? prev->next : m->events; e; prev = e, e = e->next) {
     check_block(m, e, prev);
     resolve_event(m, e, as_of);
   }
+  m->progressed_event = prev;
 }

@@ -15,6 +15,9 @@
 
 /* ---- loading ---- */
 
+/* The first of a list not seen yet: after `done`, or the head. */
+#define UNSEEN(head, done) ((done) ? (done)->next : (head))
+
 typedef struct frame {          /* one file on the include stack */
   uint32_t file;
   md_loc from;                  /* the include statement that led here */
@@ -254,12 +257,11 @@ static const char *search_parent(loader *L, const char *from, sl_slice number) {
 
 /* Loads the text of one parent: by its `path`, by the conventional file
  * name, or by scanning the search directories for a file declaring it. */
-static void load_parent(loader *L, md_plan *child, md_parent *par) {
+static void load_parent(loader *L, const char *from, md_parent *par, int quiet) {
   md_model *m = L->m;
   sl_slice number = par->number.value;
   par->plan = md_plan_by_key(m, number);
   if (par->plan || (par->desc && par->desc->unavailable.value.n)) return;
-  const char *from = m->src->files[child->file].path;
   const char *num = ar_strndup(m->arena, number.p, number.n);
   uint32_t file;
   int err_no = 0;
@@ -281,7 +283,7 @@ static void load_parent(loader *L, md_plan *child, md_parent *par) {
     frame f = { file, at, NULL };
     parse_tree(L, &f, NULL);
   } else if (st != SRC_ALREADY) {
-    if (par->desc) return;          /* described here: the checker works from the description */
+    if (par->desc || quiet) return; /* described here: the checker works from the description */
     if (par->path.value.n)
       dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "cannot read parent plan %s from '%s': %s",
              num, how, src_status_text(st, err_no));
@@ -292,7 +294,7 @@ static void load_parent(loader *L, md_plan *child, md_parent *par) {
     return;
   }
   par->plan = md_plan_by_key(m, number);
-  if (!par->plan)
+  if (!par->plan && !quiet)
     dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "%s does not declare plan %s",
            m->src->files[file].path, num);
 }
@@ -300,9 +302,9 @@ static void load_parent(loader *L, md_plan *child, md_parent *par) {
 /* Loads every parent of every plan, so the whole chain up to the root is
  * read once however many children share it. Plans parsed here are appended
  * to m->plans, so the loop reaches their parents too. */
-static void load_parents(loader *L) {
-  for (md_plan *p = L->m->plans; p; p = p->next)
-    for (md_parent *par = p->parents; par; par = par->next) load_parent(L, p, par);
+static void load_parents(loader *L, md_plan *from) {
+  for (md_plan *p = from; p; p = p->next)
+    for (md_parent *par = p->parents; par; par = par->next) load_parent(L, L->m->src->files[p->file].path, par, 0);
 }
 
 /* The progress record kept beside a plan: "tuyphuoc.progress" next to
@@ -324,9 +326,23 @@ static void load_record_beside(loader *L, md_plan *p) {
   }
 }
 
+/* After new files are parsed: the parents of the plans they declared, up
+ * to the root, and the progress records beside them. */
+static void load_around(loader *L, md_plan *before) {
+  md_model *m = L->m;
+  md_plan *first = UNSEEN(m->plans, before), *last = m->last_plan;
+  if (!first) return;
+  load_parents(L, first);
+  for (md_plan *p = first; p; p = p->next) {
+    if (!p->is_described) load_record_beside(L, p);
+    if (p == last) break;        /* not the plans a record might declare */
+  }
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o };
   size_t failed = 0;
+  md_plan *before = m->last_plan;
   for (size_t i = 0; i < n; i++) {
     rs_input *in = &inputs[i];
     int err_no;
@@ -346,13 +362,17 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     frame f = { in->file, { 0, 0, 0 }, NULL };
     in->plan = parse_tree(&L, &f, NULL);
   }
-  load_parents(&L);
-  md_plan *last = m->last_plan;
-  for (md_plan *p = m->plans; p; p = p->next) {
-    if (!p->is_described) load_record_beside(&L, p);
-    if (p == last) break;        /* not the plans a record might declare */
-  }
+  load_around(&L, before);
   return failed;
+}
+
+void rs_load_parent(md_model *m, const rs_options *o, const char *from, sl_slice number, sl_slice path) {
+  loader L = { m, o };
+  md_parent par = { .number = { number, { DG_NOFILE, 0, 0 } }, .path = { path, { DG_NOFILE, 0, 0 } } };
+  par.loc = par.number.loc;
+  md_plan *before = m->last_plan;
+  load_parent(&L, from, &par, 1);
+  load_around(&L, before);
 }
 
 /* ---- references ---- */
@@ -524,10 +544,13 @@ static int resolve_links(md_item *it, void *ctx) {
 void rs_resolve(md_model *m, const rs_recognizer *more) {
   duectx dc = { m, more };
   md_index_names(m);
-  for (md_body *b = m->bodies; b; b = b->next) resolve_ref(m, b->counterparts);
-  for (md_body *b = m->bodies; b; b = b->next)
+  md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
+  for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
+  for (md_body *b = bodies; b; b = b->next)
     if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
-  for (md_plan *p = m->plans; p; p = p->next) {
+  if (m->last_body) m->resolved_body = m->last_body;
+  md_plan *plans = UNSEEN(m->plans, m->resolved_plan);
+  for (md_plan *p = plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
     if (p->is_described) continue;
     md_plan *first = md_plan_by_key(m, p->key);
@@ -544,12 +567,14 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     md_walk(&p->root, resolve_dues, &dc);
     md_walk(&p->root, resolve_measures, m);
   }
-  for (md_event *e = m->events; e; e = e->next) {
+  for (md_event *e = UNSEEN(m->events, m->resolved_event); e; e = e->next) {
     resolve_ref(m, e->issuer);
     resolve_ref(m, e->by);
   }
+  if (m->last_event) m->resolved_event = m->last_event;
   /* Links name ids of any plan, so they are resolved once all ids exist;
    * the cascade reports the ones that name nothing. */
-  for (md_plan *p = m->plans; p; p = p->next)
+  for (md_plan *p = plans; p; p = p->next)
     if (!p->is_described) md_walk(&p->root, resolve_links, m);
+  if (m->last_plan) m->resolved_plan = m->last_plan;
 }

@@ -502,6 +502,7 @@ ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options
   e->builtin_format = o->builtin_format;
   ar_init(&e->scratch);
   if (sb_open(&e->sb, a, o->budget, o->memory) != 0) return NULL;
+  if (o->no_scripts) return e;
   run_stdlib(e, o->stdlib_dir);
   for (size_t i = 0; i < o->nplans; i++) run_project(e, o->plans[i]);
   for (size_t i = 0; i < o->nrules; i++) run_path(e, o->rules[i]);

@@ -38,6 +38,7 @@ typedef struct ru_options {
   long long budget;          /* instructions per call; 0: default */
   size_t memory;             /* bytes; 0: default */
   dt_day as_of;
+  int no_scripts;            /* --no-rules: load no script at all */
   int (*builtin_format)(const char *id);  /* nonzero for a format name the
                                              host builds in: scripts may not
                                              define it; may be NULL */

@@ -2,6 +2,7 @@
 #include "source.h"
 
 #include <errno.h>
+#include <dirent.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -12,7 +13,18 @@
 
 #include "text.h"
 
-void src_init(src_table *t) { memset(t, 0, sizeof *t); }
+typedef struct real_entry {
+  sl_slice real;
+  uint32_t index;
+} real_entry;
+
+static sl_slice real_key(const void *v) { return ((const real_entry *)v)->real; }
+
+void src_init(src_table *t) {
+  memset(t, 0, sizeof *t);
+  ar_init(&t->arena);
+  ix_init(&t->by_real, &t->arena, real_key);
+}
 
 void src_free(src_table *t) {
   for (size_t i = 0; i < t->n; i++) {
@@ -23,13 +35,13 @@ void src_free(src_table *t) {
     free(f->lines);
   }
   free(t->files);
+  ar_free(&t->arena);
   memset(t, 0, sizeof *t);
 }
 
 long src_find(const src_table *t, const char *real) {
-  for (size_t i = 0; i < t->n; i++)
-    if (strcmp(t->files[i].real, real) == 0) return (long)i;
-  return -1;
+  const real_entry *e = ix_get(&t->by_real, (sl_slice){ real, strlen(real) });
+  return e ? (long)e->index : -1;
 }
 
 static char *xstrdup(const char *s) {
@@ -47,6 +59,10 @@ static int append(src_table *t, src_file f, uint32_t *index) {
     t->files = nf;
     t->cap = cap;
   }
+  real_entry *e = ar_alloc(&t->arena, sizeof *e);
+  e->real = (sl_slice){ f.real, strlen(f.real) };
+  e->index = (uint32_t)t->n;
+  ix_put(&t->by_real, e);
   t->files[t->n] = f;
   *index = (uint32_t)t->n++;
   return 0;
@@ -248,4 +264,57 @@ const char *src_status_text(src_status st, int err_no) {
   case SRC_NOT_FOUND: return "no such file";
   default: return err_no ? strerror(err_no) : "cannot read";
   }
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int push(char ***v, size_t *n, size_t *cap, char *s) {
+  if (!s) return ENOMEM;
+  if (*n == *cap) {
+    size_t c = *cap ? *cap * 2 : 64;
+    char **nv = realloc(*v, c * sizeof *nv);
+    if (!nv) { free(s); return ENOMEM; }
+    *v = nv;
+    *cap = c;
+  }
+  (*v)[(*n)++] = s;
+  return 0;
+}
+
+static char *path_join(const char *dir, const char *name) {
+  size_t a = strlen(dir), b = strlen(name);
+  int slash = a && dir[a - 1] != '/';
+  char *p = malloc(a + slash + b + 1);
+  if (!p) return NULL;
+  memcpy(p, dir, a);
+  if (slash) p[a] = '/';
+  memcpy(p + a + slash, name, b + 1);
+  return p;
+}
+
+int src_list(const char *dir, const char *ext, char ***paths, size_t *n, size_t *cap) {
+  DIR *d = opendir(dir);
+  if (!d) return errno;
+  char **names = NULL;
+  size_t nn = 0, nc = 0;
+  int e = 0;
+  for (struct dirent *de; !e && (de = readdir(d)) != NULL;)
+    if (de->d_name[0] != '.') e = push(&names, &nn, &nc, path_join(dir, de->d_name));
+  closedir(d);
+  if (names) qsort(names, nn, sizeof *names, by_name);
+  size_t k = strlen(ext);
+  for (size_t i = 0; i < nn; i++) {
+    struct stat st;
+    size_t len = strlen(names[i]);
+    int found = !e && stat(names[i], &st) == 0;
+    if (found && S_ISDIR(st.st_mode)) {
+      e = src_list(names[i], ext, paths, n, cap);
+    } else if (found && S_ISREG(st.st_mode) && len > k && strcmp(names[i] + len - k, ext) == 0) {
+      e = push(paths, n, cap, names[i]);
+      continue;
+    }
+    free(names[i]);
+  }
+  free(names);
+  return e;
 }

@@ -3,7 +3,7 @@
  * Every file is read whole into one NUL-terminated buffer (the lexer's
  * sentinel) and identified by its real path, so that one file reached by two
  * spellings is read once. Lines are mapped only when a diagnostic needs
- * them. Layer: bottom; calls arena, text and the OS. */
+ * them. Layer: bottom; calls arena, index, text and the OS. */
 #ifndef PLANCHECK_SOURCE_H
 #define PLANCHECK_SOURCE_H
 
@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "arena.h"
+#include "index.h"
 
 typedef struct src_file {
   const char *path;      /* as the user or the including file named it */
@@ -25,6 +26,9 @@ typedef struct src_file {
 typedef struct src_table {
   src_file *files;
   size_t n, cap;
+  ar_arena arena;        /* the index's entries */
+  ix_table by_real;      /* real path → file, so a national run's fifty
+                            thousand files are each found in one step */
 } src_table;
 
 typedef struct src_pos {
@@ -72,6 +76,12 @@ int src_read(const char *path, char **data, size_t *len);
 char *src_write_temp(const char *path, const char *data, size_t n, int *err_no);
 int src_replace(char *tmp, const char *path);
 void src_discard(char *tmp);
+
+/* Appends the path of every file below `dir` whose name ends in `ext`
+ * (".plan"), in name order, depth first, skipping names that start with a
+ * dot, to the malloc'd array *paths (*n entries, room for *cap), each path
+ * malloc'd. Returns 0 or an errno value. */
+int src_list(const char *dir, const char *ext, char ***paths, size_t *n, size_t *cap);
 
 /* "No such file or directory" etc.; for I/O messages. */
 const char *src_status_text(src_status st, int err_no);
