@@ -416,9 +416,14 @@ static const char *component(ar_arena *a, const md_item *it, int *ordinal) {
 
 static void assign_ids(idctx *c, md_item *parent, const char *prefix);
 
-static void assign_one(idctx *c, md_item *it, const char *prefix, const char *comp) {
-  it->id = prefix ? dg_fmt(c->m->arena, "%s.%s", prefix, comp)
-                  : dg_fmt(c->m->arena, "%.*s:%s", (int)c->plan->key.n, c->plan->key.p, comp);
+/* The id of a child: "PLAN:comp" at the top, "PARENT-ID.comp" below. */
+static const char *item_id(idctx *c, const char *prefix, const char *comp) {
+  return prefix ? dg_fmt(c->m->arena, "%s.%s", prefix, comp)
+                : dg_fmt(c->m->arena, "%.*s:%s", (int)c->plan->key.n, c->plan->key.p, comp);
+}
+
+static void assign_one(idctx *c, md_item *it, const char *id) {
+  it->id = id;
   if (md_add_item_id(c->m, it) != 0) {
     md_item *first = md_item_by_id(c->m, it->id);
     dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
@@ -434,14 +439,19 @@ static void assign_ids(idctx *c, md_item *parent, const char *prefix) {
     if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
     const char *comp = component(c->m->arena, it, &ordinal);
     /* A number printed twice (seed 000 has two "4.") keeps both items
-     * apart: the second becomes 4#2. check reports the numbering. */
+     * apart: the second becomes 4#2. check reports the numbering. The
+     * first sibling with a component always takes the plain id, so when
+     * that id is free there is no earlier one to count (and sections of
+     * hundreds of items are not compared pairwise). */
     int seen = 1;
-    for (md_item *prev = parent->first; prev != it; prev = prev->next)
-      if (has_id(prev) && prev->component && strcmp(prev->component, comp) == 0) seen++;
+    const char *plain = item_id(c, prefix, comp);
+    if (md_item_by_id(c->m, plain))
+      for (md_item *prev = parent->first; prev != it; prev = prev->next)
+        if (has_id(prev) && prev->component && strcmp(prev->component, comp) == 0) seen++;
     it->component = comp;
     /* An id given with `id` must be unique: no renaming, assign_one reports it. */
     if (seen > 1 && it->id_override.value.n) seen = 1;
-    assign_one(c, it, prefix, seen > 1 ? dg_fmt(c->m->arena, "%s#%d", comp, seen) : comp);
+    assign_one(c, it, seen > 1 ? item_id(c, prefix, dg_fmt(c->m->arena, "%s#%d", comp, seen)) : plain);
     assign_ids(c, it, it->id);
   }
 }
