@@ -13,6 +13,7 @@ typedef struct md_name {
 static sl_slice plan_key(const void *v) { return ((const md_plan *)v)->key; }
 static sl_slice body_key(const void *v) { return ((const md_body *)v)->id; }
 static sl_slice name_key(const void *v) { return ((const md_name *)v)->key; }
+static sl_slice phrase_key(const void *v) { return ((const md_phrase *)v)->text; }
 static sl_slice item_key(const void *v) {
   const char *id = ((const md_item *)v)->id;
   return (sl_slice){ id, strlen(id) };
@@ -27,6 +28,7 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
   ix_init(&m->body_index, a, body_key);
   ix_init(&m->item_index, a, item_key);
   ix_init(&m->name_index, a, name_key);
+  ix_init(&m->phrases, a, phrase_key);
 }
 
 md_body *md_body_by_id(md_model *m, sl_slice id) { return ix_get(&m->body_index, id); }

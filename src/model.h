@@ -78,6 +78,13 @@ typedef struct md_abbrev {
 
 struct md_item;
 
+/* A deadline phrase as written and what it means (never an invalid date:
+ * those are reported where they occur). */
+typedef struct md_phrase {
+  sl_slice text;
+  dl_deadline *dl;
+} md_phrase;
+
 typedef struct md_due {
   md_str phrase;
   md_str as, what, after;    /* empty value when not given */
@@ -239,6 +246,8 @@ typedef struct md_model {
   ix_table item_index;       /* id → item */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
+  ix_table phrases;          /* md_phrase by text: resolve recognises each
+                                deadline phrase once, not once a task */
   /* The last plan, body and progress entry resolve (and progress) has
    * seen: a run may read more files after resolving, and each pass takes
    * only what was read since (NULL: nothing yet). */

@@ -474,9 +474,18 @@ typedef struct duectx {
 static void recognize_due(duectx *c, md_item *it, md_due *d) {
   md_model *m = c->m;
   md_str *src = d->as.value.n ? &d->as : &d->phrase;
+  /* Plans repeat a few phrases thousands of times ("thực hiện thường
+   * xuyên"): recognise each text once. Deadlines are read, never changed. */
+  md_phrase *known = ix_get(&m->phrases, src->value);
+  if (known) { d->dl = known->dl; return; }
   sl_slice nfc = tx_nfc(m->arena, src->value.p, src->value.n);
   dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
   d->dl = r.first;
+  if (r.first && !r.bad_date) {
+    md_phrase *p = ar_alloc(m->arena, sizeof *p);
+    *p = (md_phrase){ src->value, r.first };
+    ix_put(&m->phrases, p);
+  }
   md_loc l = src->loc;
   if (r.bad_date) {
     /* Point at the date itself when the phrase is written as it is read

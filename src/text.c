@@ -54,8 +54,71 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
   return map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+/* ---- case folding without the library, for Latin text ---- */
+
+/* The code points the fast fold knows: Latin (ASCII to Latin Extended-B)
+ * and Latin Extended Additional, where Vietnamese letters live. No
+ * character there composes with one before it under NFC (the starters that
+ * do are Hangul and Indic), so a text made only of such characters folds
+ * character by character. */
+enum { FOLD_LOW = 0x250, FOLD_HIGH_FIRST = 0x1E00, FOLD_HIGH_END = 0x1F00 };
+static int32_t fold_table[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];  /* -1: not simple */
+static int fold_ready;
+
+static int32_t *fold_slot(int32_t cp) {
+  if (cp >= 0 && cp < FOLD_LOW) return &fold_table[cp];
+  if (cp >= FOLD_HIGH_FIRST && cp < FOLD_HIGH_END) return &fold_table[FOLD_LOW + cp - FOLD_HIGH_FIRST];
+  return NULL;
+}
+
+/* Fills the table from utf8proc itself: a character is simple when it is a
+ * starter and folds to exactly one starter. */
+static void build_fold_table(void) {
+  for (size_t i = 0; i < sizeof fold_table / sizeof fold_table[0]; i++) {
+    int32_t cp = i < FOLD_LOW ? (int32_t)i : (int32_t)(i - FOLD_LOW) + FOLD_HIGH_FIRST;
+    fold_table[i] = -1;
+    utf8proc_int32_t out[4];
+    utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 4, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
+    if (k < 1 || k > 4) continue;
+    k = utf8proc_normalize_utf32(out, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+    if (k != 1 || utf8proc_get_property(cp)->combining_class || utf8proc_get_property(out[0])->combining_class ||
+        !utf8proc_codepoint_valid(cp) || utf8proc_category(cp) == UTF8PROC_CATEGORY_CN)
+      continue;
+    fold_table[i] = out[0];
+  }
+  fold_ready = 1;
+}
+
+/* tx_fold's mapping (before white space is collapsed) when every character
+ * of s is simple; 0 when one is not, and the library must do it. */
+static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
+  if (!fold_ready) build_fold_table();
+  char *d = ar_alloc(a, n * 2 + 1);           /* a fold takes at most 3 bytes for 2 */
+  size_t o = 0;
+  const unsigned char *p = (const unsigned char *)s;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    if (p[i] < 0x80) {
+      cp = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i];
+      if (!cp) return 0;                      /* NUL: let the library say */
+      d[o++] = (char)cp;
+      i++;
+      continue;
+    }
+    int len = tx_decode(p + i, n - i, &cp);
+    int32_t *slot = len ? fold_slot(cp) : NULL;
+    if (!slot || *slot < 0) return 0;
+    o += (size_t)utf8proc_encode_char(*slot, (utf8proc_uint8_t *)d + o);
+    i += (size_t)len;
+  }
+  d[o] = '\0';
+  *out = (sl_slice){ d, o };
+  return 1;
+}
+
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
-  sl_slice f = map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+  sl_slice f;
+  if (!fold_fast(a, s, n, &f)) f = map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
   char *d = (char *)f.p;
   size_t o = 0;
   int space = 1; /* drops leading space */
