@@ -31,6 +31,18 @@ void ar_free(ar_arena *a) {
   a->used = 0;
 }
 
+void ar_reset(ar_arena *a) {
+  ar_chunk *c = a->head;
+  while (c && c->prev) {
+    ar_chunk *prev = c->prev;
+    free(c);
+    c = prev;
+  }
+  if (c) c->off = 0;
+  a->head = c;
+  a->used = 0;
+}
+
 static ar_chunk *new_chunk(size_t need) {
   size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
   ar_chunk *c = malloc(sizeof *c + size);

@@ -26,6 +26,9 @@ typedef struct sl_slice {
 
 void ar_init(ar_arena *a);
 void ar_free(ar_arena *a);
+/* Frees everything allocated but keeps the first chunk for reuse: for a
+ * scratch arena filled and emptied once per file. */
+void ar_reset(ar_arena *a);
 /* Zeroed, 16-byte aligned memory. Never returns NULL: on exhaustion it calls
  * the handler installed with ar_set_oom (the command line prints and exits). */
 void *ar_alloc(ar_arena *a, size_t n);

@@ -13,19 +13,22 @@
 
 /* ---- the header index ---- */
 
-/* One file's header, parsed in a model of its own that is thrown away. */
-static void read_header(ar_arena *a, bt_header *h) {
-  ar_arena scratch;
-  ar_init(&scratch);
+/* One file's header, parsed in a model of its own that is thrown away;
+ * `scratch` is emptied for the next file. The file is read as it is, not
+ * through the run's source table: it will be loaded again, whole, by the
+ * part that checks it. */
+static void read_header(ar_arena *a, ar_arena *scratch, bt_header *h) {
+  char *data;
+  size_t len;
+  if (src_read(h->path, &data, &len) != 0) return;
   src_table src;
   src_init(&src);
   dg_list diags;
-  dg_init(&diags, &scratch);
+  dg_init(&diags, scratch);
   md_model m;
-  md_init(&m, &scratch, &src, &diags);
+  md_init(&m, scratch, &src, &diags);
   uint32_t file;
-  int err_no;
-  if (src_load(&src, h->path, &file, &err_no) == SRC_OK) {
+  if (src_add_memory(&src, h->path, data, len, &file) == SRC_OK) {
     ps_result r;
     ps_parse_header(&m, file, &r);
     if (r.plan) {
@@ -38,7 +41,8 @@ static void read_header(ar_arena *a, bt_header *h) {
     }
   }
   src_free(&src);
-  ar_free(&scratch);
+  free(data);
+  ar_reset(scratch);
 }
 
 static sl_slice header_key(const void *v) { return ((const bt_header *)v)->key; }
@@ -47,11 +51,14 @@ bt_header *bt_index(ar_arena *a, const char *const *paths, size_t n) {
   bt_header *v = ar_alloc(a, (n ? n : 1) * sizeof *v);
   ix_table by_key;
   ix_init(&by_key, a, header_key);
+  ar_arena scratch;
+  ar_init(&scratch);
   for (size_t i = 0; i < n; i++) {
     v[i].path = paths[i];
-    read_header(a, &v[i]);
+    read_header(a, &scratch, &v[i]);
     if (v[i].key.n) ix_put(&by_key, &v[i]);
   }
+  ar_free(&scratch);
   for (size_t i = 0; i < n; i++)
     for (size_t k = 0; k < v[i].nparents; k++) {
       bt_header *parent = ix_get(&by_key, v[i].parents[k].number);

@@ -844,7 +844,6 @@ static void plan_cycles(md_model *m, step *path, int depth) {
 
 void cs_check_cycles(md_model *m, md_plan *from) {
   cyc c = { m, { 0 }, 0 };
-  if (!from) from = m->plans;
   for (md_plan *p = from; p; p = p->next)
     if (!p->is_described) md_walk(&p->root, visit_task, &c);
   for (md_plan *p = from; p; p = p->next) {

@@ -63,7 +63,7 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of);
 void cs_check(md_model *m, md_plan *child, dt_day as_of);
 
 /* Link cycles and plans that implement themselves, among the plans from
- * `from` to the last one loaded (NULL: all of them). Run it once for what
+ * `from` to the last one loaded (m->plans: all of them; NULL: none). Run it once for what
  * is loaded; a run that reads more plans later runs it again from the
  * first new one (a circle through old plans only was reported already). */
 void cs_check_cycles(md_model *m, md_plan *from);

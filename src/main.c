@@ -404,10 +404,11 @@ static bt_counts check_leaves(void *ud, size_t first, size_t count, FILE *out, F
 
 /* check. A run of up to --batch plans is checked in one piece, its findings
  * sorted by file and place. A larger one is checked in parts: the plans
- * others given implement, and their parents, are loaded, checked and
- * printed first; then the rest, --batch plans at a time, each part in a
- * worker process (so memory holds the shared parents and one part) and
- * printed in the order given. */
+ * others given implement, and their parents, are loaded and resolved first
+ * (what that finds is printed first); then every plan given is checked,
+ * --batch plans at a time, each part in a worker process that loads the
+ * plans of its part no other implements (so memory holds the shared
+ * parents and one part), printed in the order given. */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
   size_t batch = o->batch ? (size_t)o->batch : 256;
@@ -422,33 +423,29 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   }
   bt_header *h = bt_index(m->arena, paths, npaths);
   inputs_t base = { calloc(npaths + o->nprogress + 1, sizeof *base.v), 0 };
-  const char **leaves = calloc(npaths + 1, sizeof *leaves);
-  if (!base.v || !leaves) out_of_memory();
-  size_t nleaves = 0;
-  for (size_t i = 0; i < npaths; i++) {
+  if (!base.v) out_of_memory();
+  for (size_t i = 0; i < npaths; i++)
     if (h[i].is_parent) base.v[base.n++].path = paths[i];
-    else leaves[nleaves++] = paths[i];
-  }
   for (size_t i = 0; i < o->nprogress; i++) base.v[base.n++] = (rs_input){ .path = o->progress[i], .record = 1 };
   size_t unreadable = rs_load(m, ro, base.v, base.n);
   for (size_t i = 0; i < npaths; i++)
     for (size_t p = 0; p < h[i].nparents && !h[i].is_parent; p++)
       rs_load_parent(m, ro, paths[i], h[i].parents[p].number, h[i].parents[p].path);
   resolve(o, m, rules, &base);
-  run_checks(o, m, &base, rules, NULL);
+  cs_check_cycles(m, m->plans);
+  if (o->werror) dg_promote_warnings(m->diags);
   dg_list part;
   dg_init(&part, m->arena);
   dg_take(m->diags, NULL, &part);
   int fresh = 1;
-  bt_counts all = print_part(o, m, &part, &base, stdout, stderr, &fresh);
+  bt_counts all = print_part(o, m, &part, &(inputs_t){ NULL, 0 }, stdout, stderr, &fresh);
   int written = !fresh;
   int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-  k = (checker){ o, m, ro, rules, leaves, 0, 0 };   /* a worker cannot know what came before: bt_run drops the lead */
-  int failed = bt_run(nleaves, batch, jobs, check_leaves, &k, &all, &written) != 0;
+  k = (checker){ o, m, ro, rules, paths, 0, 0 };   /* a worker cannot know what came before: bt_run drops the lead */
+  int failed = bt_run(npaths, batch, jobs, check_leaves, &k, &all, &written) != 0;
   if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
   else totals(all.errors, all.warnings);
   free(base.v);
-  free(leaves);
   if (failed || unreadable || all.unreadable) return EXIT_USAGE;
   return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -463,7 +460,7 @@ static int builtin_document(const options *o, md_model *m, const inputs_t *in, r
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].plan) plans[n++] = in->v[i].plan;
   if (flags & EX_FINDINGS) {
-    run_checks(o, m, in, rules, NULL);
+    run_checks(o, m, in, rules, m->plans);
     dg_sort(m->diags);
   } else if (o->werror) {
     dg_promote_warnings(m->diags);

@@ -105,7 +105,14 @@ static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
       i++;
       continue;
     }
-    int len = tx_decode(p + i, n - i, &cp);
+    int len = 0;                              /* two- and three-byte forms inline: the rest are not simple */
+    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+      len = 2;
+    } else if (p[i] == 0xE1 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+      cp = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+      len = 3;
+    }
     int32_t *slot = len ? fold_slot(cp) : NULL;
     if (!slot || *slot < 0) return 0;
     o += (size_t)utf8proc_encode_char(*slot, (utf8proc_uint8_t *)d + o);
@@ -166,6 +173,11 @@ size_t tx_tone_normalise(char *s, size_t n) {
   size_t o = 0;
   char prev = 0;
   for (size_t i = 0; i < n;) {
+    if (s[i] != 'u' && s[i] != 'o') {      /* what no old spelling starts with */
+      prev = s[i];
+      s[o++] = s[i++];
+      continue;
+    }
     /* The u of "qu" is part of the consonant: "quý" has one spelling. */
     const char *const *p = prev == 'q' ? NULL : old_style_at(s + i, n - i);
     if (p && !ends_syllable(s + i + strlen(p[0]), n - i - strlen(p[0]))) p = NULL;
