@@ -370,7 +370,7 @@ static bt_counts print_part(const options *o, md_model *m, dg_list *part, const 
   bt_counts c = { part->errors, part->warnings, 0, 0 };
   dg_sort(part);
   if (o->format == RP_JSON) {
-    c.lead = *first ? 0 : 1;                /* the comma before its first element */
+    c.lead = *first || !part->first ? 0 : 1;  /* the comma before its first element */
     dg_json_items(out, m->src, part, first);
   } else {
     dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
