@@ -47,6 +47,16 @@ gen_verify() {
 
 gen_verify tiny --size tiny
 
+# The same cascade checked in parts of 8 plans by worker processes, with
+# and without the standard rules: the same findings, exactly.
+for rules in "" --no-rules; do
+  if out=$(timeout 300 bench/verify "$tmp/tiny" --plancheck "$bin" $rules -- --batch 8 -j 2 2>&1); then
+    ok "bench/verify tiny in parts of 8 ${rules:-(rules)} ($bin): $(tail -n 1 <<<"$out")"
+  else
+    ko "bench/verify tiny in parts of 8 ${rules:-(rules)} ($bin)" "$out"
+  fi
+done
+
 # Determinism: same seed, same bytes; another seed, other bytes.
 if out=$(bench/gen --out "$tmp/again" --plancheck "$bin" --size tiny 2>&1) &&
    d=$(diff -r "$tmp/tiny" "$tmp/again" 2>&1); then
