@@ -20,6 +20,9 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
 # real browser that renders the HTML report (tests/run, section html; `make
 # screenshot`) with a font that has every Vietnamese letter.
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core
+# ... and what `make bench` compares and measures with: TaskJuggler, and GNU
+# time for wall time and peak memory (docs/BENCHMARKS.md).
+DEB_BENCH_PKGS := tj3 time
 
 SRC      := $(wildcard src/*.c)
 GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
@@ -30,7 +33,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps deps asan clean unit screenshot
+.PHONY: all run test check-deps deps asan clean unit screenshot bench
 all: check-deps plancheck
 
 plancheck: $(OBJ)
@@ -103,7 +106,14 @@ check-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_BENCH_PKGS)
+
+# The benchmarks of docs/BENCHMARKS.md: makes the synthetic cascades in
+# bench/data/ (once), verifies them and rewrites the measured section.
+bench: check-deps plancheck
+	@command -v tj3 >/dev/null || echo "note: tj3 not found (Debian package 'tj3'): no TaskJuggler comparison"
+	@test -x /usr/bin/time || { echo "error: /usr/bin/time not found: install the Debian package 'time' (or run 'make deps' as root)"; exit 2; }
+	bench/run
 
 clean:
 	rm -rf build build-asan plancheck
