@@ -352,13 +352,13 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
   if (o->werror) dg_promote_warnings(m->diags);
 }
 
-/* What `check` shares with the parts that check the leaves. */
+/* What `check` shares with the parts that check the plans. */
 typedef struct checker {
   const options *o;
   md_model *m;
   const rs_options *ro;
   ru_engine *rules;
-  const char **leaves;
+  const char **paths;        /* the plans given */
   int fresh;                 /* in this process, nothing printed yet */
   int whole;                 /* the part is the whole run: it takes the
                                 --progress records and every finding */
@@ -379,14 +379,15 @@ static bt_counts print_part(const options *o, md_model *m, dg_list *part, const 
   return c;
 }
 
-/* Checks leaves [first, first + count) on top of the shared parents. */
-static bt_counts check_leaves(void *ud, size_t first, size_t count, FILE *out, FILE *err) {
+/* Checks the plans given [first, first + count), on top of what is loaded
+ * (the shared parents, in a large run). */
+static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err) {
   checker *k = ud;
   md_model *m = k->m;
   size_t nrec = k->whole ? k->o->nprogress : 0;
   inputs_t in = { calloc(count + nrec + 1, sizeof *in.v), count + nrec };
   if (!in.v) out_of_memory();
-  for (size_t i = 0; i < count; i++) in.v[i].path = k->leaves[first + i];
+  for (size_t i = 0; i < count; i++) in.v[i].path = k->paths[first + i];
   for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
   dg_diag *mark = k->whole ? NULL : m->diags->last;
   md_plan *before = m->last_plan;
@@ -415,7 +416,7 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   checker k = { o, m, ro, rules, paths, 1, 1 };
   if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
   if (npaths <= batch) {
-    bt_counts c = check_leaves(&k, 0, npaths, stdout, stderr);
+    bt_counts c = check_part(&k, 0, npaths, stdout, stderr);
     if (o->format == RP_JSON) dg_json_end(stdout, k.fresh, c.errors, c.warnings);
     else totals(c.errors, c.warnings);
     if (c.unreadable) return EXIT_USAGE;
@@ -442,7 +443,7 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   int written = !fresh;
   int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   k = (checker){ o, m, ro, rules, paths, 0, 0 };   /* a worker cannot know what came before: bt_run drops the lead */
-  int failed = bt_run(npaths, batch, jobs, check_leaves, &k, &all, &written) != 0;
+  int failed = bt_run(npaths, batch, jobs, check_part, &k, &all, &written) != 0;
   if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
   else totals(all.errors, all.warnings);
   free(base.v);
