@@ -103,9 +103,19 @@ static edit edit_of(md_model *m, const ac_change *c) {
   return (edit){ l->target.loc.off + l->target.loc.len, 0, dg_fmt(m->arena, " fingerprint \"%s\"", c->after) };
 }
 
-/* The new contents of one file, written to a temporary file beside it;
- * NULL after reporting why it cannot be. */
-static char *prepare(acc *a, uint32_t file) {
+/* The file a path ends at, links followed, so that the rename replaces the
+ * file and not a link to it (in the arena); NULL with errno when it is gone. */
+static const char *target_of(ar_arena *ar, const char *path) {
+  char *real = realpath(path, NULL);
+  if (!real) return NULL;
+  const char *copy = ar_strndup(ar, real, strlen(real));
+  free(real);
+  return copy;
+}
+
+/* The new contents of one file, written to a temporary file beside the
+ * file its path ends at (*target); NULL after reporting why it cannot be. */
+static char *prepare(acc *a, uint32_t file, const char **target) {
   md_model *m = a->m;
   src_file *f = &m->src->files[file];
   size_t n = 0;
@@ -114,14 +124,16 @@ static char *prepare(acc *a, uint32_t file) {
   size_t k = 0;
   for (ac_change *c = a->r.changes; c; c = c->next)
     if (c->link->target.loc.file == file) e[k++] = edit_of(m, c);
-  if (strncmp(f->real, "std/", 4) == 0) {
+  if (!f->owned) {
     dg_add(m->diags, DG_ERROR, "io", file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
     return NULL;
   }
   size_t len;
   int err = ENOMEM;
   char *data = apply(f, e, n, &len);
-  char *tmp = data ? src_write_temp(f->real, data, len, &err) : NULL;
+  *target = data ? target_of(m->arena, f->path) : NULL;
+  if (data && !*target) err = errno;
+  char *tmp = *target ? src_write_temp(*target, data, len, &err) : NULL;
   free(data);
   if (!tmp) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(err));
   return tmp;
@@ -139,13 +151,14 @@ static int touched(const acc *a, uint32_t file) {
 static void write_files(acc *a) {
   md_model *m = a->m;
   char **tmp = ar_alloc(m->arena, (m->src->n + 1) * sizeof *tmp);
+  const char **target = ar_alloc(m->arena, (m->src->n + 1) * sizeof *target);
   int failed = 0;
   for (uint32_t file = 0; file < m->src->n && !failed; file++)
-    if (touched(a, file)) failed = !(tmp[file] = prepare(a, file));
+    if (touched(a, file)) failed = !(tmp[file] = prepare(a, file, &target[file]));
   for (uint32_t file = 0; file < m->src->n; file++) {
     if (!tmp[file]) continue;
     if (failed) { src_discard(tmp[file]); continue; }
-    int err = src_replace(tmp[file], m->src->files[file].real);
+    int err = src_replace(tmp[file], target[file]);
     if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot replace %s: %s", m->src->files[file].path, strerror(err));
     else a->r.files++;
   }

@@ -668,11 +668,9 @@ void lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena) {
 /* ---- locations given by scripts ---- */
 
 static long find_file(md_model *m, const char *path) {
-  for (size_t i = 0; i < m->src->n; i++) {
-    src_file *f = &m->src->files[i];
-    if (strcmp(f->path, path) == 0 || strcmp(f->real, path) == 0) return (long)i;
-  }
-  return -1;
+  for (size_t i = 0; i < m->src->n; i++)
+    if (strcmp(m->src->files[i].path, path) == 0) return (long)i;
+  return src_find(m->src, path);
 }
 
 /* file, line and column (in code points) to a place in a loaded file. */

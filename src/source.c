@@ -15,17 +15,17 @@
 
 #include "text.h"
 
-typedef struct real_entry {
-  sl_slice real;
+typedef struct key_entry {
+  sl_slice key;
   uint32_t index;
-} real_entry;
+} key_entry;
 
-static sl_slice real_key(const void *v) { return ((const real_entry *)v)->real; }
+static sl_slice entry_key(const void *v) { return ((const key_entry *)v)->key; }
 
 void src_init(src_table *t) {
   memset(t, 0, sizeof *t);
   ar_init(&t->arena);
-  ix_init(&t->by_real, &t->arena, real_key);
+  ix_init(&t->by_key, &t->arena, entry_key);
 }
 
 void src_free(src_table *t) {
@@ -33,7 +33,7 @@ void src_free(src_table *t) {
     src_file *f = &t->files[i];
     if (f->owned) free((char *)f->data);
     free((char *)f->path);
-    free((char *)f->real);
+    free((char *)f->key);
     free(f->lines);
   }
   free(t->files);
@@ -41,16 +41,30 @@ void src_free(src_table *t) {
   memset(t, 0, sizeof *t);
 }
 
-long src_find(const src_table *t, const char *real) {
-  const real_entry *e = ix_get(&t->by_real, (sl_slice){ real, strlen(real) });
-  return e ? (long)e->index : -1;
-}
-
 static char *xstrdup(const char *s) {
   size_t n = strlen(s) + 1;
   char *d = malloc(n);
   if (d) memcpy(d, s, n);
   return d;
+}
+
+/* The key of a file on disk. The '@' keeps it apart from in-memory names. */
+static void disk_key(const struct stat *st, char buf[48]) {
+  snprintf(buf, 48, "@%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
+}
+
+static long find_key(const src_table *t, const char *key) {
+  const key_entry *e = ix_get(&t->by_key, (sl_slice){ key, strlen(key) });
+  return e ? (long)e->index : -1;
+}
+
+long src_find(const src_table *t, const char *path) {
+  long found = find_key(t, path);
+  struct stat st;
+  if (found >= 0 || stat(path, &st) != 0) return found;
+  char key[48];
+  disk_key(&st, key);
+  return find_key(t, key);
 }
 
 static int append(src_table *t, src_file f, uint32_t *index) {
@@ -61,10 +75,10 @@ static int append(src_table *t, src_file f, uint32_t *index) {
     t->files = nf;
     t->cap = cap;
   }
-  real_entry *e = ar_alloc(&t->arena, sizeof *e);
-  e->real = (sl_slice){ f.real, strlen(f.real) };
+  key_entry *e = ar_alloc(&t->arena, sizeof *e);
+  e->key = (sl_slice){ f.key, strlen(f.key) };
   e->index = (uint32_t)t->n;
-  ix_put(&t->by_real, e);
+  ix_put(&t->by_key, e);
   t->files[t->n] = f;
   *index = (uint32_t)t->n++;
   return 0;
@@ -155,29 +169,30 @@ void src_discard(char *tmp) {
   free(tmp);
 }
 
+static src_status open_error(int e) {
+  return e == ENOENT || e == ENOTDIR ? SRC_NOT_FOUND : SRC_UNREADABLE;
+}
+
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {
   *err_no = 0;
-  char real[PATH_MAX];
-  if (!realpath(path, real)) {
-    *err_no = errno;
-    return errno == ENOENT || errno == ENOTDIR ? SRC_NOT_FOUND : SRC_UNREADABLE;
-  }
-  long found = src_find(t, real);
-  if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
-  int fd = open(real, O_RDONLY);
-  if (fd < 0) { *err_no = errno; return SRC_UNREADABLE; }
+  int fd = open(path, O_RDONLY);
+  if (fd < 0) { *err_no = errno; return open_error(errno); }
   struct stat st;
   if (fstat(fd, &st) != 0) { *err_no = errno; close(fd); return SRC_UNREADABLE; }
   if (S_ISDIR(st.st_mode)) { close(fd); *err_no = EISDIR; return SRC_IS_DIR; }
+  char key[48];
+  disk_key(&st, key);
+  long found = find_key(t, key);
+  if (found >= 0) { close(fd); *index = (uint32_t)found; return SRC_ALREADY; }
   if (st.st_size >= (off_t)UINT32_MAX) { close(fd); *err_no = EFBIG; return SRC_TOO_LARGE; }
   char *data = NULL;
   size_t len = 0;
   int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, &data, &len);
   close(fd);
   if (e) { *err_no = e; return e == EFBIG ? SRC_TOO_LARGE : SRC_UNREADABLE; }
-  src_file f = { xstrdup(path), xstrdup(real), data, len, 1, NULL, 0 };
-  if (!f.path || !f.real || append(t, f, index) != 0) {
-    free((char *)f.path); free((char *)f.real); free(data);
+  src_file f = { xstrdup(path), xstrdup(key), data, len, 1, NULL, 0 };
+  if (!f.path || !f.key || append(t, f, index) != 0) {
+    free((char *)f.path); free((char *)f.key); free(data);
     *err_no = ENOMEM;
     return SRC_UNREADABLE;
   }
@@ -185,11 +200,11 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
 }
 
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {
-  long found = src_find(t, name);
+  long found = find_key(t, name);
   if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
   src_file f = { xstrdup(name), xstrdup(name), data, size, 0, NULL, 0 };
-  if (!f.path || !f.real || append(t, f, index) != 0) {
-    free((char *)f.path); free((char *)f.real);
+  if (!f.path || !f.key || append(t, f, index) != 0) {
+    free((char *)f.path); free((char *)f.key);
     return SRC_UNREADABLE;
   }
   return SRC_OK;
