@@ -1,40 +1,26 @@
-/* batch: checking many plan files, the shared parents once and the rest in
- * batches on every core.
+/* batch: checking many plan files in parts, on every core.
  *
  * A national run reads some fifty thousand plans. Holding all of them in
- * one model would take several times their size in memory, yet only the
- * plans that others implement (central, provincial, district: a few per
- * cent) have to stay. bt_index reads the header of every file given (its
- * key and the parents it names) so the caller can load those plans first,
- * once. bt_run then forks worker processes that inherit that model
- * copy-on-write; each checks one batch of the other files and hands back
- * what it printed, and its memory goes when it exits. The parent process
- * prints the batches in order, so the output does not depend on which
- * worker finished first. Layer: command line; calls parse, model, source
- * and the OS. */
+ * one model would take several times their size in memory, and reading
+ * each file more than once costs more than checking it. So the files are
+ * split, in the order given, into parts of --batch plans; bt_run forks
+ * worker processes, each checks one part in a model of its own (loading
+ * the parents its plans name, a few per cent more) and hands back what it
+ * printed, and its memory goes when it exits. The parent process prints
+ * the parts in order, so the output does not depend on which worker
+ * finished first.
+ *
+ * A part reports what it finds in its own files. What it finds in a file
+ * it only read as a parent ("foreign") goes back separately: the parent
+ * process drops it when that file is one of the files given (its own part
+ * reports it) and prints it once otherwise, however many parts read the
+ * file. Layer: command line; calls arena, index and the OS. */
 #ifndef PLANCHECK_BATCH_H
 #define PLANCHECK_BATCH_H
 
 #include <stdio.h>
 
 #include "arena.h"
-
-typedef struct bt_parent {
-  sl_slice number, path;     /* as the file's `implements` gives them */
-} bt_parent;
-
-typedef struct bt_header {
-  const char *path;
-  sl_slice key;              /* the plan the file declares; empty if none */
-  bt_parent *parents;
-  size_t nparents;
-  int is_parent;             /* another file given names it as a parent */
-} bt_header;
-
-/* The header of each file (results in `a`): read, lexed and parsed only
- * as far as the end of its `plan { }` block, every problem ignored (the
- * full parse reports them). */
-bt_header *bt_index(ar_arena *a, const char *const *paths, size_t n);
 
 typedef struct bt_counts {
   unsigned long errors, warnings, unreadable;
@@ -44,15 +30,38 @@ typedef struct bt_counts {
                                 was written before */
 } bt_counts;
 
-/* Checks items [first, first + count), writing findings to `err` and
- * anything else to `out`; returns what it found. */
-typedef bt_counts (*bt_fn)(void *ud, size_t first, size_t count, FILE *out, FILE *err);
+/* A foreign finding: `file` is the path it was read by (the parent process
+ * compares it with the files given, spelling aside), `identity` what makes
+ * two reports of it the same one (where and what, not how the path was
+ * spelled), `text` how it prints: on stderr, or on stdout as an element of
+ * the JSON array when `json` (then `text` has no separating comma). */
+typedef struct bt_foreign {
+  int is_error, is_warning, json;
+  const char *file, *identity, *text;
+  size_t text_len;
+} bt_foreign;
 
-/* Runs fn over n items in slices of `batch`, each in a worker process, at
- * most `jobs` at once, and copies what each wrote to stdout and stderr in
- * slice order; adds the counts to *total. *written says whether anything
- * went to stdout before, and is updated. Returns 0, or -1 when a worker
- * could not be started or did not finish (said on stderr). */
-int bt_run(size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total, int *written);
+/* Checks items [first, first + count), writing findings to `err`, anything
+ * else to `out`, and foreign findings through bt_put_foreign to `foreign`;
+ * returns the counts of what it wrote to `err` and `out`. */
+typedef bt_counts (*bt_fn)(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign);
+
+/* Writes one foreign finding for the parent process. */
+void bt_put_foreign(FILE *foreign, const bt_foreign *f);
+
+/* Runs fn over the n files of `paths` in slices of `batch`, each in a
+ * worker process, at most `jobs` at once, and copies what each wrote to
+ * stdout and stderr in slice order, foreign findings first; adds the
+ * counts to *total. *written says whether anything went to stdout before,
+ * and is updated. Returns 0, or -1 when a worker could not be started or
+ * did not finish (said on stderr). */
+int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
+           int *written);
+
+/* `path` with "." and empty components dropped and "dir/.." folded, in
+ * the arena: "a/./b/../c" → "a/c". Links are not followed: two spellings
+ * of one file through a link stay different (the finding is then printed
+ * by its part and once more as foreign, never lost). */
+const char *bt_normal_path(ar_arena *a, const char *path);
 
 #endif

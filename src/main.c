@@ -360,15 +360,12 @@ typedef struct checker {
   ru_engine *rules;
   const char **paths;        /* the plans given */
   int fresh;                 /* in this process, nothing printed yet */
-  int whole;                 /* the part is the whole run: it takes the
-                                --progress records and every finding */
 } checker;
 
 /* Prints one part's findings (sorted) and plan lines. */
 static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
                             int *first) {
   bt_counts c = { part->errors, part->warnings, 0, 0 };
-  dg_sort(part);
   if (o->format == RP_JSON) {
     c.lead = *first || !part->first ? 0 : 1;  /* the comma before its first element */
     dg_json_items(out, m->src, part, first);
@@ -379,24 +376,77 @@ static bt_counts print_part(const options *o, md_model *m, dg_list *part, const 
   return c;
 }
 
-/* Checks the plans given [first, first + count), on top of what is loaded
- * (the shared parents, in a large run). */
-static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err) {
+static void append_one(dg_list *l, dg_diag *d) {
+  d->next = NULL;
+  if (l->last) l->last->next = d; else l->first = d;
+  l->last = d;
+  l->count++;
+  l->errors += d->sev == DG_ERROR;
+  l->warnings += d->sev == DG_WARNING;
+}
+
+/* Moves the findings of `part` located in a file that is not one of the
+ * part's inputs to `foreign` (both keep their order). */
+static void split_foreign(md_model *m, const inputs_t *in, dg_list *part, dg_list *foreign) {
+  char *own = ar_alloc(m->arena, m->src->n + 1);
+  for (size_t i = 0; i < in->n; i++)
+    if (in->v[i].loaded) own[in->v[i].file] = 1;
+  dg_diag *d = part->first;
+  dg_init(part, m->arena);
+  while (d) {
+    dg_diag *next = d->next;
+    append_one(d->file == DG_NOFILE || own[d->file] ? part : foreign, d);
+    d = next;
+  }
+}
+
+/* Hands each foreign finding to the parent process, printed as it would
+ * be, with what identifies it whichever part read its file. */
+static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *out) {
+  for (dg_diag *d = foreign->first; d; d = d->next) {
+    dg_diag *next = d->next;
+    d->next = NULL;
+    dg_list one = { m->arena, d, d, 1, d->sev == DG_ERROR, d->sev == DG_WARNING, 0 };
+    char *text = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&text, &len);
+    if (!f) out_of_memory();
+    int first = 1;
+    if (o->format == RP_JSON) dg_json_items(f, m->src, &one, &first);
+    else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
+    fclose(f);
+    d->next = next;
+    const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
+    const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);
+    bt_put_foreign(out, &(bt_foreign){ d->sev == DG_ERROR, d->sev == DG_WARNING, o->format == RP_JSON, file,
+                                       identity, text, len });
+    free(text);
+  }
+}
+
+/* Checks the plans given [first, first + count) and the parents they name.
+ * In a run in parts (foreign != NULL), what is found in a file that is
+ * not one of the part's goes to the parent process through `foreign`. */
+static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
   checker *k = ud;
   md_model *m = k->m;
-  size_t nrec = k->whole ? k->o->nprogress : 0;
+  size_t nrec = k->o->nprogress;
   inputs_t in = { calloc(count + nrec + 1, sizeof *in.v), count + nrec };
   if (!in.v) out_of_memory();
   for (size_t i = 0; i < count; i++) in.v[i].path = k->paths[first + i];
   for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
-  dg_diag *mark = k->whole ? NULL : m->diags->last;
-  md_plan *before = m->last_plan;
   size_t unreadable = rs_load(m, k->ro, in.v, in.n);
   resolve(k->o, m, k->rules, &in);
-  run_checks(k->o, m, &in, k->rules, before ? before->next : m->plans);
-  dg_list part;
+  run_checks(k->o, m, &in, k->rules, m->plans);
+  dg_list part, others;
   dg_init(&part, m->arena);
-  dg_take(m->diags, mark, &part);
+  dg_init(&others, m->arena);
+  dg_take(m->diags, NULL, &part);
+  dg_sort(&part);
+  if (foreign) {
+    split_foreign(m, &(inputs_t){ in.v, count }, &part, &others);
+    put_foreign(k->o, m, &others, foreign);
+  }
   bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->fresh);
   c.unreadable = unreadable;
   free(in.v);
@@ -404,50 +454,32 @@ static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FIL
 }
 
 /* check. A run of up to --batch plans is checked in one piece, its findings
- * sorted by file and place. A larger one is checked in parts: the plans
- * others given implement, and their parents, are loaded and resolved first
- * (what that finds is printed first); then every plan given is checked,
- * --batch plans at a time, each part in a worker process that loads the
- * plans of its part no other implements (so memory holds the shared
- * parents and one part), printed in the order given. */
+ * sorted by file and place. A larger one is checked in parts of --batch
+ * plans in the order given, each in a worker process that loads its plans
+ * and the parents they name (see batch.h), printed in that order. */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
   size_t batch = o->batch ? (size_t)o->batch : 256;
-  checker k = { o, m, ro, rules, paths, 1, 1 };
-  if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
-  if (npaths <= batch) {
-    bt_counts c = check_part(&k, 0, npaths, stdout, stderr);
-    if (o->format == RP_JSON) dg_json_end(stdout, k.fresh, c.errors, c.warnings);
-    else totals(c.errors, c.warnings);
-    if (c.unreadable) return EXIT_USAGE;
-    return c.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  checker k = { o, m, ro, rules, paths, 1 };
+  if (npaths > batch && o->nprogress) {
+    fprintf(stderr, "plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of the "
+                    "plans a record may name; raise --batch, or give the record to 'agenda'\n", batch);
+    return EXIT_USAGE;
   }
-  bt_header *h = bt_index(m->arena, paths, npaths);
-  inputs_t base = { calloc(npaths + o->nprogress + 1, sizeof *base.v), 0 };
-  if (!base.v) out_of_memory();
-  for (size_t i = 0; i < npaths; i++)
-    if (h[i].is_parent) base.v[base.n++].path = paths[i];
-  for (size_t i = 0; i < o->nprogress; i++) base.v[base.n++] = (rs_input){ .path = o->progress[i], .record = 1 };
-  size_t unreadable = rs_load(m, ro, base.v, base.n);
-  for (size_t i = 0; i < npaths; i++)
-    for (size_t p = 0; p < h[i].nparents && !h[i].is_parent; p++)
-      rs_load_parent(m, ro, paths[i], h[i].parents[p].number, h[i].parents[p].path);
-  resolve(o, m, rules, &base);
-  cs_check_cycles(m, m->plans);
-  if (o->werror) dg_promote_warnings(m->diags);
-  dg_list part;
-  dg_init(&part, m->arena);
-  dg_take(m->diags, NULL, &part);
-  int fresh = 1;
-  bt_counts all = print_part(o, m, &part, &(inputs_t){ NULL, 0 }, stdout, stderr, &fresh);
-  int written = !fresh;
-  int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-  k = (checker){ o, m, ro, rules, paths, 0, 0 };   /* a worker cannot know what came before: bt_run drops the lead */
-  int failed = bt_run(npaths, batch, jobs, check_part, &k, &all, &written) != 0;
+  if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
+  bt_counts all = { 0, 0, 0, 0 };
+  int written = 0, failed = 0;
+  if (npaths <= batch) {
+    all = check_part(&k, 0, npaths, stdout, stderr, NULL);
+    written = !k.fresh;
+  } else {
+    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    k.fresh = 0;                       /* a worker cannot know what came before: bt_run drops the lead */
+    failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
+  }
   if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
   else totals(all.errors, all.warnings);
-  free(base.v);
-  if (failed || unreadable || all.unreadable) return EXIT_USAGE;
+  if (failed || all.unreadable) return EXIT_USAGE;
   return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
