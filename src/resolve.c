@@ -314,6 +314,7 @@ static void load_record_beside(loader *L, md_plan *p) {
   const char *path = m->src->files[p->file].path;
   if (!ends_with(path, ".plan") || strncmp(path, "std/", 4) == 0) return;
   const char *beside = dg_fmt(m->arena, "%.*s.progress", (int)(strlen(path) - 5), path);
+  if (!src_may_exist(m->src, beside)) return;
   uint32_t file;
   int err_no;
   src_status st = src_load(m->src, beside, &file, &err_no);

@@ -22,10 +22,25 @@ typedef struct key_entry {
 
 static sl_slice entry_key(const void *v) { return ((const key_entry *)v)->key; }
 
+/* A directory read by src_may_exist: its path and the names in it. */
+typedef struct listing {
+  sl_slice dir;
+  ix_table names;            /* of name_entry */
+  int unreadable;
+} listing;
+
+typedef struct name_entry {
+  sl_slice name;
+} name_entry;
+
+static sl_slice listing_key(const void *v) { return ((const listing *)v)->dir; }
+static sl_slice name_key(const void *v) { return ((const name_entry *)v)->name; }
+
 void src_init(src_table *t) {
   memset(t, 0, sizeof *t);
   ar_init(&t->arena);
   ix_init(&t->by_key, &t->arena, entry_key);
+  ix_init(&t->listed, &t->arena, listing_key);
 }
 
 void src_free(src_table *t) {
@@ -84,9 +99,13 @@ static int append(src_table *t, src_file f, uint32_t *index) {
   return 0;
 }
 
-/* Reads the whole of fd into a NUL-terminated malloc'd buffer. */
+/* Reads the whole of fd into a NUL-terminated malloc'd buffer. A regular
+ * file is taken as whole once its size is read (a file that grows while it
+ * is read is not waited for): that saves the read that would only see the
+ * end, one system call per file. `size_hint` is that size, or 0 when the
+ * size is unknown (a pipe): then it reads to the end. */
 static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
-  size_t cap = size_hint + 1, n = 0;
+  size_t cap = size_hint ? size_hint + 1 : 4096, n = 0;
   char *buf = malloc(cap + 1);
   if (!buf) return ENOMEM;
   for (;;) {
@@ -106,6 +125,7 @@ static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
     }
     if (r == 0) break;
     n += (size_t)r;
+    if (size_hint && n == size_hint) break;
   }
   buf[n] = '\0';
   *out = buf;
@@ -118,7 +138,7 @@ int src_read(const char *path, char **data, size_t *len) {
   if (fd < 0) return errno;
   struct stat st;
   int e = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-  if (!e) e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, data, len);
+  if (!e) e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, data, len);
   close(fd);
   return e;
 }
@@ -187,7 +207,7 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
   if (st.st_size >= (off_t)UINT32_MAX) { close(fd); *err_no = EFBIG; return SRC_TOO_LARGE; }
   char *data = NULL;
   size_t len = 0;
-  int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 4096, &data, &len);
+  int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len);
   close(fd);
   if (e) { *err_no = e; return e == EFBIG ? SRC_TOO_LARGE : SRC_UNREADABLE; }
   src_file f = { xstrdup(path), xstrdup(key), data, len, 1, NULL, 0 };
@@ -197,6 +217,31 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
     return SRC_UNREADABLE;
   }
   return SRC_OK;
+}
+
+static listing *read_listing(src_table *t, sl_slice dir) {
+  listing *l = ar_alloc(&t->arena, sizeof *l);
+  l->dir = ar_slice_dup(&t->arena, dir);
+  ix_init(&l->names, &t->arena, name_key);
+  ix_put(&t->listed, l);
+  DIR *d = opendir(dir.n ? l->dir.p : ".");
+  if (!d) { l->unreadable = 1; return l; }
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    name_entry *n = ar_alloc(&t->arena, sizeof *n);
+    n->name = ar_slice_dup(&t->arena, (sl_slice){ e->d_name, strlen(e->d_name) });
+    ix_put(&l->names, n);
+  }
+  closedir(d);
+  return l;
+}
+
+int src_may_exist(src_table *t, const char *path) {
+  const char *slash = strrchr(path, '/');
+  sl_slice dir = slash ? (sl_slice){ path, (size_t)(slash - path + 1) } : SL_NONE;
+  const char *name = slash ? slash + 1 : path;
+  listing *l = ix_get(&t->listed, dir);
+  if (!l) l = read_listing(t, dir);
+  return l->unreadable || ix_get(&l->names, (sl_slice){ name, strlen(name) }) != NULL;
 }
 
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {

@@ -34,6 +34,7 @@ typedef struct src_table {
   ar_arena arena;        /* the index's entries */
   ix_table by_key;       /* key → file, so a national run's fifty
                             thousand files are each found in one step */
+  ix_table listed;       /* directories read by src_may_exist */
 } src_table;
 
 typedef struct src_pos {
@@ -51,6 +52,13 @@ typedef enum src_status {
 /* Loads `path` unless the same file is loaded already (then SRC_ALREADY and
  * *index names it). On failure *err_no holds errno. */
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no);
+
+/* 0 when `path` surely does not exist: its directory, read once per table
+ * and remembered, has no entry of that name; 1 otherwise (then opening it
+ * tells). For the files looked for beside every plan (x.progress), so that
+ * fifty thousand plans in a few hundred directories cost a few hundred
+ * directory reads, not fifty thousand failed opens. */
+int src_may_exist(src_table *t, const char *path);
 
 /* Registers an in-memory file (the embedded standard library) under `name`.
  * Returns SRC_ALREADY when it is registered already. */
