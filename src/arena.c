@@ -1,4 +1,11 @@
-/* arena: bump allocation in growing chunks; see arena.h. */
+/* arena: bump allocation in growing chunks; see arena.h.
+ *
+ * Chunks come from calloc, which takes memory fresh from the system
+ * without writing it (the kernel hands it out zeroed), and what the arena
+ * has not handed out yet is kept zero (ar_reset clears what it takes
+ * back). So an allocation needs no memset of its own: a national run
+ * would otherwise write every byte of its model twice, and the first
+ * write of a page is a page fault either way. */
 #include "arena.h"
 
 #include <stdint.h>
@@ -11,7 +18,7 @@ struct ar_chunk {
   _Alignas(16) unsigned char data[];
 };
 
-enum { CHUNK_MIN = 64 * 1024 };
+enum { CHUNK_MIN = 64 * 1024, ALIGN = 8 };
 
 static void default_oom(void) { abort(); }
 static void (*oom_handler)(void) = default_oom;
@@ -38,43 +45,51 @@ void ar_reset(ar_arena *a) {
     free(c);
     c = prev;
   }
-  if (c) c->off = 0;
+  if (c) {
+    memset(c->data, 0, c->off);
+    c->off = 0;
+  }
   a->head = c;
   a->used = 0;
 }
 
 static ar_chunk *new_chunk(size_t need) {
   size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-  ar_chunk *c = malloc(sizeof *c + size);
+  ar_chunk *c = calloc(1, sizeof *c + size);
   if (!c) {
     oom_handler();
     abort(); /* the handler must not return */
   }
   c->size = size;
-  c->off = 0;
   return c;
 }
 
-void *ar_alloc(ar_arena *a, size_t n) {
-  size_t need = (n + 15) & ~(size_t)15;
-  if (need < n) { oom_handler(); abort(); } /* overflow */
+/* n bytes at an offset that is a multiple of `align` (a power of two). */
+static void *take(ar_arena *a, size_t n, size_t align) {
   ar_chunk *c = a->head;
-  if (!c || c->size - c->off < need) {
-    c = new_chunk(need);
+  size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
+  if (!c || at > c->size || c->size - at < n) {
+    if (n > SIZE_MAX - sizeof *c) { oom_handler(); abort(); } /* overflow */
+    c = new_chunk(n);
     c->prev = a->head;
     a->head = c;
+    at = 0;
   }
-  void *p = c->data + c->off;
-  c->off += need;
-  a->used += need;
-  memset(p, 0, n);
-  return p;
+  c->off = at + n;
+  a->used += n;
+  return c->data + at;
+}
+
+void *ar_alloc(ar_arena *a, size_t n) { return take(a, n, ALIGN); }
+
+char *ar_alloc_text(ar_arena *a, size_t n) {
+  if (n == SIZE_MAX) { oom_handler(); abort(); }
+  return take(a, n + 1, 1);
 }
 
 char *ar_strndup(ar_arena *a, const char *s, size_t n) {
-  char *d = ar_alloc(a, n + 1);
+  char *d = ar_alloc_text(a, n);
   if (n) memcpy(d, s, n);
-  d[n] = '\0';
   return d;
 }
 

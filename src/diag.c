@@ -17,7 +17,7 @@ const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap) {
   int n = vsnprintf(NULL, 0, fmt, cp);
   va_end(cp);
   if (n < 0) return "";
-  char *s = ar_alloc(a, (size_t)n + 1);
+  char *s = ar_alloc_text(a, (size_t)n);
   vsnprintf(s, (size_t)n + 1, fmt, ap);
   return s;
 }

@@ -46,7 +46,7 @@ static sl_slice fold(md_model *m, sl_slice s) { return tx_fold_tones(m->arena, s
 static sl_slice expand(md_model *m, sl_slice key) {
   if (!m->abbrevs) return key;
   size_t cap = key.n * 4 + 64, o = 0;
-  char *out = ar_alloc(m->arena, cap);
+  char *out = ar_alloc_text(m->arena, cap);
   size_t i = 0;
   while (i < key.n) {
     size_t j = i;
@@ -111,6 +111,8 @@ md_body *md_body_by_name(md_model *m, sl_slice name) {
 md_item *md_item_by_id(md_model *m, const char *id) {
   return ix_get(&m->item_index, (sl_slice){ id, strlen(id) });
 }
+
+md_item *md_item_by_key(md_model *m, sl_slice id) { return ix_get(&m->item_index, id); }
 
 int md_add_item_id(md_model *m, md_item *it) { return ix_put(&m->item_index, it) ? -1 : 0; }
 

@@ -156,7 +156,8 @@ typedef struct md_item {
   struct md_item *parent, *first, *last, *next;
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
-  const char *component;     /* this item's part of the id before any "#2" */
+  const char *component;     /* this item's part of the id before any "#2"
+                                (set by resolve) */
   const char *fingerprint;   /* of a linked directive, computed once */
   md_record *record;         /* progress entries naming it (set by progress) */
   int mark;                  /* scratch for graph walks */
@@ -265,6 +266,7 @@ md_body *md_body_by_name(md_model *m, sl_slice name);
 /* Indexes the names of the bodies read since the last call. */
 void md_index_names(md_model *m);
 md_item *md_item_by_id(md_model *m, const char *id);
+md_item *md_item_by_key(md_model *m, sl_slice id);
 int md_add_item_id(md_model *m, md_item *it);       /* 0, or -1 on duplicate */
 md_plan *md_plan_by_key(md_model *m, sl_slice key);
 /* Appends a plan to m->plans; the first plan declared under a key is the

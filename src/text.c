@@ -93,7 +93,7 @@ static void build_fold_table(void) {
  * of s is simple; 0 when one is not, and the library must do it. */
 static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
   if (!fold_ready) build_fold_table();
-  char *d = ar_alloc(a, n * 2 + 1);           /* a fold takes at most 3 bytes for 2 */
+  char *d = ar_alloc_text(a, n * 2);          /* a fold takes at most 3 bytes for 2 */
   size_t o = 0;
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < n;) {
@@ -219,7 +219,7 @@ sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
     if (len > 1) i += (size_t)len - 1;
   }
   if (i == n) return (sl_slice){ s, n };
-  char *out = ar_alloc(a, n * 3 + 1);
+  char *out = ar_alloc_text(a, n * 3);
   size_t o = 0;
   for (i = 0; i < n;) {
     int32_t cp = p[i];
