@@ -1,16 +1,20 @@
 /* arena: bump allocation in growing chunks; see arena.h.
  *
- * Chunks come from calloc, which takes memory fresh from the system
- * without writing it (the kernel hands it out zeroed), and what the arena
+ * Chunks are mapped straight from the system (mmap), which hands out
+ * zeroed pages and touches none until they are used, and what the arena
  * has not handed out yet is kept zero (ar_reset clears what it takes
  * back). So an allocation needs no memset of its own: a national run
- * would otherwise write every byte of its model twice, and the first
- * write of a page is a page fault either way. */
+ * would otherwise write its 1.5 GB model twice. (calloc would clear
+ * most chunks again: it knows fresh memory only when it maps it itself.)
+ * Chunks double in size up to CHUNK_MAX, so a large run maps a few
+ * hundred of them. */
+#define _DEFAULT_SOURCE      /* MAP_ANONYMOUS, not in POSIX 2008 */
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ar_chunk {
   ar_chunk *prev;
@@ -18,7 +22,7 @@ struct ar_chunk {
   _Alignas(16) unsigned char data[];
 };
 
-enum { CHUNK_MIN = 64 * 1024, ALIGN = 8 };
+enum { CHUNK_MIN = 64 * 1024, CHUNK_MAX = 8 * 1024 * 1024, ALIGN = 8 };
 
 static void default_oom(void) { abort(); }
 static void (*oom_handler)(void) = default_oom;
@@ -27,11 +31,13 @@ void ar_set_oom(void (*handler)(void)) { oom_handler = handler ? handler : defau
 
 void ar_init(ar_arena *a) { a->head = NULL; a->used = 0; }
 
+static void unmap(ar_chunk *c) { munmap(c, sizeof *c + c->size); }
+
 void ar_free(ar_arena *a) {
   ar_chunk *c = a->head;
   while (c) {
     ar_chunk *prev = c->prev;
-    free(c);
+    unmap(c);
     c = prev;
   }
   a->head = NULL;
@@ -42,7 +48,7 @@ void ar_reset(ar_arena *a) {
   ar_chunk *c = a->head;
   while (c && c->prev) {
     ar_chunk *prev = c->prev;
-    free(c);
+    unmap(c);
     c = prev;
   }
   if (c) {
@@ -53,14 +59,18 @@ void ar_reset(ar_arena *a) {
   a->used = 0;
 }
 
-static ar_chunk *new_chunk(size_t need) {
-  size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-  ar_chunk *c = calloc(1, sizeof *c + size);
-  if (!c) {
+/* A chunk with room for `need` bytes, twice the size of the one before
+ * (`prev`, or none) up to CHUNK_MAX, in whole multiples of CHUNK_MIN. */
+static ar_chunk *new_chunk(const ar_chunk *prev, size_t need) {
+  size_t size = !prev ? CHUNK_MIN : prev->size < CHUNK_MAX / 2 ? 2 * (prev->size + sizeof *prev) : CHUNK_MAX;
+  if (size < need + sizeof *prev) size = (need + sizeof *prev + CHUNK_MIN - 1) / CHUNK_MIN * CHUNK_MIN;
+  void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
     oom_handler();
     abort(); /* the handler must not return */
   }
-  c->size = size;
+  ar_chunk *c = p;
+  c->size = size - sizeof *c;
   return c;
 }
 
@@ -69,8 +79,8 @@ static void *take(ar_arena *a, size_t n, size_t align) {
   ar_chunk *c = a->head;
   size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
   if (!c || at > c->size || c->size - at < n) {
-    if (n > SIZE_MAX - sizeof *c) { oom_handler(); abort(); } /* overflow */
-    c = new_chunk(n);
+    if (n > SIZE_MAX / 2) { oom_handler(); abort(); } /* overflow */
+    c = new_chunk(a->head, n);
     c->prev = a->head;
     a->head = c;
     at = 0;

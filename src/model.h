@@ -120,6 +120,9 @@ typedef struct md_measure {
   int period;                /* dl_period, or 0 */
   int by_year;               /* "by 2025", or 0 */
   md_loc loc, value_loc;
+  sl_slice folded;           /* the name folded (tx_fold), computed on
+                                first use: parents' targets are compared
+                                with every child's */
   struct md_measure *next;
 } md_measure;
 
@@ -132,12 +135,12 @@ typedef struct md_record {
   struct md_record *next;    /* the item's entries, by day */
 } md_record;
 
+/* The fields are ordered by size so that no padding falls between them:
+ * a national run holds over a million items. */
 typedef struct md_item {
   md_item_kind kind;
   md_loc loc;                /* the label or keyword that starts it */
   sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
-  md_loc label_loc;          /* where the label is; `loc` when there is none */
-  char bullet;               /* '-' or '+' for bullets, else 0 */
   md_strs *texts;            /* paragraphs; a section's heading */
   md_ref *by, *with, *reports, *via;
   md_ref *owners;            /* effective lead owners: `by`, else the nearest
@@ -147,11 +150,7 @@ typedef struct md_item {
                                 the directives they name */
   md_strs *notes;
   md_str id_override;
-  unsigned cascade;          /* `cascade`: levels this directive is passed
-                                down to (MD_LEVEL_BIT), on tasks or sections */
   md_str reason;             /* waivers */
-  dt_day until;              /* waivers: expiry, or DT_MAX */
-  md_loc until_loc;
   md_measure *measures;
   struct md_item *parent, *first, *last, *next;
   struct md_plan *plan;
@@ -160,7 +159,13 @@ typedef struct md_item {
                                 (set by resolve) */
   const char *fingerprint;   /* of a linked directive, computed once */
   md_record *record;         /* progress entries naming it (set by progress) */
+  md_loc label_loc;          /* where the label is; `loc` when there is none */
+  md_loc until_loc;
+  dt_day until;              /* waivers: expiry, or DT_MAX */
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
   int mark;                  /* scratch for graph walks */
+  char bullet;               /* '-' or '+' for bullets, else 0 */
 } md_item;
 
 typedef struct md_parent {
@@ -245,6 +250,9 @@ typedef struct md_model {
   ix_table plan_index;       /* key → plan (not the described ones) */
   ix_table body_index;       /* id → body */
   ix_table item_index;       /* id → item */
+  size_t ids_parsed;         /* tasks and sections parsed since resolve
+                                last ran: item_index is grown for them at
+                                once rather than doubled step by step */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
   ix_table phrases;          /* md_phrase by text: resolve recognises each

@@ -590,6 +590,8 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
   if (m->last_body) m->resolved_body = m->last_body;
   md_plan *plans = UNSEEN(m->plans, m->resolved_plan);
+  ix_reserve(&m->item_index, m->item_index.n + m->ids_parsed);
+  m->ids_parsed = 0;
   for (md_plan *p = plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
     if (p->is_described) continue;
