@@ -25,7 +25,7 @@ static void check_numbering(md_model *m, md_item *parent) {
   md_label lastl[5];               /* and its label */
   md_label parentl = md_label_parse(parent->label);
   for (md_item *it = parent->first; it; it = it->next) {
-    if (it->kind == MD_FOOTNOTE || !it->label.n) continue;
+    if (it->kind == MD_FOOTNOTE || !it->label.n || it->bullet) continue;
     md_label l = md_label_parse(it->label);
     if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET) continue;
     md_item *prev = last[l.scheme];

@@ -135,26 +135,33 @@ typedef struct md_record {
   struct md_record *next;    /* the item's entries, by day */
 } md_record;
 
-/* The fields are ordered by size so that no padding falls between them:
- * a national run holds over a million items. */
+/* The fields every walk over the tree reads come first, so that a walk
+ * touches one or two cache lines of an item, not five; the rest are
+ * ordered by size so that no padding falls between them. A national run
+ * holds over a million items. */
 typedef struct md_item {
   md_item_kind kind;
-  md_loc loc;                /* the label or keyword that starts it */
-  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
-  md_strs *texts;            /* paragraphs; a section's heading */
-  md_ref *by, *with, *reports, *via;
-  md_ref *owners;            /* effective lead owners: `by`, else the nearest
-                                section's `owner` (set by resolve) */
-  md_due *dues;
+  int mark;                  /* scratch for graph walks */
+  struct md_item *first, *next, *parent;
   md_link *implements;       /* tasks: `implements`; waivers and forwards:
                                 the directives they name */
+  md_due *dues;
+  md_ref *by;
+  md_ref *owners;            /* effective lead owners: `by`, else the nearest
+                                section's `owner` (set by resolve) */
+  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  struct md_plan *plan;
+  const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
+  md_loc loc;                /* the label or keyword that starts it */
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
+  md_strs *texts;            /* paragraphs; a section's heading */
+  md_ref *with, *reports, *via;
   md_strs *notes;
   md_str id_override;
   md_str reason;             /* waivers */
   md_measure *measures;
-  struct md_item *parent, *first, *last, *next;
-  struct md_plan *plan;
-  const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
+  struct md_item *last;
   const char *component;     /* this item's part of the id before any "#2"
                                 (set by resolve) */
   const char *fingerprint;   /* of a linked directive, computed once */
@@ -162,9 +169,6 @@ typedef struct md_item {
   md_loc label_loc;          /* where the label is; `loc` when there is none */
   md_loc until_loc;
   dt_day until;              /* waivers: expiry, or DT_MAX */
-  unsigned cascade;          /* `cascade`: levels this directive is passed
-                                down to (MD_LEVEL_BIT), on tasks or sections */
-  int mark;                  /* scratch for graph walks */
   char bullet;               /* '-' or '+' for bullets, else 0 */
 } md_item;
 

@@ -408,7 +408,7 @@ static int has_id(const md_item *it) { return it->kind == MD_TASK || it->kind ==
  * position among the unnumbered children (written into `buf`). */
 static sl_slice component(const md_item *it, int *ordinal, char buf[static 12]) {
   if (it->id_override.value.n) return it->id_override.value;
-  md_label l = md_label_parse(it->label);
+  md_label l = it->bullet ? (md_label){ MD_SCHEME_BULLET, 0, SL_NONE, SL_NONE, SL_NONE } : md_label_parse(it->label);
   if (l.scheme != MD_SCHEME_NONE && l.scheme != MD_SCHEME_BULLET) return l.component;
   size_t n = 0;
   for (unsigned v = (unsigned)++*ordinal; v; v /= 10) buf[n++] = (char)('0' + v % 10);
@@ -442,14 +442,17 @@ static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
   return prefix.p ? make_id(c->m->arena, prefix, '.', comp, seen) : make_id(c->m->arena, c->plan->key, ':', comp, seen);
 }
 
-static void assign_one(idctx *c, md_item *it, const char *id) {
+static void report_duplicate(idctx *c, md_item *it) {
+  md_item *first = md_item_by_id(c->m, it->id);
+  dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
+                      "id %s is used twice", it->id);
+  dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
+}
+
+/* Gives `it` the id, or reports that it is taken; 0 when it was free. */
+static int assign_one(idctx *c, md_item *it, const char *id) {
   it->id = id;
-  if (md_add_item_id(c->m, it) != 0) {
-    md_item *first = md_item_by_id(c->m, it->id);
-    dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
-                        "id %s is used twice", it->id);
-    dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
-  }
+  return md_add_item_id(c->m, it);
 }
 
 static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
@@ -459,21 +462,22 @@ static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
     if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
     char buf[12];
     sl_slice comp = component(it, &ordinal, buf);
+    sl_slice id = item_id(c, prefix, comp, 1);
+    /* The component is the plain id's tail, NUL-terminated with it. */
+    it->component = id.p + id.n - comp.n;
     /* A number printed twice (seed 000 has two "4.") keeps both items
      * apart: the second becomes 4#2. check reports the numbering. The
      * first sibling with a component always takes the plain id, so when
      * that id is free there is no earlier one to count (and sections of
      * hundreds of items are not compared pairwise). */
-    int seen = 1;
-    sl_slice id = item_id(c, prefix, comp, 1);
-    /* The component is the plain id's tail, NUL-terminated with it. */
-    it->component = id.p + id.n - comp.n;
-    if (md_item_by_key(c->m, id))
+    if (assign_one(c, it, id.p) != 0) {
+      int seen = 1;
       for (md_item *prev = parent->first; prev != it; prev = prev->next)
         if (has_id(prev) && prev->component && sl_eq_cstr(comp, prev->component)) seen++;
-    /* An id given with `id` must be unique: no renaming, assign_one reports it. */
-    if (seen > 1 && !it->id_override.value.n) id = item_id(c, prefix, comp, seen);
-    assign_one(c, it, id.p);
+      /* An id given with `id` must be unique: no renaming. */
+      if (seen > 1 && !it->id_override.value.n) id = item_id(c, prefix, comp, seen);
+      if (seen == 1 || it->id_override.value.n || assign_one(c, it, id.p) != 0) report_duplicate(c, it);
+    }
     assign_ids(c, it, id);
   }
 }
