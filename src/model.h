@@ -196,6 +196,11 @@ typedef struct md_plan {
   md_strs *basis, *recipients, *notes;
   md_parent *parents;
   md_item root;              /* sections and items, in order */
+  ix_table items;            /* its tasks and sections by id (resolve):
+                                one table per plan rather than one for
+                                the country, so the lookups of a child's
+                                links go to its parent's small table,
+                                which its siblings keep in the cache */
   int is_described;               /* a parent described inside `implements { }` */
   struct md_plan *next;
 } md_plan;
@@ -253,10 +258,6 @@ typedef struct md_model {
   md_event *events, *last_event;  /* progress entries, in load order */
   ix_table plan_index;       /* key → plan (not the described ones) */
   ix_table body_index;       /* id → body */
-  ix_table item_index;       /* id → item */
-  size_t ids_parsed;         /* tasks and sections parsed since resolve
-                                last ran: item_index is grown for them at
-                                once rather than doubled step by step */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
   ix_table phrases;          /* md_phrase by text: resolve recognises each
@@ -279,7 +280,10 @@ md_body *md_body_by_name(md_model *m, sl_slice name);
 void md_index_names(md_model *m);
 md_item *md_item_by_id(md_model *m, const char *id);
 md_item *md_item_by_key(md_model *m, sl_slice id);
-int md_add_item_id(md_model *m, md_item *it);       /* 0, or -1 on duplicate */
+/* Indexes `it` under its id in its plan; 0, or -1 when the id is taken.
+ * Room for `n` ids in all may be made first with md_reserve_ids. */
+int md_add_item_id(md_model *m, md_item *it);
+void md_reserve_ids(md_model *m, md_plan *p, size_t n);
 md_plan *md_plan_by_key(md_model *m, sl_slice key);
 /* Appends a plan to m->plans; the first plan declared under a key is the
  * one md_plan_by_key finds. */

@@ -400,7 +400,6 @@ void ps_append(ps_ctx *ctx, md_item *it) {
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts) {
   md_item *it = ar_alloc(ctx->m->arena, sizeof *it);
   it->kind = kind;
-  if (kind == MD_TASK || kind == MD_SECTION) ctx->m->ids_parsed++;
   it->loc = loc_of(ctx, start);
   it->texts = texts;
   it->label_loc = it->loc;

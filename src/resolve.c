@@ -437,6 +437,12 @@ static sl_slice make_id(ar_arena *a, sl_slice head, char sep, sl_slice comp, int
 
 static void assign_ids(idctx *c, md_item *parent, sl_slice prefix);
 
+static size_t count_ids(const md_item *parent) {
+  size_t n = 0;
+  for (const md_item *it = parent->first; it; it = it->next) n += has_id(it) + count_ids(it);
+  return n;
+}
+
 /* The id of a child: "PLAN:comp" at the top, "PARENT-ID.comp" below. */
 static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
   return prefix.p ? make_id(c->m->arena, prefix, '.', comp, seen) : make_id(c->m->arena, c->plan->key, ':', comp, seen);
@@ -594,8 +600,6 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
   if (m->last_body) m->resolved_body = m->last_body;
   md_plan *plans = UNSEEN(m->plans, m->resolved_plan);
-  ix_reserve(&m->item_index, m->item_index.n + m->ids_parsed);
-  m->ids_parsed = 0;
   for (md_plan *p = plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
     if (p->is_described) continue;
@@ -608,6 +612,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     }
     md_walk(&p->root, resolve_item_refs, m);
     idctx c = { m, p };
+    md_reserve_ids(m, p, count_ids(&p->root));
     assign_ids(&c, &p->root, SL_NONE);
     assign_owners(&p->root, NULL);
     md_walk(&p->root, resolve_dues, &dc);
