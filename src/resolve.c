@@ -498,9 +498,39 @@ static void assign_owners(md_item *parent, md_ref *inherited) {
 
 /* ---- deadlines ---- */
 
+/* A name to look up once every id exists, and where its item goes: a
+ * link's target, or the task a due waits for (`after`). */
+typedef struct named {
+  const md_str *name;
+  md_item **item;
+} named;
+
+/* The names noted while each plan's items are in the cache, so that
+ * resolving them later reads these and not the whole tree again. A
+ * scratch list, freed when resolve ends; when it cannot grow, the trees
+ * are walked instead (failed). */
+typedef struct names {
+  named *v;
+  size_t n, cap;
+  int failed;
+} names;
+
+static void note_name(names *t, const md_str *name, md_item **item) {
+  if (t->failed || !name->value.n) return;
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? 2 * t->cap : 1024;
+    named *v = realloc(t->v, cap * sizeof *v);
+    if (!v) { t->failed = 1; return; }
+    t->v = v;
+    t->cap = cap;
+  }
+  t->v[t->n++] = (named){ name, item };
+}
+
 typedef struct duectx {
   md_model *m;
   const rs_recognizer *more;
+  names *later;
 } duectx;
 
 static void recognize_due(duectx *c, md_item *it, md_due *d) {
@@ -545,7 +575,12 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
 }
 
 static int resolve_dues(md_item *it, void *ctx) {
-  for (md_due *d = it->dues; d; d = d->next) recognize_due(ctx, it, d);
+  duectx *c = ctx;
+  for (md_due *d = it->dues; d; d = d->next) {
+    recognize_due(c, it, d);
+    note_name(c->later, &d->after, &d->awaits);
+  }
+  for (md_link *l = it->implements; l; l = l->next) note_name(c->later, &l->target, &l->item);
   return 0;
 }
 
@@ -592,7 +627,8 @@ static int resolve_links(md_item *it, void *ctx) {
 }
 
 void rs_resolve(md_model *m, const rs_recognizer *more) {
-  duectx dc = { m, more };
+  names later = { NULL, 0, 0, 0 };
+  duectx dc = { m, more, &later };
   md_index_names(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
   for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
@@ -624,8 +660,12 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   }
   if (m->last_event) m->resolved_event = m->last_event;
   /* Links name ids of any plan, so they are resolved once all ids exist;
-   * the cascade reports the ones that name nothing. */
+   * the cascade reports the ones that name nothing. The items of a plan
+   * declared twice were not walked above. */
   for (md_plan *p = plans; p; p = p->next)
-    if (!p->is_described) md_walk(&p->root, resolve_links, m);
+    if (!p->is_described && (later.failed || md_plan_by_key(m, p->key) != p)) md_walk(&p->root, resolve_links, m);
+  if (!later.failed)
+    for (size_t i = 0; i < later.n; i++) *later.v[i].item = item_named(m, later.v[i].name);
+  free(later.v);
   if (m->last_plan) m->resolved_plan = m->last_plan;
 }
