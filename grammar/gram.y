@@ -3,7 +3,8 @@
  * Every statement starts with a keyword or a printed label, so no
  * terminators are needed and error recovery can resynchronise on the next
  * statement. Actions only call the ps_* builders of src/parse.c; all values
- * live in the run's arena, so no %destructor is needed. */
+ * live in the run's arena, so the only %destructors keep the parse
+ * context's innermost open block in step with the parser's stack. */
 
 %name psParse
 %token_prefix TK_
@@ -12,6 +13,12 @@
 %stack_size 4000
 
 %include {
+/* lemon's template traces every shift and asserts its own invariants
+ * unless NDEBUG is set: a call and a test per token, for nothing in a
+ * finished grammar. */
+#ifndef NDEBUG
+#define NDEBUG
+#endif
 #include <assert.h>
 #include "parse.h"
 /* lemon's template leaves some parameters and the context unused in
@@ -41,11 +48,12 @@
 %type sec_head {md_item *}
 %type task {md_item *}
 %type task_head {md_item *}
+%type task_open {md_item *}
+%type sec_open {md_item *}
 %type text {md_item *}
 %type target {md_item *}
 %type tgt_head {md_item *}
 %type footnote {md_item *}
-%type items {md_item *}
 %type texts {md_strs *}
 %type strs {md_strs *}
 %type ref {md_ref *}
@@ -141,9 +149,14 @@ strs(R) ::= strs(A) COMMA STRING(S).        { R = ps_strs(ctx, A, &S); }
 texts(R) ::= STRING(S).                     { R = ps_strs(ctx, NULL, &S); }
 texts(R) ::= texts(A) STRING(S).            { R = ps_strs(ctx, A, &S); }
 
-/* ---- items ---- */
-items(R) ::= .                              { R = ps_block_open(ctx); }
-items(R) ::= items(A) item(I).              { R = A; ps_append(R, I); }
+/* ---- items ----
+ * A block's items are appended to its item as they are read: ps_block_open
+ * makes it the innermost open block, and the section or task rule closes
+ * it. A block abandoned by error recovery is closed by the destructor. */
+%destructor sec_open { ps_block_drop(ctx, $$); }
+%destructor task_open { ps_block_drop(ctx, $$); }
+items ::= .
+items ::= items item(I).                    { ps_append(ctx, I); }
 
 item(R) ::= section(S).                     { R = S; }
 item(R) ::= task(T).                        { R = T; }
@@ -158,7 +171,8 @@ label(R) ::= LABEL(T).                      { R = T; }
 label(R) ::= DASH(T).                       { R = T; }
 label(R) ::= PLUS(T).                       { R = T; }
 
-section(R) ::= sec_head(H) LBRACE items(C) RBRACE.    { R = ps_close(H, C); }
+section(R) ::= sec_open(H) items RBRACE.             { R = H; ps_block_close(ctx, H); }
+sec_open(R) ::= sec_head(H) LBRACE.                  { R = H; ps_block_open(ctx, H); }
 sec_head(R) ::= SECTION(K) STRING(H).                { R = ps_item(ctx, MD_SECTION, &K, NULL, ps_strs(ctx, NULL, &H)); }
 sec_head(R) ::= SECTION(K) label(L) STRING(H).       { R = ps_item(ctx, MD_SECTION, &K, &L, ps_strs(ctx, NULL, &H)); }
 sec_head(R) ::= sec_head(A) OWNER refs(O).           { R = A; ps_by(ctx, R, O); }
@@ -168,7 +182,8 @@ sec_head(R) ::= sec_head(A) CASCADE.                 { R = A; ps_cascade(ctx, R,
 sec_head(R) ::= sec_head(A) CASCADE TO levels(L).    { R = A; ps_cascade(ctx, R, L); }
 
 task(R) ::= task_head(H).                                  { R = H; }
-task(R) ::= task_head(H) LBRACE items(C) RBRACE.           { R = ps_close(H, C); }
+task(R) ::= task_open(H) items RBRACE.                     { R = H; ps_block_close(ctx, H); }
+task_open(R) ::= task_head(H) LBRACE.                      { R = H; ps_block_open(ctx, H); }
 task_head(R) ::= label(L) texts(T).                        { R = ps_item(ctx, MD_TASK, &L, &L, T); }
 task_head(R) ::= TASK(K) texts(T).                         { R = ps_item(ctx, MD_TASK, &K, NULL, T); }
 task_head(R) ::= task_head(A) BY refs(O).                  { R = A; ps_by(ctx, R, O); }

@@ -68,23 +68,50 @@ static const unsigned char *bad_sequence(lx_lexer *lx, const unsigned char *at) 
 
 static void scan_comment(lx_lexer *lx);
 
+/* What a byte can start in the plain text of a string (see skip_plain). */
+enum { PL_STOP, PL_ASCII, PL_TWO, PL_THREE, PL_E0, PL_ED };
+
+static unsigned char plain_class[256];
+
+static void build_plain_class(void) {
+  for (unsigned c = 0x20; c < 0x7F; c++) plain_class[c] = PL_ASCII;
+  plain_class['"'] = plain_class['\\'] = PL_STOP;
+  for (unsigned c = 0xC2; c <= 0xDF; c++) plain_class[c] = PL_TWO;
+  for (unsigned c = 0xE1; c <= 0xEF; c++) plain_class[c] = PL_THREE;
+  plain_class[0xE0] = PL_E0;      /* A0..BF follows: no overlongs */
+  plain_class[0xED] = PL_ED;      /* 80..9F follows: no surrogates */
+}
+
 /* Skips the plain text of a string: printable ASCII other than '"' and
  * '\\', and well-formed two- and three-byte UTF-8 (all of Vietnamese).
  * Most of a plan's bytes are such text; this loop takes them several
  * times faster than the DFA, which still decides everything else (quotes,
- * escapes, four-byte characters and every error). It never reads past
- * the NUL sentinel after the text: a NUL stops it, and each byte it
- * inspects is checked before the next is read. */
+ * escapes, four-byte characters and every error). A table says what each
+ * byte starts, so a run of ASCII costs a load and a test a byte. It never
+ * reads past the NUL sentinel after the text: a NUL stops it, and each
+ * byte it inspects is checked before the next is read. */
 static const unsigned char *skip_plain(const unsigned char *p) {
+  if (!plain_class['a']) build_plain_class();
   for (;;) {
-    unsigned c = p[0];
-    if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\') { p++; continue; }
-    if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) { p += 2; continue; }
-    if (c >= 0xE0 && c <= 0xEF) {
-      unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;   /* no overlongs, no surrogates */
-      if (p[1] >= lo && p[1] <= hi && (p[2] & 0xC0) == 0x80) { p += 3; continue; }
+    while (plain_class[p[0]] == PL_ASCII) p++;
+    switch (plain_class[p[0]]) {
+    case PL_TWO:
+      if ((p[1] & 0xC0) != 0x80) return p;
+      p += 2;
+      continue;
+    case PL_THREE:
+      if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) return p;
+      break;
+    case PL_E0:
+      if (p[1] < 0xA0 || p[1] > 0xBF || (p[2] & 0xC0) != 0x80) return p;
+      break;
+    case PL_ED:
+      if (p[1] < 0x80 || p[1] > 0x9F || (p[2] & 0xC0) != 0x80) return p;
+      break;
+    default:
+      return p;
     }
-    return p;
+    p += 3;
   }
 }
 

@@ -336,7 +336,7 @@ static sl_slice quoted(cl *c, ar_arena *a, const uc *q) {
   }
   if (!escaped) return exact(c, b, e);
   const char *s = c->src + (b - c->low);
-  char *out = ar_alloc(a, (size_t)(e - b) + 1);
+  char *out = ar_alloc_text(a, (size_t)(e - b));
   size_t n = 0;
   for (size_t k = 0; k < (size_t)(e - b); k++) {
     if (s[k] == '\\') k++;
@@ -583,7 +583,7 @@ static void unwrap(uc *low, size_t n) {
 
 dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
   dl_result res = { NULL, 0, 0 };
-  uc *low = ar_alloc(a, n + 1);
+  uc *low = (uc *)ar_alloc_text(a, n);
   lower(low, nfc, n);
   unwrap(low, n);
   cl c = { .src = nfc, .low = low, .res = &res, .cur = low };

@@ -1,9 +1,20 @@
-/* arena: bump allocation in growing chunks; see arena.h. */
+/* arena: bump allocation in growing chunks; see arena.h.
+ *
+ * Chunks are mapped straight from the system (mmap), which hands out
+ * zeroed pages and touches none until they are used, and what the arena
+ * has not handed out yet is kept zero (ar_reset clears what it takes
+ * back). So an allocation needs no memset of its own: a national run
+ * would otherwise write its 1.5 GB model twice. (calloc would clear
+ * most chunks again: it knows fresh memory only when it maps it itself.)
+ * Chunks double in size up to CHUNK_MAX, so a large run maps a few
+ * hundred of them. */
+#define _DEFAULT_SOURCE      /* MAP_ANONYMOUS, not in POSIX 2008 */
 #include "arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ar_chunk {
   ar_chunk *prev;
@@ -11,7 +22,7 @@ struct ar_chunk {
   _Alignas(16) unsigned char data[];
 };
 
-enum { CHUNK_MIN = 64 * 1024 };
+enum { CHUNK_MIN = 64 * 1024, CHUNK_MAX = 8 * 1024 * 1024, ALIGN = 8 };
 
 static void default_oom(void) { abort(); }
 static void (*oom_handler)(void) = default_oom;
@@ -20,11 +31,13 @@ void ar_set_oom(void (*handler)(void)) { oom_handler = handler ? handler : defau
 
 void ar_init(ar_arena *a) { a->head = NULL; a->used = 0; }
 
+static void unmap(ar_chunk *c) { munmap(c, sizeof *c + c->size); }
+
 void ar_free(ar_arena *a) {
   ar_chunk *c = a->head;
   while (c) {
     ar_chunk *prev = c->prev;
-    free(c);
+    unmap(c);
     c = prev;
   }
   a->head = NULL;
@@ -35,46 +48,58 @@ void ar_reset(ar_arena *a) {
   ar_chunk *c = a->head;
   while (c && c->prev) {
     ar_chunk *prev = c->prev;
-    free(c);
+    unmap(c);
     c = prev;
   }
-  if (c) c->off = 0;
+  if (c) {
+    memset(c->data, 0, c->off);
+    c->off = 0;
+  }
   a->head = c;
   a->used = 0;
 }
 
-static ar_chunk *new_chunk(size_t need) {
-  size_t size = need > CHUNK_MIN ? need : CHUNK_MIN;
-  ar_chunk *c = malloc(sizeof *c + size);
-  if (!c) {
+/* A chunk with room for `need` bytes, twice the size of the one before
+ * (`prev`, or none) up to CHUNK_MAX, in whole multiples of CHUNK_MIN. */
+static ar_chunk *new_chunk(const ar_chunk *prev, size_t need) {
+  size_t size = !prev ? CHUNK_MIN : prev->size < CHUNK_MAX / 2 ? 2 * (prev->size + sizeof *prev) : CHUNK_MAX;
+  if (size < need + sizeof *prev) size = (need + sizeof *prev + CHUNK_MIN - 1) / CHUNK_MIN * CHUNK_MIN;
+  void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) {
     oom_handler();
     abort(); /* the handler must not return */
   }
-  c->size = size;
-  c->off = 0;
+  ar_chunk *c = p;
+  c->size = size - sizeof *c;
   return c;
 }
 
-void *ar_alloc(ar_arena *a, size_t n) {
-  size_t need = (n + 15) & ~(size_t)15;
-  if (need < n) { oom_handler(); abort(); } /* overflow */
+/* n bytes at an offset that is a multiple of `align` (a power of two). */
+static void *take(ar_arena *a, size_t n, size_t align) {
   ar_chunk *c = a->head;
-  if (!c || c->size - c->off < need) {
-    c = new_chunk(need);
+  size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
+  if (!c || at > c->size || c->size - at < n) {
+    if (n > SIZE_MAX / 2) { oom_handler(); abort(); } /* overflow */
+    c = new_chunk(a->head, n);
     c->prev = a->head;
     a->head = c;
+    at = 0;
   }
-  void *p = c->data + c->off;
-  c->off += need;
-  a->used += need;
-  memset(p, 0, n);
-  return p;
+  c->off = at + n;
+  a->used += n;
+  return c->data + at;
+}
+
+void *ar_alloc(ar_arena *a, size_t n) { return take(a, n, ALIGN); }
+
+char *ar_alloc_text(ar_arena *a, size_t n) {
+  if (n == SIZE_MAX) { oom_handler(); abort(); }
+  return take(a, n + 1, 1);
 }
 
 char *ar_strndup(ar_arena *a, const char *s, size_t n) {
-  char *d = ar_alloc(a, n + 1);
+  char *d = ar_alloc_text(a, n);
   if (n) memcpy(d, s, n);
-  d[n] = '\0';
   return d;
 }
 

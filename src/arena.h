@@ -29,9 +29,14 @@ void ar_free(ar_arena *a);
 /* Frees everything allocated but keeps the first chunk for reuse: for a
  * scratch arena filled and emptied once per file. */
 void ar_reset(ar_arena *a);
-/* Zeroed, 16-byte aligned memory. Never returns NULL: on exhaustion it calls
- * the handler installed with ar_set_oom (the command line prints and exits). */
+/* Zeroed memory, aligned for any pointer, integer or double the model
+ * holds (8 bytes, not malloc's 16: most model nodes are a multiple of 8
+ * and would waste 8 bytes each). Never returns NULL: on exhaustion it
+ * calls the handler installed with ar_set_oom (the command line prints and
+ * exits). */
 void *ar_alloc(ar_arena *a, size_t n);
+/* n + 1 bytes with no alignment, zeroed: for text. */
+char *ar_alloc_text(ar_arena *a, size_t n);
 char *ar_strndup(ar_arena *a, const char *s, size_t n);
 /* An arena array of `elem`-byte items with room for `need`: `p` itself when
  * *cap suffices, else a copy with the capacity doubled (from 16) until it

@@ -287,35 +287,48 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
 
 /* ---- fingerprints ---- */
 
-static const char *owners_text(md_model *m, const md_item *it) {
-  const char *s = "";
-  for (const md_ref *o = it->owners; o; o = o->next)
-    s = dg_fmt(m->arena, "%s%.*s,", s, o->body ? (int)o->body->id.n : (int)o->text.n,
-               o->body ? o->body->id.p : o->text.p);
-  return s;
-}
+/* Hashes a piece of the fingerprinted text as far as its first NUL, as
+ * the text joined with printf was. */
+static uint64_t piece(uint64_t h, const char *s, size_t n) { return n ? tx_hash_more(h, s, strnlen(s, n)) : h; }
 
-static const char *dues_text(md_model *m, const md_item *it) {
-  const char *s = "";
-  for (const md_due *d = it->dues; d; d = d->next) {
-    const char *meaning = d->dl ? dl_canonical_chain(m->arena, d->dl) : str_of(m, d->phrase);
-    s = dg_fmt(m->arena, "%s%s|%s;", s, meaning, str_of(m, d->what));
+static uint64_t hash_owners(uint64_t h, const md_item *it) {
+  for (const md_ref *o = it->owners; o; o = o->next) {
+    sl_slice id = o->body ? o->body->id : o->text;
+    h = tx_hash_more(piece(h, id.p, id.n), ",", 1);
   }
-  return s;
+  return h;
 }
 
+static uint64_t hash_dues(md_model *m, uint64_t h, const md_item *it) {
+  for (const md_due *d = it->dues; d; d = d->next) {
+    if (d->dl) {
+      const char *meaning = dl_canonical_chain(m->arena, d->dl);
+      h = piece(h, meaning, strlen(meaning));
+    } else {
+      h = piece(h, d->phrase.value.p, d->phrase.value.n);
+    }
+    h = tx_hash_more(piece(tx_hash_more(h, "|", 1), d->what.value.p, d->what.value.n), ";", 1);
+  }
+  return h;
+}
+
+/* The hash of "TEXT\n...\x1fOWNER,...\x1fMEANING|WHAT;...", taken piece by
+ * piece rather than joined first: every directive a child links to is
+ * fingerprinted. */
 const char *cs_fingerprint(md_model *m, md_item *d) {
   if (d->fingerprint) return d->fingerprint;
-  const char *text = "";
+  uint64_t h = TX_HASH_START;
   for (const md_strs *t = d->texts; t; t = t->next) {
     /* "uỷ" and "ủy" are one spelling: retyping tone marks is no amendment. */
     sl_slice f = tx_fold_tones(m->arena, t->s.value.p, t->s.value.n);
-    text = dg_fmt(m->arena, "%s%.*s\n", text, (int)f.n, f.p);
+    h = tx_hash_more(piece(h, f.p, f.n), "\n", 1);
   }
   /* Unit separators keep "text|owners|deadlines" from running together. */
-  const char *all = dg_fmt(m->arena, "%s\x1f%s\x1f%s", text, owners_text(m, d), dues_text(m, d));
-  d->fingerprint = dg_fmt(m->arena, "%016llx", (unsigned long long)tx_hash(all, strlen(all)));
-  return d->fingerprint;
+  h = hash_dues(m, tx_hash_more(hash_owners(tx_hash_more(h, "\x1f", 1), d), "\x1f", 1), d);
+  char *hex = ar_alloc_text(m->arena, 16);
+  for (int i = 15; i >= 0; i--, h >>= 4) hex[i] = "0123456789abcdef"[h & 15];
+  d->fingerprint = hex;
+  return hex;
 }
 
 /* ---- deadlines compared ---- */
@@ -701,10 +714,15 @@ static int as_strict(const md_measure *p, const md_measure *c) {
 
 typedef struct tgt { md_model *m; md_measure *found; sl_slice name; } tgt;
 
+static sl_slice folded_name(md_model *m, md_measure *ms) {
+  if (!ms->folded.p) ms->folded = tx_fold(m->arena, ms->name.value.p, ms->name.value.n);
+  return ms->folded;
+}
+
 static int find_measure(md_item *it, void *ctx) {
   tgt *t = ctx;
   for (md_measure *ms = it->measures; ms && !t->found; ms = ms->next)
-    if (sl_eq(tx_fold(t->m->arena, ms->name.value.p, ms->name.value.n), t->name)) t->found = ms;
+    if (sl_eq(folded_name(t->m, ms), t->name)) t->found = ms;
   return t->found != NULL;
 }
 
@@ -719,7 +737,7 @@ typedef struct tctx { md_model *m; const cs_coverage *c; } tctx;
 static int check_target_item(md_item *it, void *ctx) {
   tctx *x = ctx;
   for (md_measure *ms = it->measures; ms; ms = ms->next) {
-    tgt t = { x->m, NULL, tx_fold(x->m->arena, ms->name.value.p, ms->name.value.n) };
+    tgt t = { x->m, NULL, folded_name(x->m, ms) };
     for (size_t i = 0; i < x->c->ntargets && !t.found; i++) md_walk(&x->c->targets[i].plan->root, find_measure, &t);
     if (!t.found || as_strict(t.found, ms)) continue;
     dg_diag *e = finding(x->m, DG_ERROR, "target-weaker", ms->loc,

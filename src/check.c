@@ -7,8 +7,7 @@ static const char *label_str(md_model *m, const md_item *it) {
 
 /* "2.1." must stand under "2.": compares the number a label says it
  * belongs to with the enclosing item's own full number. */
-static void check_parent_number(md_model *m, md_item *parent, md_item *it, md_label l) {
-  md_label pl = md_label_parse(parent->label);
+static void check_parent_number(md_model *m, md_item *parent, md_label pl, md_item *it, md_label l) {
   if (!l.parent.n || pl.scheme != MD_SCHEME_ARABIC || sl_eq(pl.number, l.parent)) return;
   md_loc a = it->label_loc;
   dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", a.file, a.off, a.len,
@@ -18,15 +17,19 @@ static void check_parent_number(md_model *m, md_item *parent, md_item *it, md_la
 }
 
 /* Numbering of one parent's children: each printed scheme (Roman, Arabic,
- * letters) must count 1, 2, 3 without repeats or gaps. */
+ * letters) must count 1, 2, 3 without repeats or gaps. Each label is
+ * taken apart once: the parent's, and each child's, kept for the next. */
 static void check_numbering(md_model *m, md_item *parent) {
+  if (!parent->first) return;
   md_item *last[5] = { 0 };        /* last item seen per scheme */
+  md_label lastl[5];               /* and its label */
+  md_label parentl = md_label_parse(parent->label);
   for (md_item *it = parent->first; it; it = it->next) {
-    if (it->kind == MD_FOOTNOTE) continue;
+    if (it->kind == MD_FOOTNOTE || !it->label.n || it->bullet) continue;
     md_label l = md_label_parse(it->label);
     if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET) continue;
     md_item *prev = last[l.scheme];
-    md_label pl = prev ? md_label_parse(prev->label) : l;
+    md_label pl = prev ? lastl[l.scheme] : l;
     if (prev && pl.value == l.value) {
       md_loc a = it->label_loc, b = prev->label_loc;
       dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-duplicate", a.file, a.off, a.len,
@@ -44,7 +47,8 @@ static void check_numbering(md_model *m, md_item *parent) {
              label_str(m, it), l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
     }
     last[l.scheme] = it;
-    check_parent_number(m, parent, it, l);
+    lastl[l.scheme] = l;
+    check_parent_number(m, parent, parentl, it, l);
   }
 }
 

@@ -189,7 +189,7 @@ static const char *render(ar_arena *a, const dl_deadline *d,
                           void (*fn)(writer *, const dl_deadline *)) {
   writer w = { NULL, 0, 0 };
   fn(&w, d);
-  w.p = ar_alloc(a, w.n + 1);
+  w.p = ar_alloc_text(a, w.n);
   w.cap = w.n;
   w.n = 0;
   fn(&w, d);

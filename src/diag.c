@@ -11,13 +11,17 @@ void dg_init(dg_list *l, ar_arena *a) {
   l->arena = a;
 }
 
+/* Formats once into a buffer on the stack, and again into the arena only
+ * when the text is longer: most messages and names are short. */
 const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap) {
+  char buf[256];
   va_list cp;
   va_copy(cp, ap);
-  int n = vsnprintf(NULL, 0, fmt, cp);
+  int n = vsnprintf(buf, sizeof buf, fmt, cp);
   va_end(cp);
   if (n < 0) return "";
-  char *s = ar_alloc(a, (size_t)n + 1);
+  if ((size_t)n < sizeof buf) return ar_strndup(a, buf, (size_t)n);
+  char *s = ar_alloc_text(a, (size_t)n);
   vsnprintf(s, (size_t)n + 1, fmt, ap);
   return s;
 }

@@ -5,7 +5,7 @@
  * turn every lookup into a walk. Open addressing over (hash, value) pairs:
  * the key is read back from the value, so the table stores no copy of it.
  * Arrays live in the arena (a grown table leaves its old array behind,
- * which costs at most as much again). Layer: bottom; calls arena, text. */
+ * which costs at most as much again). Layer: bottom; calls arena. */
 #ifndef PLANCHECK_INDEX_H
 #define PLANCHECK_INDEX_H
 
@@ -28,6 +28,10 @@ typedef struct ix_table {
 } ix_table;
 
 void ix_init(ix_table *t, ar_arena *a, ix_key_fn key);
+
+/* Makes room for `n` values in all, so that a table about to take many
+ * grows once (each growth leaves the old array behind in the arena). */
+void ix_reserve(ix_table *t, size_t n);
 
 /* The value stored under `key`, or NULL. */
 void *ix_get(const ix_table *t, sl_slice key);

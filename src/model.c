@@ -26,7 +26,6 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
   m->diags = diags;
   ix_init(&m->plan_index, a, plan_key);
   ix_init(&m->body_index, a, body_key);
-  ix_init(&m->item_index, a, item_key);
   ix_init(&m->name_index, a, name_key);
   ix_init(&m->phrases, a, phrase_key);
 }
@@ -46,7 +45,7 @@ static sl_slice fold(md_model *m, sl_slice s) { return tx_fold_tones(m->arena, s
 static sl_slice expand(md_model *m, sl_slice key) {
   if (!m->abbrevs) return key;
   size_t cap = key.n * 4 + 64, o = 0;
-  char *out = ar_alloc(m->arena, cap);
+  char *out = ar_alloc_text(m->arena, cap);
   size_t i = 0;
   while (i < key.n) {
     size_t j = i;
@@ -108,11 +107,40 @@ md_body *md_body_by_name(md_model *m, sl_slice name) {
   return name_lookup(m, md_name_key(m, name));
 }
 
-md_item *md_item_by_id(md_model *m, const char *id) {
-  return ix_get(&m->item_index, (sl_slice){ id, strlen(id) });
+md_item *md_item_by_id(md_model *m, const char *id) { return md_item_by_key(m, (sl_slice){ id, strlen(id) }); }
+
+/* The item by id in the plan whose key is the id up to a ':' at `colon`. */
+static md_item *item_in_plan(md_model *m, sl_slice id, const char *colon) {
+  md_plan *p = md_plan_by_key(m, (sl_slice){ id.p, (size_t)(colon - id.p) });
+  return p ? ix_get(&p->items, id) : NULL;
 }
 
-int md_add_item_id(md_model *m, md_item *it) { return ix_put(&m->item_index, it) ? -1 : 0; }
+/* An id is "KEY:..." and its item is in the plan of that key. Keys and
+ * components may hold ':' themselves, so each ':' is tried in turn (the
+ * first is nearly always the one). */
+md_item *md_item_by_key(md_model *m, sl_slice id) {
+  for (const char *c = id.p; id.n && (c = memchr(c, ':', (size_t)(id.p + id.n - c))) != NULL; c++) {
+    md_item *it = item_in_plan(m, id, c);
+    if (it) return it;
+  }
+  return NULL;
+}
+
+static ix_table *plan_items(md_model *m, md_plan *p) {
+  if (!p->items.arena) ix_init(&p->items, m->arena, item_key);
+  return &p->items;
+}
+
+void md_reserve_ids(md_model *m, md_plan *p, size_t n) { ix_reserve(plan_items(m, p), n); }
+
+int md_add_item_id(md_model *m, md_item *it) {
+  sl_slice id = { it->id, strlen(it->id) };
+  /* The same id in another plan: only when a ':' other than the one
+   * after this plan's key splits it into another plan's key. */
+  for (const char *c = id.p; (c = memchr(c, ':', (size_t)(id.p + id.n - c))) != NULL; c++)
+    if ((size_t)(c - id.p) != it->plan->key.n && item_in_plan(m, id, c)) return -1;
+  return ix_put(plan_items(m, it->plan), it) ? -1 : 0;
+}
 
 md_plan *md_plan_by_key(md_model *m, sl_slice key) { return ix_get(&m->plan_index, key); }
 

@@ -120,6 +120,9 @@ typedef struct md_measure {
   int period;                /* dl_period, or 0 */
   int by_year;               /* "by 2025", or 0 */
   md_loc loc, value_loc;
+  sl_slice folded;           /* the name folded (tx_fold), computed on
+                                first use: parents' targets are compared
+                                with every child's */
   struct md_measure *next;
 } md_measure;
 
@@ -132,34 +135,41 @@ typedef struct md_record {
   struct md_record *next;    /* the item's entries, by day */
 } md_record;
 
+/* The fields every walk over the tree reads come first, so that a walk
+ * touches one or two cache lines of an item, not five; the rest are
+ * ordered by size so that no padding falls between them. A national run
+ * holds over a million items. */
 typedef struct md_item {
   md_item_kind kind;
-  md_loc loc;                /* the label or keyword that starts it */
-  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
-  md_loc label_loc;          /* where the label is; `loc` when there is none */
-  char bullet;               /* '-' or '+' for bullets, else 0 */
-  md_strs *texts;            /* paragraphs; a section's heading */
-  md_ref *by, *with, *reports, *via;
-  md_ref *owners;            /* effective lead owners: `by`, else the nearest
-                                section's `owner` (set by resolve) */
-  md_due *dues;
+  int mark;                  /* scratch for graph walks */
+  struct md_item *first, *next, *parent;
   md_link *implements;       /* tasks: `implements`; waivers and forwards:
                                 the directives they name */
-  md_strs *notes;
-  md_str id_override;
-  unsigned cascade;          /* `cascade`: levels this directive is passed
-                                down to (MD_LEVEL_BIT), on tasks or sections */
-  md_str reason;             /* waivers */
-  dt_day until;              /* waivers: expiry, or DT_MAX */
-  md_loc until_loc;
-  md_measure *measures;
-  struct md_item *parent, *first, *last, *next;
+  md_due *dues;
+  md_ref *by;
+  md_ref *owners;            /* effective lead owners: `by`, else the nearest
+                                section's `owner` (set by resolve) */
+  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
-  const char *component;     /* this item's part of the id before any "#2" */
+  md_loc loc;                /* the label or keyword that starts it */
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
+  md_strs *texts;            /* paragraphs; a section's heading */
+  md_ref *with, *reports, *via;
+  md_strs *notes;
+  md_str id_override;
+  md_str reason;             /* waivers */
+  md_measure *measures;
+  struct md_item *last;
+  const char *component;     /* this item's part of the id before any "#2"
+                                (set by resolve) */
   const char *fingerprint;   /* of a linked directive, computed once */
   md_record *record;         /* progress entries naming it (set by progress) */
-  int mark;                  /* scratch for graph walks */
+  md_loc label_loc;          /* where the label is; `loc` when there is none */
+  md_loc until_loc;
+  dt_day until;              /* waivers: expiry, or DT_MAX */
+  char bullet;               /* '-' or '+' for bullets, else 0 */
 } md_item;
 
 typedef struct md_parent {
@@ -186,6 +196,11 @@ typedef struct md_plan {
   md_strs *basis, *recipients, *notes;
   md_parent *parents;
   md_item root;              /* sections and items, in order */
+  ix_table items;            /* its tasks and sections by id (resolve):
+                                one table per plan rather than one for
+                                the country, so the lookups of a child's
+                                links go to its parent's small table,
+                                which its siblings keep in the cache */
   int is_described;               /* a parent described inside `implements { }` */
   struct md_plan *next;
 } md_plan;
@@ -243,7 +258,6 @@ typedef struct md_model {
   md_event *events, *last_event;  /* progress entries, in load order */
   ix_table plan_index;       /* key → plan (not the described ones) */
   ix_table body_index;       /* id → body */
-  ix_table item_index;       /* id → item */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
   ix_table phrases;          /* md_phrase by text: resolve recognises each
@@ -265,7 +279,11 @@ md_body *md_body_by_name(md_model *m, sl_slice name);
 /* Indexes the names of the bodies read since the last call. */
 void md_index_names(md_model *m);
 md_item *md_item_by_id(md_model *m, const char *id);
-int md_add_item_id(md_model *m, md_item *it);       /* 0, or -1 on duplicate */
+md_item *md_item_by_key(md_model *m, sl_slice id);
+/* Indexes `it` under its id in its plan; 0, or -1 when the id is taken.
+ * Room for `n` ids in all may be made first with md_reserve_ids. */
+int md_add_item_id(md_model *m, md_item *it);
+void md_reserve_ids(md_model *m, md_plan *p, size_t n);
 md_plan *md_plan_by_key(md_model *m, sl_slice key);
 /* Appends a plan to m->plans; the first plan declared under a key is the
  * one md_plan_by_key finds. */

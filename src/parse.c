@@ -23,7 +23,7 @@ md_str ps_string(ps_ctx *ctx, const lx_token *t) {
   if (!t->unterminated && n) n--; /* the closing quote */
   md_str s = { { p, n }, loc_of(ctx, t) };
   if (!memchr(p, '\\', n)) return s;
-  char *d = ar_alloc(ctx->m->arena, n + 1);
+  char *d = ar_alloc_text(ctx->m->arena, n);
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
     if (p[i] == '\\' && i + 1 < n && (p[i + 1] == '"' || p[i + 1] == '\\')) i++;
@@ -379,13 +379,22 @@ md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s) {
 
 /* ---- items ---- */
 
-md_item *ps_block_open(ps_ctx *ctx) { return ar_alloc(ctx->m->arena, sizeof(md_item)); }
+void ps_block_open(ps_ctx *ctx, md_item *it) {
+  it->parent = ctx->open;
+  ctx->open = it;
+}
 
-void ps_append(md_item *holder, md_item *it) { if (it) md_append(holder, it); }
+void ps_block_close(ps_ctx *ctx, md_item *it) {
+  ctx->open = it->parent;
+  it->parent = NULL;         /* set again when the item is appended */
+}
 
-md_item *ps_close(md_item *it, md_item *holder) {
-  md_move_children(it, holder);
-  return it;
+void ps_block_drop(ps_ctx *ctx, md_item *it) {
+  if (ctx->open == it) ps_block_close(ctx, it);
+}
+
+void ps_append(ps_ctx *ctx, md_item *it) {
+  if (it && ctx->open) md_append(ctx->open, it);
 }
 
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts) {

@@ -41,6 +41,9 @@ typedef struct ps_ctx {
   md_loc progress_loc;
   int in_progress;           /* inside a progress block */
   md_item pending;           /* top-level items of a file with no plan */
+  md_item *open;             /* the innermost block being read, whose
+                                items are appended to it; each open
+                                block's parent is the block around it */
   md_include *includes, *last_include;
   int syntax_errors;
   int stop;
@@ -69,7 +72,6 @@ void psParseInit(void *parser, ps_ctx *ctx);
 void psParse(void *parser, int major, lx_token minor);
 void psParseFinalize(void *parser);
 void psParseFree(void *parser, void (*release)(void *));
-void psParseTrace(FILE *out, char *prompt);
 int psParseStackPeak(void *parser);
 int psParseCoverage(FILE *out);
 int psParseFallback(int token);
@@ -101,9 +103,10 @@ void ps_body_note(ps_ctx *ctx, const lx_token *s);
 md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name);
 md_ref *ps_ref_append(md_ref *list, md_ref *r);
 md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s);
-md_item *ps_block_open(ps_ctx *ctx);
-void ps_append(md_item *holder, md_item *it);
-md_item *ps_close(md_item *it, md_item *holder);
+void ps_block_open(ps_ctx *ctx, md_item *it);
+void ps_block_close(ps_ctx *ctx, md_item *it);
+void ps_block_drop(ps_ctx *ctx, md_item *it);
+void ps_append(ps_ctx *ctx, md_item *it);
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts);
 void ps_top_item(ps_ctx *ctx, md_item *it);
 void ps_by(ps_ctx *ctx, md_item *it, md_ref *r);

@@ -171,7 +171,7 @@ enum { SCAN_DEPTH = 3 };
 
 /* The conventional file name of a plan number: "12-KH/TW" → "12-kh-tw.plan". */
 static const char *slug(ar_arena *a, sl_slice number) {
-  char *s = ar_alloc(a, number.n + 6);
+  char *s = ar_alloc_text(a, number.n + 5);
   for (size_t i = 0; i < number.n; i++) {
     char c = number.p[i];
     s[i] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : (c == '/' || c == ' ') ? '-' : c;
@@ -406,54 +406,86 @@ typedef struct idctx {
 static int has_id(const md_item *it) { return it->kind == MD_TASK || it->kind == MD_SECTION; }
 
 /* The part of an id a child contributes: its label's own number, or its
- * position among the unnumbered children. */
-static const char *component(ar_arena *a, const md_item *it, int *ordinal) {
-  if (it->id_override.value.n) return ar_strndup(a, it->id_override.value.p, it->id_override.value.n);
-  md_label l = md_label_parse(it->label);
-  if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET)
-    return dg_fmt(a, "%d", ++*ordinal);
-  return ar_strndup(a, l.component.p, l.component.n);
+ * position among the unnumbered children (written into `buf`). */
+static sl_slice component(const md_item *it, int *ordinal, char buf[static 12]) {
+  if (it->id_override.value.n) return it->id_override.value;
+  md_label l = it->bullet ? (md_label){ MD_SCHEME_BULLET, 0, SL_NONE, SL_NONE, SL_NONE } : md_label_parse(it->label);
+  if (l.scheme != MD_SCHEME_NONE && l.scheme != MD_SCHEME_BULLET) return l.component;
+  size_t n = 0;
+  for (unsigned v = (unsigned)++*ordinal; v; v /= 10) buf[n++] = (char)('0' + v % 10);
+  for (size_t i = 0; i < n / 2; i++) { char t = buf[i]; buf[i] = buf[n - 1 - i]; buf[n - 1 - i] = t; }
+  return (sl_slice){ buf, n };
 }
 
-static void assign_ids(idctx *c, md_item *parent, const char *prefix);
+/* "HEAD" SEP "COMP", then "#SEEN" when seen > 1, in the arena. Ids are
+ * built for every task and section of a national run (a million), so by
+ * copying, not by a printf. */
+static sl_slice make_id(ar_arena *a, sl_slice head, char sep, sl_slice comp, int seen) {
+  char num[12];
+  size_t k = 0;
+  for (unsigned v = seen > 1 ? (unsigned)seen : 0; v; v /= 10) num[k++] = (char)('0' + v % 10);
+  size_t n = head.n + 1 + comp.n + (k ? k + 1 : 0);
+  char *s = ar_alloc_text(a, n), *w = s;
+  memcpy(w, head.p, head.n);
+  w += head.n;
+  *w++ = sep;
+  memcpy(w, comp.p, comp.n);
+  w += comp.n;
+  if (k) *w++ = '#';
+  while (k) *w++ = num[--k];
+  return (sl_slice){ s, n };
+}
+
+static void assign_ids(idctx *c, md_item *parent, sl_slice prefix);
+
+static size_t count_ids(const md_item *parent) {
+  size_t n = 0;
+  for (const md_item *it = parent->first; it; it = it->next) n += has_id(it) + count_ids(it);
+  return n;
+}
 
 /* The id of a child: "PLAN:comp" at the top, "PARENT-ID.comp" below. */
-static const char *item_id(idctx *c, const char *prefix, const char *comp) {
-  return prefix ? dg_fmt(c->m->arena, "%s.%s", prefix, comp)
-                : dg_fmt(c->m->arena, "%.*s:%s", (int)c->plan->key.n, c->plan->key.p, comp);
+static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
+  return prefix.p ? make_id(c->m->arena, prefix, '.', comp, seen) : make_id(c->m->arena, c->plan->key, ':', comp, seen);
 }
 
-static void assign_one(idctx *c, md_item *it, const char *id) {
+static void report_duplicate(idctx *c, md_item *it) {
+  md_item *first = md_item_by_id(c->m, it->id);
+  dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
+                      "id %s is used twice", it->id);
+  dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
+}
+
+/* Gives `it` the id, or reports that it is taken; 0 when it was free. */
+static int assign_one(idctx *c, md_item *it, const char *id) {
   it->id = id;
-  if (md_add_item_id(c->m, it) != 0) {
-    md_item *first = md_item_by_id(c->m, it->id);
-    dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
-                        "id %s is used twice", it->id);
-    dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
-  }
+  return md_add_item_id(c->m, it);
 }
 
-static void assign_ids(idctx *c, md_item *parent, const char *prefix) {
+static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
   int ordinal = 0;
   for (md_item *it = parent->first; it; it = it->next) {
     it->plan = c->plan;
     if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
-    const char *comp = component(c->m->arena, it, &ordinal);
+    char buf[12];
+    sl_slice comp = component(it, &ordinal, buf);
+    sl_slice id = item_id(c, prefix, comp, 1);
+    /* The component is the plain id's tail, NUL-terminated with it. */
+    it->component = id.p + id.n - comp.n;
     /* A number printed twice (seed 000 has two "4.") keeps both items
      * apart: the second becomes 4#2. check reports the numbering. The
      * first sibling with a component always takes the plain id, so when
      * that id is free there is no earlier one to count (and sections of
      * hundreds of items are not compared pairwise). */
-    int seen = 1;
-    const char *plain = item_id(c, prefix, comp);
-    if (md_item_by_id(c->m, plain))
+    if (assign_one(c, it, id.p) != 0) {
+      int seen = 1;
       for (md_item *prev = parent->first; prev != it; prev = prev->next)
-        if (has_id(prev) && prev->component && strcmp(prev->component, comp) == 0) seen++;
-    it->component = comp;
-    /* An id given with `id` must be unique: no renaming, assign_one reports it. */
-    if (seen > 1 && it->id_override.value.n) seen = 1;
-    assign_one(c, it, seen > 1 ? item_id(c, prefix, dg_fmt(c->m->arena, "%s#%d", comp, seen)) : plain);
-    assign_ids(c, it, it->id);
+        if (has_id(prev) && prev->component && sl_eq_cstr(comp, prev->component)) seen++;
+      /* An id given with `id` must be unique: no renaming. */
+      if (seen > 1 && !it->id_override.value.n) id = item_id(c, prefix, comp, seen);
+      if (seen == 1 || it->id_override.value.n || assign_one(c, it, id.p) != 0) report_duplicate(c, it);
+    }
+    assign_ids(c, it, id);
   }
 }
 
@@ -467,9 +499,39 @@ static void assign_owners(md_item *parent, md_ref *inherited) {
 
 /* ---- deadlines ---- */
 
+/* A name to look up once every id exists, and where its item goes: a
+ * link's target, or the task a due waits for (`after`). */
+typedef struct named {
+  const md_str *name;
+  md_item **item;
+} named;
+
+/* The names noted while each plan's items are in the cache, so that
+ * resolving them later reads these and not the whole tree again. A
+ * scratch list, freed when resolve ends; when it cannot grow, the trees
+ * are walked instead (failed). */
+typedef struct names {
+  named *v;
+  size_t n, cap;
+  int failed;
+} names;
+
+static void note_name(names *t, const md_str *name, md_item **item) {
+  if (t->failed || !name->value.n) return;
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? 2 * t->cap : 1024;
+    named *v = realloc(t->v, cap * sizeof *v);
+    if (!v) { t->failed = 1; return; }
+    t->v = v;
+    t->cap = cap;
+  }
+  t->v[t->n++] = (named){ name, item };
+}
+
 typedef struct duectx {
   md_model *m;
   const rs_recognizer *more;
+  names *later;
 } duectx;
 
 static void recognize_due(duectx *c, md_item *it, md_due *d) {
@@ -514,7 +576,12 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
 }
 
 static int resolve_dues(md_item *it, void *ctx) {
-  for (md_due *d = it->dues; d; d = d->next) recognize_due(ctx, it, d);
+  duectx *c = ctx;
+  for (md_due *d = it->dues; d; d = d->next) {
+    recognize_due(c, it, d);
+    note_name(c->later, &d->after, &d->awaits);
+  }
+  for (md_link *l = it->implements; l; l = l->next) note_name(c->later, &l->target, &l->item);
   return 0;
 }
 
@@ -550,8 +617,7 @@ static void carry(md_body *b, unsigned level_bit, int depth) {
 /* ---- links ---- */
 
 static md_item *item_named(md_model *m, const md_str *s) {
-  if (!s->value.n) return NULL;
-  return md_item_by_id(m, ar_strndup(m->arena, s->value.p, s->value.n));
+  return s->value.n ? md_item_by_key(m, s->value) : NULL;
 }
 
 static int resolve_links(md_item *it, void *ctx) {
@@ -562,7 +628,8 @@ static int resolve_links(md_item *it, void *ctx) {
 }
 
 void rs_resolve(md_model *m, const rs_recognizer *more) {
-  duectx dc = { m, more };
+  names later = { NULL, 0, 0, 0 };
+  duectx dc = { m, more, &later };
   md_index_names(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
   for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
@@ -582,7 +649,8 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     }
     md_walk(&p->root, resolve_item_refs, m);
     idctx c = { m, p };
-    assign_ids(&c, &p->root, NULL);
+    md_reserve_ids(m, p, count_ids(&p->root));
+    assign_ids(&c, &p->root, SL_NONE);
     assign_owners(&p->root, NULL);
     md_walk(&p->root, resolve_dues, &dc);
     md_walk(&p->root, resolve_measures, m);
@@ -593,8 +661,12 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   }
   if (m->last_event) m->resolved_event = m->last_event;
   /* Links name ids of any plan, so they are resolved once all ids exist;
-   * the cascade reports the ones that name nothing. */
+   * the cascade reports the ones that name nothing. The items of a plan
+   * declared twice were not walked above. */
   for (md_plan *p = plans; p; p = p->next)
-    if (!p->is_described) md_walk(&p->root, resolve_links, m);
+    if (!p->is_described && (later.failed || md_plan_by_key(m, p->key) != p)) md_walk(&p->root, resolve_links, m);
+  if (!later.failed)
+    for (size_t i = 0; i < later.n; i++) *later.v[i].item = item_named(m, later.v[i].name);
+  free(later.v);
   if (m->last_plan) m->resolved_plan = m->last_plan;
 }

@@ -46,14 +46,6 @@ static sl_slice map_into(ar_arena *a, const char *s, size_t n, utf8proc_option_t
   return r;
 }
 
-sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
-  /* Pure ASCII is already NFC: skip the library call for the common case. */
-  size_t i = 0;
-  while (i < n && (unsigned char)s[i] < 0x80) i++;
-  if (i == n) return (sl_slice){ s, n };
-  return map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
-}
-
 /* ---- case folding without the library, for Latin text ---- */
 
 /* The code points the fast fold knows: Latin (ASCII to Latin Extended-B)
@@ -63,12 +55,31 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
  * character by character. */
 enum { FOLD_LOW = 0x250, FOLD_HIGH_FIRST = 0x1E00, FOLD_HIGH_END = 0x1F00 };
 static int32_t fold_table[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];  /* -1: not simple */
+/* 1 where the character is its own NFC and a starter: a text made only of
+ * such characters is in NFC already. */
+static unsigned char nfc_table[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];
 static int fold_ready;
 
+/* The index of a code point in the tables, or -1. */
+static long table_index(int32_t cp) {
+  if (cp >= 0 && cp < FOLD_LOW) return cp;
+  if (cp >= FOLD_HIGH_FIRST && cp < FOLD_HIGH_END) return FOLD_LOW + cp - FOLD_HIGH_FIRST;
+  return -1;
+}
+
 static int32_t *fold_slot(int32_t cp) {
-  if (cp >= 0 && cp < FOLD_LOW) return &fold_table[cp];
-  if (cp >= FOLD_HIGH_FIRST && cp < FOLD_HIGH_END) return &fold_table[FOLD_LOW + cp - FOLD_HIGH_FIRST];
-  return NULL;
+  long i = table_index(cp);
+  return i >= 0 ? &fold_table[i] : NULL;
+}
+
+/* Whether cp is its own NFC, a starter, a character at all. */
+static int nfc_itself(int32_t cp) {
+  utf8proc_int32_t out[4];
+  utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 4, UTF8PROC_STABLE | UTF8PROC_COMPOSE, NULL);
+  if (k < 1 || k > 4) return 0;
+  k = utf8proc_normalize_utf32(out, k, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+  return k == 1 && out[0] == cp && !utf8proc_get_property(cp)->combining_class && utf8proc_codepoint_valid(cp) &&
+         utf8proc_category(cp) != UTF8PROC_CATEGORY_CN;
 }
 
 /* Fills the table from utf8proc itself: a character is simple when it is a
@@ -77,6 +88,7 @@ static void build_fold_table(void) {
   for (size_t i = 0; i < sizeof fold_table / sizeof fold_table[0]; i++) {
     int32_t cp = i < FOLD_LOW ? (int32_t)i : (int32_t)(i - FOLD_LOW) + FOLD_HIGH_FIRST;
     fold_table[i] = -1;
+    nfc_table[i] = (unsigned char)nfc_itself(cp);
     utf8proc_int32_t out[4];
     utf8proc_ssize_t k = utf8proc_decompose_char(cp, out, 4, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD, NULL);
     if (k < 1 || k > 4) continue;
@@ -89,11 +101,57 @@ static void build_fold_table(void) {
   fold_ready = 1;
 }
 
+/* The code point of the two- or three-byte sequence at p[i] (i < n) the
+ * tables know, with its length; 0 for anything else. */
+static int decode_short(const unsigned char *p, size_t i, size_t n, int32_t *cp) {
+  if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+    *cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
+    return 2;
+  }
+  if (p[i] == 0xE1 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+    *cp = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
+    return 3;
+  }
+  return 0;
+}
+
+/* Whether s is NFC as it stands: ASCII and the table's characters that
+ * are their own NFC (Vietnamese in NFC is), with nothing that could
+ * compose with them. No character of those ranges composes with one
+ * before it (see above), so checking one at a time suffices. */
+static int nfc_already(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s;
+  size_t i = 0;
+  while (i < n && p[i] < 0x80) i++;
+  if (i == n) return 1;
+  if (!fold_ready) build_fold_table();
+  while (i < n) {
+    if (p[i] < 0x80) {
+      if (!p[i]) return 0;
+      i++;
+      continue;
+    }
+    int32_t cp;
+    int len = decode_short(p, i, n, &cp);
+    long k = len ? table_index(cp) : -1;
+    if (k < 0 || !nfc_table[k]) return 0;
+    i += (size_t)len;
+  }
+  return 1;
+}
+
+sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
+  /* Most text is NFC already (pure ASCII or Vietnamese as editors write
+   * it): then no copy and no library call. */
+  if (nfc_already(s, n)) return (sl_slice){ s, n };
+  return map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+}
+
 /* tx_fold's mapping (before white space is collapsed) when every character
  * of s is simple; 0 when one is not, and the library must do it. */
 static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
   if (!fold_ready) build_fold_table();
-  char *d = ar_alloc(a, n * 2 + 1);           /* a fold takes at most 3 bytes for 2 */
+  char *d = ar_alloc_text(a, n * 2);          /* a fold takes at most 3 bytes for 2 */
   size_t o = 0;
   const unsigned char *p = (const unsigned char *)s;
   for (size_t i = 0; i < n;) {
@@ -105,14 +163,7 @@ static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
       i++;
       continue;
     }
-    int len = 0;                              /* two- and three-byte forms inline: the rest are not simple */
-    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
-      cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
-      len = 2;
-    } else if (p[i] == 0xE1 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-      cp = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
-      len = 3;
-    }
+    int len = decode_short(p, i, n, &cp);     /* longer forms are not simple */
     int32_t *slot = len ? fold_slot(cp) : NULL;
     if (!slot || *slot < 0) return 0;
     o += (size_t)utf8proc_encode_char(*slot, (utf8proc_uint8_t *)d + o);
@@ -191,14 +242,15 @@ size_t tx_tone_normalise(char *s, size_t n) {
   return o;
 }
 
-uint64_t tx_hash(const char *s, size_t n) {
-  uint64_t h = 1469598103934665603ull;
+uint64_t tx_hash_more(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
     h ^= (unsigned char)s[i];
     h *= 1099511628211ull;
   }
   return h;
 }
+
+uint64_t tx_hash(const char *s, size_t n) { return tx_hash_more(TX_HASH_START, s, n); }
 
 /* What a byte or code point looks like when it cannot be shown as is. */
 static const char *stand_in(int32_t cp, int valid) {
@@ -219,7 +271,7 @@ sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
     if (len > 1) i += (size_t)len - 1;
   }
   if (i == n) return (sl_slice){ s, n };
-  char *out = ar_alloc(a, n * 3 + 1);
+  char *out = ar_alloc_text(a, n * 3);
   size_t o = 0;
   for (i = 0; i < n;) {
     int32_t cp = p[i];

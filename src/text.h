@@ -50,7 +50,12 @@ size_t tx_tone_normalise(char *s, size_t n);
  * columns are unchanged. */
 sl_slice tx_printable(ar_arena *a, const char *s, size_t n);
 
-/* 64-bit FNV-1a hash, for interning keys. */
+/* 64-bit FNV-1a hash (fingerprints are written with it, so it never
+ * changes); tx_hash_more goes on from the hash of what came before, so
+ * that tx_hash(ab) == tx_hash_more(tx_hash(a), b): a text made of pieces
+ * is hashed without joining them. */
+#define TX_HASH_START 1469598103934665603ull
 uint64_t tx_hash(const char *s, size_t n);
+uint64_t tx_hash_more(uint64_t h, const char *s, size_t n);
 
 #endif
