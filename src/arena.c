@@ -29,19 +29,48 @@ static void (*oom_handler)(void) = default_oom;
 
 void ar_set_oom(void (*handler)(void)) { oom_handler = handler ? handler : default_oom; }
 
-void ar_init(ar_arena *a) { a->head = NULL; a->used = 0; }
+void ar_init(ar_arena *a) { a->head = a->spare = NULL; a->used = 0; }
 
 static void unmap(ar_chunk *c) { munmap(c, sizeof *c + c->size); }
 
-void ar_free(ar_arena *a) {
-  ar_chunk *c = a->head;
+static void unmap_all(ar_chunk *c) {
   while (c) {
     ar_chunk *prev = c->prev;
     unmap(c);
     c = prev;
   }
+}
+
+void ar_free(ar_arena *a) {
+  unmap_all(a->head);
+  unmap_all(a->spare);
+  a->head = a->spare = NULL;
+  a->used = 0;
+}
+
+void ar_recycle(ar_arena *a) {
+  ar_chunk *c = a->head;
+  while (c) {
+    ar_chunk *prev = c->prev;
+    memset(c->data, 0, c->off);
+    c->off = 0;
+    c->prev = a->spare;
+    a->spare = c;
+    c = prev;
+  }
   a->head = NULL;
   a->used = 0;
+}
+
+/* A spare chunk with room for `need` bytes, taken off the spare list. */
+static ar_chunk *take_spare(ar_arena *a, size_t need) {
+  for (ar_chunk **p = &a->spare; *p; p = &(*p)->prev)
+    if ((*p)->size >= need) {
+      ar_chunk *c = *p;
+      *p = c->prev;
+      return c;
+    }
+  return NULL;
 }
 
 void ar_reset(ar_arena *a) {
@@ -80,7 +109,8 @@ static void *take(ar_arena *a, size_t n, size_t align) {
   size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
   if (!c || at > c->size || c->size - at < n) {
     if (n > SIZE_MAX / 2) { oom_handler(); abort(); } /* overflow */
-    c = new_chunk(a->head, n);
+    c = take_spare(a, n);
+    if (!c) c = new_chunk(a->head, n);
     c->prev = a->head;
     a->head = c;
     at = 0;

@@ -12,6 +12,7 @@
 typedef struct ar_chunk ar_chunk;
 typedef struct ar_arena {
   ar_chunk *head;      /* newest chunk; allocation happens here */
+  ar_chunk *spare;     /* chunks taken back by ar_recycle, zeroed */
   size_t used;         /* bytes handed out, for statistics */
 } ar_arena;
 
@@ -29,6 +30,12 @@ void ar_free(ar_arena *a);
 /* Frees everything allocated but keeps the first chunk for reuse: for a
  * scratch arena filled and emptied once per file. */
 void ar_reset(ar_arena *a);
+/* Takes back everything allocated and keeps every chunk, cleared, for the
+ * allocations that follow: for a model built and dropped again and again
+ * in one process (the parts of a large check), whose pages are then
+ * touched once, not once per part (a page fault costs more than clearing
+ * the page again). */
+void ar_recycle(ar_arena *a);
 /* Zeroed memory, aligned for any pointer, integer or double the model
  * holds (8 bytes, not malloc's 16: most model nodes are a multiple of 8
  * and would waste 8 bytes each). Never returns NULL: on exhaustion it

@@ -120,20 +120,40 @@ static int print_foreign(shared *sh, const char *data, size_t n, bt_counts *tota
 
 /* ---- workers ---- */
 
-/* What a worker sends back: its counts and the lengths of what it wrote
- * to stdout, stderr and as foreign findings, then those bytes. */
+/* What a worker sends back for each slice: its counts and the lengths of
+ * what it wrote to stdout, stderr and as foreign findings, then those
+ * bytes. */
 typedef struct frame {
   bt_counts counts;
   size_t out_len, err_len, foreign_len;
 } frame;
 
+/* The whole run, as the parent process sees it. */
+typedef struct run {
+  size_t n, batch, nslices;
+  int jobs;
+  bt_fn fn;
+  void *ud;
+} run;
+
+/* A slice that has arrived (or failed), waiting for its turn to print. */
 typedef struct slice {
-  pid_t pid;
-  int fd;                    /* read end of the worker's pipe, or -1 */
-  char *buf;                 /* what has arrived */
-  size_t len, cap;
-  int done, failed;
+  char *data;                /* its frame and bytes, malloc'd */
+  size_t len;
+  int arrived, failed;
 } slice;
+
+/* A worker process checks slices first, first + jobs, first + 2 jobs...
+ * one after another, in one process: its pages, once touched, serve every
+ * slice it checks (a process per slice touched fresh pages each time, and
+ * the page faults cost more than the checking). */
+typedef struct worker {
+  pid_t pid;
+  int fd;                    /* read end of its pipe, or -1 when it is done */
+  size_t next;               /* the slice whose frame comes next */
+  char *buf;                 /* bytes arrived and not yet cut into frames */
+  size_t len, cap;
+} worker;
 
 static int write_all(int fd, const void *data, size_t n) {
   const char *p = data;
@@ -147,24 +167,39 @@ static int write_all(int fd, const void *data, size_t n) {
   return 0;
 }
 
-/* In the worker: check the slice into memory, send it, and leave without
- * running exit handlers (the parent owns the streams and the files). */
-static void work(int fd, bt_fn fn, void *ud, size_t first, size_t count) {
+static size_t slice_count(const run *r, size_t k) {
+  size_t first = k * r->batch;
+  return first + r->batch > r->n ? r->n - first : r->batch;
+}
+
+/* In the worker: check one slice into memory and send it. */
+static int send_slice(int fd, const run *r, size_t k) {
   char *out = NULL, *err = NULL, *foreign = NULL;
   size_t nout = 0, nerr = 0, nforeign = 0;
   FILE *o = open_memstream(&out, &nout), *e = open_memstream(&err, &nerr), *x = open_memstream(&foreign, &nforeign);
-  if (!o || !e || !x) _exit(3);
-  frame f = { fn(ud, first, count, o, e, x), 0, 0, 0 };
-  if (fclose(o) != 0 || fclose(e) != 0 || fclose(x) != 0) _exit(3);
+  if (!o || !e || !x) return -1;
+  frame f = { r->fn(r->ud, k * r->batch, slice_count(r, k), o, e, x), 0, 0, 0 };
+  if (fclose(o) != 0 || fclose(e) != 0 || fclose(x) != 0) return -1;
   f.out_len = nout;
   f.err_len = nerr;
   f.foreign_len = nforeign;
   int bad = write_all(fd, &f, sizeof f) || write_all(fd, out, nout) || write_all(fd, err, nerr) ||
             write_all(fd, foreign, nforeign);
-  _exit(bad ? 3 : 0);
+  free(out);
+  free(err);
+  free(foreign);
+  return bad ? -1 : 0;
 }
 
-static int start(slice *s, bt_fn fn, void *ud, size_t first, size_t count) {
+/* In the worker: its slices from `from` on, then leave without running
+ * exit handlers (the parent owns the streams and the files). */
+static void work(int fd, const run *r, size_t from) {
+  for (size_t k = from; k < r->nslices; k += (size_t)r->jobs)
+    if (send_slice(fd, r, k) != 0) _exit(3);
+  _exit(0);
+}
+
+static int start(worker *w, const run *r, size_t from) {
   int p[2];
   if (pipe(p) != 0) return -1;
   fflush(stdout);            /* or the worker would print the buffered text again */
@@ -173,108 +208,160 @@ static int start(slice *s, bt_fn fn, void *ud, size_t first, size_t count) {
   if (pid < 0) { close(p[0]); close(p[1]); return -1; }
   if (pid == 0) {
     close(p[0]);
-    work(p[1], fn, ud, first, count);
+    work(p[1], r, from);
   }
   close(p[1]);
-  s->pid = pid;
-  s->fd = p[0];
+  *w = (worker){ pid, p[0], from, w->buf, 0, w->cap };
   return 0;
 }
 
-static void reap(slice *s) {
-  close(s->fd);
-  s->fd = -1;
-  int status = 0;
-  pid_t r;
-  while ((r = waitpid(s->pid, &status, 0)) < 0 && errno == EINTR) {}
-  if (r < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) s->failed = 1;
-  s->done = 1;
-}
-
-/* Reads what is there; at the end of the pipe, reaps the worker. */
-static void drain(slice *s) {
-  if (s->cap - s->len < 65536) {
-    size_t cap = s->cap ? s->cap * 2 : 1 << 17;
-    char *b = realloc(s->buf, cap);
-    if (!b) { s->failed = 1; reap(s); return; }
-    s->buf = b;
-    s->cap = cap;
+/* Marks `k` failed and starts a worker for the slices after it, so that
+ * one crash costs one slice. */
+static void fail_and_restart(worker *w, const run *r, slice *s) {
+  size_t k = w->next;
+  if (k >= r->nslices) return;
+  s[k].failed = 1;
+  w->next = k + (size_t)r->jobs;
+  w->len = 0;
+  if (w->next < r->nslices && start(w, r, w->next) != 0) {
+    fprintf(stderr, "plancheck: error: cannot start a worker: %s\n", strerror(errno));
+    for (size_t j = w->next; j < r->nslices; j += (size_t)r->jobs) s[j].failed = 1;
   }
-  ssize_t r = read(s->fd, s->buf + s->len, s->cap - s->len);
-  if (r < 0 && errno == EINTR) return;
-  if (r > 0) { s->len += (size_t)r; return; }
-  if (r < 0) s->failed = 1;
-  reap(s);
 }
 
-/* Prints a finished slice and adds its counts; -1 when it is not whole. */
-static int emit(shared *sh, slice *s, size_t first, size_t count, bt_counts *total, int *written) {
+static void reap(worker *w) {
+  close(w->fd);
+  w->fd = -1;
+  int status = 0;
+  while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {}
+}
+
+/* Cuts the whole frames out of what a worker sent, one slice each. */
+static void cut_frames(worker *w, const run *r, slice *s) {
+  size_t at = 0;
+  while (w->next < r->nslices && w->len - at >= sizeof(frame)) {
+    frame f;
+    memcpy(&f, w->buf + at, sizeof f);
+    size_t whole = sizeof f + f.out_len + f.err_len + f.foreign_len;
+    if (w->len - at < whole) break;
+    slice *sl = &s[w->next];
+    sl->data = malloc(whole);
+    if (sl->data) { memcpy(sl->data, w->buf + at, whole); sl->len = whole; sl->arrived = 1; }
+    else sl->failed = 1;
+    at += whole;
+    w->next += (size_t)r->jobs;
+  }
+  memmove(w->buf, w->buf + at, w->len - at);
+  w->len -= at;
+}
+
+/* Reads what is there; at the end of the pipe, reaps the worker, and when
+ * slices of its are missing, fails the first and restarts it. */
+static void drain(worker *w, const run *r, slice *s) {
+  if (w->cap - w->len < 65536) {
+    size_t cap = w->cap ? w->cap * 2 : 1 << 17;
+    char *b = realloc(w->buf, cap);
+    if (!b) { reap(w); fail_and_restart(w, r, s); return; }
+    w->buf = b;
+    w->cap = cap;
+  }
+  ssize_t got = read(w->fd, w->buf + w->len, w->cap - w->len);
+  if (got < 0 && errno == EINTR) return;
+  if (got > 0) {
+    w->len += (size_t)got;
+    cut_frames(w, r, s);
+    return;
+  }
+  reap(w);
+  fail_and_restart(w, r, s);
+}
+
+/* Prints a slice and adds its counts; -1 when it is not whole. */
+static int emit(shared *sh, const run *r, slice *sl, size_t k, bt_counts *total, int *written) {
   frame f;
-  if (s->failed || s->len < sizeof f) goto bad;
-  memcpy(&f, s->buf, sizeof f);
-  if (s->len != sizeof f + f.out_len + f.err_len + f.foreign_len || f.counts.lead > f.out_len) goto bad;
-  if (print_foreign(sh, s->buf + sizeof f + f.out_len + f.err_len, f.foreign_len, total, written) != 0) goto bad;
-  fwrite(s->buf + sizeof f + f.out_len, 1, f.err_len, stderr);
+  if (sl->failed || sl->len < sizeof f) goto bad;
+  memcpy(&f, sl->data, sizeof f);
+  if (sl->len != sizeof f + f.out_len + f.err_len + f.foreign_len || f.counts.lead > f.out_len) goto bad;
+  if (print_foreign(sh, sl->data + sizeof f + f.out_len + f.err_len, f.foreign_len, total, written) != 0) goto bad;
+  fwrite(sl->data + sizeof f + f.out_len, 1, f.err_len, stderr);
   size_t skip = *written ? 0 : f.counts.lead;
-  fwrite(s->buf + sizeof f + skip, 1, f.out_len - skip, stdout);
+  fwrite(sl->data + sizeof f + skip, 1, f.out_len - skip, stdout);
   if (f.out_len > skip) *written = 1;
   total->errors += f.counts.errors;
   total->warnings += f.counts.warnings;
   total->unreadable += f.counts.unreadable;
   return 0;
 bad:
-  fprintf(stderr, "plancheck: error: the worker checking files %zu to %zu did not finish\n", first + 1,
-          first + count);
+  fprintf(stderr, "plancheck: error: the worker checking files %zu to %zu did not finish\n", k * r->batch + 1,
+          k * r->batch + slice_count(r, k));
   return -1;
+}
+
+/* Waits for output from the running workers and takes it in; 0 when no
+ * worker is running. */
+static int gather(worker *w, const run *r, slice *s, struct pollfd *pfd, int *which) {
+  nfds_t np = 0;
+  for (int i = 0; i < r->jobs; i++)
+    if (w[i].fd >= 0) { pfd[np] = (struct pollfd){ w[i].fd, POLLIN, 0 }; which[np++] = i; }
+  if (!np) return 0;
+  if (poll(pfd, np, -1) < 0) {
+    if (errno == EINTR) return 1;
+    fprintf(stderr, "plancheck: error: waiting for the workers: %s\n", strerror(errno));
+    for (nfds_t i = 0; i < np; i++) {
+      worker *x = &w[which[i]];
+      reap(x);
+      for (size_t j = x->next; j < r->nslices; j += (size_t)r->jobs) s[j].failed = 1;
+      x->next = r->nslices;
+    }
+    return 1;
+  }
+  for (nfds_t i = 0; i < np; i++)
+    if (pfd[i].revents) drain(&w[which[i]], r, s);
+  return 1;
 }
 
 int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
            int *written) {
   if (!n) return 0;
-  if (batch < 1) batch = 1;
-  if (jobs < 1) jobs = 1;
-  size_t nslices = (n + batch - 1) / batch, started = 0, printed = 0;
-  slice *s = calloc(nslices, sizeof *s);
-  struct pollfd *pfd = calloc((size_t)jobs, sizeof *pfd);
-  size_t *which = calloc((size_t)jobs, sizeof *which);
-  int result = 0;
-  if (!s || !pfd || !which) { free(s); free(pfd); free(which); return -1; }
+  run r = { n, batch < 1 ? 1 : batch, 0, jobs < 1 ? 1 : jobs, fn, ud };
+  r.nslices = (n + r.batch - 1) / r.batch;
+  if ((size_t)r.jobs > r.nslices) r.jobs = (int)r.nslices;
+  slice *s = calloc(r.nslices, sizeof *s);
+  worker *w = calloc((size_t)r.jobs, sizeof *w);
+  struct pollfd *pfd = calloc((size_t)r.jobs, sizeof *pfd);
+  int *which = calloc((size_t)r.jobs, sizeof *which);
+  if (!s || !w || !pfd || !which) { free(s); free(w); free(pfd); free(which); return -1; }
   shared sh;
   shared_init(&sh, paths, n);
-  while (printed < nslices) {
-    int running = 0;
-    for (size_t k = printed; k < started; k++) running += !s[k].done;
-    while (running < jobs && started < nslices) {
-      size_t first = started * batch, count = first + batch > n ? n - first : batch;
-      s[started].fd = -1;
-      if (start(&s[started], fn, ud, first, count) != 0) {
-        fprintf(stderr, "plancheck: error: cannot start a worker: %s\n", strerror(errno));
-        s[started].failed = s[started].done = 1;
-      } else {
-        running++;
-      }
-      started++;
+  for (int i = 0; i < r.jobs; i++) {
+    w[i].fd = -1;
+    w[i].next = (size_t)i;
+    if (start(&w[i], &r, (size_t)i) != 0) {
+      fprintf(stderr, "plancheck: error: cannot start a worker: %s\n", strerror(errno));
+      for (size_t j = (size_t)i; j < r.nslices; j += (size_t)r.jobs) s[j].failed = 1;
+      w[i].next = r.nslices;
     }
-    nfds_t np = 0;
-    for (size_t k = printed; k < started; k++)
-      if (!s[k].done) { pfd[np] = (struct pollfd){ s[k].fd, POLLIN, 0 }; which[np++] = k; }
-    if (np && poll(pfd, np, -1) < 0 && errno != EINTR) {
-      fprintf(stderr, "plancheck: error: waiting for the workers: %s\n", strerror(errno));
-      for (nfds_t i = 0; i < np; i++) { s[which[i]].failed = 1; reap(&s[which[i]]); }
+  }
+  int result = 0;
+  for (size_t printed = 0; printed < r.nslices;) {
+    if (!s[printed].arrived && !s[printed].failed) {
+      if (!gather(w, &r, s, pfd, which)) s[printed].failed = 1;   /* cannot happen: said, not hung */
+      continue;
     }
-    for (nfds_t i = 0; i < np; i++)
-      if (pfd[i].revents) drain(&s[which[i]]);
-    for (; printed < started && s[printed].done; printed++) {
-      size_t first = printed * batch;
-      if (emit(&sh, &s[printed], first, first + batch > n ? n - first : batch, total, written) != 0) result = -1;
-      free(s[printed].buf);
-      s[printed].buf = NULL;
-    }
+    if (emit(&sh, &r, &s[printed], printed, total, written) != 0) result = -1;
+    free(s[printed].data);
+    s[printed].data = NULL;
+    printed++;
+  }
+  for (int i = 0; i < r.jobs; i++) {
+    if (w[i].fd >= 0) reap(&w[i]);
+    free(w[i].buf);
   }
   fflush(stdout);
   fflush(stderr);
   ar_free(&sh.arena);
   free(s);
+  free(w);
   free(pfd);
   free(which);
   return result;

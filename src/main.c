@@ -360,6 +360,7 @@ typedef struct checker {
   ru_engine *rules;
   const char **paths;        /* the plans given */
   int fresh;                 /* in this process, nothing printed yet */
+  ar_arena part_arena;       /* in a worker: the model of each part */
 } checker;
 
 /* Prints one part's findings (sorted) and plan lines. */
@@ -424,12 +425,11 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
   }
 }
 
-/* Checks the plans given [first, first + count) and the parents they name.
- * In a run in parts (foreign != NULL), what is found in a file that is
- * not one of the part's goes to the parent process through `foreign`. */
-static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
-  checker *k = ud;
-  md_model *m = k->m;
+/* Checks the plans given [first, first + count) and the parents they name
+ * in model m. In a run in parts (foreign != NULL), what is found in a file
+ * that is not one of the part's goes to the parent process through
+ * `foreign`. */
+static bt_counts check_in(checker *k, md_model *m, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
   size_t nrec = k->o->nprogress;
   inputs_t in = { calloc(count + nrec + 1, sizeof *in.v), count + nrec };
   if (!in.v) out_of_memory();
@@ -453,14 +453,33 @@ static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FIL
   return c;
 }
 
+/* One part of a run in parts, in a worker process that checks part after
+ * part: a model of its own on an arena whose pages serve every part, and
+ * the files it read forgotten afterwards (the rule scripts, read before,
+ * stay). */
+static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
+  checker *k = ud;
+  size_t scripts = k->m->src->n;
+  dg_list diags;
+  dg_init(&diags, &k->part_arena);
+  md_model m;
+  md_init(&m, &k->part_arena, k->m->src, &diags);
+  ru_attach(k->rules, &m);
+  bt_counts c = check_in(k, &m, first, count, out, err, foreign);
+  ru_attach(k->rules, k->m);
+  src_truncate(k->m->src, scripts);
+  ar_recycle(&k->part_arena);
+  return c;
+}
+
 /* check. A run of up to --batch plans is checked in one piece, its findings
  * sorted by file and place. A larger one is checked in parts of --batch
- * plans in the order given, each in a worker process that loads its plans
- * and the parents they name (see batch.h), printed in that order. */
+ * plans in the order given (see batch.h), printed in that order, after
+ * what was found before (in the rule scripts). */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
   size_t batch = o->batch ? (size_t)o->batch : 256;
-  checker k = { o, m, ro, rules, paths, 1 };
+  checker k = { o, m, ro, rules, paths, 1, { 0 } };
   if (npaths > batch && o->nprogress) {
     fprintf(stderr, "plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of the "
                     "plans a record may name; raise --batch, or give the record to 'agenda'\n", batch);
@@ -470,11 +489,18 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   bt_counts all = { 0, 0, 0, 0 };
   int written = 0, failed = 0;
   if (npaths <= batch) {
-    all = check_part(&k, 0, npaths, stdout, stderr, NULL);
+    all = check_in(&k, m, 0, npaths, stdout, stderr, NULL);
     written = !k.fresh;
   } else {
-    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+    dg_list before;
+    dg_init(&before, m->arena);
+    dg_take(m->diags, NULL, &before);
+    dg_sort(&before);
+    all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &k.fresh);
+    written = !k.fresh;
     k.fresh = 0;                       /* a worker cannot know what came before: bt_run drops the lead */
+    ar_init(&k.part_arena);
+    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
   }
   if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);

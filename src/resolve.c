@@ -34,10 +34,24 @@ static int ends_with(const char *s, const char *suffix) {
   return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
+/* prefix[0, n) followed by each of parts[0, k), in the arena. Paths are
+ * built once or twice per file loaded; printf is not worth it there. */
+static char *cat(ar_arena *a, const char *prefix, size_t n, const char *const *parts, size_t k) {
+  size_t len[4], total = n;
+  for (size_t i = 0; i < k; i++) total += len[i] = strlen(parts[i]);
+  char *p = ar_alloc_text(a, total + 1), *w = p;
+  memcpy(w, prefix, n);
+  w += n;
+  for (size_t i = 0; i < k; i++) { memcpy(w, parts[i], len[i]); w += len[i]; }
+  *w = '\0';
+  return p;
+}
+
 /* dir/name.ext, without "./" segments (removing them never changes which
  * file is meant, unlike folding "..", which symbolic links make unsafe). */
 static char *join(ar_arena *a, const char *dir, size_t dirlen, const char *name, const char *ext) {
-  char *p = (char *)dg_fmt(a, "%.*s%s%s%s", (int)dirlen, dir, dirlen ? "/" : "", name, ext);
+  const char *parts[] = { dirlen ? "/" : "", name, ext };
+  char *p = cat(a, dir, dirlen, parts, 3);
   char *w = p;
   for (const char *r = p; *r;) {
     if ((r == p || r[-1] == '/') && r[0] == '.' && r[1] == '/') { r += 2; while (*r == '/') r++; continue; }
@@ -313,7 +327,8 @@ static void load_record_beside(loader *L, md_plan *p) {
   md_model *m = L->m;
   const char *path = m->src->files[p->file].path;
   if (!ends_with(path, ".plan") || strncmp(path, "std/", 4) == 0) return;
-  const char *beside = dg_fmt(m->arena, "%.*s.progress", (int)(strlen(path) - 5), path);
+  const char *progress[] = { ".progress" };
+  const char *beside = cat(m->arena, path, strlen(path) - 5, progress, 1);
   if (!src_may_exist(m->src, beside)) return;
   uint32_t file;
   int err_no;

@@ -605,6 +605,8 @@ static int attach_model(lua_State *L) {
 
 void ru_attach(ru_engine *e, md_model *m) {
   e->m = m;
+  e->diags = m->diags;       /* findings and their text go with the model: */
+  e->a = m->arena;           /* a part of a large check has its own */
   protected(e, NULL, 0, attach_model, 0, m, NULL, NULL);
 }
 

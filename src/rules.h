@@ -66,7 +66,10 @@ const ru_def *ru_at(const ru_engine *e, size_t i);
 const char *ru_origin(const ru_engine *e, const ru_def *d);
 
 /* Gives the scripts the resolved model; before resolving, hand rs_resolve
- * ru_recognizer(e) so the scripts' recognisers are asked. */
+ * ru_recognizer(e) so the scripts' recognisers are asked. From then on the
+ * scripts' findings go to the model's list and the text made for them to
+ * its arena, so that a model dropped again (a part of a large check) takes
+ * them along. */
 void ru_attach(ru_engine *e, md_model *m);
 const rs_recognizer *ru_recognizer(ru_engine *e);
 

@@ -22,6 +22,13 @@ typedef struct key_entry {
 
 static sl_slice entry_key(const void *v) { return ((const key_entry *)v)->key; }
 
+static void index_file(src_table *t, uint32_t i) {
+  key_entry *e = ar_alloc(&t->arena, sizeof *e);
+  e->key = (sl_slice){ t->files[i].key, strlen(t->files[i].key) };
+  e->index = i;
+  ix_put(&t->by_key, e);
+}
+
 /* A directory read by src_may_exist: its path and the names in it. */
 typedef struct listing {
   sl_slice dir;
@@ -43,14 +50,25 @@ void src_init(src_table *t) {
   ix_init(&t->listed, &t->arena, listing_key);
 }
 
+static void free_file(src_file *f) {
+  if (f->owned) free((char *)f->data);
+  free((char *)f->path);
+  free((char *)f->key);
+  free(f->lines);
+}
+
+void src_truncate(src_table *t, size_t n) {
+  if (n >= t->n) return;
+  for (size_t i = n; i < t->n; i++) free_file(&t->files[i]);
+  t->n = n;
+  /* The index cannot drop entries: it is built again for the files kept
+   * (a few scripts), and the old one is left in the arena. */
+  ix_init(&t->by_key, &t->arena, entry_key);
+  for (size_t i = 0; i < n; i++) index_file(t, (uint32_t)i);
+}
+
 void src_free(src_table *t) {
-  for (size_t i = 0; i < t->n; i++) {
-    src_file *f = &t->files[i];
-    if (f->owned) free((char *)f->data);
-    free((char *)f->path);
-    free((char *)f->key);
-    free(f->lines);
-  }
+  for (size_t i = 0; i < t->n; i++) free_file(&t->files[i]);
   free(t->files);
   ar_free(&t->arena);
   memset(t, 0, sizeof *t);
@@ -90,11 +108,8 @@ static int append(src_table *t, src_file f, uint32_t *index) {
     t->files = nf;
     t->cap = cap;
   }
-  key_entry *e = ar_alloc(&t->arena, sizeof *e);
-  e->key = (sl_slice){ f.key, strlen(f.key) };
-  e->index = (uint32_t)t->n;
-  ix_put(&t->by_key, e);
   t->files[t->n] = f;
+  index_file(t, (uint32_t)t->n);
   *index = (uint32_t)t->n++;
   return 0;
 }

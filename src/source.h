@@ -43,6 +43,10 @@ typedef struct src_pos {
 
 void src_init(src_table *t);
 void src_free(src_table *t);
+/* Forgets every file from the n-th on (frees what they own): what a part
+ * of a large check read goes, what the run loaded before it (the rule
+ * scripts) stays, with the same indexes. Directory listings are kept. */
+void src_truncate(src_table *t, size_t n);
 
 /* Result of src_load. */
 typedef enum src_status {
