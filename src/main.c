@@ -303,12 +303,6 @@ typedef struct inputs_t {
   size_t n;
 } inputs_t;
 
-static size_t count_tasks(md_item *parent) {
-  size_t n = 0;
-  for (md_item *it = parent->first; it; it = it->next) n += (it->kind == MD_TASK) + count_tasks(it);
-  return n;
-}
-
 static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_sort(diags);
   dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
@@ -319,7 +313,7 @@ static void plan_lines(FILE *out, const inputs_t *in) {
   for (size_t i = 0; i < in->n; i++) {
     md_plan *p = in->v[i].plan;
     if (!p) continue;
-    size_t n = count_tasks(&p->root);
+    size_t n = p->ntasks;
     fprintf(out, "%s: plan %.*s, %zu task%s\n", in->v[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
   }
 }

@@ -202,6 +202,7 @@ typedef struct md_plan {
                                 links go to its parent's small table,
                                 which its siblings keep in the cache */
   int is_described;               /* a parent described inside `implements { }` */
+  size_t ntasks;             /* its tasks, counted as they get ids (resolve) */
   struct md_plan *next;
 } md_plan;
 

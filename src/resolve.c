@@ -482,6 +482,7 @@ static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
   for (md_item *it = parent->first; it; it = it->next) {
     it->plan = c->plan;
     if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
+    c->plan->ntasks += it->kind == MD_TASK;
     char buf[12];
     sl_slice comp = component(it, &ordinal, buf);
     sl_slice id = item_id(c, prefix, comp, 1);
