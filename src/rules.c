@@ -55,6 +55,8 @@ struct ru_engine {
   dt_day as_of;
   rs_recognizer rec;
   ar_arena scratch;          /* text made for one call (luamodel.c) */
+  ar_arena texts;            /* folded texts kept for one plan (luamodel.c) */
+  lm_view *view;
 };
 
 static const char *const kind_names[] = { "rule", "recognizer", "format" };
@@ -513,6 +515,7 @@ void ru_close(ru_engine *e) {
   if (!e) return;
   sb_close(&e->sb);
   ar_free(&e->scratch);
+  ar_free(&e->texts);
 }
 
 size_t ru_count(const ru_engine *e) { return e->ndefs; }
@@ -564,12 +567,13 @@ static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction
 
 static int attach_model(lua_State *L) {
   ru_engine *e = lua_touserdata(L, 1);
-  lm_attach(L, lua_touserdata(L, 2), &e->scratch);
+  e->view = lm_attach(L, lua_touserdata(L, 2), &e->scratch, &e->texts);
   return 0;
 }
 
 void ru_attach(ru_engine *e, md_model *m) {
   e->m = m;
+  ar_init(&e->texts);
   protected(e, NULL, 0, attach_model, 0, m, NULL, NULL);
 }
 
@@ -600,6 +604,7 @@ void ru_check(ru_engine *e, md_plan *p) {
     protected(e, d, d->file, call_check, 0, d, p, NULL);
     e->current = NULL;
   }
+  lm_forget(e->view);        /* the rules share what they computed on p */
 }
 
 /* Arguments: engine, recognizer, due, item. Leaves the canonical text or
@@ -623,7 +628,9 @@ static dl_deadline *recognize(void *ud, md_model *m, md_due *due, md_item *it) {
   lua_State *L = e->sb.L;
   for (size_t i = 0; i < e->ndefs; i++) {
     ru_def *d = &e->defs[i];
-    if (d->kind != RU_RECOGNIZER || protected(e, d, d->file, call_recognizer, 1, d, due, it) != 0) continue;
+    int failed = d->kind != RU_RECOGNIZER || protected(e, d, d->file, call_recognizer, 1, d, due, it) != 0;
+    lm_forget(e->view);
+    if (failed) continue;
     size_t n;
     const char *s = lua_tolstring(L, -1, &n);
     if (!s) {
@@ -661,7 +668,9 @@ static int call_render(lua_State *L) {
 }
 
 const char *ru_render(ru_engine *e, const ru_def *format, md_plan *p, size_t *len) {
-  if (protected(e, format, format->file, call_render, 1, (void *)format, p, NULL) != 0) return NULL;
+  int failed = protected(e, format, format->file, call_render, 1, (void *)format, p, NULL);
+  lm_forget(e->view);
+  if (failed) return NULL;
   const char *s = lua_tolstring(e->sb.L, -1, len);
   char *copy = ar_strndup(e->a, s, *len);
   lua_pop(e->sb.L, 1);
