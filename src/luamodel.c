@@ -38,11 +38,12 @@ enum { N_COMMON = 5 };
 
 static const char *const plan_fields[] = {
   COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
-  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "date_span",
+  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "deadlines",
+  "measures", "date_span",
   NULL,
 };
 static const char *const item_fields[] = {
-  COMMON, "kind", "id", "label", "number", "text", "folded_text", "paragraphs", "owners", "by", "with", "reports_to", "via",
+  COMMON, "kind", "id", "label", "number", "text", "folded_text", "folded_hash", "paragraphs", "owners", "by", "with", "reports_to", "via",
   "deadlines", "links", "cascade", "measures", "reason", "until", "notes", "parent", "children", "plan",
   "fingerprint", NULL,
 };
@@ -51,7 +52,7 @@ static const char *const body_fields[] = {
 };
 static const char *const due_fields[] = {
   COMMON, "phrase", "as", "what", "after", "awaits", "item", "recognized", "canonical", "kind", "earliest",
-  "latest", "parts", NULL,
+  "latest", "earliest_end", "parts", NULL,
 };
 static const char *const link_fields[] = {
   COMMON, "target", "item", "from", "fingerprint", "current", "reason", NULL,
@@ -77,6 +78,7 @@ static const char VIEW_KEY = 0;      /* the view (struct view) */
 typedef struct fold_slot {
   const md_item *item;       /* NULL: empty */
   sl_slice text;
+  uint64_t hash;             /* tx_hash of text */
 } fold_slot;
 
 /* What the metamethods share, an upvalue of each: the model and the
@@ -282,6 +284,43 @@ static void push_walk(lua_State *L, md_item *root, int tasks_only) {
   list_close(&l);
 }
 
+/* Every deadline (or measure) of the items below a root, in document
+ * order, for rules about deadlines or targets: they need not make a list
+ * for each item, most of which have none. */
+typedef struct collect_parts {
+  list *l;                   /* NULL: counting */
+  int n;
+  int measures;              /* measures, not deadlines */
+} collect_parts;
+
+static int collect_part(md_item *it, void *ctx) {
+  collect_parts *c = ctx;
+  if (c->measures) {
+    for (md_measure *ms = it->measures; ms; ms = ms->next) {
+      if (c->l) list_add_proxy(c->l, T_MEASURE, ms, NULL);
+      else c->n++;
+    }
+  } else {
+    for (md_due *d = it->dues; d; d = d->next) {
+      if (c->l) list_add_proxy(c->l, T_DUE, d, it);
+      else c->n++;
+    }
+  }
+  return 0;
+}
+
+static void push_parts_below(lua_State *L, md_item *root, int measures) {
+  collect_parts c = { NULL, 0, measures };
+  md_walk(root, collect_part, &c);
+  list l = list_open(L, c.n);
+  c.l = &l;
+  md_walk(root, collect_part, &c);
+  list_close(&l);
+}
+
+static void push_plan_dues(lua_State *L, md_item *root) { push_parts_below(L, root, 0); }
+static void push_plan_measures(lua_State *L, md_item *root) { push_parts_below(L, root, 1); }
+
 static void push_children(lua_State *L, md_item *parent) {
   int size = 0;
   for (md_item *it = parent->first; it; it = it->next) size++;
@@ -398,6 +437,17 @@ static void push_bound(lua_State *L, const md_due *due, int level, int which) {
   else lua_pushnil(L);
 }
 
+/* The first of the last days of the parts that concern the plan's level,
+ * over those that have one; nil when none has. */
+static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+  dt_day best = DT_MAX;
+  for (const dl_deadline *d = due->dl; d; d = d->next) {
+    dt_day last = dl_span(d).last;
+    if (dl_applies(d, level) && last != DT_MIN && last < best) best = last;
+  }
+  push_day(L, best);                 /* nil for DT_MAX */
+}
+
 static const dl_deadline *first_applying(const md_due *due, int level) {
   for (const dl_deadline *d = due->dl; d; d = d->next)
     if (dl_applies(d, level)) return d;
@@ -453,6 +503,8 @@ static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
   case 16: push_children(L, &p->root); break;
   case 17: push_walk(L, &p->root, 0); break;
   case 18: push_walk(L, &p->root, 1); break;
+  case 19: push_plan_dues(L, &p->root); break;
+  case 20: push_plan_measures(L, &p->root); break;
   default: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
   }
 }
@@ -555,9 +607,9 @@ static sl_slice joined_text(ar_arena *a, const md_strs *s) {
 
 /* plancheck.fold(item.text), made once: folded in the scratch arena,
  * which charges the budget, then kept. */
-static sl_slice folded_of(lua_State *L, view *v, const md_item *it) {
+static const fold_slot *folded_of(lua_State *L, view *v, const md_item *it) {
   fold_slot *s = find_slot(v, it);
-  if (s && s->item) return s->text;
+  if (s && s->item) return s;
   size_t bytes = 0;
   for (const md_strs *c = it->texts; c; c = c->next) bytes += c->s.value.n + 1;
   ar_arena *a = scratch(L, bytes);
@@ -566,9 +618,9 @@ static sl_slice folded_of(lua_State *L, view *v, const md_item *it) {
   if (v->texts->used + f.n + 2 * (v->cap + 64) * sizeof *v->slots > sb_of(L)->cap) forget(v);
   grow_slots(v);
   s = find_slot(v, it);
-  *s = (fold_slot){ it, ar_slice_dup(v->texts, f) };
+  *s = (fold_slot){ it, ar_slice_dup(v->texts, f), tx_hash(f.p, f.n) };
   v->n++;
-  return s->text;
+  return s;
 }
 
 static void item_field(lua_State *L, view *v, md_item *it, int f) {
@@ -583,28 +635,29 @@ static void item_field(lua_State *L, view *v, md_item *it, int f) {
     break;
   }
   case 4: push_text(L, it->texts); break;
-  case 5: push_slice(L, folded_of(L, v, it)); break;
-  case 6: push_strs(L, it->texts); break;
-  case 7: push_refs(L, it->owners); break;
-  case 8: push_refs(L, it->by); break;
-  case 9: push_refs(L, it->with); break;
-  case 10: push_refs(L, it->reports); break;
-  case 11: push_refs(L, it->via); break;
-  case 12: push_dues(L, it); break;
-  case 13: push_links(L, it); break;
-  case 14: push_levels(L, it->cascade); break;
-  case 15: push_measures(L, it); break;
-  case 16: push_opt(L, &it->reason); break;
-  case 17: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
-  case 18: push_strs(L, it->notes); break;
-  case 19: {
+  case 5: push_slice(L, folded_of(L, v, it)->text); break;
+  case 6: lua_pushinteger(L, (lua_Integer)(folded_of(L, v, it)->hash & LUA_MAXINTEGER)); break;
+  case 7: push_strs(L, it->texts); break;
+  case 8: push_refs(L, it->owners); break;
+  case 9: push_refs(L, it->by); break;
+  case 10: push_refs(L, it->with); break;
+  case 11: push_refs(L, it->reports); break;
+  case 12: push_refs(L, it->via); break;
+  case 13: push_dues(L, it); break;
+  case 14: push_links(L, it); break;
+  case 15: push_levels(L, it->cascade); break;
+  case 16: push_measures(L, it); break;
+  case 17: push_opt(L, &it->reason); break;
+  case 18: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
+  case 19: push_strs(L, it->notes); break;
+  case 20: {
     int top = !it->parent || !it->plan || it->parent == &it->plan->root;
     if (top) lua_pushnil(L);
     else lm_push_item(L, it->parent);
     break;
   }
-  case 20: push_children(L, it); break;
-  case 21: lm_push_plan(L, it->plan); break;
+  case 21: push_children(L, it); break;
+  case 22: lm_push_plan(L, it->plan); break;
   default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(v->m, it) : NULL); break;
   }
 }
@@ -637,6 +690,7 @@ static void due_field(lua_State *L, const proxy *x, int f) {
   case 8: lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED)); break;
   case 9: push_bound(L, d, level, 0); break;
   case 10: push_bound(L, d, level, 1); break;
+  case 11: push_earliest_end(L, d, level); break;
   default: push_parts(L, d, level); break;
   }
 }

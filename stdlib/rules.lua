@@ -71,45 +71,32 @@ plancheck.rule {
     -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
     local issued = plan.date
     if not issued then return end             -- and so no date_span either
-    local items = plan.items
-    for i = 1, #items do
-      local dues = items[i].deadlines
-      for j = 1, #dues do
-        local due = dues[j]
-        -- due.earliest is the first day of the parts that concern this
-        -- level, nil when one of them has no first day: a deadline that
-        -- starts on or after the issue date cannot end before it (a part
-        -- never ends before it starts), and its parts need not be read.
-        local earliest = due.earliest
-        if not (earliest and earliest >= issued) then report_early_parts(plan, due, issued) end
-      end
+    local dues = plan.deadlines
+    for i = 1, #dues do
+      -- due.earliest_end is the first end among the parts that concern
+      -- this level: only a deadline that has one before the issue date
+      -- needs its parts read.
+      local due = dues[i]
+      local ends = due.earliest_end
+      if ends and ends < issued then report_early_parts(plan, due, issued) end
     end
   end,
 }
-
--- Reports each percentage measure of a target outside 0-100%.
-local function check_percentages(target)
-  local measures = target.measures
-  for i = 1, #measures do
-    local m = measures[i]
-    if m.op and m.percent and not (m.value >= 0 and m.value <= 100) then
-      -- Quote the value as written ("1234567", "trên 150%"), never as
-      -- Lua prints a float.
-      local shown = m.phrase or (m.value_text .. "%")
-      plancheck.report(m.value_span, "a percentage of " .. shown .. " makes no sense for \"" .. m.name .. "\"")
-    end
-  end
-end
 
 plancheck.rule {
   id = "target-range",
   description = "A percentage target lies between 0% and 100%; checked in every plan, not only grassroots ones, since no plan can reach more than all of something.",
   severity = "error",
   check = function(plan)
-    local items = plan.items
-    for i = 1, #items do
-      local item = items[i]
-      if item.kind == "target" then check_percentages(item) end   -- only targets have measures
+    local measures = plan.measures
+    for i = 1, #measures do
+      local m = measures[i]
+      if m.op and m.percent and not (m.value >= 0 and m.value <= 100) then
+        -- Quote the value as written ("1234567", "trên 150%"), never as
+        -- Lua prints a float.
+        local shown = m.phrase or (m.value_text .. "%")
+        plancheck.report(m.value_span, "a percentage of " .. shown .. " makes no sense for \"" .. m.name .. "\"")
+      end
     end
   end,
 }
@@ -178,24 +165,34 @@ plancheck.rule {
   end,
 }
 
+-- Directives are grouped by folded_hash, a number, rather than by their
+-- folded texts: a plan of 200 000 directives would otherwise hold all its
+-- text in the rule's memory at once. Texts are compared only when their
+-- hashes are equal; the rare different text with an equal hash is then
+-- looked up by its text.
 plancheck.rule {
   id = "duplicate-text",
   description = "No two directives of a plan have the same text (compared after plancheck.fold).",
   severity = "warning",
   check = function(plan)
-    local first = {}
+    local first, by_text = {}, {}
     local tasks = plan.directives
     for i = 1, #tasks do
       local task = tasks[i]
-      local key = task.folded_text
-      if key ~= "" then
-        local earlier = first[key]
-        if earlier then
+      local hash = task.folded_hash
+      local earlier = first[hash]
+      if not earlier then
+        first[hash] = task
+      else
+        local text = task.folded_text
+        if text ~= "" and earlier.folded_text ~= text then
+          earlier = by_text[text]
+          if not earlier then by_text[text] = task end
+        end
+        if earlier and text ~= "" then
           plancheck.report(task, "task " .. id_of(task) .. " has the same text as task " .. id_of(earlier), {
             notes = { { earlier, "task " .. id_of(earlier) .. " is here" } },
           })
-        else
-          first[key] = task
         end
       end
     end

@@ -1,6 +1,7 @@
 -- item.folded_text is plancheck.fold(item.text), for every item, read
 -- once or several times, in this plan or (through an object kept from an
--- earlier plan) after that plan's rules are done.
+-- earlier plan) after that plan's rules are done; equal folded texts have
+-- equal folded_hash.
 local kept = {}
 
 plancheck.rule {
@@ -14,6 +15,13 @@ plancheck.rule {
         error("folded_text of " .. tostring(item) .. " is \"" .. once .. "\", not plancheck.fold(text)")
       end
       if item.kind == "task" then plancheck.report(item, "folded: \"" .. once .. "\"") end
+    end
+    local tasks = plan.directives
+    if #tasks == 2 then
+      local same_hash = tasks[1].folded_hash == tasks[2].folded_hash
+      local differs = tasks[1].folded_hash ~= plan.items[1].folded_hash
+      plancheck.report(plan, "equal texts hash alike: " .. tostring(same_hash) .. ", another differs: " .. tostring(differs)
+        .. ", a whole number: " .. tostring(math.type(tasks[1].folded_hash) == "integer"))
     end
     for _, item in ipairs(kept) do
       plancheck.report(plan, "kept from before: " .. item.id .. " \"" .. item.folded_text .. "\"")
