@@ -3,7 +3,14 @@
  * Every object is a userdata {type, pointer} sharing one protected
  * metatable. Each type lists its field names once (the tables below); the
  * same list answers `obj.field`, `pairs(obj)` and the "no field" error, so
- * the three can never disagree. */
+ * the three can never disagree.
+ *
+ * Rules read fields millions of times in a national run, so the path of a
+ * field read is kept short: __index finds the field's number in a Lua
+ * table of the type's names (an upvalue: no strcmp, no registry lookup),
+ * and lists fetch the proxy cache once rather than once per element. The
+ * folded text of an item, the dearest value to compute, is kept in C
+ * until lm_forget (see folded_of). */
 #include "luamodel.h"
 
 #include <stdlib.h>
@@ -21,6 +28,7 @@ typedef struct proxy {
   ptype t;
   void *p;
   md_item *item;             /* deadlines: the item that holds them */
+  unsigned gen;              /* the model it was made for (view.gen) */
 } proxy;
 
 static const char *const type_names[] = { "plan", "item", "body", "deadline", "link", "measure", "parent" };
@@ -31,11 +39,12 @@ enum { N_COMMON = 5 };
 
 static const char *const plan_fields[] = {
   COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
-  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "date_span",
+  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "deadlines",
+  "measures", "date_span",
   NULL,
 };
 static const char *const item_fields[] = {
-  COMMON, "kind", "id", "label", "number", "text", "paragraphs", "owners", "by", "with", "reports_to", "via",
+  COMMON, "kind", "id", "label", "number", "text", "folded_text", "folded_hash", "paragraphs", "owners", "by", "with", "reports_to", "via",
   "deadlines", "links", "cascade", "measures", "reason", "until", "notes", "parent", "children", "plan",
   "fingerprint", NULL,
 };
@@ -44,7 +53,7 @@ static const char *const body_fields[] = {
 };
 static const char *const due_fields[] = {
   COMMON, "phrase", "as", "what", "after", "awaits", "item", "recognized", "canonical", "kind", "earliest",
-  "latest", "parts", NULL,
+  "latest", "earliest_end", "parts", NULL,
 };
 static const char *const link_fields[] = {
   COMMON, "target", "item", "from", "fingerprint", "current", "reason", NULL,
@@ -60,9 +69,37 @@ static const char *const *const fields_of[] = {
 };
 
 static const char MODEL_KEY[] = "plancheck.model";
-static const char CACHE_KEY[] = "plancheck.proxies";
 static const char META_KEY[] = "plancheck.object";
 static const char SCRATCH_KEY[] = "plancheck.scratch";
+/* Registry keys that are addresses (lua_rawgetp): no string to hash. */
+static const char CACHE_KEY = 0;     /* pointer -> proxy, weak values */
+static const char VIEW_KEY = 0;      /* the view (struct view) */
+
+/* The folded text of one item, kept until lm_forget. */
+typedef struct fold_slot {
+  const md_item *item;       /* NULL: empty */
+  sl_slice text;
+  uint64_t hash;             /* text_hash of text */
+} fold_slot;
+
+/* What the metamethods share, an upvalue of each: the model and the
+ * folded texts computed so far (an open-addressing table by item, its
+ * texts and array in `texts`, an arena the engine owns). */
+struct lm_view {
+  md_model *m;
+  unsigned gen;              /* counts the models attached: a proxy made for
+                                an earlier one (a script may keep one in a
+                                global) points into freed memory once a part
+                                of a large check is dropped, and is refused */
+  ar_arena *texts;
+  fold_slot *slots;
+  size_t cap, n;             /* cap is 0 or a power of two */
+};
+typedef lm_view view;
+
+/* Upvalues of __index: the view, the metatable (to recognise proxies),
+ * then one table per type mapping a field name to its number. */
+enum { UP_VIEW = 1, UP_META = 2, UP_FIELDS = 3 };
 
 static md_model *model_of(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
@@ -72,17 +109,19 @@ static md_model *model_of(lua_State *L) {
   return m;
 }
 
-/* The arena for text made for one call (folded strings, canonical
- * deadlines, names): the caller empties it after every call, so a script
- * calling fold in a loop cannot grow the run's memory. The work is charged
- * to the budget, one step per byte, and the arena counts against the
- * memory limit. */
+/* The arena for text made for one use (folded strings, canonical
+ * deadlines, names), emptied each time it is asked for: every user pushes
+ * what it made as a Lua string before anything else asks, so a script
+ * calling fold in a loop cannot grow the run's memory, not even within
+ * one call. The work is charged to the budget, one step per byte, and one
+ * request may not be larger than the memory limit. */
 static ar_arena *scratch(lua_State *L, size_t bytes) {
   sb_charge(L, bytes + 1);
   lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
   ar_arena *a = lua_touserdata(L, -1);
   lua_pop(L, 1);
-  if (a->used > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
+  if (bytes > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
+  ar_reset(a);
   return a;
 }
 
@@ -153,22 +192,29 @@ static void push_strs(lua_State *L, const md_strs *s) {
   }
 }
 
+static lm_view *view_of(lua_State *L);
+
+/* The proxy of p from the cache table at index `cache`, made the first
+ * time (or again once the garbage collector has taken it: nobody holds
+ * the old one, so nobody can tell). */
+static void push_cached(lua_State *L, int cache, ptype t, void *p, md_item *item) {
+  if (lua_rawgetp(L, cache, p) == LUA_TUSERDATA) return;
+  lua_pop(L, 1);
+  proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
+  lm_view *v = view_of(L);
+  *x = (proxy){ t, p, item, v ? v->gen : 0 };
+  luaL_setmetatable(L, META_KEY);
+  lua_pushvalue(L, -1);
+  lua_rawsetp(L, cache, p);
+}
+
 static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
   if (!p) {
     lua_pushnil(L);
     return;
   }
-  lua_getfield(L, LUA_REGISTRYINDEX, CACHE_KEY);
-  if (lua_rawgetp(L, -1, p) == LUA_TUSERDATA) {
-    lua_remove(L, -2);
-    return;
-  }
-  lua_pop(L, 1);
-  proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
-  *x = (proxy){ t, p, item };
-  luaL_setmetatable(L, META_KEY);
-  lua_pushvalue(L, -1);
-  lua_rawsetp(L, -3, p);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+  push_cached(L, lua_gettop(L), t, p, item);
   lua_remove(L, -2);
 }
 
@@ -177,52 +223,123 @@ void lm_push_item(lua_State *L, md_item *it) { push_proxy(L, T_ITEM, it, NULL); 
 
 void lm_push_due(lua_State *L, md_due *d, md_item *it) { push_proxy(L, T_DUE, d, it); }
 
+/* ---- lists ---- */
+
+/* A fresh list being filled: the table, with the proxy cache above it
+ * (fetched once for the whole list). */
+typedef struct list {
+  lua_State *L;
+  int cache;                 /* stack index of the cache; the list is below */
+  int n;
+} list;
+
+static list list_open(lua_State *L, int size) {
+  lua_createtable(L, size, 0);
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+  return (list){ L, lua_gettop(L), 0 };
+}
+
+static void list_add_proxy(list *l, ptype t, void *p, md_item *item) {
+  push_cached(l->L, l->cache, t, p, item);
+  lua_rawseti(l->L, l->cache - 1, ++l->n);
+}
+
+static void list_add_slice(list *l, sl_slice s) {
+  push_slice(l->L, s);
+  lua_rawseti(l->L, l->cache - 1, ++l->n);
+}
+
+/* Leaves the list on top. */
+static void list_close(list *l) {
+  lua_pop(l->L, 1);
+}
+
 /* References as bodies; one that names no known body stays the text it
  * wrote (resolve reports it as unknown). */
 static void push_refs(lua_State *L, const md_ref *r) {
-  lua_newtable(L);
-  for (int n = 1; r; r = r->next, n++) {
-    if (r->body) push_proxy(L, T_BODY, r->body, NULL);
-    else push_slice(L, r->text);
-    lua_rawseti(L, -2, n);
+  int size = 0;
+  for (const md_ref *c = r; c; c = c->next) size++;
+  list l = list_open(L, size);
+  for (; r; r = r->next) {
+    if (r->body) list_add_proxy(&l, T_BODY, r->body, NULL);
+    else list_add_slice(&l, r->text);
   }
+  list_close(&l);
 }
 
-/* ---- lists ---- */
-
 typedef struct collect {
-  lua_State *L;
-  int n;
+  list *l;
   int tasks_only;
+  int n;                     /* counting only, when l is NULL */
 } collect;
 
 static int collect_item(md_item *it, void *ctx) {
   collect *c = ctx;
   if (c->tasks_only && it->kind != MD_TASK) return 0;
-  lm_push_item(c->L, it);
-  lua_rawseti(c->L, -2, ++c->n);
+  if (c->l) list_add_proxy(c->l, T_ITEM, it, NULL);
+  else c->n++;
   return 0;
 }
 
+/* Every item below root (or every task), depth first: counted first, so
+ * that the table is made at its size once rather than grown. */
 static void push_walk(lua_State *L, md_item *root, int tasks_only) {
-  lua_newtable(L);
-  collect c = { L, 0, tasks_only };
+  collect c = { NULL, tasks_only, 0 };
   md_walk(root, collect_item, &c);
+  list l = list_open(L, c.n);
+  c.l = &l;
+  md_walk(root, collect_item, &c);
+  list_close(&l);
 }
 
-static void push_children(lua_State *L, md_item *parent) {
-  lua_newtable(L);
-  int n = 0;
-  for (md_item *it = parent->first; it; it = it->next) {
-    lm_push_item(L, it);
-    lua_rawseti(L, -2, ++n);
+/* Every deadline (or measure) of the items below a root, in document
+ * order, for rules about deadlines or targets: they need not make a list
+ * for each item, most of which have none. */
+typedef struct collect_parts {
+  list *l;                   /* NULL: counting */
+  int n;
+  int measures;              /* measures, not deadlines */
+} collect_parts;
+
+static int collect_part(md_item *it, void *ctx) {
+  collect_parts *c = ctx;
+  if (c->measures) {
+    for (md_measure *ms = it->measures; ms; ms = ms->next) {
+      if (c->l) list_add_proxy(c->l, T_MEASURE, ms, NULL);
+      else c->n++;
+    }
+  } else {
+    for (md_due *d = it->dues; d; d = d->next) {
+      if (c->l) list_add_proxy(c->l, T_DUE, d, it);
+      else c->n++;
+    }
   }
+  return 0;
+}
+
+static void push_parts_below(lua_State *L, md_item *root, int measures) {
+  collect_parts c = { NULL, 0, measures };
+  md_walk(root, collect_part, &c);
+  list l = list_open(L, c.n);
+  c.l = &l;
+  md_walk(root, collect_part, &c);
+  list_close(&l);
+}
+
+static void push_plan_dues(lua_State *L, md_item *root) { push_parts_below(L, root, 0); }
+static void push_plan_measures(lua_State *L, md_item *root) { push_parts_below(L, root, 1); }
+
+static void push_children(lua_State *L, md_item *parent) {
+  int size = 0;
+  for (md_item *it = parent->first; it; it = it->next) size++;
+  list l = list_open(L, size);
+  for (md_item *it = parent->first; it; it = it->next) list_add_proxy(&l, T_ITEM, it, NULL);
+  list_close(&l);
 }
 
 /* The loaded ancestors, nearest first, each once. */
 static void push_chain(lua_State *L, md_plan *p) {
-  lua_newtable(L);
-  int n = 0;
+  list l = list_open(L, 0);
   md_plan *queue[64];
   int head = 0, tail = 0;
   queue[tail++] = p;
@@ -234,10 +351,18 @@ static void push_chain(lua_State *L, md_plan *p) {
       for (int i = 0; i < tail; i++) seen |= queue[i] == pa->plan;
       if (seen || tail == (int)(sizeof queue / sizeof *queue)) continue;
       queue[tail++] = pa->plan;
-      lm_push_plan(L, pa->plan);
-      lua_rawseti(L, -2, ++n);
+      list_add_proxy(&l, T_PLAN, pa->plan, NULL);
     }
   }
+  list_close(&l);
+}
+
+static void push_parents(lua_State *L, md_parent *pa) {
+  int size = 0;
+  for (md_parent *c = pa; c; c = c->next) size++;
+  list l = list_open(L, size);
+  for (; pa; pa = pa->next) list_add_proxy(&l, T_PARENT, pa, NULL);
+  list_close(&l);
 }
 
 /* ---- deadlines ---- */
@@ -264,8 +389,10 @@ static void set_day(lua_State *L, const char *k, dt_day d) {
   lua_setfield(L, -2, k);
 }
 
+/* A part as a table, made at its final size: grown field by field it
+ * would be rehashed four times. */
 static void push_part(lua_State *L, const dl_deadline *d, int level) {
-  lua_newtable(L);
+  lua_createtable(L, 0, 14);
   dt_span s = dl_span(d);
   set_str(L, "kind", dl_kind_name(d->kind));
   set_str(L, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
@@ -318,6 +445,17 @@ static void push_bound(lua_State *L, const md_due *due, int level, int which) {
   else lua_pushnil(L);
 }
 
+/* The first of the last days of the parts that concern the plan's level,
+ * over those that have one; nil when none has. */
+static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+  dt_day best = DT_MAX;
+  for (const dl_deadline *d = due->dl; d; d = d->next) {
+    dt_day last = dl_span(d).last;
+    if (dl_applies(d, level) && last != DT_MIN && last < best) best = last;
+  }
+  push_day(L, best);                 /* nil for DT_MAX */
+}
+
 static const dl_deadline *first_applying(const md_due *due, int level) {
   for (const dl_deadline *d = due->dl; d; d = d->next)
     if (dl_applies(d, level)) return d;
@@ -368,24 +506,24 @@ static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
   case 11: push_strs(L, p->basis); break;
   case 12: push_strs(L, p->recipients); break;
   case 13: push_strs(L, p->notes); break;
-  case 14: {
-    lua_newtable(L);
-    int n = 0;
-    for (md_parent *pa = p->parents; pa; pa = pa->next) {
-      push_proxy(L, T_PARENT, pa, NULL);
-      lua_rawseti(L, -2, ++n);
-    }
-    break;
-  }
+  case 14: push_parents(L, p->parents); break;
   case 15: push_chain(L, p); break;
   case 16: push_children(L, &p->root); break;
   case 17: push_walk(L, &p->root, 0); break;
   case 18: push_walk(L, &p->root, 1); break;
+  case 19: push_plan_dues(L, &p->root); break;
+  case 20: push_plan_measures(L, &p->root); break;
   default: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
   }
 }
 
+/* The paragraphs joined with newlines; one paragraph (the usual case) is
+ * pushed as it is, with no buffer. */
 static void push_text(lua_State *L, const md_strs *s) {
+  if (!s || !s->next) {
+    push_slice(L, s ? s->s.value : SL_NONE);
+    return;
+  }
   luaL_Buffer b;
   luaL_buffinit(L, &b);
   for (; s; s = s->next) {
@@ -396,34 +534,132 @@ static void push_text(lua_State *L, const md_strs *s) {
 }
 
 static void push_dues(lua_State *L, md_item *it) {
-  lua_newtable(L);
-  int n = 0;
-  for (md_due *d = it->dues; d; d = d->next) {
-    push_proxy(L, T_DUE, d, it);
-    lua_rawseti(L, -2, ++n);
-  }
+  int size = 0;
+  for (md_due *d = it->dues; d; d = d->next) size++;
+  list l = list_open(L, size);
+  for (md_due *d = it->dues; d; d = d->next) list_add_proxy(&l, T_DUE, d, it);
+  list_close(&l);
 }
 
 static void push_links(lua_State *L, md_item *it) {
-  lua_newtable(L);
-  int n = 0;
-  for (md_link *k = it->implements; k; k = k->next) {
-    push_proxy(L, T_LINK, k, NULL);
-    lua_rawseti(L, -2, ++n);
-  }
+  int size = 0;
+  for (md_link *k = it->implements; k; k = k->next) size++;
+  list l = list_open(L, size);
+  for (md_link *k = it->implements; k; k = k->next) list_add_proxy(&l, T_LINK, k, NULL);
+  list_close(&l);
 }
 
 static void push_measures(lua_State *L, md_item *it) {
-  lua_newtable(L);
-  int n = 0;
-  for (md_measure *ms = it->measures; ms; ms = ms->next) {
-    push_proxy(L, T_MEASURE, ms, NULL);
-    lua_rawseti(L, -2, ++n);
-  }
+  int size = 0;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) size++;
+  list l = list_open(L, size);
+  for (md_measure *ms = it->measures; ms; ms = ms->next) list_add_proxy(&l, T_MEASURE, ms, NULL);
+  list_close(&l);
 }
 
+/* ---- folded texts ---- */
 
-static void item_field(lua_State *L, md_model *m, md_item *it, int f) {
+/* Two rules of the standard library compare folded texts, and folding
+ * (NFC, case folding, tone marks) costs some tens of instructions a byte:
+ * an item's folded text is made once and kept until lm_forget, which the
+ * engine calls when a plan's rules are done. The texts live in an arena
+ * outside Lua's memory, bounded by the scripts' memory limit: when it
+ * would grow past it, everything kept is dropped and folding starts over,
+ * so a script walking every plan of a national run holds no more than
+ * that. */
+
+static size_t slot_of(const view *v, const md_item *it) {
+  uint64_t h = (uint64_t)(uintptr_t)it * 0x9E3779B97F4A7C15ull;
+  return (size_t)(h >> 32) & (v->cap - 1);
+}
+
+static fold_slot *find_slot(const view *v, const md_item *it) {
+  if (!v->cap) return NULL;
+  for (size_t i = slot_of(v, it);; i = (i + 1) & (v->cap - 1))
+    if (v->slots[i].item == it || !v->slots[i].item) return &v->slots[i];
+}
+
+static void forget(view *v) {
+  ar_recycle(v->texts);      /* its pages serve the next plan */
+  v->slots = NULL;
+  v->cap = v->n = 0;
+}
+
+/* Doubles the table (from 64 slots) when it is half full. */
+static void grow_slots(view *v) {
+  if (2 * (v->n + 1) <= v->cap) return;
+  fold_slot *old = v->slots;
+  size_t oldcap = v->cap;
+  v->cap = oldcap ? oldcap * 2 : 64;
+  v->slots = ar_alloc(v->texts, v->cap * sizeof *v->slots);
+  for (size_t i = 0; i < oldcap; i++)
+    if (old[i].item) *find_slot(v, old[i].item) = old[i];
+}
+
+/* The item's text, in one piece: the paragraph itself, or the paragraphs
+ * joined with newlines in `a`. */
+static sl_slice joined_text(ar_arena *a, const md_strs *s) {
+  if (!s) return SL_NONE;
+  if (!s->next) return s->s.value;
+  size_t n = 0;
+  for (const md_strs *c = s; c; c = c->next) n += c->s.value.n + 1;
+  char *d = ar_alloc(a, n), *o = d;
+  for (; s; s = s->next) {
+    if (s->s.value.n) memcpy(o, s->s.value.p, s->s.value.n);
+    o += s->s.value.n;
+    if (s->next) *o++ = '\n';
+  }
+  return (sl_slice){ d, (size_t)(o - d) };
+}
+
+/* Eight bytes (or the n < 8 that are left) as a little-endian number, so
+ * that folded_hash is the same on every machine; compilers make the
+ * eight-byte form one load. */
+static uint64_t word8(const unsigned char *p) {
+  return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24 |
+         (uint64_t)p[4] << 32 | (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+static uint64_t word_tail(const unsigned char *p, size_t n) {
+  uint64_t w = 0;
+  for (size_t i = 0; i < n; i++) w |= (uint64_t)p[i] << (8 * i);
+  return w;
+}
+
+/* The number folded_hash gives: eight bytes at a time, since every
+ * directive's folded text is hashed (FNV, a byte at a time, cost as much
+ * as a tenth of the standard rules). Equal texts hash alike; that is all
+ * a rule may rely on. */
+static uint64_t text_hash(const char *text, size_t n) {
+  const unsigned char *s = (const unsigned char *)text;
+  uint64_t h = 0x9E3779B97F4A7C15ull ^ n;
+  for (; n >= 8; s += 8, n -= 8) {
+    h = (h ^ word8(s)) * 0xFF51AFD7ED558CCDull;
+    h ^= h >> 32;
+  }
+  h = (h ^ word_tail(s, n)) * 0xC4CEB9FE1A85EC53ull;
+  return h ^ (h >> 29);
+}
+
+/* plancheck.fold(item.text), made once: folded in the scratch arena,
+ * which charges the budget, then kept. */
+static const fold_slot *folded_of(lua_State *L, view *v, const md_item *it) {
+  fold_slot *s = find_slot(v, it);
+  if (s && s->item) return s;
+  size_t bytes = 0;
+  for (const md_strs *c = it->texts; c; c = c->next) bytes += c->s.value.n + 1;
+  ar_arena *a = scratch(L, bytes);
+  sl_slice t = joined_text(a, it->texts);
+  sl_slice f = tx_fold_tones(a, t.p ? t.p : "", t.n);
+  if (v->texts->used + f.n + 2 * (v->cap + 64) * sizeof *v->slots > sb_of(L)->cap) forget(v);
+  grow_slots(v);
+  s = find_slot(v, it);
+  *s = (fold_slot){ it, ar_slice_dup(v->texts, f), text_hash(f.p, f.n) };
+  v->n++;
+  return s;
+}
+
+static void item_field(lua_State *L, view *v, md_item *it, int f) {
   switch (f) {
   case 0: lua_pushstring(L, md_item_kind_name(it->kind)); break;
   case 1: push_cstr(L, it->id); break;
@@ -435,28 +671,30 @@ static void item_field(lua_State *L, md_model *m, md_item *it, int f) {
     break;
   }
   case 4: push_text(L, it->texts); break;
-  case 5: push_strs(L, it->texts); break;
-  case 6: push_refs(L, it->owners); break;
-  case 7: push_refs(L, it->by); break;
-  case 8: push_refs(L, it->with); break;
-  case 9: push_refs(L, it->reports); break;
-  case 10: push_refs(L, it->via); break;
-  case 11: push_dues(L, it); break;
-  case 12: push_links(L, it); break;
-  case 13: push_levels(L, it->cascade); break;
-  case 14: push_measures(L, it); break;
-  case 15: push_opt(L, &it->reason); break;
-  case 16: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
-  case 17: push_strs(L, it->notes); break;
-  case 18: {
+  case 5: push_slice(L, folded_of(L, v, it)->text); break;
+  case 6: lua_pushinteger(L, (lua_Integer)(folded_of(L, v, it)->hash & LUA_MAXINTEGER)); break;
+  case 7: push_strs(L, it->texts); break;
+  case 8: push_refs(L, it->owners); break;
+  case 9: push_refs(L, it->by); break;
+  case 10: push_refs(L, it->with); break;
+  case 11: push_refs(L, it->reports); break;
+  case 12: push_refs(L, it->via); break;
+  case 13: push_dues(L, it); break;
+  case 14: push_links(L, it); break;
+  case 15: push_levels(L, it->cascade); break;
+  case 16: push_measures(L, it); break;
+  case 17: push_opt(L, &it->reason); break;
+  case 18: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
+  case 19: push_strs(L, it->notes); break;
+  case 20: {
     int top = !it->parent || !it->plan || it->parent == &it->plan->root;
     if (top) lua_pushnil(L);
     else lm_push_item(L, it->parent);
     break;
   }
-  case 19: push_children(L, it); break;
-  case 20: lm_push_plan(L, it->plan); break;
-  default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(m, it) : NULL); break;
+  case 21: push_children(L, it); break;
+  case 22: lm_push_plan(L, it->plan); break;
+  default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(v->m, it) : NULL); break;
   }
 }
 
@@ -488,6 +726,7 @@ static void due_field(lua_State *L, const proxy *x, int f) {
   case 8: lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED)); break;
   case 9: push_bound(L, d, level, 0); break;
   case 10: push_bound(L, d, level, 1); break;
+  case 11: push_earliest_end(L, d, level); break;
   default: push_parts(L, d, level); break;
   }
 }
@@ -546,27 +785,44 @@ static void parent_field(lua_State *L, md_parent *pa, int f) {
   }
 }
 
-static void push_field(lua_State *L, md_model *m, const proxy *x, int f) {
+static void push_field(lua_State *L, view *v, const proxy *x, int f) {
   if (f < N_COMMON) {
-    push_common(L, m, x, f);
+    push_common(L, v->m, x, f);
     return;
   }
   f -= N_COMMON;
   switch (x->t) {
-  case T_PLAN: plan_field(L, m, x->p, f); break;
-  case T_ITEM: item_field(L, m, x->p, f); break;
+  case T_PLAN: plan_field(L, v->m, x->p, f); break;
+  case T_ITEM: item_field(L, v, x->p, f); break;
   case T_BODY: body_field(L, x->p, f); break;
   case T_DUE: due_field(L, x, f); break;
-  case T_LINK: link_field(L, m, x->p, f); break;
-  case T_MEASURE: measure_field(L, m, x->p, f); break;
+  case T_LINK: link_field(L, v->m, x->p, f); break;
+  case T_MEASURE: measure_field(L, v->m, x->p, f); break;
   case T_PARENT: parent_field(L, x->p, f); break;
   }
 }
 
 /* ---- the metatable ---- */
 
+/* Raises an error for a proxy of a model no longer attached. */
+static void check_live(lua_State *L, const proxy *x, const lm_view *v) {
+  if (x->gen != v->gen)
+    luaL_error(L, "%s kept from an earlier part of the run cannot be used: its plans are gone (look it up again "
+               "in the current plan)", article[x->t]);
+}
+
 static proxy *check_proxy(lua_State *L, int idx) {
-  return luaL_checkudata(L, idx, META_KEY);
+  proxy *x = luaL_checkudata(L, idx, META_KEY);
+  check_live(L, x, view_of(L));
+  return x;
+}
+
+/* The view; it exists once the model is attached, and so does any proxy. */
+static lm_view *view_of(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &VIEW_KEY);
+  view *v = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return v;
 }
 
 static int field_index(ptype t, const char *k) {
@@ -576,12 +832,27 @@ static int field_index(ptype t, const char *k) {
   return -1;
 }
 
-static int object_index(lua_State *L) {
-  proxy *x = check_proxy(L, 1);
+/* What object_index says of a key that names no field (or is no string):
+ * the messages of a plain lookup. */
+static int no_field(lua_State *L, const proxy *x) {
   const char *k = luaL_checkstring(L, 2);
-  int f = field_index(x->t, k);
-  if (f < 0) return luaL_error(L, "%s has no field '%s'", article[x->t], k);
-  push_field(L, model_of(L), x, f);
+  return luaL_error(L, "%s has no field '%s'", article[x->t], k);
+}
+
+/* __index. Only Lua calls it, on an object whose metatable is ours (the
+ * metatable is out of the scripts' reach), so that is checked by identity,
+ * the full check serving only to raise its message. */
+static int object_index(lua_State *L) {
+  proxy *x = lua_touserdata(L, 1);
+  if (!x || !lua_getmetatable(L, 1) || !lua_rawequal(L, -1, lua_upvalueindex(UP_META))) x = check_proxy(L, 1);
+  lua_settop(L, 2);
+  lua_pushvalue(L, 2);
+  if (lua_rawget(L, lua_upvalueindex(UP_FIELDS + (int)x->t)) != LUA_TNUMBER) return no_field(L, x);
+  int f = (int)lua_tointeger(L, -1);
+  lua_pop(L, 1);
+  view *v = lua_touserdata(L, lua_upvalueindex(UP_VIEW));
+  check_live(L, x, v);
+  push_field(L, v, x, f);
   return 1;
 }
 
@@ -598,7 +869,7 @@ static int object_next(lua_State *L) {
   if (f <= 0 && !lua_isnil(L, 2)) return 0;
   if (!names[f]) return 0;
   lua_pushstring(L, names[f]);
-  push_field(L, model_of(L), x, f);
+  push_field(L, view_of(L), x, f);
   return 2;
 }
 
@@ -636,33 +907,74 @@ static int object_tostring(lua_State *L) {
   return 1;
 }
 
+/* A table from each of the names to its position (from 0). */
+static void push_numbering(lua_State *L, const char *const *names) {
+  lua_newtable(L);
+  for (int i = 0; names[i]; i++) {
+    lua_pushinteger(L, i);
+    lua_setfield(L, -2, names[i]);
+  }
+}
+
+/* __index, a closure over the view, the metatable and the field names. */
+static void set_index(lua_State *L, int meta) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &VIEW_KEY);
+  lua_pushvalue(L, meta);
+  int ntypes = (int)(sizeof fields_of / sizeof *fields_of);
+  for (int t = 0; t < ntypes; t++) push_numbering(L, fields_of[t]);
+  lua_pushcclosure(L, object_index, UP_FIELDS - 1 + ntypes);
+  lua_setfield(L, meta, "__index");
+}
+
 static void make_metatable(lua_State *L) {
   static const luaL_Reg meta[] = {
-    { "__index", object_index }, { "__newindex", object_newindex }, { "__pairs", object_pairs },
-    { "__tostring", object_tostring }, { NULL, NULL },
+    { "__newindex", object_newindex }, { "__pairs", object_pairs }, { "__tostring", object_tostring },
+    { NULL, NULL },
   };
   if (!luaL_newmetatable(L, META_KEY)) {
     lua_pop(L, 1);
     return;
   }
   luaL_setfuncs(L, meta, 0);
+  set_index(L, lua_gettop(L));
   lua_pushliteral(L, "plancheck model object");
   lua_setfield(L, -2, "__metatable");
   lua_pop(L, 1);
 }
 
-void lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena) {
+/* The view, made the first time; a full userdata the registry keeps for
+ * the life of the state, so its address stays valid for lm_forget. */
+static view *make_view(lua_State *L) {
+  view *v = view_of(L);
+  if (v) return v;
+  v = lua_newuserdatauv(L, sizeof *v, 0);
+  memset(v, 0, sizeof *v);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &VIEW_KEY);
+  return v;
+}
+
+lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena *texts) {
   lua_pushlightuserdata(L, scratch_arena);
   lua_setfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
+  view *v = make_view(L);
+  if (v->texts) forget(v);
+  v->m = m;
+  v->gen++;
+  v->texts = texts;
   make_metatable(L);
   lua_newtable(L);
   lua_newtable(L);
   lua_pushliteral(L, "v");
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
-  lua_setfield(L, LUA_REGISTRYINDEX, CACHE_KEY);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
   lua_pushlightuserdata(L, m);
   lua_setfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
+  return v;
+}
+
+void lm_forget(lm_view *v) {
+  if (v && v->texts) forget(v);
 }
 
 /* ---- locations given by scripts ---- */
@@ -730,6 +1042,7 @@ int lm_check_loc(lua_State *L, int idx, md_loc *out) {
   idx = lua_absindex(L, idx);
   proxy *x = luaL_testudata(L, idx, META_KEY);
   if (x) {
+    check_live(L, x, view_of(L));
     *out = loc_of(x);
     if (x->t == T_ITEM && ((md_item *)x->p)->label.n) *out = ((md_item *)x->p)->label_loc;
     return 0;

@@ -55,6 +55,8 @@ struct ru_engine {
   dt_day as_of;
   rs_recognizer rec;
   ar_arena scratch;          /* text made for one call (luamodel.c) */
+  ar_arena texts;            /* folded texts kept for one plan (luamodel.c) */
+  lm_view *view;
 };
 
 static const char *const kind_names[] = { "rule", "recognizer", "format" };
@@ -536,6 +538,7 @@ ru_engine *ru_open(ar_arena *a, src_table *src, dg_list *diags, const ru_options
   e->as_of = o->as_of;
   e->builtin_format = o->builtin_format;
   ar_init(&e->scratch);
+  ar_init(&e->texts);
   if (sb_open(&e->sb, a, o->budget, o->memory) != 0) return NULL;
   if (o->no_scripts) return e;
   run_stdlib(e, o->stdlib_dir);
@@ -548,6 +551,7 @@ void ru_close(ru_engine *e) {
   if (!e) return;
   sb_close(&e->sb);
   ar_free(&e->scratch);
+  ar_free(&e->texts);
 }
 
 size_t ru_count(const ru_engine *e) { return e->ndefs; }
@@ -590,8 +594,7 @@ static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction
   e->nfindings = 0;
   sb_failure f;
   sb_status st = sb_call(&e->sb, 4, nresults, &f);
-  ar_free(&e->scratch);            /* results are Lua strings by now */
-  ar_init(&e->scratch);
+  ar_recycle(&e->scratch);         /* results are Lua strings by now */
   if (st == SB_OK) return 0;
   report_failure(e, d, file, &f);
   return -1;
@@ -599,7 +602,7 @@ static int protected(ru_engine *e, const ru_def *d, uint32_t file, lua_CFunction
 
 static int attach_model(lua_State *L) {
   ru_engine *e = lua_touserdata(L, 1);
-  lm_attach(L, lua_touserdata(L, 2), &e->scratch);
+  e->view = lm_attach(L, lua_touserdata(L, 2), &e->scratch, &e->texts);
   return 0;
 }
 
@@ -637,6 +640,7 @@ void ru_check(ru_engine *e, md_plan *p) {
     protected(e, d, d->file, call_check, 0, d, p, NULL);
     e->current = NULL;
   }
+  lm_forget(e->view);        /* the rules share what they computed on p */
 }
 
 /* Arguments: engine, recognizer, due, item. Leaves the canonical text or
@@ -660,7 +664,9 @@ static dl_deadline *recognize(void *ud, md_model *m, md_due *due, md_item *it) {
   lua_State *L = e->sb.L;
   for (size_t i = 0; i < e->ndefs; i++) {
     ru_def *d = &e->defs[i];
-    if (d->kind != RU_RECOGNIZER || protected(e, d, d->file, call_recognizer, 1, d, due, it) != 0) continue;
+    int failed = d->kind != RU_RECOGNIZER || protected(e, d, d->file, call_recognizer, 1, d, due, it) != 0;
+    lm_forget(e->view);
+    if (failed) continue;
     size_t n;
     const char *s = lua_tolstring(L, -1, &n);
     if (!s) {
@@ -698,7 +704,9 @@ static int call_render(lua_State *L) {
 }
 
 const char *ru_render(ru_engine *e, const ru_def *format, md_plan *p, size_t *len) {
-  if (protected(e, format, format->file, call_render, 1, (void *)format, p, NULL) != 0) return NULL;
+  int failed = protected(e, format, format->file, call_render, 1, (void *)format, p, NULL);
+  lm_forget(e->view);
+  if (failed) return NULL;
   const char *s = lua_tolstring(e->sb.L, -1, len);
   char *copy = ar_strndup(e->a, s, *len);
   lua_pop(e->sb.L, 1);

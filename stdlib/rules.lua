@@ -10,17 +10,10 @@ local function id_of(item)
   return item.id or ""
 end
 
--- "YYYY-MM-DD" as a number that orders like the day, whatever the number
--- of digits in the year (a string comparison would put 10000 before 9999).
-local function day_number(day)
-  local y, m, d = day:match("^(%-?%d+)%-(%d%d)%-(%d%d)$")
-  return tonumber(y) * 10000 + tonumber(m) * 100 + tonumber(d)
-end
-
 -- Whether folded text `s` contains any of the folded words in `words`.
 local function mentions(s, words)
-  for _, w in ipairs(words) do
-    if s:find(w, 1, true) then return true end
+  for i = 1, #words do
+    if s:find(words[i], 1, true) then return true end
   end
   return false
 end
@@ -35,12 +28,19 @@ end
 
 -- ---- rules moved from C ----
 
+-- The rules below run on every plan of a national run (a million
+-- directives), so they walk lists with numeric loops (ipairs calls a
+-- function per element) and read a field only when the answer depends on
+-- it.
+
 plancheck.rule {
   id = "owner-missing",
   description = "Every task has an owner: its own 'by', or its section's 'owner'.",
   severity = "warning",
   check = function(plan)
-    for _, task in ipairs(plan.directives) do
+    local tasks = plan.directives
+    for i = 1, #tasks do
+      local task = tasks[i]
       if #task.owners == 0 then
         plancheck.report(task, "task " .. id_of(task) .. " has no owner: give it 'by', or its section an 'owner'")
       end
@@ -48,25 +48,37 @@ plancheck.rule {
   end,
 }
 
+-- Reports each part of `due` that concerns the plan's level and ends
+-- before the day `issued`: a staged phrase is several deadlines
+-- in one.
+local function report_early_parts(plan, due, issued)
+  local parts = due.parts
+  for i = 1, #parts do
+    local part = parts[i]
+    if part.applies and part.latest and part.latest < issued then
+      plancheck.report(due, "deadline ends on " .. part.latest .. ", before the plan is issued on " .. plan.date, {
+        notes = { { plan.date_span, "the issue date" } },
+      })
+    end
+  end
+end
+
 plancheck.rule {
   id = "deadline-before-issue",
   description = "No deadline ends before the plan's issue date; of a staged deadline, only the stage of the plan's own level counts.",
   severity = "error",
   check = function(plan)
-    if not plan.date or not plan.date_span then return end
-    local issued = day_number(plan.date)
-    for _, item in ipairs(plan.items) do
-      for _, due in ipairs(item.deadlines) do
-        -- One finding per part that concerns this level: a staged phrase
-        -- is several deadlines in one.
-        for _, part in ipairs(due.parts) do
-          if part.applies and part.latest and day_number(part.latest) < issued then
-            plancheck.report(due, "deadline ends on " .. part.latest .. ", before the plan is issued on " .. plan.date, {
-              notes = { { plan.date_span, "the issue date" } },
-            })
-          end
-        end
-      end
+    -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
+    local issued = plan.date
+    if not issued then return end             -- and so no date_span either
+    local dues = plan.deadlines
+    for i = 1, #dues do
+      -- due.earliest_end is the first end among the parts that concern
+      -- this level: only a deadline that has one before the issue date
+      -- needs its parts read.
+      local due = dues[i]
+      local ends = due.earliest_end
+      if ends and ends < issued then report_early_parts(plan, due, issued) end
     end
   end,
 }
@@ -76,14 +88,14 @@ plancheck.rule {
   description = "A percentage target lies between 0% and 100%; checked in every plan, not only grassroots ones, since no plan can reach more than all of something.",
   severity = "error",
   check = function(plan)
-    for _, item in ipairs(plan.items) do
-      for _, m in ipairs(item.measures) do
-        if m.op and m.percent and not (m.value >= 0 and m.value <= 100) then
-          -- Quote the value as written ("1234567", "trên 150%"), never as
-          -- Lua prints a float.
-          local shown = m.phrase or (m.value_text .. "%")
-          plancheck.report(m.value_span, "a percentage of " .. shown .. " makes no sense for \"" .. m.name .. "\"")
-        end
+    local measures = plan.measures
+    for i = 1, #measures do
+      local m = measures[i]
+      if m.op and m.percent and not (m.value >= 0 and m.value <= 100) then
+        -- Quote the value as written ("1234567", "trên 150%"), never as
+        -- Lua prints a float.
+        local shown = m.phrase or (m.value_text .. "%")
+        plancheck.report(m.value_span, "a percentage of " .. shown .. " makes no sense for \"" .. m.name .. "\"")
       end
     end
   end,
@@ -125,16 +137,27 @@ plancheck.rule {
   end,
 }
 
+-- Whether some task of the list has a reporting obligation ('reports').
+local function reports_somewhere(tasks)
+  for i = 1, #tasks do
+    if #tasks[i].reports_to > 0 then return true end
+  end
+  return false
+end
+
 plancheck.rule {
   id = "monitoring-missing",
   description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
   severity = "warning",
   check = function(plan)
+    local tasks = plan.directives
+    -- Either clause anywhere will do; the obligations are cheaper to look
+    -- for than the words, so they are looked for first.
+    if reports_somewhere(tasks) then return end
     local monitoring = folded { "kiểm tra", "giám sát", "theo dõi", "đôn đốc" }
     local reporting = folded { "báo cáo" }
-    for _, task in ipairs(plan.directives) do
-      if #task.reports_to > 0 then return end
-      local text = plancheck.fold(task.text)
+    for i = 1, #tasks do
+      local text = tasks[i].folded_text
       if mentions(text, monitoring) and mentions(text, reporting) then return end
     end
     plancheck.report(plan, "plan " .. plan.key .. " has no monitoring and reporting clause: no task has 'reports' "
@@ -142,22 +165,34 @@ plancheck.rule {
   end,
 }
 
+-- Directives are grouped by folded_hash, a number, rather than by their
+-- folded texts: a plan of 200 000 directives would otherwise hold all its
+-- text in the rule's memory at once. Texts are compared only when their
+-- hashes are equal; the rare different text with an equal hash is then
+-- looked up by its text.
 plancheck.rule {
   id = "duplicate-text",
   description = "No two directives of a plan have the same text (compared after plancheck.fold).",
   severity = "warning",
   check = function(plan)
-    local first = {}
-    for _, task in ipairs(plan.directives) do
-      local key = plancheck.fold(task.text)
-      if key ~= "" then
-        local earlier = first[key]
-        if earlier then
+    local first, by_text = {}, {}
+    local tasks = plan.directives
+    for i = 1, #tasks do
+      local task = tasks[i]
+      local hash = task.folded_hash
+      local earlier = first[hash]
+      if not earlier then
+        first[hash] = task
+      else
+        local text = task.folded_text
+        if text ~= "" and earlier.folded_text ~= text then
+          earlier = by_text[text]
+          if not earlier then by_text[text] = task end
+        end
+        if earlier and text ~= "" then
           plancheck.report(task, "task " .. id_of(task) .. " has the same text as task " .. id_of(earlier), {
             notes = { { earlier, "task " .. id_of(earlier) .. " is here" } },
           })
-        else
-          first[key] = task
         end
       end
     end

@@ -55,7 +55,7 @@ local FINAL_QUARTER = "2024-Q4 (quý IV năm 2024)"
 -- lists every `implements`, loaded or declared unavailable, so a chi bộ
 -- plan under a đảng ủy plan under PLAN is governed even when the text of
 -- PLAN is not at hand.
-local function governed(plan)
+local function find_governed(plan)
   local plans = { plan }
   for _, ancestor in ipairs(plan.chain) do plans[#plans + 1] = ancestor end
   for _, p in ipairs(plans) do
@@ -65,6 +65,19 @@ local function governed(plan)
     end
   end
   return false
+end
+
+-- Both rules ask about every plan of a run; the answer is kept for the
+-- second (weak keys: a plan nobody holds any more is forgotten).
+local governed_plans = setmetatable({}, { __mode = "k" })
+
+local function governed(plan)
+  local known = governed_plans[plan]
+  if known == nil then
+    known = find_governed(plan)
+    governed_plans[plan] = known
+  end
+  return known
 end
 
 -- ---- reading the plan ----
