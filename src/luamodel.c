@@ -194,18 +194,42 @@ static void push_strs(lua_State *L, const md_strs *s) {
 
 static lm_view *view_of(lua_State *L);
 
-/* The proxy of p from the cache table at index `cache`, made the first
- * time (or again once the garbage collector has taken it: nobody holds
- * the old one, so nobody can tell). */
-static void push_cached(lua_State *L, int cache, ptype t, void *p, md_item *item) {
-  if (lua_rawgetp(L, cache, p) == LUA_TUSERDATA) return;
+/* Where proxies are found and made: the proxy cache (pushed on the
+ * stack); the metatable (pushed above it) and the model's generation are
+ * fetched when the first proxy is made, once per list rather than once
+ * per element, since each is a registry lookup and most lists are of
+ * objects proxied already. */
+typedef struct home {
+  int cache, meta;           /* stack indices; meta 0 until fetched */
+  unsigned gen;
+} home;
+
+static home home_open(lua_State *L) {
+  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+  return (home){ lua_gettop(L), 0, 0 };
+}
+
+/* Pops what home_open and push_cached pushed. */
+static void home_close(lua_State *L, const home *h) { lua_pop(L, h->meta ? 2 : 1); }
+
+/* The proxy of p from the cache, made the first time (or again once the
+ * garbage collector has taken it: nobody holds the old one, so nobody can
+ * tell). */
+static void push_cached(lua_State *L, home *h, ptype t, void *p, md_item *item) {
+  if (lua_rawgetp(L, h->cache, p) == LUA_TUSERDATA) return;
   lua_pop(L, 1);
+  if (!h->meta) {
+    lm_view *v = view_of(L);
+    h->gen = v ? v->gen : 0;
+    luaL_getmetatable(L, META_KEY);
+    h->meta = lua_gettop(L);
+  }
   proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
-  lm_view *v = view_of(L);
-  *x = (proxy){ t, p, item, v ? v->gen : 0 };
-  luaL_setmetatable(L, META_KEY);
+  *x = (proxy){ t, p, item, h->gen };
+  lua_pushvalue(L, h->meta);
+  lua_setmetatable(L, -2);
   lua_pushvalue(L, -1);
-  lua_rawsetp(L, cache, p);
+  lua_rawsetp(L, h->cache, p);
 }
 
 static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
@@ -213,9 +237,10 @@ static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
     lua_pushnil(L);
     return;
   }
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  push_cached(L, lua_gettop(L), t, p, item);
-  lua_remove(L, -2);
+  home h = home_open(L);
+  push_cached(L, &h, t, p, item);
+  lua_replace(L, h.cache);   /* the proxy where the cache was */
+  if (h.meta) lua_pop(L, 1);
 }
 
 void lm_push_plan(lua_State *L, md_plan *p) { push_proxy(L, T_PLAN, p, NULL); }
@@ -225,33 +250,32 @@ void lm_push_due(lua_State *L, md_due *d, md_item *it) { push_proxy(L, T_DUE, d,
 
 /* ---- lists ---- */
 
-/* A fresh list being filled: the table, with the proxy cache above it
- * (fetched once for the whole list). */
+/* A fresh list being filled: the table, with what making proxies needs
+ * above it. */
 typedef struct list {
   lua_State *L;
-  int cache;                 /* stack index of the cache; the list is below */
+  home h;                    /* the list is just below h.cache */
   int n;
 } list;
 
 static list list_open(lua_State *L, int size) {
   lua_createtable(L, size, 0);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  return (list){ L, lua_gettop(L), 0 };
+  return (list){ L, home_open(L), 0 };
 }
 
 static void list_add_proxy(list *l, ptype t, void *p, md_item *item) {
-  push_cached(l->L, l->cache, t, p, item);
-  lua_rawseti(l->L, l->cache - 1, ++l->n);
+  push_cached(l->L, &l->h, t, p, item);
+  lua_rawseti(l->L, l->h.cache - 1, ++l->n);
 }
 
 static void list_add_slice(list *l, sl_slice s) {
   push_slice(l->L, s);
-  lua_rawseti(l->L, l->cache - 1, ++l->n);
+  lua_rawseti(l->L, l->h.cache - 1, ++l->n);
 }
 
 /* Leaves the list on top. */
 static void list_close(list *l) {
-  lua_pop(l->L, 1);
+  home_close(l->L, &l->h);
 }
 
 /* References as bodies; one that names no known body stays the text it
