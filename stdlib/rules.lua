@@ -26,6 +26,20 @@ local function folded(words)
   return out
 end
 
+-- plan.directives, made once per plan for the rules below that walk it
+-- (four of them; the list is the dearest field of a plan to read). No rule
+-- changes the list. Weak keys: a plan nobody holds any more is forgotten.
+local directives_of = setmetatable({}, { __mode = "k" })
+
+local function directives(plan)
+  local tasks = directives_of[plan]
+  if not tasks then
+    tasks = plan.directives
+    directives_of[plan] = tasks
+  end
+  return tasks
+end
+
 -- ---- rules moved from C ----
 
 -- The rules below run on every plan of a national run (a million
@@ -38,7 +52,7 @@ plancheck.rule {
   description = "Every task has an owner: its own 'by', or its section's 'owner'.",
   severity = "warning",
   check = function(plan)
-    local tasks = plan.directives
+    local tasks = directives(plan)
     for i = 1, #tasks do
       local task = tasks[i]
       if #task.owners == 0 then
@@ -129,7 +143,7 @@ plancheck.rule {
   severity = "warning",
   enabled = false,
   check = function(plan)
-    for _, task in ipairs(plan.directives) do
+    for _, task in ipairs(directives(plan)) do
       if not timed(task) then
         plancheck.report(task, "task " .. id_of(task) .. " states no deadline")
       end
@@ -150,7 +164,7 @@ plancheck.rule {
   description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
   severity = "warning",
   check = function(plan)
-    local tasks = plan.directives
+    local tasks = directives(plan)
     -- Either clause anywhere will do; the obligations are cheaper to look
     -- for than the words, so they are looked for first.
     if reports_somewhere(tasks) then return end
@@ -176,7 +190,7 @@ plancheck.rule {
   severity = "warning",
   check = function(plan)
     local first, by_text = {}, {}
-    local tasks = plan.directives
+    local tasks = directives(plan)
     for i = 1, #tasks do
       local task = tasks[i]
       local hash = task.folded_hash
