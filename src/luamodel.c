@@ -40,7 +40,7 @@ enum { N_COMMON = 5 };
 static const char *const plan_fields[] = {
   COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
   "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "deadlines",
-  "measures", "date_span",
+  "measures", "date_span", "earliest_end",
   NULL,
 };
 static const char *const item_fields[] = {
@@ -194,28 +194,27 @@ static void push_strs(lua_State *L, const md_strs *s) {
 
 static lm_view *view_of(lua_State *L);
 
-/* Where proxies are found and made: the proxy cache (pushed on the
- * stack); the metatable (pushed above it) and the model's generation are
- * fetched when the first proxy is made, once per list rather than once
- * per element, since each is a registry lookup and most lists are of
- * objects proxied already. */
+/* Where proxies are found and made: the proxy cache, pushed on the stack
+ * when the first proxy is looked for, and the metatable (pushed above it)
+ * and the model's generation when the first proxy is made: once per list
+ * rather than once per element, since each is a registry lookup, and not
+ * at all for an empty list or one of objects proxied already. */
 typedef struct home {
-  int cache, meta;           /* stack indices; meta 0 until fetched */
+  int cache, meta;           /* stack indices; 0 until fetched */
   unsigned gen;
 } home;
 
-static home home_open(lua_State *L) {
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  return (home){ lua_gettop(L), 0, 0 };
-}
-
-/* Pops what home_open and push_cached pushed. */
-static void home_close(lua_State *L, const home *h) { lua_pop(L, h->meta ? 2 : 1); }
+/* Pops what push_cached pushed besides the proxies. */
+static void home_close(lua_State *L, const home *h) { lua_pop(L, (h->cache != 0) + (h->meta != 0)); }
 
 /* The proxy of p from the cache, made the first time (or again once the
  * garbage collector has taken it: nobody holds the old one, so nobody can
  * tell). */
 static void push_cached(lua_State *L, home *h, ptype t, void *p, md_item *item) {
+  if (!h->cache) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+    h->cache = lua_gettop(L);
+  }
   if (lua_rawgetp(L, h->cache, p) == LUA_TUSERDATA) return;
   lua_pop(L, 1);
   if (!h->meta) {
@@ -237,7 +236,7 @@ static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
     lua_pushnil(L);
     return;
   }
-  home h = home_open(L);
+  home h = { 0, 0, 0 };
   push_cached(L, &h, t, p, item);
   lua_replace(L, h.cache);   /* the proxy where the cache was */
   if (h.meta) lua_pop(L, 1);
@@ -254,23 +253,24 @@ void lm_push_due(lua_State *L, md_due *d, md_item *it) { push_proxy(L, T_DUE, d,
  * above it. */
 typedef struct list {
   lua_State *L;
-  home h;                    /* the list is just below h.cache */
+  int at;                    /* stack index of the list */
+  home h;
   int n;
 } list;
 
 static list list_open(lua_State *L, int size) {
   lua_createtable(L, size, 0);
-  return (list){ L, home_open(L), 0 };
+  return (list){ L, lua_gettop(L), { 0, 0, 0 }, 0 };
 }
 
 static void list_add_proxy(list *l, ptype t, void *p, md_item *item) {
   push_cached(l->L, &l->h, t, p, item);
-  lua_rawseti(l->L, l->h.cache - 1, ++l->n);
+  lua_rawseti(l->L, l->at, ++l->n);
 }
 
 static void list_add_slice(list *l, sl_slice s) {
   push_slice(l->L, s);
-  lua_rawseti(l->L, l->h.cache - 1, ++l->n);
+  lua_rawseti(l->L, l->at, ++l->n);
 }
 
 /* Leaves the list on top. */
@@ -470,14 +470,38 @@ static void push_bound(lua_State *L, const md_due *due, int level, int which) {
 }
 
 /* The first of the last days of the parts that concern the plan's level,
- * over those that have one; nil when none has. */
-static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+ * over those that have one; DT_MAX when none has. */
+static dt_day earliest_end(const md_due *due, int level) {
   dt_day best = DT_MAX;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
     dt_day last = dl_span(d).last;
     if (dl_applies(d, level) && last != DT_MIN && last < best) best = last;
   }
-  push_day(L, best);                 /* nil for DT_MAX */
+  return best;
+}
+
+static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+  push_day(L, earliest_end(due, level));   /* nil for DT_MAX */
+}
+
+static int first_end_in(md_item *it, void *ctx) {
+  dt_day *best = ctx;
+  int level = it->plan ? (int)it->plan->level : 0;
+  for (const md_due *d = it->dues; d; d = d->next) {
+    dt_day end = earliest_end(d, level);
+    if (end < *best) *best = end;
+  }
+  return 0;
+}
+
+/* plan.earliest_end: the first deadline.earliest_end over plan.deadlines,
+ * found without making a proxy per deadline, so that a rule about ends
+ * (deadline-before-issue) reads the deadlines of only the plans that have
+ * an end early enough. */
+static void push_plan_earliest_end(lua_State *L, md_item *root) {
+  dt_day best = DT_MAX;
+  md_walk(root, first_end_in, &best);
+  push_day(L, best);
 }
 
 static const dl_deadline *first_applying(const md_due *due, int level) {
@@ -537,7 +561,8 @@ static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
   case 18: push_walk(L, &p->root, 1); break;
   case 19: push_plan_dues(L, &p->root); break;
   case 20: push_plan_measures(L, &p->root); break;
-  default: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
+  case 21: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
+  default: push_plan_earliest_end(L, &p->root); break;
   }
 }
 

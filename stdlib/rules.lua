@@ -85,6 +85,11 @@ plancheck.rule {
     -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
     local issued = plan.date
     if not issued then return end             -- and so no date_span either
+    -- plan.earliest_end is the first of those ends over all its
+    -- deadlines: most plans have none before their issue date, and their
+    -- deadlines need not be read at all.
+    local first = plan.earliest_end
+    if not first or first >= issued then return end
     local dues = plan.deadlines
     for i = 1, #dues do
       -- due.earliest_end is the first end among the parts that concern
