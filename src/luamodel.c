@@ -92,6 +92,7 @@ struct lm_view {
                                 global) points into freed memory once a part
                                 of a large check is dropped, and is refused */
   ar_arena *texts;
+  ar_arena *scratch;         /* the registry's, without the lookup */
   fold_slot *slots;
   size_t cap, n;             /* cap is 0 or a power of two */
 };
@@ -115,14 +116,19 @@ static md_model *model_of(lua_State *L) {
  * calling fold in a loop cannot grow the run's memory, not even within
  * one call. The work is charged to the budget, one step per byte, and one
  * request may not be larger than the memory limit. */
-static ar_arena *scratch(lua_State *L, size_t bytes) {
+static ar_arena *scratch_for(lua_State *L, ar_arena *a, size_t bytes) {
   sb_charge(L, bytes + 1);
-  lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
-  ar_arena *a = lua_touserdata(L, -1);
-  lua_pop(L, 1);
   if (bytes > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
   ar_reset(a);
   return a;
+}
+
+/* scratch_for on the registry's scratch arena. */
+static ar_arena *scratch(lua_State *L, size_t bytes) {
+  lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
+  ar_arena *a = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return scratch_for(L, a, bytes);
 }
 
 /* ---- pushing values ---- */
@@ -697,7 +703,7 @@ static const fold_slot *folded_of(lua_State *L, view *v, const md_item *it) {
   if (s && s->item) return s;
   size_t bytes = 0;
   for (const md_strs *c = it->texts; c; c = c->next) bytes += c->s.value.n + 1;
-  ar_arena *a = scratch(L, bytes);
+  ar_arena *a = scratch_for(L, v->scratch, bytes);
   sl_slice t = joined_text(a, it->texts);
   sl_slice f = tx_fold_tones(a, t.p ? t.p : "", t.n);
   if (v->texts->used + f.n + 2 * (v->cap + 64) * sizeof *v->slots > sb_of(L)->cap) forget(v);
@@ -1010,6 +1016,7 @@ lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena 
   v->m = m;
   v->gen++;
   v->texts = texts;
+  v->scratch = scratch_arena;
   make_metatable(L);
   lua_newtable(L);
   lua_newtable(L);
