@@ -40,7 +40,7 @@ enum { N_COMMON = 5 };
 static const char *const plan_fields[] = {
   COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
   "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "deadlines",
-  "measures", "date_span",
+  "measures", "date_span", "earliest_end",
   NULL,
 };
 static const char *const item_fields[] = {
@@ -92,6 +92,7 @@ struct lm_view {
                                 global) points into freed memory once a part
                                 of a large check is dropped, and is refused */
   ar_arena *texts;
+  ar_arena *scratch;         /* the registry's, without the lookup */
   fold_slot *slots;
   size_t cap, n;             /* cap is 0 or a power of two */
 };
@@ -115,14 +116,19 @@ static md_model *model_of(lua_State *L) {
  * calling fold in a loop cannot grow the run's memory, not even within
  * one call. The work is charged to the budget, one step per byte, and one
  * request may not be larger than the memory limit. */
-static ar_arena *scratch(lua_State *L, size_t bytes) {
+static ar_arena *scratch_for(lua_State *L, ar_arena *a, size_t bytes) {
   sb_charge(L, bytes + 1);
-  lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
-  ar_arena *a = lua_touserdata(L, -1);
-  lua_pop(L, 1);
   if (bytes > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
   ar_reset(a);
   return a;
+}
+
+/* scratch_for on the registry's scratch arena. */
+static ar_arena *scratch(lua_State *L, size_t bytes) {
+  lua_getfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
+  ar_arena *a = lua_touserdata(L, -1);
+  lua_pop(L, 1);
+  return scratch_for(L, a, bytes);
 }
 
 /* ---- pushing values ---- */
@@ -194,18 +200,41 @@ static void push_strs(lua_State *L, const md_strs *s) {
 
 static lm_view *view_of(lua_State *L);
 
-/* The proxy of p from the cache table at index `cache`, made the first
- * time (or again once the garbage collector has taken it: nobody holds
- * the old one, so nobody can tell). */
-static void push_cached(lua_State *L, int cache, ptype t, void *p, md_item *item) {
-  if (lua_rawgetp(L, cache, p) == LUA_TUSERDATA) return;
+/* Where proxies are found and made: the proxy cache, pushed on the stack
+ * when the first proxy is looked for, and the metatable (pushed above it)
+ * and the model's generation when the first proxy is made: once per list
+ * rather than once per element, since each is a registry lookup, and not
+ * at all for an empty list or one of objects proxied already. */
+typedef struct home {
+  int cache, meta;           /* stack indices; 0 until fetched */
+  unsigned gen;
+} home;
+
+/* Pops what push_cached pushed besides the proxies. */
+static void home_close(lua_State *L, const home *h) { lua_pop(L, (h->cache != 0) + (h->meta != 0)); }
+
+/* The proxy of p from the cache, made the first time (or again once the
+ * garbage collector has taken it: nobody holds the old one, so nobody can
+ * tell). */
+static void push_cached(lua_State *L, home *h, ptype t, void *p, md_item *item) {
+  if (!h->cache) {
+    lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+    h->cache = lua_gettop(L);
+  }
+  if (lua_rawgetp(L, h->cache, p) == LUA_TUSERDATA) return;
   lua_pop(L, 1);
+  if (!h->meta) {
+    lm_view *v = view_of(L);
+    h->gen = v ? v->gen : 0;
+    luaL_getmetatable(L, META_KEY);
+    h->meta = lua_gettop(L);
+  }
   proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
-  lm_view *v = view_of(L);
-  *x = (proxy){ t, p, item, v ? v->gen : 0 };
-  luaL_setmetatable(L, META_KEY);
+  *x = (proxy){ t, p, item, h->gen };
+  lua_pushvalue(L, h->meta);
+  lua_setmetatable(L, -2);
   lua_pushvalue(L, -1);
-  lua_rawsetp(L, cache, p);
+  lua_rawsetp(L, h->cache, p);
 }
 
 static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
@@ -213,9 +242,10 @@ static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
     lua_pushnil(L);
     return;
   }
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  push_cached(L, lua_gettop(L), t, p, item);
-  lua_remove(L, -2);
+  home h = { 0, 0, 0 };
+  push_cached(L, &h, t, p, item);
+  lua_replace(L, h.cache);   /* the proxy where the cache was */
+  if (h.meta) lua_pop(L, 1);
 }
 
 void lm_push_plan(lua_State *L, md_plan *p) { push_proxy(L, T_PLAN, p, NULL); }
@@ -225,33 +255,33 @@ void lm_push_due(lua_State *L, md_due *d, md_item *it) { push_proxy(L, T_DUE, d,
 
 /* ---- lists ---- */
 
-/* A fresh list being filled: the table, with the proxy cache above it
- * (fetched once for the whole list). */
+/* A fresh list being filled: the table, with what making proxies needs
+ * above it. */
 typedef struct list {
   lua_State *L;
-  int cache;                 /* stack index of the cache; the list is below */
+  int at;                    /* stack index of the list */
+  home h;
   int n;
 } list;
 
 static list list_open(lua_State *L, int size) {
   lua_createtable(L, size, 0);
-  lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  return (list){ L, lua_gettop(L), 0 };
+  return (list){ L, lua_gettop(L), { 0, 0, 0 }, 0 };
 }
 
 static void list_add_proxy(list *l, ptype t, void *p, md_item *item) {
-  push_cached(l->L, l->cache, t, p, item);
-  lua_rawseti(l->L, l->cache - 1, ++l->n);
+  push_cached(l->L, &l->h, t, p, item);
+  lua_rawseti(l->L, l->at, ++l->n);
 }
 
 static void list_add_slice(list *l, sl_slice s) {
   push_slice(l->L, s);
-  lua_rawseti(l->L, l->cache - 1, ++l->n);
+  lua_rawseti(l->L, l->at, ++l->n);
 }
 
 /* Leaves the list on top. */
 static void list_close(list *l) {
-  lua_pop(l->L, 1);
+  home_close(l->L, &l->h);
 }
 
 /* References as bodies; one that names no known body stays the text it
@@ -446,14 +476,38 @@ static void push_bound(lua_State *L, const md_due *due, int level, int which) {
 }
 
 /* The first of the last days of the parts that concern the plan's level,
- * over those that have one; nil when none has. */
-static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+ * over those that have one; DT_MAX when none has. */
+static dt_day earliest_end(const md_due *due, int level) {
   dt_day best = DT_MAX;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
     dt_day last = dl_span(d).last;
     if (dl_applies(d, level) && last != DT_MIN && last < best) best = last;
   }
-  push_day(L, best);                 /* nil for DT_MAX */
+  return best;
+}
+
+static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+  push_day(L, earliest_end(due, level));   /* nil for DT_MAX */
+}
+
+static int first_end_in(md_item *it, void *ctx) {
+  dt_day *best = ctx;
+  int level = it->plan ? (int)it->plan->level : 0;
+  for (const md_due *d = it->dues; d; d = d->next) {
+    dt_day end = earliest_end(d, level);
+    if (end < *best) *best = end;
+  }
+  return 0;
+}
+
+/* plan.earliest_end: the first deadline.earliest_end over plan.deadlines,
+ * found without making a proxy per deadline, so that a rule about ends
+ * (deadline-before-issue) reads the deadlines of only the plans that have
+ * an end early enough. */
+static void push_plan_earliest_end(lua_State *L, md_item *root) {
+  dt_day best = DT_MAX;
+  md_walk(root, first_end_in, &best);
+  push_day(L, best);
 }
 
 static const dl_deadline *first_applying(const md_due *due, int level) {
@@ -513,7 +567,8 @@ static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
   case 18: push_walk(L, &p->root, 1); break;
   case 19: push_plan_dues(L, &p->root); break;
   case 20: push_plan_measures(L, &p->root); break;
-  default: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
+  case 21: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
+  default: push_plan_earliest_end(L, &p->root); break;
   }
 }
 
@@ -648,7 +703,7 @@ static const fold_slot *folded_of(lua_State *L, view *v, const md_item *it) {
   if (s && s->item) return s;
   size_t bytes = 0;
   for (const md_strs *c = it->texts; c; c = c->next) bytes += c->s.value.n + 1;
-  ar_arena *a = scratch(L, bytes);
+  ar_arena *a = scratch_for(L, v->scratch, bytes);
   sl_slice t = joined_text(a, it->texts);
   sl_slice f = tx_fold_tones(a, t.p ? t.p : "", t.n);
   if (v->texts->used + f.n + 2 * (v->cap + 64) * sizeof *v->slots > sb_of(L)->cap) forget(v);
@@ -961,6 +1016,7 @@ lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena 
   v->m = m;
   v->gen++;
   v->texts = texts;
+  v->scratch = scratch_arena;
   make_metatable(L);
   lua_newtable(L);
   lua_newtable(L);

@@ -67,11 +67,6 @@ static long table_index(int32_t cp) {
   return -1;
 }
 
-static int32_t *fold_slot(int32_t cp) {
-  long i = table_index(cp);
-  return i >= 0 ? &fold_table[i] : NULL;
-}
-
 /* Whether cp is its own NFC, a starter, a character at all. */
 static int nfc_itself(int32_t cp) {
   utf8proc_int32_t out[4];
@@ -147,67 +142,182 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
   return map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
-/* tx_fold's mapping (before white space is collapsed) when every character
- * of s is simple; 0 when one is not, and the library must do it. */
-static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
-  if (!fold_ready) build_fold_table();
-  char *d = ar_alloc_text(a, n * 2);          /* a fold takes at most 3 bytes for 2 */
-  size_t o = 0;
-  const unsigned char *p = (const unsigned char *)s;
-  for (size_t i = 0; i < n;) {
-    int32_t cp;
-    if (p[i] < 0x80) {
-      cp = p[i] >= 'A' && p[i] <= 'Z' ? p[i] + 32 : p[i];
-      if (!cp) return 0;                      /* NUL: let the library say */
-      d[o++] = (char)cp;
-      i++;
-      continue;
-    }
-    int len = decode_short(p, i, n, &cp);     /* longer forms are not simple */
-    int32_t *slot = len ? fold_slot(cp) : NULL;
-    if (!slot || *slot < 0) return 0;
-    o += (size_t)utf8proc_encode_char(*slot, (utf8proc_uint8_t *)d + o);
-    i += (size_t)len;
+/* ---- the fast fold and the tone pass ---- */
+
+/* An old-style tone placement and the new style of the same syllable
+ * ending: documents mix the two ("Tỉnh uỷ", "Tỉnh ủy") for one word. */
+typedef struct respelling {
+  const char *from, *to;
+  unsigned char from_len, to_len;
+} respelling;
+
+#define RESPELL(old, new_style) { old, new_style, sizeof old - 1, sizeof new_style - 1 }
+static const respelling respellings[] = {
+  RESPELL("uỷ", "ủy"), RESPELL("uý", "úy"), RESPELL("uỳ", "ùy"), RESPELL("uỹ", "ũy"), RESPELL("uỵ", "ụy"),
+  RESPELL("oà", "òa"), RESPELL("oá", "óa"), RESPELL("oả", "ỏa"), RESPELL("oã", "õa"), RESPELL("oạ", "ọa"),
+  RESPELL("oè", "òe"), RESPELL("oé", "óe"), RESPELL("oẻ", "ỏe"), RESPELL("oẽ", "õe"), RESPELL("oẹ", "ọe"),
+};
+#undef RESPELL
+
+/* What the fast fold writes for a character of the tables: its folded
+ * form in UTF-8, copied four bytes at a time (the fourth is written over
+ * next), and in `info` its length (0: the library must fold it) and
+ * whether it is the second letter of an old-style spelling after a u or
+ * an o, so that the tone pass can start there instead of at the first
+ * byte. */
+typedef struct folded_char {
+  unsigned char bytes[3];
+  unsigned char info;
+} folded_char;
+enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8 };
+
+static folded_char folded_chars[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];
+/* A byte as the fast fold writes it: ASCII in lower case, the four
+ * blanks as ' ', other control characters as they are; 0 for NUL and for
+ * every byte from 0x80, which the loop then looks at more closely. */
+static unsigned char ascii_folded[256];
+static int folded_ready;
+
+/* FC_AFTER_U or FC_AFTER_O when cp follows that letter in an old-style
+ * spelling, from the respellings themselves so the two cannot disagree. */
+static unsigned char respelling_flag(int32_t cp) {
+  for (size_t k = 0; k < sizeof respellings / sizeof respellings[0]; k++) {
+    const respelling *r = &respellings[k];
+    int32_t second = -1;
+    tx_decode((const unsigned char *)r->from + 1, r->from_len - 1u, &second);
+    if (second == cp) return r->from[0] == 'u' ? FC_AFTER_U : FC_AFTER_O;
   }
-  d[o] = '\0';
-  *out = (sl_slice){ d, o };
+  return 0;
+}
+
+/* Fills folded_chars and ascii_folded from fold_table (utf8proc's fold). */
+static void build_folded_chars(void) {
+  if (!fold_ready) build_fold_table();
+  for (int c = 1; c < 0x80; c++)
+    ascii_folded[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  for (size_t i = 0; i < sizeof folded_chars / sizeof folded_chars[0]; i++) {
+    utf8proc_uint8_t buf[4];
+    utf8proc_ssize_t len = fold_table[i] < 0 ? 0 : utf8proc_encode_char(fold_table[i], buf);
+    if (len < 1 || len > 3) continue;
+    memcpy(folded_chars[i].bytes, buf, (size_t)len);
+    folded_chars[i].info = (unsigned char)(len | respelling_flag(fold_table[i]));
+  }
+  folded_ready = 1;
+}
+
+/* The entry of the two- or three-byte character at p (before end) and
+ * its length; 0 when the tables do not have it or it is not simple. */
+static int fold_char(const unsigned char *p, const unsigned char *end, folded_char *fc) {
+  long k;
+  int len;
+  if (p[0] >= 0xC2 && p[0] <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
+    k = (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
+    if (k >= FOLD_LOW) return 0;
+    len = 2;
+  } else if (p[0] == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
+    k = FOLD_LOW + ((p[1] - 0xB8) << 6 | (p[2] & 0x3F));   /* U+1E00 to U+1EFF */
+    len = 3;
+  } else {
+    return 0;
+  }
+  *fc = folded_chars[k];
+  return fc->info ? len : 0;
+}
+
+/* Whether the character fc, written at w (d is the start of the
+ * output), ends an old-style spelling: a u or an o before it, not the u
+ * of "qu". */
+static int may_respell(const char *d, const char *w, unsigned char info) {
+  char letter = info & FC_AFTER_U ? 'u' : 'o';
+  return w - d >= 1 && w[-1] == letter && !(w - d >= 2 && w[-2] == 'q');
+}
+
+/* The fast fold's state: where it reads and writes. */
+typedef struct folding {
+  const unsigned char *p, *end;
+  char *d, *w;
+  size_t tones;              /* where an old spelling may start; SIZE_MAX: nowhere yet */
+  int blank;                 /* the last byte written is a blank, or none is */
+} folding;
+
+/* A byte below 0x80 that is not visible: a blank joins the one before
+ * it, another control character stays; NUL is left to the library. */
+static int fold_control(folding *f) {
+  unsigned char c = *f->p++;
+  if (!c) return 0;
+  if (ascii_folded[c] != ' ') *f->w++ = (char)c;
+  else if (!f->blank) *f->w++ = ' ';
+  f->blank = ascii_folded[c] == ' ';
   return 1;
 }
 
-sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
-  sl_slice f;
-  if (!fold_fast(a, s, n, &f)) f = map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD);
+static int fold_wide(folding *f) {
+  folded_char fc;
+  int len = fold_char(f->p, f->end, &fc);
+  if (!len) return 0;
+  if ((fc.info & (FC_AFTER_U | FC_AFTER_O)) && f->tones == SIZE_MAX && may_respell(f->d, f->w, fc.info))
+    f->tones = (size_t)(f->w - f->d) - 1;
+  memcpy(f->w, fc.bytes, 4);
+  f->w += fc.info & FC_LEN;
+  f->p += len;
+  f->blank = 0;
+  return 1;
+}
+
+/* tx_fold when every character of s is simple (the table's, and NUL-free
+ * ASCII), in one pass: folding, collapsing blanks and noting where the
+ * tone pass must begin (*tones, the length when nowhere). 0 when one is
+ * not simple, and the library must do it. */
+static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out, size_t *tones) {
+  if (!folded_ready) build_folded_chars();
+  char *d = ar_alloc_text(a, 2 * n + 4);     /* 3 bytes for 2 at most, and the fourth of a copy */
+  folding f = { (const unsigned char *)s, (const unsigned char *)s + n, d, d, SIZE_MAX, 1 };
+  while (f.p < f.end) {
+    unsigned char c = ascii_folded[*f.p];
+    if (c > ' ') {                           /* visible ASCII, the commonest by far */
+      do {
+        *f.w++ = (char)c;
+      } while (++f.p < f.end && (c = ascii_folded[*f.p]) > ' ');
+      f.blank = 0;
+    } else if (!(*f.p < 0x80 ? fold_control(&f) : fold_wide(&f))) {
+      return 0;
+    }
+  }
+  if (f.w > d && f.w[-1] == ' ') f.w--;
+  *f.w = '\0';
+  *out = (sl_slice){ d, (size_t)(f.w - d) };
+  *tones = f.tones == SIZE_MAX ? out->n : f.tones;
+  return 1;
+}
+
+/* Runs of the four blanks in f become one space; none at either end. */
+static sl_slice collapse_blanks(sl_slice f) {
   char *d = (char *)f.p;
   size_t o = 0;
-  int space = 1; /* drops leading space */
+  int blank = 1;                             /* drops leading blanks */
   for (size_t i = 0; i < f.n; i++) {
     unsigned char c = (unsigned char)f.p[i];
-    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-      if (!space) d[o++] = ' ';
-      space = 1;
-    } else {
-      d[o++] = (char)c;
-      space = 0;
-    }
+    int is_blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    if (!is_blank) d[o++] = (char)c;
+    else if (!blank) d[o++] = ' ';
+    blank = is_blank;
   }
   if (o && d[o - 1] == ' ') o--;
   d[o] = '\0';
   return (sl_slice){ d, o };
 }
 
-/* The old-style spelling that starts at s, as { old, new }, or NULL. */
-static const char *const *old_style_at(const char *s, size_t n) {
-  static const char *const pairs[][2] = {
-    { "uỷ", "ủy" }, { "uý", "úy" }, { "uỳ", "ùy" }, { "uỹ", "ũy" }, { "uỵ", "ụy" },
-    { "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
-    { "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
-  };
-  if (s[0] != 'u' && s[0] != 'o') return NULL;
-  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
-    size_t len = strlen(pairs[k][0]);
-    if (len <= n && memcmp(s, pairs[k][0], len) == 0) return pairs[k];
-  }
-  return NULL;
+/* tx_fold, with where the tone pass must begin. */
+static sl_slice fold(ar_arena *a, const char *s, size_t n, size_t *tones) {
+  sl_slice f;
+  if (fold_fast(a, s, n, &f, tones)) return f;
+  *tones = 0;
+  return collapse_blanks(map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
+}
+
+sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
+  size_t tones;
+  return fold(a, s, n, &tones);
 }
 
 /* Whether no letter follows at s: the two styles differ only in open
@@ -220,27 +330,45 @@ static int ends_syllable(const char *s, size_t n) {
   return !(c >= UTF8PROC_CATEGORY_LU && c <= UTF8PROC_CATEGORY_ME); /* letters, then marks */
 }
 
-size_t tx_tone_normalise(char *s, size_t n) {
-  size_t o = 0;
-  char prev = 0;
-  for (size_t i = 0; i < n;) {
-    if (s[i] != 'u' && s[i] != 'o') {      /* what no old spelling starts with */
-      prev = s[i];
-      s[o++] = s[i++];
-      continue;
-    }
-    /* The u of "qu" is part of the consonant: "quý" has one spelling. */
-    const char *const *p = prev == 'q' ? NULL : old_style_at(s + i, n - i);
-    if (p && !ends_syllable(s + i + strlen(p[0]), n - i - strlen(p[0]))) p = NULL;
-    size_t take = p ? strlen(p[0]) : 1, len = p ? strlen(p[1]) : 1;
-    prev = s[i + take - 1];
-    memmove(s + o, p ? p[1] : s + i, len); /* o <= i: new style is never longer */
-    o += len;
-    i += take;
+/* The old-style spelling at s[i] that is respelt, or NULL. The u of "qu"
+ * is part of the consonant ("quý" has one spelling). s[i - 1] may already
+ * have been rewritten, but only when a respelling ends there: its last
+ * byte is then a vowel, where the original's is not ASCII, and neither is
+ * a q. */
+static const respelling *respelling_at(const char *s, size_t i, size_t n) {
+  unsigned char next = (unsigned char)s[i + 1];
+  if ((s[i] != 'u' && s[i] != 'o') || (next != 0xC3 && next != 0xE1)) return NULL;
+  if (i > 0 && s[i - 1] == 'q') return NULL;
+  for (size_t k = 0; k < sizeof respellings / sizeof respellings[0]; k++) {
+    const respelling *r = &respellings[k];
+    if (r->from_len <= n - i && memcmp(s + i, r->from, r->from_len) == 0)
+      return ends_syllable(s + i + r->from_len, n - i - r->from_len) ? r : NULL;
   }
+  return NULL;
+}
+
+/* tx_tone_normalise from s[from] on (no old spelling starts before it):
+ * the unchanged text between two respellings is moved once, and not at
+ * all before the first. */
+static size_t respell_from(char *s, size_t n, size_t from) {
+  size_t o = from, run = from;               /* s[run..i) is unchanged text to move to s[o] */
+  for (size_t i = from; i + 1 < n; i++) {
+    const respelling *r = respelling_at(s, i, n);
+    if (!r) continue;
+    if (o != run) memmove(s + o, s + run, i - run);
+    o += i - run;
+    memcpy(s + o, r->to, r->to_len);         /* o <= i: the new style is never longer */
+    o += r->to_len;
+    run = i + r->from_len;
+    i = run - 1;
+  }
+  if (o != run) memmove(s + o, s + run, n - run);
+  o += n - run;
   if (o < n) s[o] = '\0';
   return o;
 }
+
+size_t tx_tone_normalise(char *s, size_t n) { return respell_from(s, n, 0); }
 
 uint64_t tx_hash_more(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -287,7 +415,8 @@ sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
 }
 
 sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n) {
-  sl_slice f = tx_fold(a, s, n);   /* always a fresh copy, so it may be rewritten */
-  f.n = tx_tone_normalise((char *)f.p, f.n);
+  size_t tones;
+  sl_slice f = fold(a, s, n, &tones);   /* always a fresh copy, so it may be rewritten */
+  f.n = respell_from((char *)f.p, f.n, tones);
   return f;
 }

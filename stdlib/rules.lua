@@ -26,6 +26,20 @@ local function folded(words)
   return out
 end
 
+-- plan.directives, made once per plan for the rules below that walk it
+-- (four of them; the list is the dearest field of a plan to read). No rule
+-- changes the list. Weak keys: a plan nobody holds any more is forgotten.
+local directives_of = setmetatable({}, { __mode = "k" })
+
+local function directives(plan)
+  local tasks = directives_of[plan]
+  if not tasks then
+    tasks = plan.directives
+    directives_of[plan] = tasks
+  end
+  return tasks
+end
+
 -- ---- rules moved from C ----
 
 -- The rules below run on every plan of a national run (a million
@@ -38,7 +52,7 @@ plancheck.rule {
   description = "Every task has an owner: its own 'by', or its section's 'owner'.",
   severity = "warning",
   check = function(plan)
-    local tasks = plan.directives
+    local tasks = directives(plan)
     for i = 1, #tasks do
       local task = tasks[i]
       if #task.owners == 0 then
@@ -71,6 +85,11 @@ plancheck.rule {
     -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
     local issued = plan.date
     if not issued then return end             -- and so no date_span either
+    -- plan.earliest_end is the first of those ends over all its
+    -- deadlines: most plans have none before their issue date, and their
+    -- deadlines need not be read at all.
+    local first = plan.earliest_end
+    if not first or first >= issued then return end
     local dues = plan.deadlines
     for i = 1, #dues do
       -- due.earliest_end is the first end among the parts that concern
@@ -129,7 +148,7 @@ plancheck.rule {
   severity = "warning",
   enabled = false,
   check = function(plan)
-    for _, task in ipairs(plan.directives) do
+    for _, task in ipairs(directives(plan)) do
       if not timed(task) then
         plancheck.report(task, "task " .. id_of(task) .. " states no deadline")
       end
@@ -150,7 +169,7 @@ plancheck.rule {
   description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
   severity = "warning",
   check = function(plan)
-    local tasks = plan.directives
+    local tasks = directives(plan)
     -- Either clause anywhere will do; the obligations are cheaper to look
     -- for than the words, so they are looked for first.
     if reports_somewhere(tasks) then return end
@@ -176,7 +195,7 @@ plancheck.rule {
   severity = "warning",
   check = function(plan)
     local first, by_text = {}, {}
-    local tasks = plan.directives
+    local tasks = directives(plan)
     for i = 1, #tasks do
       local task = tasks[i]
       local hash = task.folded_hash

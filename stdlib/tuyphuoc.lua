@@ -51,33 +51,43 @@ local FINAL_QUARTER = "2024-Q4 (quý IV năm 2024)"
 -- ---- which plans the convention governs ----
 
 -- The plan itself, and a plan that names it as a parent: directly, or
--- through its loaded ancestors (plan.chain, nearest first). plan.parents
--- lists every `implements`, loaded or declared unavailable, so a chi bộ
--- plan under a đảng ủy plan under PLAN is governed even when the text of
--- PLAN is not at hand.
-local function find_governed(plan)
-  local plans = { plan }
-  for _, ancestor in ipairs(plan.chain) do plans[#plans + 1] = ancestor end
-  for _, p in ipairs(plans) do
-    if p.key == PLAN then return true end
-    for _, parent in ipairs(p.parents) do
-      if parent.number == PLAN then return true end
-    end
-  end
-  return false
-end
-
--- Both rules ask about every plan of a run; the answer is kept for the
--- second (weak keys: a plan nobody holds any more is forgotten).
+-- through its loaded ancestors. plan.parents lists every `implements`,
+-- loaded or declared unavailable, so a chi bộ plan under a đảng ủy plan
+-- under PLAN is governed even when the text of PLAN is not at hand.
+--
+-- Both rules ask about every plan of a run, and the plans of a district
+-- share their ancestors, so the answer is kept for each plan, ancestors
+-- included (weak keys: a plan nobody holds any more is forgotten): a
+-- plan's own answer then costs a look at its parents and their kept
+-- answers, not a walk of its whole chain.
 local governed_plans = setmetatable({}, { __mode = "k" })
+local asking = {}                       -- plans being answered, for cycles
 
+-- Returns the answer, and whether it may be short because a cycle of
+-- parents led back to a plan still being answered (such an answer is
+-- not kept; the first plan asked still gets the whole answer, since that
+-- plan's own walk goes on to everything the cycle leads to).
 local function governed(plan)
   local known = governed_plans[plan]
-  if known == nil then
-    known = find_governed(plan)
-    governed_plans[plan] = known
+  if known ~= nil then return known, false end
+  if asking[plan] then return false, true end
+  asking[plan] = true
+  local found, short = plan.key == PLAN, false
+  local parents = plan.parents
+  for i = 1, #parents do
+    if found then break end
+    local parent = parents[i]
+    found = parent.number == PLAN
+    local above = not found and parent.plan
+    if above then
+      local cut
+      found, cut = governed(above)
+      short = short or cut
+    end
   end
-  return known
+  asking[plan] = nil
+  if found or not short then governed_plans[plan] = found end
+  return found, short and not found
 end
 
 -- ---- reading the plan ----
