@@ -269,6 +269,9 @@ typedef struct md_model {
   md_plan *resolved_plan;
   md_body *resolved_body;
   md_event *resolved_event, *progressed_event;
+  void *parser;              /* parse's lemon parser, kept from file to file:
+                                its stack is 128 KB, too much to allocate
+                                and fault in again for each of 50,000 plans */
 } md_model;
 
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);

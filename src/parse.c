@@ -77,12 +77,9 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
   ctx.data = m->src->files[file].data;
   lx_lexer lx;
   lx_init(&lx, ctx.data, m->src->files[file].size, file, m->diags);
-  void *parser = psParseAlloc(malloc, &ctx);
-  if (!parser) {
-    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "out of memory");
-    memset(out, 0, sizeof *out);
-    return;
-  }
+  if (!m->parser) m->parser = ar_alloc(m->arena, psParseSize());
+  void *parser = m->parser;
+  psParseInit(parser, &ctx);
   lx_token tok;
   while (!ctx.stop && lx_next(&lx, &tok)) {
     track_braces(&ctx, &tok);
@@ -102,7 +99,7 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
     ctx.cur = tok;
     psParse(parser, 0, tok);
   }
-  psParseFree(parser, free);
+  psParseFinalize(parser);
   finish(&ctx, out);
 }
 

@@ -76,6 +76,7 @@ int psParseStackPeak(void *parser);
 int psParseCoverage(FILE *out);
 int psParseFallback(int token);
 void psParseResetErrors(void *parser);
+size_t psParseSize(void);
 
 /* Decodes a STRING token into an md_str (escapes resolved). */
 md_str ps_string(ps_ctx *ctx, const lx_token *t);
