@@ -22,7 +22,7 @@ md_str ps_string(ps_ctx *ctx, const lx_token *t) {
   size_t n = t->len >= 1 ? t->len - 1 : 0;
   if (!t->unterminated && n) n--; /* the closing quote */
   md_str s = { { p, n }, loc_of(ctx, t) };
-  if (!memchr(p, '\\', n)) return s;
+  if (!t->escaped) return s;
   char *d = ar_alloc_text(ctx->m->arena, n);
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
