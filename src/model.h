@@ -152,6 +152,8 @@ typedef struct md_item {
   sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
+  uint32_t id_len;           /* strlen(id): ids are hashed and compared a
+                                million times a run */
   md_loc loc;                /* the label or keyword that starts it */
   unsigned cascade;          /* `cascade`: levels this directive is passed
                                 down to (MD_LEVEL_BIT), on tasks or sections */
@@ -269,6 +271,9 @@ typedef struct md_model {
   md_plan *resolved_plan;
   md_body *resolved_body;
   md_event *resolved_event, *progressed_event;
+  struct md_plan *keyed;     /* the plan md_item_by_key last found an item
+                                in, tried first: a plan's links nearly all
+                                name items of one parent */
   void *parser;              /* parse's lemon parser, kept from file to file:
                                 its stack is 128 KB, too much to allocate
                                 and fault in again for each of 50,000 plans */
