@@ -147,6 +147,18 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n) {
   return map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE);
 }
 
+/* UTF-8 of a folded character: the table's are below U+10000 (Latin and
+ * Vietnamese), written here rather than by a library call a letter. */
+static size_t encode(int32_t cp, unsigned char *d) {
+  if (cp < 0x80) { d[0] = (unsigned char)cp; return 1; }
+  if (cp < 0x800) { d[0] = (unsigned char)(0xC0 | cp >> 6); d[1] = (unsigned char)(0x80 | (cp & 0x3F)); return 2; }
+  if (cp >= 0x10000) return (size_t)utf8proc_encode_char(cp, d);
+  d[0] = (unsigned char)(0xE0 | cp >> 12);
+  d[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+  d[2] = (unsigned char)(0x80 | (cp & 0x3F));
+  return 3;
+}
+
 /* tx_fold's mapping (before white space is collapsed) when every character
  * of s is simple; 0 when one is not, and the library must do it. */
 static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
@@ -166,7 +178,7 @@ static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out) {
     int len = decode_short(p, i, n, &cp);     /* longer forms are not simple */
     int32_t *slot = len ? fold_slot(cp) : NULL;
     if (!slot || *slot < 0) return 0;
-    o += (size_t)utf8proc_encode_char(*slot, (utf8proc_uint8_t *)d + o);
+    o += encode(*slot, (unsigned char *)d + o);
     i += (size_t)len;
   }
   d[o] = '\0';
@@ -202,8 +214,11 @@ static const char *const *old_style_at(const char *s, size_t n) {
     { "oà", "òa" }, { "oá", "óa" }, { "oả", "ỏa" }, { "oã", "õa" }, { "oạ", "ọa" },
     { "oè", "òe" }, { "oé", "óe" }, { "oẻ", "ỏe" }, { "oẽ", "õe" }, { "oẹ", "ọe" },
   };
-  if (s[0] != 'u' && s[0] != 'o') return NULL;
-  for (size_t k = 0; k < sizeof pairs / sizeof pairs[0]; k++) {
+  /* The second letter of each old spelling has a tone mark, so is not
+   * ASCII: most u's and o's are rejected on the byte after them. */
+  if ((s[0] != 'u' && s[0] != 'o') || n < 2 || (unsigned char)s[1] < 0x80) return NULL;
+  size_t from = s[0] == 'u' ? 0 : 5, to = s[0] == 'u' ? 5 : sizeof pairs / sizeof pairs[0];
+  for (size_t k = from; k < to; k++) {
     size_t len = strlen(pairs[k][0]);
     if (len <= n && memcmp(s, pairs[k][0], len) == 0) return pairs[k];
   }
