@@ -270,6 +270,35 @@ const char *cs_status_name(cs_status s) {
 
 size_t cs_addressed_count(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
 
+/* The directives of a plan addressed to one level, in document order.
+ * They are the same for every child of the plan at that level (a
+ * district's hundred grassroots plans), so the plan's tree is walked once
+ * for them, not once a child. They hold while nothing more is resolved:
+ * a later plan or body can forward or carry more. */
+struct cs_directives {
+  md_level level;
+  const md_plan *resolved_plan;  /* m->resolved_plan and _body when found */
+  const md_body *resolved_body;
+  md_item **v;
+  size_t n;
+  struct cs_directives *next;
+};
+
+static const struct cs_directives *addressed_in(md_model *m, md_plan *plan, md_level level) {
+  struct cs_directives *d = plan->addressed;
+  for (; d; d = d->next)
+    if (d->level == level && d->resolved_plan == m->resolved_plan && d->resolved_body == m->resolved_body) return d;
+  cs_target scratch = { .plan = plan };
+  rows r = { m, &scratch, 0, level };
+  md_walk(&plan->root, add_addressed, &r);
+  d = ar_alloc(m->arena, sizeof *d);
+  *d = (struct cs_directives){ level, m->resolved_plan, m->resolved_body, NULL, scratch.nrows, plan->addressed };
+  d->v = ar_alloc(m->arena, (scratch.nrows ? scratch.nrows : 1) * sizeof *d->v);
+  for (size_t i = 0; i < scratch.nrows; i++) d->v[i] = scratch.rows[i].directive;
+  plan->addressed = d;
+  return d;
+}
+
 cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   cs_coverage *c = ar_alloc(m->arena, sizeof *c);
   c->child = child;
@@ -279,7 +308,10 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   answers a = answers_of(m, child);
   for (size_t i = 0; i < c->ntargets; i++) {
     rows r = { m, &c->targets[i], 0, c->level };
-    if (c->level) md_walk(&c->targets[i].plan->root, add_addressed, &r);
+    if (c->level) {
+      const struct cs_directives *d = addressed_in(m, c->targets[i].plan, c->level);
+      for (size_t k = 0; k < d->n; k++) add_row(&r, d->v[k], CS_MISSING);
+    }
     answer(&r, &a, as_of);
   }
   return c;
