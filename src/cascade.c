@@ -490,10 +490,12 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
 /* The child's deadline for its own level and for each level below that
  * it stages ("cấp huyện hoàn thành trong tháng 01/2023") may not end after
  * the parent's deadline for the same level. */
-static void check_ends(pair *p) {
+static void check_ends(pair *p, const when *pw_here, const when *c_here) {
   const md_due *reported = NULL;
   for (int l = p->level ? (int)p->level : MD_GRASSROOTS; l <= MD_GRASSROOTS; l++) {
-    when pw = when_of(p->d, (md_level)l, 0), c = when_of(p->task, (md_level)l, 0);
+    /* At the link's own level the caller has both already. */
+    int here = l == (int)p->level;
+    when pw = here ? *pw_here : when_of(p->d, (md_level)l, 0), c = here ? *c_here : when_of(p->task, (md_level)l, 0);
     if (!pw.dated || !c.dated || c.last <= pw.last || c.dated == reported) continue;
     if (l != (int)p->level && !c.stage) continue;
     deadline_later(p, &c, &pw);
@@ -512,7 +514,7 @@ static void before_issue(md_model *m, md_plan *child, md_item *task, const when 
 static void check_deadlines(pair *p) {
   md_model *m = p->m;
   when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
-  check_ends(p);
+  check_ends(p, &pw, &c);
   if (pw.rank) check_frequency(p, &c, &pw);
   if (pw.dated && !pw.rank && !c.dated) {
     const md_due *cd = c.periodic ? c.periodic : c.open;
@@ -578,10 +580,18 @@ static void ancestors(ancestry *a, md_parent *par, int depth) {
   }
 }
 
-static int is_ancestor(const ancestry *a, sl_slice key) {
+static int is_ancestor_key(const ancestry *a, sl_slice key) {
   for (size_t i = 0; i < a->n; i++)
     if (sl_eq(a->p[i]->key, key)) return 1;
   return 0;
+}
+
+/* By key, as a link names it; the plan itself, nearly always among them,
+ * is found without comparing text. */
+static int is_ancestor(const ancestry *a, const md_plan *p) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->p[i] == p) return 1;
+  return is_ancestor_key(a, p->key);
 }
 
 /* The plan part of "PLAN:ID". */
@@ -592,12 +602,14 @@ static sl_slice plan_part(sl_slice target) {
 
 /* Reports a link that leads nowhere useful; 0 when it may be checked further. */
 static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const md_link *l) {
+  if (l->item && l->item->kind == MD_TASK && is_ancestor(anc, l->item->plan)) return 0;
+  /* Only a finding needs the target as a string: most links are valid. */
   const char *t = str_of(m, l->target);
   sl_slice plan = plan_part(l->target.value);
   md_loc at = l->target.loc;
   if (!l->item) {
     md_plan *p = md_plan_by_key(m, plan);
-    if (!is_ancestor(anc, plan))
+    if (!is_ancestor_key(anc, plan))
       finding(m, DG_ERROR, "link-not-parent", at, "%s names plan %.*s, which %s does not implement", t, (int)plan.n,
               plan.p, key_of(m, child));
     else if (!p)
@@ -614,7 +626,7 @@ static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const 
     note_at(m, e, l->item->loc, "it is here");
     return 1;
   }
-  if (!is_ancestor(anc, l->item->plan->key)) {
+  if (!is_ancestor(anc, l->item->plan)) {
     dg_diag *e = finding(m, DG_ERROR, "link-not-parent", at, "%s belongs to plan %s, which %s does not implement", t,
                          key_of(m, l->item->plan), key_of(m, child));
     note_at(m, e, l->item->loc, "the directive");
