@@ -205,6 +205,8 @@ typedef struct md_plan {
                                 which its siblings keep in the cache */
   int is_described;               /* a parent described inside `implements { }` */
   size_t ntasks;             /* its tasks, counted as they get ids (resolve) */
+  size_t nids;               /* the tasks and sections read with it (parse):
+                                resolve makes room for their ids at once */
   struct cs_directives *addressed;  /* its directives addressed to a level,
                                 found once for all its children (cascade) */
   struct md_plan *next;

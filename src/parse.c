@@ -56,6 +56,7 @@ static void finish(ps_ctx *ctx, ps_result *out) {
   out->includes = ctx->includes;
   out->plan = ctx->plan;
   out->orphans = NULL;
+  if (ctx->plan) ctx->plan->nids = ctx->nids;
   if (!ctx->pending.first) return;
   if (ctx->plan) {
     /* Items written before the plan header still belong to the plan, first. */
@@ -397,6 +398,7 @@ void ps_append(ps_ctx *ctx, md_item *it) {
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts) {
   md_item *it = ar_alloc(ctx->m->arena, sizeof *it);
   it->kind = kind;
+  ctx->nids += kind == MD_TASK || kind == MD_SECTION;
   it->loc = loc_of(ctx, start);
   it->texts = texts;
   it->label_loc = it->loc;

@@ -41,6 +41,7 @@ typedef struct ps_ctx {
   md_loc progress_loc;
   int in_progress;           /* inside a progress block */
   md_item pending;           /* top-level items of a file with no plan */
+  size_t nids;               /* tasks and sections read: the plan's nids */
   md_item *open;             /* the innermost block being read, whose
                                 items are appended to it; each open
                                 block's parent is the block around it */

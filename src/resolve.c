@@ -451,12 +451,6 @@ static sl_slice make_id(ar_arena *a, sl_slice head, char sep, sl_slice comp, int
 
 static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inherited);
 
-static size_t count_ids(const md_item *parent) {
-  size_t n = 0;
-  for (const md_item *it = parent->first; it; it = it->next) n += has_id(it) + count_ids(it);
-  return n;
-}
-
 /* The id of a child: "PLAN:comp" at the top, "PARENT-ID.comp" below. */
 static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
   return prefix.p ? make_id(c->m->arena, prefix, '.', comp, seen) : make_id(c->m->arena, c->plan->key, ':', comp, seen);
@@ -665,7 +659,9 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
       continue;
     }
     idctx c = { m, p };
-    md_reserve_ids(m, p, count_ids(&p->root));
+    /* Counted by the parser, not by another walk of the tree: items an
+     * included file adds only make the table grow. */
+    md_reserve_ids(m, p, p->nids);
     assign_ids(&c, &p->root, SL_NONE, NULL);
     md_walk(&p->root, resolve_dues, &dc);
   }
