@@ -140,29 +140,34 @@ typedef struct md_record {
  * ordered by size so that no padding falls between them. A national run
  * holds over a million items. */
 typedef struct md_item {
+  /* First what every walk of the items reads (the tree, links, deadlines,
+   * label): a walk of a million items then touches one or two cache lines
+   * of each, not four or five. */
   md_item_kind kind;
   int mark;                  /* scratch for graph walks */
-  struct md_item *first, *next, *parent;
+  struct md_item *first, *next;
   md_link *implements;       /* tasks: `implements`; waivers and forwards:
                                 the directives they name */
   md_due *dues;
+  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
+  char bullet;               /* '-' or '+' for bullets, else 0 */
   md_ref *by;
   md_ref *owners;            /* effective lead owners: `by`, else the nearest
                                 section's `owner` (set by resolve) */
-  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  md_measure *measures;
+  struct md_item *parent;
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
   uint32_t id_len;           /* strlen(id): ids are hashed and compared a
                                 million times a run */
   md_loc loc;                /* the label or keyword that starts it */
-  unsigned cascade;          /* `cascade`: levels this directive is passed
-                                down to (MD_LEVEL_BIT), on tasks or sections */
   md_strs *texts;            /* paragraphs; a section's heading */
   md_ref *with, *reports, *via;
   md_strs *notes;
   md_str id_override;
   md_str reason;             /* waivers */
-  md_measure *measures;
   struct md_item *last;
   const char *component;     /* this item's part of the id before any "#2"
                                 (set by resolve) */
@@ -171,7 +176,6 @@ typedef struct md_item {
   md_loc label_loc;          /* where the label is; `loc` when there is none */
   md_loc until_loc;
   dt_day until;              /* waivers: expiry, or DT_MAX */
-  char bullet;               /* '-' or '+' for bullets, else 0 */
 } md_item;
 
 typedef struct md_parent {
