@@ -82,6 +82,7 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
   void *parser = m->parser;
   psParseInit(parser, &ctx);
   lx_token tok;
+  ctx.cur = &tok;
   while (!ctx.stop && lx_next(&lx, &tok)) {
     track_braces(&ctx, &tok);
     if (ctx.stop) break;
@@ -90,16 +91,12 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
       psParseResetErrors(parser);
       ctx.had_error = 0;
     }
-    ctx.cur = tok;
     psParse(parser, tok.type, tok);
     ctx.prev2 = ctx.prev;
-    ctx.prev = tok;
+    ctx.prev = tok.type;
     if (header_only && ctx.plan && ctx.nhdr == 0) ctx.stop = 1;
   }
-  if (!ctx.stop) {
-    ctx.cur = tok;
-    psParse(parser, 0, tok);
-  }
+  if (!ctx.stop) psParse(parser, 0, tok);
   psParseFinalize(parser);
   finish(&ctx, out);
 }
@@ -133,31 +130,31 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     return;
   }
   const char *hint = "";
-  if (ctx->prev.type == TK_COMMA)
+  if (ctx->prev == TK_COMMA)
     hint = "; a list goes on after ','";
-  else if (is_item_start(ctx->prev.type) && major != TK_STRING)
+  else if (is_item_start(ctx->prev) && major != TK_STRING)
     hint = "; the text of an item, in quotes, must follow its label";
-  else if (major == TK_STRING && ctx->prev.type == TK_STRING)
+  else if (major == TK_STRING && ctx->prev == TK_STRING)
     hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
-  else if (ctx->prev.type == TK_PER)
+  else if (ctx->prev == TK_PER)
     hint = "; 'per' takes year, quarter, month or term";
-  else if (ctx->prev.type == TK_BY || ctx->prev.type == TK_WITH || ctx->prev.type == TK_REPORTS ||
-           ctx->prev.type == TK_OWNER || ctx->prev.type == TK_COUNTERPART || ctx->prev.type == TK_VIA ||
-           ctx->prev.type == TK_ISSUER || ctx->prev.type == TK_ISSUED)
+  else if (ctx->prev == TK_BY || ctx->prev == TK_WITH || ctx->prev == TK_REPORTS ||
+           ctx->prev == TK_OWNER || ctx->prev == TK_COUNTERPART || ctx->prev == TK_VIA ||
+           ctx->prev == TK_ISSUER || ctx->prev == TK_ISSUED)
     hint = "; a body is expected here: its identifier, or its name in quotes";
-  else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES || ctx->prev.type == TK_TO)
+  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO)
     hint = "; a level is expected here: central, province, district or grassroots";
-  else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS ||
-           ctx->prev.type == TK_WAIVE || ctx->prev.type == TK_FORWARD || ctx->prev.type == TK_REASON ||
-           ctx->prev.type == TK_FINGERPRINT || ctx->prev.type == TK_REASSIGNED || ctx->prev.type == TK_DONE ||
-           ctx->prev.type == TK_STARTED || ctx->prev.type == TK_CANCELLED || ctx->prev.type == TK_REPORTED ||
-           ctx->prev.type == TK_TRIGGERS || ctx->prev.type == TK_DOC)
+  else if (ctx->prev == TK_ALIAS || ctx->prev == TK_DUE || ctx->prev == TK_IMPLEMENTS ||
+           ctx->prev == TK_WAIVE || ctx->prev == TK_FORWARD || ctx->prev == TK_REASON ||
+           ctx->prev == TK_FINGERPRINT || ctx->prev == TK_REASSIGNED || ctx->prev == TK_DONE ||
+           ctx->prev == TK_STARTED || ctx->prev == TK_CANCELLED || ctx->prev == TK_REPORTED ||
+           ctx->prev == TK_TRIGGERS || ctx->prev == TK_DOC)
     hint = "; text in quotes is expected here";
-  else if (ctx->prev.type == TK_BODY)
+  else if (ctx->prev == TK_BODY)
     hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
-  else if (ctx->in_progress && ctx->prev2.type == TK_ISSUED && ctx->prev.type == TK_STRING)
+  else if (ctx->in_progress && ctx->prev2 == TK_ISSUED && ctx->prev == TK_STRING)
     hint = "; 'issued' takes the body, then the document in quotes (issued tinh_uy \"Hướng dẫn số 03-HD/TU\")";
-  else if (ctx->prev.type == TK_DATEVAL && ctx->in_progress)
+  else if (ctx->prev == TK_DATEVAL && ctx->in_progress)
     hint = "; after its date an entry says what happened: issued, done, started, cancelled or reported";
   else if (ctx->in_progress && major != TK_DATEVAL && major != TK_RBRACE)
     hint = "; each entry of a progress record starts with its date (2023-07-28 done \"III.1\")";
@@ -178,7 +175,7 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
 }
 
 void ps_stack_overflow(ps_ctx *ctx) {
-  error_at(ctx, "syntax", loc_of(ctx, &ctx->cur), "input nested too deeply%s", "");
+  error_at(ctx, "syntax", loc_of(ctx, ctx->cur), "input nested too deeply%s", "");
   ctx->stop = 1;
 }
 

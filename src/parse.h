@@ -48,7 +48,8 @@ typedef struct ps_ctx {
   md_include *includes, *last_include;
   int syntax_errors;
   int stop;
-  lx_token prev2, prev, cur;    /* the two tokens before the current one */
+  int prev2, prev;           /* the types of the two tokens before ... */
+  const lx_token *cur;       /* ... the current one (the driver's) */
   int had_error;             /* a syntax error was reported ... */
   uint32_t error_off;        /* ... at this offset */
   uint32_t braces[PS_MAX_DEPTH];
