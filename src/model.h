@@ -153,6 +153,11 @@ typedef struct md_item {
   unsigned cascade;          /* `cascade`: levels this directive is passed
                                 down to (MD_LEVEL_BIT), on tasks or sections */
   char bullet;               /* '-' or '+' for bullets, else 0 */
+  unsigned char label_scheme;  /* the label's md_scheme + 1, once resolve has
+                                read it (0: not read); with label_value,
+                                what check needs of most labels without
+                                reading their text again */
+  unsigned char label_parent;  /* the label names a parent ("2.1.") */
   md_ref *by;
   md_ref *owners;            /* effective lead owners: `by`, else the nearest
                                 section's `owner` (set by resolve) */
@@ -162,6 +167,7 @@ typedef struct md_item {
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
   uint32_t id_len;           /* strlen(id): ids are hashed and compared a
                                 million times a run */
+  int label_value;           /* see label_scheme */
   md_loc loc;                /* the label or keyword that starts it */
   md_strs *texts;            /* paragraphs; a section's heading */
   md_ref *with, *reports, *via;

@@ -418,12 +418,23 @@ typedef struct idctx {
 
 static int has_id(const md_item *it) { return it->kind == MD_TASK || it->kind == MD_SECTION; }
 
+/* Reads an item's printed label, once: ids need its number, and check
+ * its scheme and value (kept in the item). */
+static md_label read_label(md_item *it) {
+  if (!it->label.n || it->bullet || it->kind == MD_FOOTNOTE)
+    return (md_label){ it->bullet ? MD_SCHEME_BULLET : MD_SCHEME_NONE, 0, SL_NONE, SL_NONE, SL_NONE };
+  md_label l = md_label_parse(it->label);
+  it->label_scheme = (unsigned char)(l.scheme + 1);
+  it->label_value = l.value;
+  it->label_parent = l.parent.n != 0;
+  return l;
+}
+
 /* The part of an id a child contributes: its label's own number, or its
  * position among the unnumbered children (written into `buf`). */
-static sl_slice component(const md_item *it, int *ordinal, char buf[static 12]) {
+static sl_slice component(const md_item *it, const md_label *l, int *ordinal, char buf[static 12]) {
   if (it->id_override.value.n) return it->id_override.value;
-  md_label l = it->bullet ? (md_label){ MD_SCHEME_BULLET, 0, SL_NONE, SL_NONE, SL_NONE } : md_label_parse(it->label);
-  if (l.scheme != MD_SCHEME_NONE && l.scheme != MD_SCHEME_BULLET) return l.component;
+  if (l->scheme != MD_SCHEME_NONE && l->scheme != MD_SCHEME_BULLET) return l->component;
   size_t n = 0;
   for (unsigned v = (unsigned)++*ordinal; v; v /= 10) buf[n++] = (char)('0' + v % 10);
   for (size_t i = 0; i < n / 2; i++) { char t = buf[i]; buf[i] = buf[n - 1 - i]; buf[n - 1 - i] = t; }
@@ -480,10 +491,11 @@ static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inher
     it->plan = c->plan;
     resolve_item_refs(c->m, it);
     it->owners = it->by ? it->by : inherited;
+    md_label l = read_label(it);
     if (!has_id(it)) { assign_ids(c, it, prefix, it->owners); continue; }
     c->plan->ntasks += it->kind == MD_TASK;
     char buf[12];
-    sl_slice comp = component(it, &ordinal, buf);
+    sl_slice comp = component(it, &l, &ordinal, buf);
     sl_slice id = item_id(c, prefix, comp, 1);
     /* The component is the plain id's tail, NUL-terminated with it. */
     it->component = id.p + id.n - comp.n;
