@@ -756,18 +756,44 @@ static int as_strict(const md_measure *p, const md_measure *c) {
   return c->op[0] == '=' && c->value == p->value;
 }
 
-typedef struct tgt { md_model *m; md_measure *found; sl_slice name; } tgt;
-
 static sl_slice folded_name(md_model *m, md_measure *ms) {
   if (!ms->folded.p) ms->folded = tx_fold(m->arena, ms->name.value.p, ms->name.value.n);
   return ms->folded;
 }
 
-static int find_measure(md_item *it, void *ctx) {
-  tgt *t = ctx;
-  for (md_measure *ms = it->measures; ms && !t->found; ms = ms->next)
-    if (sl_eq(folded_name(t->m, ms), t->name)) t->found = ms;
-  return t->found != NULL;
+/* A plan's measures in document order: every child with a target looks
+ * its measure up in its parents, so each parent's tree is walked once for
+ * them, not once a child measure. A plan's measures are fixed when it is
+ * parsed. */
+struct cs_measures {
+  md_measure **v;
+  size_t n, cap;
+  md_model *m;
+};
+
+static int list_measures(md_item *it, void *ctx) {
+  struct cs_measures *l = ctx;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    l->v = ar_grow(l->m->arena, l->v, sizeof *l->v, &l->cap, l->n + 1);
+    l->v[l->n++] = ms;
+  }
+  return 0;
+}
+
+static const struct cs_measures *measures_of(md_model *m, md_plan *p) {
+  if (p->measure_list) return p->measure_list;
+  struct cs_measures *l = ar_alloc(m->arena, sizeof *l);
+  l->m = m;
+  md_walk(&p->root, list_measures, l);
+  return p->measure_list = l;
+}
+
+/* The first measure of `p` named `name` (folded), or NULL. */
+static md_measure *find_measure(md_model *m, md_plan *p, sl_slice name) {
+  const struct cs_measures *l = measures_of(m, p);
+  for (size_t i = 0; i < l->n; i++)
+    if (sl_eq(folded_name(m, l->v[i]), name)) return l->v[i];
+  return NULL;
 }
 
 static const char *measure_text(md_model *m, const md_measure *ms) {
@@ -781,13 +807,14 @@ typedef struct tctx { md_model *m; const cs_coverage *c; } tctx;
 static int check_target_item(md_item *it, void *ctx) {
   tctx *x = ctx;
   for (md_measure *ms = it->measures; ms; ms = ms->next) {
-    tgt t = { x->m, NULL, folded_name(x->m, ms) };
-    for (size_t i = 0; i < x->c->ntargets && !t.found; i++) md_walk(&x->c->targets[i].plan->root, find_measure, &t);
-    if (!t.found || as_strict(t.found, ms)) continue;
+    sl_slice name = folded_name(x->m, ms);
+    md_measure *found = NULL;
+    for (size_t i = 0; i < x->c->ntargets && !found; i++) found = find_measure(x->m, x->c->targets[i].plan, name);
+    if (!found || as_strict(found, ms)) continue;
     dg_diag *e = finding(x->m, DG_ERROR, "target-weaker", ms->loc,
                          "target %s for \"%s\" is less strict than the parent's %s", measure_text(x->m, ms),
-                         str_of(x->m, ms->name), measure_text(x->m, t.found));
-    note_at(x->m, e, t.found->loc, "the parent's target");
+                         str_of(x->m, ms->name), measure_text(x->m, found));
+    note_at(x->m, e, found->loc, "the parent's target");
   }
   return 0;
 }

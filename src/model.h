@@ -219,6 +219,8 @@ typedef struct md_plan {
                                 resolve makes room for their ids at once */
   struct cs_directives *addressed;  /* its directives addressed to a level,
                                 found once for all its children (cascade) */
+  struct cs_measures *measure_list; /* its targets' measures in order, listed
+                                once for all its children (cascade) */
   struct md_plan *next;
 } md_plan;
 
