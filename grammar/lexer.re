@@ -102,7 +102,11 @@ static const unsigned char *skip_plain(const unsigned char *p) {
       if (plain_class[p[3]] != PL_ASCII) { p += 3; break; }
       p += 4;
     }
-    switch (plain_class[p[0]]) {
+    /* The letters with diacritics, commonest first, before the switch. */
+    unsigned char c = plain_class[p[0]];
+    if (c == PL_THREE && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) { p += 3; continue; }
+    if (c == PL_TWO && (p[1] & 0xC0) == 0x80) { p += 2; continue; }
+    switch (c) {
     case PL_TWO:
       if ((p[1] & 0xC0) != 0x80) return p;
       p += 2;
