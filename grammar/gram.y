@@ -263,6 +263,10 @@ entry(R) ::= entry(A) BY refs(O).                    { R = A; ps_event_by(ctx, R
 entry(R) ::= entry(A) TRIGGERS strs(T).              { R = A; ps_event_triggers(ctx, R, T); }
 
 %code {
+/* The size of a parser, so that one can be kept and set up again with
+ * psParseInit for each file rather than allocated per file. */
+size_t psParseSize(void) { return sizeof(yyParser); }
+
 /* Lets the driver report an error on a new line even while lemon is still
  * within three tokens of the previous one (its guard against cascades). */
 void psParseResetErrors(void *p) {

@@ -10,6 +10,14 @@
 #include <stddef.h>
 
 typedef struct ar_chunk ar_chunk;
+/* Shown here only so that ar_alloc's common case can be inlined: a model
+ * makes a few hundred thousand allocations per part, and the call was a
+ * third of their cost. Nothing outside arena.c touches a chunk. */
+struct ar_chunk {
+  ar_chunk *prev;
+  size_t size, off;
+  _Alignas(16) unsigned char data[];
+};
 typedef struct ar_arena {
   ar_chunk *head;      /* newest chunk; allocation happens here */
   ar_chunk *spare;     /* chunks taken back by ar_recycle, zeroed */
@@ -41,7 +49,16 @@ void ar_recycle(ar_arena *a);
  * and would waste 8 bytes each). Never returns NULL: on exhaustion it
  * calls the handler installed with ar_set_oom (the command line prints and
  * exits). */
-void *ar_alloc(ar_arena *a, size_t n);
+enum { AR_ALIGN = 8 };
+void *ar_alloc_slow(ar_arena *a, size_t n);
+static inline void *ar_alloc(ar_arena *a, size_t n) {
+  ar_chunk *c = a->head;
+  size_t at = c ? (c->off + AR_ALIGN - 1) & ~(size_t)(AR_ALIGN - 1) : 0;
+  if (!c || at > c->size || c->size - at < n) return ar_alloc_slow(a, n);
+  c->off = at + n;
+  a->used += n;
+  return c->data + at;
+}
 /* n + 1 bytes with no alignment, zeroed: for text. */
 char *ar_alloc_text(ar_arena *a, size_t n);
 char *ar_strndup(ar_arena *a, const char *s, size_t n);

@@ -270,6 +270,35 @@ const char *cs_status_name(cs_status s) {
 
 size_t cs_addressed_count(const cs_target *t) { return t->nrows - t->count[CS_EXTRA]; }
 
+/* The directives of a plan addressed to one level, in document order.
+ * They are the same for every child of the plan at that level (a
+ * district's hundred grassroots plans), so the plan's tree is walked once
+ * for them, not once a child. They hold while nothing more is resolved:
+ * a later plan or body can forward or carry more. */
+struct cs_directives {
+  md_level level;
+  const md_plan *resolved_plan;  /* m->resolved_plan and _body when found */
+  const md_body *resolved_body;
+  md_item **v;
+  size_t n;
+  struct cs_directives *next;
+};
+
+static const struct cs_directives *addressed_in(md_model *m, md_plan *plan, md_level level) {
+  struct cs_directives *d = plan->addressed;
+  for (; d; d = d->next)
+    if (d->level == level && d->resolved_plan == m->resolved_plan && d->resolved_body == m->resolved_body) return d;
+  cs_target scratch = { .plan = plan };
+  rows r = { m, &scratch, 0, level };
+  md_walk(&plan->root, add_addressed, &r);
+  d = ar_alloc(m->arena, sizeof *d);
+  *d = (struct cs_directives){ level, m->resolved_plan, m->resolved_body, NULL, scratch.nrows, plan->addressed };
+  d->v = ar_alloc(m->arena, (scratch.nrows ? scratch.nrows : 1) * sizeof *d->v);
+  for (size_t i = 0; i < scratch.nrows; i++) d->v[i] = scratch.rows[i].directive;
+  plan->addressed = d;
+  return d;
+}
+
 cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   cs_coverage *c = ar_alloc(m->arena, sizeof *c);
   c->child = child;
@@ -279,7 +308,10 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   answers a = answers_of(m, child);
   for (size_t i = 0; i < c->ntargets; i++) {
     rows r = { m, &c->targets[i], 0, c->level };
-    if (c->level) md_walk(&c->targets[i].plan->root, add_addressed, &r);
+    if (c->level) {
+      const struct cs_directives *d = addressed_in(m, c->targets[i].plan, c->level);
+      for (size_t k = 0; k < d->n; k++) add_row(&r, d->v[k], CS_MISSING);
+    }
     answer(&r, &a, as_of);
   }
   return c;
@@ -458,10 +490,12 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
 /* The child's deadline for its own level and for each level below that
  * it stages ("cấp huyện hoàn thành trong tháng 01/2023") may not end after
  * the parent's deadline for the same level. */
-static void check_ends(pair *p) {
+static void check_ends(pair *p, const when *pw_here, const when *c_here) {
   const md_due *reported = NULL;
   for (int l = p->level ? (int)p->level : MD_GRASSROOTS; l <= MD_GRASSROOTS; l++) {
-    when pw = when_of(p->d, (md_level)l, 0), c = when_of(p->task, (md_level)l, 0);
+    /* At the link's own level the caller has both already. */
+    int here = l == (int)p->level;
+    when pw = here ? *pw_here : when_of(p->d, (md_level)l, 0), c = here ? *c_here : when_of(p->task, (md_level)l, 0);
     if (!pw.dated || !c.dated || c.last <= pw.last || c.dated == reported) continue;
     if (l != (int)p->level && !c.stage) continue;
     deadline_later(p, &c, &pw);
@@ -480,7 +514,7 @@ static void before_issue(md_model *m, md_plan *child, md_item *task, const when 
 static void check_deadlines(pair *p) {
   md_model *m = p->m;
   when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
-  check_ends(p);
+  check_ends(p, &pw, &c);
   if (pw.rank) check_frequency(p, &c, &pw);
   if (pw.dated && !pw.rank && !c.dated) {
     const md_due *cd = c.periodic ? c.periodic : c.open;
@@ -546,10 +580,18 @@ static void ancestors(ancestry *a, md_parent *par, int depth) {
   }
 }
 
-static int is_ancestor(const ancestry *a, sl_slice key) {
+static int is_ancestor_key(const ancestry *a, sl_slice key) {
   for (size_t i = 0; i < a->n; i++)
     if (sl_eq(a->p[i]->key, key)) return 1;
   return 0;
+}
+
+/* By key, as a link names it; the plan itself, nearly always among them,
+ * is found without comparing text. */
+static int is_ancestor(const ancestry *a, const md_plan *p) {
+  for (size_t i = 0; i < a->n; i++)
+    if (a->p[i] == p) return 1;
+  return is_ancestor_key(a, p->key);
 }
 
 /* The plan part of "PLAN:ID". */
@@ -560,12 +602,14 @@ static sl_slice plan_part(sl_slice target) {
 
 /* Reports a link that leads nowhere useful; 0 when it may be checked further. */
 static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const md_link *l) {
+  if (l->item && l->item->kind == MD_TASK && is_ancestor(anc, l->item->plan)) return 0;
+  /* Only a finding needs the target as a string: most links are valid. */
   const char *t = str_of(m, l->target);
   sl_slice plan = plan_part(l->target.value);
   md_loc at = l->target.loc;
   if (!l->item) {
     md_plan *p = md_plan_by_key(m, plan);
-    if (!is_ancestor(anc, plan))
+    if (!is_ancestor_key(anc, plan))
       finding(m, DG_ERROR, "link-not-parent", at, "%s names plan %.*s, which %s does not implement", t, (int)plan.n,
               plan.p, key_of(m, child));
     else if (!p)
@@ -582,7 +626,7 @@ static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const 
     note_at(m, e, l->item->loc, "it is here");
     return 1;
   }
-  if (!is_ancestor(anc, l->item->plan->key)) {
+  if (!is_ancestor(anc, l->item->plan)) {
     dg_diag *e = finding(m, DG_ERROR, "link-not-parent", at, "%s belongs to plan %s, which %s does not implement", t,
                          key_of(m, l->item->plan), key_of(m, child));
     note_at(m, e, l->item->loc, "the directive");
@@ -712,18 +756,44 @@ static int as_strict(const md_measure *p, const md_measure *c) {
   return c->op[0] == '=' && c->value == p->value;
 }
 
-typedef struct tgt { md_model *m; md_measure *found; sl_slice name; } tgt;
-
 static sl_slice folded_name(md_model *m, md_measure *ms) {
   if (!ms->folded.p) ms->folded = tx_fold(m->arena, ms->name.value.p, ms->name.value.n);
   return ms->folded;
 }
 
-static int find_measure(md_item *it, void *ctx) {
-  tgt *t = ctx;
-  for (md_measure *ms = it->measures; ms && !t->found; ms = ms->next)
-    if (sl_eq(folded_name(t->m, ms), t->name)) t->found = ms;
-  return t->found != NULL;
+/* A plan's measures in document order: every child with a target looks
+ * its measure up in its parents, so each parent's tree is walked once for
+ * them, not once a child measure. A plan's measures are fixed when it is
+ * parsed. */
+struct cs_measures {
+  md_measure **v;
+  size_t n, cap;
+  md_model *m;
+};
+
+static int list_measures(md_item *it, void *ctx) {
+  struct cs_measures *l = ctx;
+  for (md_measure *ms = it->measures; ms; ms = ms->next) {
+    l->v = ar_grow(l->m->arena, l->v, sizeof *l->v, &l->cap, l->n + 1);
+    l->v[l->n++] = ms;
+  }
+  return 0;
+}
+
+static const struct cs_measures *measures_of(md_model *m, md_plan *p) {
+  if (p->measure_list) return p->measure_list;
+  struct cs_measures *l = ar_alloc(m->arena, sizeof *l);
+  l->m = m;
+  md_walk(&p->root, list_measures, l);
+  return p->measure_list = l;
+}
+
+/* The first measure of `p` named `name` (folded), or NULL. */
+static md_measure *find_measure(md_model *m, md_plan *p, sl_slice name) {
+  const struct cs_measures *l = measures_of(m, p);
+  for (size_t i = 0; i < l->n; i++)
+    if (sl_eq(folded_name(m, l->v[i]), name)) return l->v[i];
+  return NULL;
 }
 
 static const char *measure_text(md_model *m, const md_measure *ms) {
@@ -737,13 +807,14 @@ typedef struct tctx { md_model *m; const cs_coverage *c; } tctx;
 static int check_target_item(md_item *it, void *ctx) {
   tctx *x = ctx;
   for (md_measure *ms = it->measures; ms; ms = ms->next) {
-    tgt t = { x->m, NULL, folded_name(x->m, ms) };
-    for (size_t i = 0; i < x->c->ntargets && !t.found; i++) md_walk(&x->c->targets[i].plan->root, find_measure, &t);
-    if (!t.found || as_strict(t.found, ms)) continue;
+    sl_slice name = folded_name(x->m, ms);
+    md_measure *found = NULL;
+    for (size_t i = 0; i < x->c->ntargets && !found; i++) found = find_measure(x->m, x->c->targets[i].plan, name);
+    if (!found || as_strict(found, ms)) continue;
     dg_diag *e = finding(x->m, DG_ERROR, "target-weaker", ms->loc,
                          "target %s for \"%s\" is less strict than the parent's %s", measure_text(x->m, ms),
-                         str_of(x->m, ms->name), measure_text(x->m, t.found));
-    note_at(x->m, e, t.found->loc, "the parent's target");
+                         str_of(x->m, ms->name), measure_text(x->m, found));
+    note_at(x->m, e, found->loc, "the parent's target");
   }
   return 0;
 }

@@ -16,17 +16,27 @@ static void check_parent_number(md_model *m, md_item *parent, md_label pl, md_it
   dg_note(m->diags, d, parent->label_loc.file, parent->label_loc.off, parent->label_loc.len, "the enclosing item");
 }
 
+/* An item's label taken apart: from what resolve noted (scheme and value)
+ * when that is all there is, which spares reading the label's text again;
+ * in full when it names a parent number or resolve did not read it. */
+static md_label label_of(const md_item *it) {
+  if (!it->label_scheme || it->label_parent) return md_label_parse(it->label);
+  return (md_label){ (md_scheme)(it->label_scheme - 1), it->label_value, SL_NONE, SL_NONE, SL_NONE };
+}
+
 /* Numbering of one parent's children: each printed scheme (Roman, Arabic,
  * letters) must count 1, 2, 3 without repeats or gaps. Each label is
- * taken apart once: the parent's, and each child's, kept for the next. */
+ * taken apart once, each child's kept for the next; the parent's only
+ * when a child's number names its parent's. */
 static void check_numbering(md_model *m, md_item *parent) {
   if (!parent->first) return;
   md_item *last[5] = { 0 };        /* last item seen per scheme */
   md_label lastl[5];               /* and its label */
-  md_label parentl = md_label_parse(parent->label);
+  md_label parentl = { MD_SCHEME_NONE, 0, SL_NONE, SL_NONE, SL_NONE };  /* read when a child names one */
+  int parent_read = 0;
   for (md_item *it = parent->first; it; it = it->next) {
     if (it->kind == MD_FOOTNOTE || !it->label.n || it->bullet) continue;
-    md_label l = md_label_parse(it->label);
+    md_label l = label_of(it);
     if (l.scheme == MD_SCHEME_NONE || l.scheme == MD_SCHEME_BULLET) continue;
     md_item *prev = last[l.scheme];
     md_label pl = prev ? lastl[l.scheme] : l;
@@ -48,6 +58,9 @@ static void check_numbering(md_model *m, md_item *parent) {
     }
     last[l.scheme] = it;
     lastl[l.scheme] = l;
+    if (!l.parent.n) continue;
+    if (!parent_read) parentl = md_label_parse(parent->label);
+    parent_read = 1;
     check_parent_number(m, parent, parentl, it, l);
   }
 }

@@ -14,7 +14,9 @@
 typedef struct lx_token {
   int type;              /* TK_* from gram.h; 0 at end of input */
   uint32_t off, len;
-  int unterminated;      /* a string with no closing quote */
+  unsigned char unterminated;  /* a string with no closing quote */
+  unsigned char escaped;       /* a string holding \" or \\, which the parser
+                                  decodes; the others are the file's bytes */
 } lx_token;
 
 typedef struct lx_lexer {

@@ -15,8 +15,8 @@ static sl_slice body_key(const void *v) { return ((const md_body *)v)->id; }
 static sl_slice name_key(const void *v) { return ((const md_name *)v)->key; }
 static sl_slice phrase_key(const void *v) { return ((const md_phrase *)v)->text; }
 static sl_slice item_key(const void *v) {
-  const char *id = ((const md_item *)v)->id;
-  return (sl_slice){ id, strlen(id) };
+  const md_item *it = v;
+  return (sl_slice){ it->id, it->id_len };
 }
 
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
@@ -119,9 +119,18 @@ static md_item *item_in_plan(md_model *m, sl_slice id, const char *colon) {
  * components may hold ':' themselves, so each ':' is tried in turn (the
  * first is nearly always the one). */
 md_item *md_item_by_key(md_model *m, sl_slice id) {
+  /* The plan of the last lookup, when its key has no ':' and begins `id`
+   * up to its first ':', is the one the loop below would try first. */
+  md_plan *p = m->keyed;
+  if (p && id.n > p->key.n && id.p[p->key.n] == ':' && memcmp(id.p, p->key.p, p->key.n) == 0) {
+    md_item *it = ix_get(&p->items, id);
+    if (it) return it;
+  }
   for (const char *c = id.p; id.n && (c = memchr(c, ':', (size_t)(id.p + id.n - c))) != NULL; c++) {
     md_item *it = item_in_plan(m, id, c);
-    if (it) return it;
+    if (!it) continue;
+    if (!memchr(it->plan->key.p, ':', it->plan->key.n)) m->keyed = it->plan;
+    return it;
   }
   return NULL;
 }
@@ -134,7 +143,7 @@ static ix_table *plan_items(md_model *m, md_plan *p) {
 void md_reserve_ids(md_model *m, md_plan *p, size_t n) { ix_reserve(plan_items(m, p), n); }
 
 int md_add_item_id(md_model *m, md_item *it) {
-  sl_slice id = { it->id, strlen(it->id) };
+  sl_slice id = { it->id, it->id_len };
   /* The same id in another plan: only when a ':' other than the one
    * after this plan's key splits it into another plan's key. */
   for (const char *c = id.p; (c = memchr(c, ':', (size_t)(id.p + id.n - c))) != NULL; c++)

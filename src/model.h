@@ -140,27 +140,40 @@ typedef struct md_record {
  * ordered by size so that no padding falls between them. A national run
  * holds over a million items. */
 typedef struct md_item {
+  /* First what every walk of the items reads (the tree, links, deadlines,
+   * label): a walk of a million items then touches one or two cache lines
+   * of each, not four or five. */
   md_item_kind kind;
   int mark;                  /* scratch for graph walks */
-  struct md_item *first, *next, *parent;
+  struct md_item *first, *next;
   md_link *implements;       /* tasks: `implements`; waivers and forwards:
                                 the directives they name */
   md_due *dues;
+  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  unsigned cascade;          /* `cascade`: levels this directive is passed
+                                down to (MD_LEVEL_BIT), on tasks or sections */
+  char bullet;               /* '-' or '+' for bullets, else 0 */
+  unsigned char label_scheme;  /* the label's md_scheme + 1, once resolve has
+                                read it (0: not read); with label_value,
+                                what check needs of most labels without
+                                reading their text again */
+  unsigned char label_parent;  /* the label names a parent ("2.1.") */
   md_ref *by;
   md_ref *owners;            /* effective lead owners: `by`, else the nearest
                                 section's `owner` (set by resolve) */
-  sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
+  md_measure *measures;
+  struct md_item *parent;
   struct md_plan *plan;
   const char *id;            /* "12-KH/TW:IV.4.2" (tasks and sections) */
+  uint32_t id_len;           /* strlen(id): ids are hashed and compared a
+                                million times a run */
+  int label_value;           /* see label_scheme */
   md_loc loc;                /* the label or keyword that starts it */
-  unsigned cascade;          /* `cascade`: levels this directive is passed
-                                down to (MD_LEVEL_BIT), on tasks or sections */
   md_strs *texts;            /* paragraphs; a section's heading */
   md_ref *with, *reports, *via;
   md_strs *notes;
   md_str id_override;
   md_str reason;             /* waivers */
-  md_measure *measures;
   struct md_item *last;
   const char *component;     /* this item's part of the id before any "#2"
                                 (set by resolve) */
@@ -169,7 +182,6 @@ typedef struct md_item {
   md_loc label_loc;          /* where the label is; `loc` when there is none */
   md_loc until_loc;
   dt_day until;              /* waivers: expiry, or DT_MAX */
-  char bullet;               /* '-' or '+' for bullets, else 0 */
 } md_item;
 
 typedef struct md_parent {
@@ -203,6 +215,12 @@ typedef struct md_plan {
                                 which its siblings keep in the cache */
   int is_described;               /* a parent described inside `implements { }` */
   size_t ntasks;             /* its tasks, counted as they get ids (resolve) */
+  size_t nids;               /* the tasks and sections read with it (parse):
+                                resolve makes room for their ids at once */
+  struct cs_directives *addressed;  /* its directives addressed to a level,
+                                found once for all its children (cascade) */
+  struct cs_measures *measure_list; /* its targets' measures in order, listed
+                                once for all its children (cascade) */
   struct md_plan *next;
 } md_plan;
 
@@ -269,6 +287,12 @@ typedef struct md_model {
   md_plan *resolved_plan;
   md_body *resolved_body;
   md_event *resolved_event, *progressed_event;
+  struct md_plan *keyed;     /* the plan md_item_by_key last found an item
+                                in, tried first: a plan's links nearly all
+                                name items of one parent */
+  void *parser;              /* parse's lemon parser, kept from file to file:
+                                its stack is 128 KB, too much to allocate
+                                and fault in again for each of 50,000 plans */
 } md_model;
 
 void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);

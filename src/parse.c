@@ -22,7 +22,7 @@ md_str ps_string(ps_ctx *ctx, const lx_token *t) {
   size_t n = t->len >= 1 ? t->len - 1 : 0;
   if (!t->unterminated && n) n--; /* the closing quote */
   md_str s = { { p, n }, loc_of(ctx, t) };
-  if (!memchr(p, '\\', n)) return s;
+  if (!t->escaped) return s;
   char *d = ar_alloc_text(ctx->m->arena, n);
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
@@ -56,6 +56,7 @@ static void finish(ps_ctx *ctx, ps_result *out) {
   out->includes = ctx->includes;
   out->plan = ctx->plan;
   out->orphans = NULL;
+  if (ctx->plan) ctx->plan->nids = ctx->nids;
   if (!ctx->pending.first) return;
   if (ctx->plan) {
     /* Items written before the plan header still belong to the plan, first. */
@@ -77,13 +78,11 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
   ctx.data = m->src->files[file].data;
   lx_lexer lx;
   lx_init(&lx, ctx.data, m->src->files[file].size, file, m->diags);
-  void *parser = psParseAlloc(malloc, &ctx);
-  if (!parser) {
-    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "out of memory");
-    memset(out, 0, sizeof *out);
-    return;
-  }
+  if (!m->parser) m->parser = ar_alloc(m->arena, psParseSize());
+  void *parser = m->parser;
+  psParseInit(parser, &ctx);
   lx_token tok;
+  ctx.cur = &tok;
   while (!ctx.stop && lx_next(&lx, &tok)) {
     track_braces(&ctx, &tok);
     if (ctx.stop) break;
@@ -92,17 +91,13 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
       psParseResetErrors(parser);
       ctx.had_error = 0;
     }
-    ctx.cur = tok;
     psParse(parser, tok.type, tok);
     ctx.prev2 = ctx.prev;
-    ctx.prev = tok;
+    ctx.prev = tok.type;
     if (header_only && ctx.plan && ctx.nhdr == 0) ctx.stop = 1;
   }
-  if (!ctx.stop) {
-    ctx.cur = tok;
-    psParse(parser, 0, tok);
-  }
-  psParseFree(parser, free);
+  if (!ctx.stop) psParse(parser, 0, tok);
+  psParseFinalize(parser);
   finish(&ctx, out);
 }
 
@@ -135,31 +130,31 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
     return;
   }
   const char *hint = "";
-  if (ctx->prev.type == TK_COMMA)
+  if (ctx->prev == TK_COMMA)
     hint = "; a list goes on after ','";
-  else if (is_item_start(ctx->prev.type) && major != TK_STRING)
+  else if (is_item_start(ctx->prev) && major != TK_STRING)
     hint = "; the text of an item, in quotes, must follow its label";
-  else if (major == TK_STRING && ctx->prev.type == TK_STRING)
+  else if (major == TK_STRING && ctx->prev == TK_STRING)
     hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
-  else if (ctx->prev.type == TK_PER)
+  else if (ctx->prev == TK_PER)
     hint = "; 'per' takes year, quarter, month or term";
-  else if (ctx->prev.type == TK_BY || ctx->prev.type == TK_WITH || ctx->prev.type == TK_REPORTS ||
-           ctx->prev.type == TK_OWNER || ctx->prev.type == TK_COUNTERPART || ctx->prev.type == TK_VIA ||
-           ctx->prev.type == TK_ISSUER || ctx->prev.type == TK_ISSUED)
+  else if (ctx->prev == TK_BY || ctx->prev == TK_WITH || ctx->prev == TK_REPORTS ||
+           ctx->prev == TK_OWNER || ctx->prev == TK_COUNTERPART || ctx->prev == TK_VIA ||
+           ctx->prev == TK_ISSUER || ctx->prev == TK_ISSUED)
     hint = "; a body is expected here: its identifier, or its name in quotes";
-  else if (ctx->prev.type == TK_LEVEL || ctx->prev.type == TK_ADDRESSES || ctx->prev.type == TK_TO)
+  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO)
     hint = "; a level is expected here: central, province, district or grassroots";
-  else if (ctx->prev.type == TK_ALIAS || ctx->prev.type == TK_DUE || ctx->prev.type == TK_IMPLEMENTS ||
-           ctx->prev.type == TK_WAIVE || ctx->prev.type == TK_FORWARD || ctx->prev.type == TK_REASON ||
-           ctx->prev.type == TK_FINGERPRINT || ctx->prev.type == TK_REASSIGNED || ctx->prev.type == TK_DONE ||
-           ctx->prev.type == TK_STARTED || ctx->prev.type == TK_CANCELLED || ctx->prev.type == TK_REPORTED ||
-           ctx->prev.type == TK_TRIGGERS || ctx->prev.type == TK_DOC)
+  else if (ctx->prev == TK_ALIAS || ctx->prev == TK_DUE || ctx->prev == TK_IMPLEMENTS ||
+           ctx->prev == TK_WAIVE || ctx->prev == TK_FORWARD || ctx->prev == TK_REASON ||
+           ctx->prev == TK_FINGERPRINT || ctx->prev == TK_REASSIGNED || ctx->prev == TK_DONE ||
+           ctx->prev == TK_STARTED || ctx->prev == TK_CANCELLED || ctx->prev == TK_REPORTED ||
+           ctx->prev == TK_TRIGGERS || ctx->prev == TK_DOC)
     hint = "; text in quotes is expected here";
-  else if (ctx->prev.type == TK_BODY)
+  else if (ctx->prev == TK_BODY)
     hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
-  else if (ctx->in_progress && ctx->prev2.type == TK_ISSUED && ctx->prev.type == TK_STRING)
+  else if (ctx->in_progress && ctx->prev2 == TK_ISSUED && ctx->prev == TK_STRING)
     hint = "; 'issued' takes the body, then the document in quotes (issued tinh_uy \"Hướng dẫn số 03-HD/TU\")";
-  else if (ctx->prev.type == TK_DATEVAL && ctx->in_progress)
+  else if (ctx->prev == TK_DATEVAL && ctx->in_progress)
     hint = "; after its date an entry says what happened: issued, done, started, cancelled or reported";
   else if (ctx->in_progress && major != TK_DATEVAL && major != TK_RBRACE)
     hint = "; each entry of a progress record starts with its date (2023-07-28 done \"III.1\")";
@@ -180,7 +175,7 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
 }
 
 void ps_stack_overflow(ps_ctx *ctx) {
-  error_at(ctx, "syntax", loc_of(ctx, &ctx->cur), "input nested too deeply%s", "");
+  error_at(ctx, "syntax", loc_of(ctx, ctx->cur), "input nested too deeply%s", "");
   ctx->stop = 1;
 }
 
@@ -400,6 +395,7 @@ void ps_append(ps_ctx *ctx, md_item *it) {
 md_item *ps_item(ps_ctx *ctx, md_item_kind kind, const lx_token *start, const lx_token *label, md_strs *texts) {
   md_item *it = ar_alloc(ctx->m->arena, sizeof *it);
   it->kind = kind;
+  ctx->nids += kind == MD_TASK || kind == MD_SECTION;
   it->loc = loc_of(ctx, start);
   it->texts = texts;
   it->label_loc = it->loc;

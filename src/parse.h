@@ -41,13 +41,15 @@ typedef struct ps_ctx {
   md_loc progress_loc;
   int in_progress;           /* inside a progress block */
   md_item pending;           /* top-level items of a file with no plan */
+  size_t nids;               /* tasks and sections read: the plan's nids */
   md_item *open;             /* the innermost block being read, whose
                                 items are appended to it; each open
                                 block's parent is the block around it */
   md_include *includes, *last_include;
   int syntax_errors;
   int stop;
-  lx_token prev2, prev, cur;    /* the two tokens before the current one */
+  int prev2, prev;           /* the types of the two tokens before ... */
+  const lx_token *cur;       /* ... the current one (the driver's) */
   int had_error;             /* a syntax error was reported ... */
   uint32_t error_off;        /* ... at this offset */
   uint32_t braces[PS_MAX_DEPTH];
@@ -76,6 +78,7 @@ int psParseStackPeak(void *parser);
 int psParseCoverage(FILE *out);
 int psParseFallback(int token);
 void psParseResetErrors(void *parser);
+size_t psParseSize(void);
 
 /* Decodes a STRING token into an md_str (escapes resolved). */
 md_str ps_string(ps_ctx *ctx, const lx_token *t);

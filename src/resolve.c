@@ -402,13 +402,11 @@ static void resolve_ref(md_model *m, md_ref *r) {
   }
 }
 
-static int resolve_item_refs(md_item *it, void *ctx) {
-  md_model *m = ctx;
+static void resolve_item_refs(md_model *m, md_item *it) {
   resolve_ref(m, it->by);
   resolve_ref(m, it->with);
   resolve_ref(m, it->reports);
   resolve_ref(m, it->via);
-  return 0;
 }
 
 /* ---- ids and owners ---- */
@@ -420,12 +418,23 @@ typedef struct idctx {
 
 static int has_id(const md_item *it) { return it->kind == MD_TASK || it->kind == MD_SECTION; }
 
+/* Reads an item's printed label, once: ids need its number, and check
+ * its scheme and value (kept in the item). */
+static md_label read_label(md_item *it) {
+  if (!it->label.n || it->bullet || it->kind == MD_FOOTNOTE)
+    return (md_label){ it->bullet ? MD_SCHEME_BULLET : MD_SCHEME_NONE, 0, SL_NONE, SL_NONE, SL_NONE };
+  md_label l = md_label_parse(it->label);
+  it->label_scheme = (unsigned char)(l.scheme + 1);
+  it->label_value = l.value;
+  it->label_parent = l.parent.n != 0;
+  return l;
+}
+
 /* The part of an id a child contributes: its label's own number, or its
  * position among the unnumbered children (written into `buf`). */
-static sl_slice component(const md_item *it, int *ordinal, char buf[static 12]) {
+static sl_slice component(const md_item *it, const md_label *l, int *ordinal, char buf[static 12]) {
   if (it->id_override.value.n) return it->id_override.value;
-  md_label l = it->bullet ? (md_label){ MD_SCHEME_BULLET, 0, SL_NONE, SL_NONE, SL_NONE } : md_label_parse(it->label);
-  if (l.scheme != MD_SCHEME_NONE && l.scheme != MD_SCHEME_BULLET) return l.component;
+  if (l->scheme != MD_SCHEME_NONE && l->scheme != MD_SCHEME_BULLET) return l->component;
   size_t n = 0;
   for (unsigned v = (unsigned)++*ordinal; v; v /= 10) buf[n++] = (char)('0' + v % 10);
   for (size_t i = 0; i < n / 2; i++) { char t = buf[i]; buf[i] = buf[n - 1 - i]; buf[n - 1 - i] = t; }
@@ -451,13 +460,7 @@ static sl_slice make_id(ar_arena *a, sl_slice head, char sep, sl_slice comp, int
   return (sl_slice){ s, n };
 }
 
-static void assign_ids(idctx *c, md_item *parent, sl_slice prefix);
-
-static size_t count_ids(const md_item *parent) {
-  size_t n = 0;
-  for (const md_item *it = parent->first; it; it = it->next) n += has_id(it) + count_ids(it);
-  return n;
-}
+static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inherited);
 
 /* The id of a child: "PLAN:comp" at the top, "PARENT-ID.comp" below. */
 static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
@@ -472,19 +475,27 @@ static void report_duplicate(idctx *c, md_item *it) {
 }
 
 /* Gives `it` the id, or reports that it is taken; 0 when it was free. */
-static int assign_one(idctx *c, md_item *it, const char *id) {
-  it->id = id;
+static int assign_one(idctx *c, md_item *it, sl_slice id) {
+  it->id = id.p;
+  it->id_len = (uint32_t)id.n;
   return md_add_item_id(c->m, it);
 }
 
-static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
+/* One walk gives each item its plan, its bodies, its lead owners (its
+ * own `by`, else those it inherits) and, for tasks and sections, its id:
+ * a national run holds a million items, and each walk of them costs
+ * their cache lines again. */
+static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inherited) {
   int ordinal = 0;
   for (md_item *it = parent->first; it; it = it->next) {
     it->plan = c->plan;
-    if (!has_id(it)) { assign_ids(c, it, prefix); continue; }
+    resolve_item_refs(c->m, it);
+    it->owners = it->by ? it->by : inherited;
+    md_label l = read_label(it);
+    if (!has_id(it)) { assign_ids(c, it, prefix, it->owners); continue; }
     c->plan->ntasks += it->kind == MD_TASK;
     char buf[12];
-    sl_slice comp = component(it, &ordinal, buf);
+    sl_slice comp = component(it, &l, &ordinal, buf);
     sl_slice id = item_id(c, prefix, comp, 1);
     /* The component is the plain id's tail, NUL-terminated with it. */
     it->component = id.p + id.n - comp.n;
@@ -493,23 +504,15 @@ static void assign_ids(idctx *c, md_item *parent, sl_slice prefix) {
      * first sibling with a component always takes the plain id, so when
      * that id is free there is no earlier one to count (and sections of
      * hundreds of items are not compared pairwise). */
-    if (assign_one(c, it, id.p) != 0) {
+    if (assign_one(c, it, id) != 0) {
       int seen = 1;
       for (md_item *prev = parent->first; prev != it; prev = prev->next)
         if (has_id(prev) && prev->component && sl_eq_cstr(comp, prev->component)) seen++;
       /* An id given with `id` must be unique: no renaming. */
       if (seen > 1 && !it->id_override.value.n) id = item_id(c, prefix, comp, seen);
-      if (seen == 1 || it->id_override.value.n || assign_one(c, it, id.p) != 0) report_duplicate(c, it);
+      if (seen == 1 || it->id_override.value.n || assign_one(c, it, id) != 0) report_duplicate(c, it);
     }
-    assign_ids(c, it, id);
-  }
-}
-
-static void assign_owners(md_item *parent, md_ref *inherited) {
-  for (md_item *it = parent->first; it; it = it->next) {
-    md_ref *own = it->by ? it->by : inherited;
-    it->owners = own;
-    assign_owners(it, own);
+    assign_ids(c, it, id, it->owners);
   }
 }
 
@@ -591,6 +594,11 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
            "deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')");
 }
 
+static void resolve_measures(md_model *m, md_item *it);
+
+/* Deadlines, the names to look up once every id exists, and targets'
+ * value phrases: one walk, after ids and owners (a recogniser from the
+ * rules may read them). */
 static int resolve_dues(md_item *it, void *ctx) {
   duectx *c = ctx;
   for (md_due *d = it->dues; d; d = d->next) {
@@ -598,11 +606,11 @@ static int resolve_dues(md_item *it, void *ctx) {
     note_name(c->later, &d->after, &d->awaits);
   }
   for (md_link *l = it->implements; l; l = l->next) note_name(c->later, &l->target, &l->item);
+  resolve_measures(c->m, it);
   return 0;
 }
 
-static int resolve_measures(md_item *it, void *ctx) {
-  md_model *m = ctx;
+static void resolve_measures(md_model *m, md_item *it) {
   for (md_measure *ms = it->measures; ms; ms = ms->next) {
     if (!ms->phrase.value.n) continue;
     sl_slice nfc = tx_nfc(m->arena, ms->phrase.value.p, ms->phrase.value.n);
@@ -611,7 +619,6 @@ static int resolve_measures(md_item *it, void *ctx) {
     dg_add(m->diags, DG_WARNING, "target-unrecognized", l.file, l.off, l.len,
            "target value phrase not recognised (e.g. \"từ 90%% trở lên\", \"dưới 0,4%%\")");
   }
-  return 0;
 }
 
 /* ---- counterparts ---- */
@@ -663,13 +670,12 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
       dg_note(m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first declared here");
       continue;
     }
-    md_walk(&p->root, resolve_item_refs, m);
     idctx c = { m, p };
-    md_reserve_ids(m, p, count_ids(&p->root));
-    assign_ids(&c, &p->root, SL_NONE);
-    assign_owners(&p->root, NULL);
+    /* Counted by the parser, not by another walk of the tree: items an
+     * included file adds only make the table grow. */
+    md_reserve_ids(m, p, p->nids);
+    assign_ids(&c, &p->root, SL_NONE, NULL);
     md_walk(&p->root, resolve_dues, &dc);
-    md_walk(&p->root, resolve_measures, m);
   }
   for (md_event *e = UNSEEN(m->events, m->resolved_event); e; e = e->next) {
     resolve_ref(m, e->issuer);
