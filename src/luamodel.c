@@ -44,7 +44,7 @@ static const char *const plan_fields[] = {
   NULL,
 };
 static const char *const item_fields[] = {
-  COMMON, "kind", "id", "label", "number", "text", "folded_text", "folded_hash", "paragraphs", "owners", "by", "with", "reports_to", "via",
+  COMMON, "kind", "id", "label", "number", "text", "folded_text", "folded_hash", "paragraphs", "owners", "owner", "by", "with", "reports_to", "via",
   "deadlines", "links", "cascade", "measures", "reason", "until", "notes", "parent", "children", "plan",
   "fingerprint", NULL,
 };
@@ -295,6 +295,15 @@ static void push_refs(lua_State *L, const md_ref *r) {
     else list_add_slice(&l, r->text);
   }
   list_close(&l);
+}
+
+/* The first of a list of bodies (a proxy, or the name as written when it
+ * names no known body), or nil: `owner`, which a rule reads for every
+ * task, without making a table. */
+static void push_first_ref(lua_State *L, const md_ref *r) {
+  if (!r) lua_pushnil(L);
+  else if (r->body) push_proxy(L, T_BODY, r->body, NULL);
+  else push_slice(L, r->text);
 }
 
 typedef struct collect {
@@ -730,25 +739,26 @@ static void item_field(lua_State *L, view *v, md_item *it, int f) {
   case 6: lua_pushinteger(L, (lua_Integer)(folded_of(L, v, it)->hash & LUA_MAXINTEGER)); break;
   case 7: push_strs(L, it->texts); break;
   case 8: push_refs(L, it->owners); break;
-  case 9: push_refs(L, it->by); break;
-  case 10: push_refs(L, it->with); break;
-  case 11: push_refs(L, it->reports); break;
-  case 12: push_refs(L, it->via); break;
-  case 13: push_dues(L, it); break;
-  case 14: push_links(L, it); break;
-  case 15: push_levels(L, it->cascade); break;
-  case 16: push_measures(L, it); break;
-  case 17: push_opt(L, &it->reason); break;
-  case 18: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
-  case 19: push_strs(L, it->notes); break;
-  case 20: {
+  case 9: push_first_ref(L, it->owners); break;
+  case 10: push_refs(L, it->by); break;
+  case 11: push_refs(L, it->with); break;
+  case 12: push_refs(L, it->reports); break;
+  case 13: push_refs(L, it->via); break;
+  case 14: push_dues(L, it); break;
+  case 15: push_links(L, it); break;
+  case 16: push_levels(L, it->cascade); break;
+  case 17: push_measures(L, it); break;
+  case 18: push_opt(L, &it->reason); break;
+  case 19: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
+  case 20: push_strs(L, it->notes); break;
+  case 21: {
     int top = !it->parent || !it->plan || it->parent == &it->plan->root;
     if (top) lua_pushnil(L);
     else lm_push_item(L, it->parent);
     break;
   }
-  case 21: push_children(L, it); break;
-  case 22: lm_push_plan(L, it->plan); break;
+  case 22: push_children(L, it); break;
+  case 23: lm_push_plan(L, it->plan); break;
   default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(v->m, it) : NULL); break;
   }
 }

@@ -55,7 +55,7 @@ plancheck.rule {
     local tasks = directives(plan)
     for i = 1, #tasks do
       local task = tasks[i]
-      if #task.owners == 0 then
+      if task.owner == nil then
         plancheck.report(task, "task " .. id_of(task) .. " has no owner: give it 'by', or its section an 'owner'")
       end
     end
