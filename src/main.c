@@ -490,6 +490,7 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
     dg_init(&before, m->arena);
     dg_take(m->diags, NULL, &before);
     dg_sort(&before);
+    if (o->werror) dg_promote_warnings(&before);
     all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &k.fresh);
     written = !k.fresh;
     k.fresh = 0;                       /* a worker cannot know what came before: bt_run drops the lead */
