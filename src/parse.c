@@ -70,7 +70,7 @@ static void finish(ps_ctx *ctx, ps_result *out) {
   }
 }
 
-static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
+void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
   ps_ctx ctx;
   memset(&ctx, 0, sizeof ctx);
   ctx.m = m;
@@ -94,16 +94,11 @@ static void parse(md_model *m, uint32_t file, ps_result *out, int header_only) {
     psParse(parser, tok.type, tok);
     ctx.prev2 = ctx.prev;
     ctx.prev = tok.type;
-    if (header_only && ctx.plan && ctx.nhdr == 0) ctx.stop = 1;
   }
   if (!ctx.stop) psParse(parser, 0, tok);
   psParseFinalize(parser);
   finish(&ctx, out);
 }
-
-void ps_parse_file(md_model *m, uint32_t file, ps_result *out) { parse(m, file, out, 0); }
-
-void ps_parse_header(md_model *m, uint32_t file, ps_result *out) { parse(m, file, out, 1); }
 
 /* ---- errors ---- */
 

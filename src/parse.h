@@ -64,9 +64,6 @@ typedef struct ps_result {
 } ps_result;
 
 void ps_parse_file(md_model *m, uint32_t file, ps_result *out);
-/* Parses only as far as the end of the plan header (the key, level and
- * parents), for an index of many files; what follows is not read. */
-void ps_parse_header(md_model *m, uint32_t file, ps_result *out);
 
 /* The parser lemon generates from grammar/gram.y (prefix psParse). */
 void *psParseAlloc(void *(*alloc)(size_t), ps_ctx *ctx);
