@@ -131,6 +131,7 @@ typedef struct frame {
 /* The whole run, as the parent process sees it. */
 typedef struct run {
   size_t n, batch, nslices;
+  size_t *starts;            /* slice k is [starts[k], starts[k + 1]) */
   int jobs;
   bt_fn fn;
   void *ud;
@@ -167,9 +168,32 @@ static int write_all(int fd, const void *data, size_t n) {
   return 0;
 }
 
-static size_t slice_count(const run *r, size_t k) {
-  size_t first = k * r->batch;
-  return first + r->batch > r->n ? r->n - first : r->batch;
+static size_t slice_count(const run *r, size_t k) { return r->starts[k + 1] - r->starts[k]; }
+
+/* Whether two paths are in the same directory, as spelled. */
+static int same_dir(const char *a, const char *b) {
+  const char *sa = strrchr(a, '/'), *sb = strrchr(b, '/');
+  size_t na = sa ? (size_t)(sa - a) : 0, nb = sb ? (size_t)(sb - b) : 0;
+  return na == nb && memcmp(a, b, na) == 0;
+}
+
+/* Where each slice starts: every `batch` files, moved on to the end of
+ * the directory when that comes within half a batch more. A directory
+ * holds a district's grassroots plans and then its own (hu.plan sorts
+ * after g*.plan), so the district plan is read once, as one of the
+ * slice's files, not again as a parent by the slice after. */
+static size_t cut_slices(run *r, const char *const *paths) {
+  size_t k = 0;
+  r->starts[k++] = 0;
+  for (size_t start = 0; start < r->n;) {
+    size_t end = start + r->batch < r->n ? start + r->batch : r->n;
+    size_t limit = end + r->batch / 2 < r->n ? end + r->batch / 2 : r->n;
+    size_t moved = end;
+    while (moved < limit && same_dir(paths[moved - 1], paths[moved])) moved++;
+    if (moved < limit || moved == r->n) end = moved;
+    r->starts[k++] = start = end;
+  }
+  return k - 1;
 }
 
 /* In the worker: check one slice into memory and send it. */
@@ -178,7 +202,7 @@ static int send_slice(int fd, const run *r, size_t k) {
   size_t nout = 0, nerr = 0, nforeign = 0;
   FILE *o = open_memstream(&out, &nout), *e = open_memstream(&err, &nerr), *x = open_memstream(&foreign, &nforeign);
   if (!o || !e || !x) return -1;
-  frame f = { r->fn(r->ud, k * r->batch, slice_count(r, k), o, e, x), 0, 0, 0 };
+  frame f = { r->fn(r->ud, r->starts[k], slice_count(r, k), o, e, x), 0, 0, 0 };
   if (fclose(o) != 0 || fclose(e) != 0 || fclose(x) != 0) return -1;
   f.out_len = nout;
   f.err_len = nerr;
@@ -292,8 +316,8 @@ static int emit(shared *sh, const run *r, slice *sl, size_t k, bt_counts *total,
   total->unreadable += f.counts.unreadable;
   return 0;
 bad:
-  fprintf(stderr, "plancheck: error: the worker checking files %zu to %zu did not finish\n", k * r->batch + 1,
-          k * r->batch + slice_count(r, k));
+  fprintf(stderr, "plancheck: error: the worker checking files %zu to %zu did not finish\n", r->starts[k] + 1,
+          r->starts[k + 1]);
   return -1;
 }
 
@@ -323,14 +347,16 @@ static int gather(worker *w, const run *r, slice *s, struct pollfd *pfd, int *wh
 int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
            int *written) {
   if (!n) return 0;
-  run r = { n, batch < 1 ? 1 : batch, 0, jobs < 1 ? 1 : jobs, fn, ud };
-  r.nslices = (n + r.batch - 1) / r.batch;
+  run r = { n, batch < 1 ? 1 : batch, 0, NULL, jobs < 1 ? 1 : jobs, fn, ud };
+  r.starts = calloc((n + r.batch - 1) / r.batch + 1, sizeof *r.starts);
+  if (!r.starts) return -1;
+  r.nslices = cut_slices(&r, paths);
   if ((size_t)r.jobs > r.nslices) r.jobs = (int)r.nslices;
   slice *s = calloc(r.nslices, sizeof *s);
   worker *w = calloc((size_t)r.jobs, sizeof *w);
   struct pollfd *pfd = calloc((size_t)r.jobs, sizeof *pfd);
   int *which = calloc((size_t)r.jobs, sizeof *which);
-  if (!s || !w || !pfd || !which) { free(s); free(w); free(pfd); free(which); return -1; }
+  if (!s || !w || !pfd || !which) { free(r.starts); free(s); free(w); free(pfd); free(which); return -1; }
   shared sh;
   shared_init(&sh, paths, n);
   for (int i = 0; i < r.jobs; i++) {
@@ -360,6 +386,7 @@ int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn,
   fflush(stdout);
   fflush(stderr);
   ar_free(&sh.arena);
+  free(r.starts);
   free(s);
   free(w);
   free(pfd);
