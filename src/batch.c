@@ -58,22 +58,6 @@ void bt_put_foreign(FILE *foreign, const bt_foreign *f) {
   fwrite(f->text, 1, r.text_len, foreign);
 }
 
-/* A string in one of the parent process's sets. */
-typedef struct known {
-  sl_slice key;
-} known;
-
-static sl_slice known_key(const void *v) { return ((const known *)v)->key; }
-
-/* Adds `key` (copied into the arena) to the set; 1 when it was there. */
-static int add_known(ar_arena *a, ix_table *set, sl_slice key) {
-  if (ix_get(set, key)) return 1;
-  known *k = ar_alloc(a, sizeof *k);
-  k->key = ar_slice_dup(a, key);
-  ix_put(set, k);
-  return 0;
-}
-
 /* What the parent process remembers across parts. */
 typedef struct shared {
   ar_arena arena;
@@ -83,11 +67,11 @@ typedef struct shared {
 
 static void shared_init(shared *sh, const char *const *paths, size_t n) {
   ar_init(&sh->arena);
-  ix_init(&sh->given, &sh->arena, known_key);
-  ix_init(&sh->printed, &sh->arena, known_key);
+  ix_init_set(&sh->given, &sh->arena);
+  ix_init_set(&sh->printed, &sh->arena);
   for (size_t i = 0; i < n; i++) {
     const char *p = bt_normal_path(&sh->arena, paths[i]);
-    add_known(&sh->arena, &sh->given, (sl_slice){ p, strlen(p) });
+    ix_set_add(&sh->given, (sl_slice){ p, strlen(p) });
   }
 }
 
@@ -104,7 +88,7 @@ static int print_foreign(shared *sh, const char *data, size_t n, bt_counts *tota
     data += whole;
     n -= whole;
     if (r.file_len && ix_get(&sh->given, (sl_slice){ file, r.file_len })) continue;
-    if (add_known(&sh->arena, &sh->printed, (sl_slice){ id, r.id_len })) continue;
+    if (ix_set_add(&sh->printed, (sl_slice){ id, r.id_len })) continue;
     if (r.json) {
       if (*written) fputc(',', stdout);
       fwrite(text, 1, r.text_len, stdout);

@@ -286,6 +286,27 @@ void dg_take(dg_list *from, dg_diag *after, dg_list *to) {
   from->last = after;
 }
 
+static void append_one(dg_list *l, dg_diag *d) {
+  d->next = NULL;
+  if (l->last) l->last->next = d; else l->first = d;
+  l->last = d;
+  l->count++;
+  l->errors += d->sev == DG_ERROR;
+  l->warnings += d->sev == DG_WARNING;
+}
+
+void dg_move_if(dg_list *from, dg_list *to, int (*pick)(const dg_diag *d, void *ud), void *ud) {
+  dg_diag *d = from->first;
+  unsigned long seq = from->seq;
+  dg_init(from, from->arena);
+  from->seq = seq;
+  while (d) {
+    dg_diag *next = d->next;
+    append_one(pick(d, ud) ? to : from, d);
+    d = next;
+  }
+}
+
 void dg_promote_warnings(dg_list *l) {
   for (dg_diag *d = l->first; d; d = d->next)
     if (d->sev == DG_WARNING) d->sev = DG_ERROR;

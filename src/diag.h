@@ -80,6 +80,9 @@ void dg_json_end(FILE *out, int first, unsigned long errors, unsigned long warni
 /* Moves the findings after `after` (NULL: all) to the end of `to`, counts
  * and all: the findings of one part of a run, printed on their own. */
 void dg_take(dg_list *from, dg_diag *after, dg_list *to);
+/* Moves the findings of `from` for which `pick` says yes to the end of
+ * `to`; both keep their order. */
+void dg_move_if(dg_list *from, dg_list *to, int (*pick)(const dg_diag *d, void *ud), void *ud);
 /* JSON string literal of s[0..n) with escapes; used by every JSON writer. */
 void dg_json_string(FILE *out, const char *s, size_t n);
 

@@ -84,3 +84,20 @@ void *ix_put(ix_table *t, void *value) {
   t->n++;
   return NULL;
 }
+
+/* A member of a set: the string is its own key. */
+typedef struct member {
+  sl_slice key;
+} member;
+
+static sl_slice member_key(const void *v) { return ((const member *)v)->key; }
+
+void ix_init_set(ix_table *t, ar_arena *a) { ix_init(t, a, member_key); }
+
+int ix_set_add(ix_table *t, sl_slice key) {
+  if (ix_get(t, key)) return 1;
+  member *m = ar_alloc(t->arena, sizeof *m);
+  m->key = ar_slice_dup(t->arena, key);
+  ix_put(t, m);
+  return 0;
+}

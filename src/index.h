@@ -40,4 +40,10 @@ void *ix_get(const ix_table *t, sl_slice key);
  * the value found then (and stores nothing), else NULL. */
 void *ix_put(ix_table *t, void *value);
 
+/* A set of strings: a table whose values are the strings themselves,
+ * copied into its arena. ix_get tells whether one is in it. */
+void ix_init_set(ix_table *t, ar_arena *a);
+/* Adds `key` to a set made by ix_init_set; 1 when it was there already. */
+int ix_set_add(ix_table *t, sl_slice key);
+
 #endif

@@ -371,13 +371,11 @@ static bt_counts print_part(const options *o, md_model *m, dg_list *part, const 
   return c;
 }
 
-static void append_one(dg_list *l, dg_diag *d) {
-  d->next = NULL;
-  if (l->last) l->last->next = d; else l->first = d;
-  l->last = d;
-  l->count++;
-  l->errors += d->sev == DG_ERROR;
-  l->warnings += d->sev == DG_WARNING;
+/* Whether a finding lies in a file the part did not read as one of its
+ * own (`ud`: a flag per file). */
+static int is_foreign(const dg_diag *d, void *ud) {
+  const char *own = ud;
+  return d->file != DG_NOFILE && !own[d->file];
 }
 
 /* Moves the findings of `part` located in a file that is not one of the
@@ -386,13 +384,7 @@ static void split_foreign(md_model *m, const inputs_t *in, dg_list *part, dg_lis
   char *own = ar_alloc(m->arena, m->src->n + 1);
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].loaded) own[in->v[i].file] = 1;
-  dg_diag *d = part->first;
-  dg_init(part, m->arena);
-  while (d) {
-    dg_diag *next = d->next;
-    append_one(d->file == DG_NOFILE || own[d->file] ? part : foreign, d);
-    d = next;
-  }
+  dg_move_if(part, foreign, is_foreign, own);
 }
 
 /* Hands each foreign finding to the parent process, printed as it would

@@ -140,9 +140,6 @@ typedef struct md_record {
  * ordered by size so that no padding falls between them. A national run
  * holds over a million items. */
 typedef struct md_item {
-  /* First what every walk of the items reads (the tree, links, deadlines,
-   * label): a walk of a million items then touches one or two cache lines
-   * of each, not four or five. */
   md_item_kind kind;
   int mark;                  /* scratch for graph walks */
   struct md_item *first, *next;

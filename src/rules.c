@@ -476,18 +476,9 @@ static const char *relative(ru_engine *e, const char *path) {
   return strlen(rel) < strlen(path) ? rel : path;
 }
 
-/* Directories already looked at for a project script, by path. */
-typedef struct seen_dir {
-  sl_slice path;
-} seen_dir;
-
-static sl_slice seen_key(const void *v) { return ((const seen_dir *)v)->path; }
-
 /* Whether `path` was seen before; records it when not. */
-static int seen_before(ru_engine *e, ix_table *seen, const char *path) {
-  seen_dir *d = ar_alloc(e->a, sizeof *d);
-  d->path = (sl_slice){ path, strlen(path) };
-  return ix_put(seen, d) != NULL;
+static int seen_before(ix_table *seen, const char *path) {
+  return ix_set_add(seen, (sl_slice){ path, strlen(path) });
 }
 
 /* The nearest .plancheck.lua in the directory `real` (a real path, which
@@ -497,7 +488,7 @@ static void find_project(ru_engine *e, ix_table *seen, char *real) {
   char *slash;
   while ((slash = strrchr(real, '/'))) {
     slash[1] = '\0';
-    if (seen_before(e, seen, dg_fmt(e->a, "%s", real))) break;
+    if (seen_before(seen, real)) break;
     const char *candidate = dg_fmt(e->a, "%s.plancheck.lua", real);
     struct stat st;
     if (stat(candidate, &st) == 0 && S_ISREG(st.st_mode)) {
@@ -515,12 +506,12 @@ static void find_project(ru_engine *e, ix_table *seen, char *real) {
  * once. */
 static void run_projects(ru_engine *e, const char *const *plans, size_t n) {
   ix_table spelled, real_dirs;
-  ix_init(&spelled, e->a, seen_key);
-  ix_init(&real_dirs, e->a, seen_key);
+  ix_init_set(&spelled, e->a);
+  ix_init_set(&real_dirs, e->a);
   for (size_t i = 0; i < n; i++) {
     const char *slash = strrchr(plans[i], '/');
     const char *dir = slash ? dg_fmt(e->a, "%.*s", (int)(slash - plans[i] + 1), plans[i]) : "./";
-    if (seen_before(e, &spelled, dir)) continue;
+    if (seen_before(&spelled, dir)) continue;
     char *real = realpath(dir, NULL);
     if (!real) continue;                       /* resolve reports the plan */
     /* find_project cuts the last part off */

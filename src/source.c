@@ -32,16 +32,11 @@ static void index_file(src_table *t, uint32_t i) {
 /* A directory read by src_may_exist: its path and the names in it. */
 typedef struct listing {
   sl_slice dir;
-  ix_table names;            /* of name_entry */
+  ix_table names;            /* a set of the names in it */
   int unreadable;
 } listing;
 
-typedef struct name_entry {
-  sl_slice name;
-} name_entry;
-
 static sl_slice listing_key(const void *v) { return ((const listing *)v)->dir; }
-static sl_slice name_key(const void *v) { return ((const name_entry *)v)->name; }
 
 void src_init(src_table *t) {
   memset(t, 0, sizeof *t);
@@ -237,15 +232,12 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
 static listing *read_listing(src_table *t, sl_slice dir) {
   listing *l = ar_alloc(&t->arena, sizeof *l);
   l->dir = ar_slice_dup(&t->arena, dir);
-  ix_init(&l->names, &t->arena, name_key);
+  ix_init_set(&l->names, &t->arena);
   ix_put(&t->listed, l);
   DIR *d = opendir(dir.n ? l->dir.p : ".");
   if (!d) { l->unreadable = 1; return l; }
-  for (struct dirent *e; (e = readdir(d)) != NULL;) {
-    name_entry *n = ar_alloc(&t->arena, sizeof *n);
-    n->name = ar_slice_dup(&t->arena, (sl_slice){ e->d_name, strlen(e->d_name) });
-    ix_put(&l->names, n);
-  }
+  for (struct dirent *e; (e = readdir(d)) != NULL;)
+    ix_set_add(&l->names, (sl_slice){ e->d_name, strlen(e->d_name) });
   closedir(d);
   return l;
 }
