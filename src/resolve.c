@@ -271,7 +271,7 @@ static const char *search_parent(loader *L, const char *from, sl_slice number) {
 
 /* Loads the text of one parent: by its `path`, by the conventional file
  * name, or by scanning the search directories for a file declaring it. */
-static void load_parent(loader *L, const char *from, md_parent *par, int quiet) {
+static void load_parent(loader *L, const char *from, md_parent *par) {
   md_model *m = L->m;
   sl_slice number = par->number.value;
   par->plan = md_plan_by_key(m, number);
@@ -297,7 +297,7 @@ static void load_parent(loader *L, const char *from, md_parent *par, int quiet) 
     frame f = { file, at, NULL };
     parse_tree(L, &f, NULL);
   } else if (st != SRC_ALREADY) {
-    if (par->desc || quiet) return; /* described here: the checker works from the description */
+    if (par->desc) return; /* described here: the checker works from the description */
     if (par->path.value.n)
       dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "cannot read parent plan %s from '%s': %s",
              num, how, src_status_text(st, err_no));
@@ -308,7 +308,7 @@ static void load_parent(loader *L, const char *from, md_parent *par, int quiet) 
     return;
   }
   par->plan = md_plan_by_key(m, number);
-  if (!par->plan && !quiet)
+  if (!par->plan)
     dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "%s does not declare plan %s",
            m->src->files[file].path, num);
 }
@@ -318,7 +318,7 @@ static void load_parent(loader *L, const char *from, md_parent *par, int quiet) 
  * to m->plans, so the loop reaches their parents too. */
 static void load_parents(loader *L, md_plan *from) {
   for (md_plan *p = from; p; p = p->next)
-    for (md_parent *par = p->parents; par; par = par->next) load_parent(L, L->m->src->files[p->file].path, par, 0);
+    for (md_parent *par = p->parents; par; par = par->next) load_parent(L, L->m->src->files[p->file].path, par);
 }
 
 /* The progress record kept beside a plan: "tuyphuoc.progress" next to
@@ -380,15 +380,6 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   }
   load_around(&L, before);
   return failed;
-}
-
-void rs_load_parent(md_model *m, const rs_options *o, const char *from, sl_slice number, sl_slice path) {
-  loader L = { m, o };
-  md_parent par = { .number = { number, { DG_NOFILE, 0, 0 } }, .path = { path, { DG_NOFILE, 0, 0 } } };
-  par.loc = par.number.loc;
-  md_plan *before = m->last_plan;
-  load_parent(&L, from, &par, 1);
-  load_around(&L, before);
 }
 
 /* ---- references ---- */

@@ -33,13 +33,6 @@ typedef struct rs_input {
  * (each reported as an error). */
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
 
-/* Loads the plan `number`, as a plan in file `from` names it (with `path`
- * when it gives one), and its own parents, unless it is loaded already:
- * so that plans checked in batches find the parents they share loaded
- * once. Says nothing when it cannot be found: the plan that names it
- * reports that when it is loaded. rs_load may be called again after this,
- * and rs_resolve resolves what was read since its last call. */
-void rs_load_parent(md_model *m, const rs_options *o, const char *from, sl_slice number, sl_slice path);
 
 /* A second opinion on deadline phrases the built-in recogniser does not
  * know (the Lua recognisers): returns the deadline chain, or NULL. */
