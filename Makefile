@@ -8,7 +8,14 @@ WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissin
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS   := $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lm
+# Lua is linked from its static archive, which liblua5.4-dev ships: a rule
+# calls the C API for every field it reads, and a call into the shared
+# library goes through the PLT into position-independent code (5-8 % of a
+# national run with the rules; docs/BENCHMARKS.md). The shared library
+# serves when the archive is missing.
+LUA_LIBDIR := $(shell pkg-config --variable=libdir lua5.4 2>/dev/null)
+LUA_LIBS := $(if $(wildcard $(LUA_LIBDIR)/liblua5.4.a),$(LUA_LIBDIR)/liblua5.4.a -ldl,$(shell pkg-config --libs lua5.4 2>/dev/null))
+LDLIBS   := $(shell pkg-config --libs libutf8proc 2>/dev/null) $(LUA_LIBS) -lm
 RE2C     := re2c
 RE2CFLAGS := -W -Werror --utf8 --no-generation-date --no-version
 LEMON    := lemon

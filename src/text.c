@@ -159,23 +159,30 @@ static const respelling respellings[] = {
 };
 #undef RESPELL
 
-/* What the fast fold writes for a character of the tables: its folded
- * form in UTF-8, copied four bytes at a time (the fourth is written over
- * next), and in `info` its length (0: the library must fold it) and
- * whether it is the second letter of an old-style spelling after a u or
- * an o, so that the tone pass can start there instead of at the first
- * byte. */
+/* What the fast fold writes for one character: its folded form in UTF-8,
+ * stored four bytes at a time (the fourth is written over next), and in
+ * `info` its length (0: the library must fold it), whether it is a blank
+ * (a run of blanks becomes one space), and whether it is the second letter
+ * of an old-style spelling after a u or an o, where the tone pass must
+ * look. */
 typedef struct folded_char {
   unsigned char bytes[3];
   unsigned char info;
 } folded_char;
-enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8 };
+enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8, FC_BLANK = 16 };
 
-static folded_char folded_chars[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];
-/* A byte as the fast fold writes it: ASCII in lower case, the four
- * blanks as ' ', other control characters as they are; 0 for NUL and for
- * every byte from 0x80, which the loop then looks at more closely. */
-static unsigned char ascii_folded[256];
+/* One table for every character the fast fold knows, by where its bytes
+ * put it: ASCII by its byte, a two-byte character by its eleven bits (only
+ * those below FOLD_LOW are filled in), U+1E00 to U+1EFF by its low byte.
+ * Entry 0, NUL, is empty: the library folds it. */
+enum { AT_TWO = 0x80, AT_THREE = AT_TWO + 0x800, N_AT = AT_THREE + 0x100 };
+static folded_char folded_chars[N_AT];
+
+/* What a lead byte begins: the table knows no other three-byte lead than
+ * E1, and no four-byte character. */
+enum { LEAD_ASCII, LEAD_TWO, LEAD_E1, LEAD_OTHER };
+static unsigned char lead_kind[256];
+static const unsigned char lead_len[] = { 1, 2, 3, 1 };
 static int folded_ready;
 
 /* FC_AFTER_U or FC_AFTER_O when cp follows that letter in an old-style
@@ -190,103 +197,113 @@ static unsigned char respelling_flag(int32_t cp) {
   return 0;
 }
 
-/* Fills folded_chars and ascii_folded from fold_table (utf8proc's fold). */
+/* The entry of a table character from utf8proc's fold of it. */
+static void fill_wide(size_t at, long k) {
+  utf8proc_uint8_t buf[4];
+  utf8proc_ssize_t len = fold_table[k] < 0 ? 0 : utf8proc_encode_char(fold_table[k], buf);
+  if (len < 1 || len > 3) return;
+  memcpy(folded_chars[at].bytes, buf, (size_t)len);
+  folded_chars[at].info = (unsigned char)(len | respelling_flag(fold_table[k]));
+}
+
+/* Fills folded_chars and lead_kind from fold_table (utf8proc's fold). */
 static void build_folded_chars(void) {
   if (!fold_ready) build_fold_table();
-  for (int c = 1; c < 0x80; c++)
-    ascii_folded[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
-  for (size_t i = 0; i < sizeof folded_chars / sizeof folded_chars[0]; i++) {
-    utf8proc_uint8_t buf[4];
-    utf8proc_ssize_t len = fold_table[i] < 0 ? 0 : utf8proc_encode_char(fold_table[i], buf);
-    if (len < 1 || len > 3) continue;
-    memcpy(folded_chars[i].bytes, buf, (size_t)len);
-    folded_chars[i].info = (unsigned char)(len | respelling_flag(fold_table[i]));
+  for (int c = 1; c < 0x80; c++) {
+    int blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
+    folded_chars[c].bytes[0] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : blank ? ' ' : c);
+    folded_chars[c].info = (unsigned char)(1 | (blank ? FC_BLANK : 0));
   }
+  for (long cp = 0x80; cp < FOLD_LOW; cp++) fill_wide(AT_TWO + (size_t)cp, table_index((int32_t)cp));
+  for (long cp = FOLD_HIGH_FIRST; cp < FOLD_HIGH_END; cp++)
+    fill_wide(AT_THREE + (size_t)(cp - FOLD_HIGH_FIRST), table_index((int32_t)cp));
+  for (int b = 0; b < 256; b++)
+    lead_kind[b] = b < 0x80 ? LEAD_ASCII : b >= 0xC2 && b <= 0xDF ? LEAD_TWO : b == 0xE1 ? LEAD_E1 : LEAD_OTHER;
   folded_ready = 1;
 }
 
-/* The entry of the two- or three-byte character at p (before end) and
- * its length; 0 when the tables do not have it or it is not simple. */
-static int fold_char(const unsigned char *p, const unsigned char *end, folded_char *fc) {
-  long k;
-  int len;
-  if (p[0] >= 0xC2 && p[0] <= 0xDF && end - p >= 2 && (p[1] & 0xC0) == 0x80) {
-    k = (p[0] & 0x1F) << 6 | (p[1] & 0x3F);
-    if (k >= FOLD_LOW) return 0;
-    len = 2;
-  } else if (p[0] == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80) {
-    k = FOLD_LOW + ((p[1] - 0xB8) << 6 | (p[2] & 0x3F));   /* U+1E00 to U+1EFF */
-    len = 3;
-  } else {
-    return 0;
-  }
-  *fc = folded_chars[k];
-  return fc->info ? len : 0;
-}
+/* Where an old spelling may begin, found while folding: most texts have a
+ * few ("hoạt", "toàn" are candidates too), and the tone pass then looks
+ * only there. More than this many, and it reads from the first on. */
+enum { SPOTS = 32 };
+typedef struct spots {
+  uint32_t at[SPOTS + 1];    /* the last one a scratch slot */
+  size_t n;                  /* SPOTS + 1: too many to list */
+} spots;
 
-/* Whether the character fc, written at w (d is the start of the
- * output), ends an old-style spelling: a u or an o before it, not the u
- * of "qu". */
-static int may_respell(const char *d, const char *w, unsigned char info) {
-  char letter = info & FC_AFTER_U ? 'u' : 'o';
-  return w - d >= 1 && w[-1] == letter && !(w - d >= 2 && w[-2] == 'q');
-}
-
-/* The fast fold's state: where it reads and writes. */
+/* The fast fold's state: where it writes, and the spots. */
 typedef struct folding {
-  const unsigned char *p, *end;
   char *d, *w;
-  size_t tones;              /* where an old spelling may start; SIZE_MAX: nowhere yet */
-  int blank;                 /* the last byte written is a blank, or none is */
+  spots *sp;
 } folding;
 
-/* A byte below 0x80 that is not visible: a blank joins the one before
- * it, another control character stays; NUL is left to the library. */
-static int fold_control(folding *f) {
-  unsigned char c = *f->p++;
-  if (!c) return 0;
-  if (ascii_folded[c] != ' ') *f->w++ = (char)c;
-  else if (!f->blank) *f->w++ = ' ';
-  f->blank = ascii_folded[c] == ' ';
-  return 1;
-}
-
-static int fold_wide(folding *f) {
-  folded_char fc;
-  int len = fold_char(f->p, f->end, &fc);
-  if (!len) return 0;
-  if ((fc.info & (FC_AFTER_U | FC_AFTER_O)) && f->tones == SIZE_MAX && may_respell(f->d, f->w, fc.info))
-    f->tones = (size_t)(f->w - f->d) - 1;
-  memcpy(f->w, fc.bytes, 4);
-  f->w += fc.info & FC_LEN;
-  f->p += len;
-  f->blank = 0;
-  return 1;
+/* Folds the character at p, of which three bytes can be read (the text's
+ * or padding); its length, or 0 when the library must fold it. */
+static inline size_t fold_one(folding *f, const unsigned char *p) {
+  unsigned b0 = p[0];
+  char *w = f->w;
+  if (b0 < 0x80) {
+    folded_char fc = folded_chars[b0];
+    if (!fc.info) return 0;
+    *w = (char)fc.bytes[0];
+    /* A blank after a blank (or at the start: see fold_fast) is dropped. */
+    f->w = w + !((fc.info & FC_BLANK) && w[-1] == ' ');
+    return 1;
+  }
+  unsigned b1 = p[1], b2 = p[2], kind = lead_kind[b0];
+  size_t at;
+  if (kind == LEAD_TWO && (b1 & 0xC0u) == 0x80) at = AT_TWO + ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu));
+  else if (kind == LEAD_E1 && (b1 & 0xFCu) == 0xB8 && (b2 & 0xC0u) == 0x80) at = AT_THREE + ((b1 & 3u) << 6 | (b2 & 0x3Fu));
+  else return 0;
+  folded_char fc = folded_chars[at];
+  if (!fc.info) return 0;
+  /* A spot for the tone pass: the letter before is the u or o of an old
+   * spelling, and not the u of "qu". */
+  if (fc.info & (FC_AFTER_U | FC_AFTER_O)) {
+    char letter = fc.info & FC_AFTER_U ? 'u' : 'o';
+    spots *sp = f->sp;
+    if (w[-1] == letter && w[-2] != 'q' && sp->n <= SPOTS) {
+      if (sp->n < SPOTS) sp->at[sp->n] = (uint32_t)(w - f->d - 1);
+      sp->n++;
+    }
+  }
+  memcpy(w, fc.bytes, 4);
+  f->w = w + (fc.info & FC_LEN);
+  return lead_len[kind];
 }
 
 /* tx_fold when every character of s is simple (the table's, and NUL-free
- * ASCII), in one pass: folding, collapsing blanks and noting where the
- * tone pass must begin (*tones, the length when nowhere). 0 when one is
- * not simple, and the library must do it. */
-static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out, size_t *tones) {
+ * ASCII), in one pass: folding, collapsing blanks and noting where old
+ * spellings may begin (*sp). 0 when one is not simple, and the library
+ * must do it. */
+static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out, spots *sp) {
   if (!folded_ready) build_folded_chars();
-  char *d = ar_alloc_text(a, 2 * n + 4);     /* 3 bytes for 2 at most, and the fourth of a copy */
-  folding f = { (const unsigned char *)s, (const unsigned char *)s + n, d, d, SIZE_MAX, 1 };
-  while (f.p < f.end) {
-    unsigned char c = ascii_folded[*f.p];
-    if (c > ' ') {                           /* visible ASCII, the commonest by far */
-      do {
-        *f.w++ = (char)c;
-      } while (++f.p < f.end && (c = ascii_folded[*f.p]) > ' ');
-      f.blank = 0;
-    } else if (!(*f.p < 0x80 ? fold_control(&f) : fold_wide(&f))) {
-      return 0;
+  /* 3 bytes for 2 at most, and the fourth of a copy; two blanks before
+   * the start, so that leading blanks are dropped and "qu" looked for
+   * without a test. */
+  char *d = ar_alloc_text(a, 2 * n + 6) + 2;
+  d[-2] = d[-1] = ' ';
+  folding f = { d, d, sp };
+  sp->n = 0;
+  /* The text while three bytes can be read, then its last bytes padded:
+   * one loop for both, so that fold_one is made inline once. */
+  const unsigned char *p = (const unsigned char *)s, *end = p + n;
+  const unsigned char *stop = n >= 3 ? end - 2 : p;
+  unsigned char tail[6] = { 0 };
+  for (int padded = 0; padded < 2; padded++) {
+    while (p < stop) {
+      size_t len = fold_one(&f, p);
+      if (!len) return 0;                /* or a character cut short */
+      p += len;
     }
+    size_t rest = (size_t)(end - p);
+    memcpy(tail, p, rest);
+    p = tail;
+    stop = end = tail + rest;
   }
   if (f.w > d && f.w[-1] == ' ') f.w--;
   *f.w = '\0';
   *out = (sl_slice){ d, (size_t)(f.w - d) };
-  *tones = f.tones == SIZE_MAX ? out->n : f.tones;
   return 1;
 }
 
@@ -307,17 +324,19 @@ static sl_slice collapse_blanks(sl_slice f) {
   return (sl_slice){ d, o };
 }
 
-/* tx_fold, with where the tone pass must begin. */
-static sl_slice fold(ar_arena *a, const char *s, size_t n, size_t *tones) {
+/* tx_fold, with where the tone pass must look: everywhere, after the
+ * library. */
+static sl_slice fold(ar_arena *a, const char *s, size_t n, spots *sp) {
   sl_slice f;
-  if (fold_fast(a, s, n, &f, tones)) return f;
-  *tones = 0;
+  if (fold_fast(a, s, n, &f, sp)) return f;
+  sp->n = SPOTS + 1;
+  sp->at[0] = 0;
   return collapse_blanks(map_into(a, s, n, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_CASEFOLD));
 }
 
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
-  size_t tones;
-  return fold(a, s, n, &tones);
+  spots sp;
+  return fold(a, s, n, &sp);
 }
 
 /* Whether no letter follows at s: the two styles differ only in open
@@ -347,20 +366,21 @@ static const respelling *respelling_at(const char *s, size_t i, size_t n) {
   return NULL;
 }
 
-/* tx_tone_normalise from s[from] on (no old spelling starts before it):
- * the unchanged text between two respellings is moved once, and not at
- * all before the first. */
-static size_t respell_from(char *s, size_t n, size_t from) {
-  size_t o = from, run = from;               /* s[run..i) is unchanged text to move to s[o] */
-  for (size_t i = from; i + 1 < n; i++) {
-    const respelling *r = respelling_at(s, i, n);
+/* tx_tone_normalise at the spots sp lists, or everywhere from its first
+ * when it lists too many (NULL: everywhere): the unchanged text between
+ * two respellings is moved once, and not at all before the first. */
+static size_t respell(char *s, size_t n, const spots *sp) {
+  int listed = sp && sp->n <= SPOTS;
+  if (listed && sp->n == 0) return n;
+  size_t from = sp ? sp->at[0] : 0, o = from, run = from;   /* s[run..i) is unchanged text to move to s[o] */
+  for (size_t k = 0, i = from; i + 1 < n; i = listed ? (++k < sp->n ? sp->at[k] : n) : i + 1) {
+    const respelling *r = i >= run ? respelling_at(s, i, n) : NULL;
     if (!r) continue;
     if (o != run) memmove(s + o, s + run, i - run);
     o += i - run;
     memcpy(s + o, r->to, r->to_len);         /* o <= i: the new style is never longer */
     o += r->to_len;
     run = i + r->from_len;
-    i = run - 1;
   }
   if (o != run) memmove(s + o, s + run, n - run);
   o += n - run;
@@ -368,7 +388,7 @@ static size_t respell_from(char *s, size_t n, size_t from) {
   return o;
 }
 
-size_t tx_tone_normalise(char *s, size_t n) { return respell_from(s, n, 0); }
+size_t tx_tone_normalise(char *s, size_t n) { return respell(s, n, NULL); }
 
 uint64_t tx_hash_more(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -415,8 +435,8 @@ sl_slice tx_printable(ar_arena *a, const char *s, size_t n) {
 }
 
 sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n) {
-  size_t tones;
-  sl_slice f = fold(a, s, n, &tones);   /* always a fresh copy, so it may be rewritten */
-  f.n = respell_from((char *)f.p, f.n, tones);
+  spots sp;
+  sl_slice f = fold(a, s, n, &sp);       /* always a fresh copy, so it may be rewritten */
+  f.n = respell((char *)f.p, f.n, &sp);
   return f;
 }

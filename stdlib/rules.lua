@@ -157,8 +157,11 @@ plancheck.rule {
 }
 
 -- Whether some task of the list has a reporting obligation ('reports').
+-- Looked for from the last task back: plans put the obligation in their
+-- closing part ("Tổ chức thực hiện"), so a plan that has one is done with
+-- after a few tasks instead of after nearly all of them.
 local function reports_somewhere(tasks)
-  for i = 1, #tasks do
+  for i = #tasks, 1, -1 do
     if #tasks[i].reports_to > 0 then return true end
   end
   return false
