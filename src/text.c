@@ -159,30 +159,31 @@ static const respelling respellings[] = {
 };
 #undef RESPELL
 
-/* What the fast fold writes for one character: its folded form in UTF-8,
- * stored four bytes at a time (the fourth is written over next), and in
- * `info` its length (0: the library must fold it), whether it is a blank
- * (a run of blanks becomes one space), and whether it is the second letter
- * of an old-style spelling after a u or an o, where the tone pass must
- * look. */
+/* What the fast fold writes for a character of the tables: its folded
+ * form in UTF-8, copied four bytes at a time (the fourth is written over
+ * next), and in `info` its length (0: the library must fold it) and
+ * whether it is the second letter of an old-style spelling after a u or an
+ * o, where the tone pass must look. */
 typedef struct folded_char {
   unsigned char bytes[3];
   unsigned char info;
 } folded_char;
-enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8, FC_BLANK = 16 };
+enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8 };
 
-/* One table for every character the fast fold knows, by where its bytes
- * put it: ASCII by its byte, a two-byte character by its eleven bits (only
- * those below FOLD_LOW are filled in), U+1E00 to U+1EFF by its low byte.
- * Entry 0, NUL, is empty: the library folds it. */
-enum { AT_TWO = 0x80, AT_THREE = AT_TWO + 0x800, N_AT = AT_THREE + 0x100 };
+/* The characters beyond ASCII the fast fold knows, by where their bytes
+ * put them: a two-byte character by its eleven bits (only those below
+ * FOLD_LOW are filled in), U+1E00 to U+1EFF after them by the low byte. */
+enum { AT_THREE = 0x800, N_AT = AT_THREE + 0x100 };
 static folded_char folded_chars[N_AT];
 
 /* What a lead byte begins: the table knows no other three-byte lead than
  * E1, and no four-byte character. */
 enum { LEAD_ASCII, LEAD_TWO, LEAD_E1, LEAD_OTHER };
 static unsigned char lead_kind[256];
-static const unsigned char lead_len[] = { 1, 2, 3, 1 };
+/* A byte as the fast fold writes it: ASCII in lower case, the four
+ * blanks as ' ', other control characters as they are; 0 for NUL and for
+ * every byte from 0x80, which the loop then looks at more closely. */
+static unsigned char ascii_folded[256];
 static int folded_ready;
 
 /* FC_AFTER_U or FC_AFTER_O when cp follows that letter in an old-style
@@ -206,15 +207,12 @@ static void fill_wide(size_t at, long k) {
   folded_chars[at].info = (unsigned char)(len | respelling_flag(fold_table[k]));
 }
 
-/* Fills folded_chars and lead_kind from fold_table (utf8proc's fold). */
+/* Fills the tables from fold_table (utf8proc's fold). */
 static void build_folded_chars(void) {
   if (!fold_ready) build_fold_table();
-  for (int c = 1; c < 0x80; c++) {
-    int blank = c == ' ' || c == '\t' || c == '\n' || c == '\r';
-    folded_chars[c].bytes[0] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : blank ? ' ' : c);
-    folded_chars[c].info = (unsigned char)(1 | (blank ? FC_BLANK : 0));
-  }
-  for (long cp = 0x80; cp < FOLD_LOW; cp++) fill_wide(AT_TWO + (size_t)cp, table_index((int32_t)cp));
+  for (int c = 1; c < 0x80; c++)
+    ascii_folded[c] = (unsigned char)(c >= 'A' && c <= 'Z' ? c + 32 : c == '\t' || c == '\n' || c == '\r' ? ' ' : c);
+  for (long cp = 0x80; cp < FOLD_LOW; cp++) fill_wide((size_t)cp, table_index((int32_t)cp));
   for (long cp = FOLD_HIGH_FIRST; cp < FOLD_HIGH_END; cp++)
     fill_wide(AT_THREE + (size_t)(cp - FOLD_HIGH_FIRST), table_index((int32_t)cp));
   for (int b = 0; b < 256; b++)
@@ -237,26 +235,18 @@ typedef struct folding {
   spots *sp;
 } folding;
 
-/* Folds the character at p, of which three bytes can be read (the text's
- * or padding); its length, or 0 when the library must fold it. */
-static inline size_t fold_one(folding *f, const unsigned char *p) {
-  unsigned b0 = p[0];
-  char *w = f->w;
-  if (b0 < 0x80) {
-    folded_char fc = folded_chars[b0];
-    if (!fc.info) return 0;
-    *w = (char)fc.bytes[0];
-    /* A blank after a blank (or at the start: see fold_fast) is dropped. */
-    f->w = w + !((fc.info & FC_BLANK) && w[-1] == ' ');
-    return 1;
-  }
-  unsigned b1 = p[1], b2 = p[2], kind = lead_kind[b0];
+/* Folds the character at p, not ASCII, of which three bytes can be read
+ * (the text's or padding); its length, or 0 when the library must fold
+ * it (a character cut short among them). */
+static size_t fold_wide(folding *f, const unsigned char *p) {
+  unsigned b0 = p[0], b1 = p[1], b2 = p[2], kind = lead_kind[b0];
   size_t at;
-  if (kind == LEAD_TWO && (b1 & 0xC0u) == 0x80) at = AT_TWO + ((b0 & 0x1Fu) << 6 | (b1 & 0x3Fu));
+  if (kind == LEAD_TWO && (b1 & 0xC0u) == 0x80) at = (b0 & 0x1Fu) << 6 | (b1 & 0x3Fu);
   else if (kind == LEAD_E1 && (b1 & 0xFCu) == 0xB8 && (b2 & 0xC0u) == 0x80) at = AT_THREE + ((b1 & 3u) << 6 | (b2 & 0x3Fu));
   else return 0;
   folded_char fc = folded_chars[at];
   if (!fc.info) return 0;
+  char *w = f->w;
   /* A spot for the tone pass: the letter before is the u or o of an old
    * spelling, and not the u of "qu". */
   if (fc.info & (FC_AFTER_U | FC_AFTER_O)) {
@@ -269,7 +259,7 @@ static inline size_t fold_one(folding *f, const unsigned char *p) {
   }
   memcpy(w, fc.bytes, 4);
   f->w = w + (fc.info & FC_LEN);
-  return lead_len[kind];
+  return kind == LEAD_TWO ? 2 : 3;
 }
 
 /* tx_fold when every character of s is simple (the table's, and NUL-free
@@ -285,21 +275,26 @@ static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out, spots 
   d[-2] = d[-1] = ' ';
   folding f = { d, d, sp };
   sp->n = 0;
-  /* The text while three bytes can be read, then its last bytes padded:
-   * one loop for both, so that fold_one is made inline once. */
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
-  const unsigned char *stop = n >= 3 ? end - 2 : p;
-  unsigned char tail[6] = { 0 };
-  for (int padded = 0; padded < 2; padded++) {
-    while (p < stop) {
-      size_t len = fold_one(&f, p);
-      if (!len) return 0;                /* or a character cut short */
-      p += len;
+  for (;;) {
+    /* A run of ASCII, the commonest by far: a blank after a blank (or at
+     * the start) is written over. */
+    char *w = f.w;
+    unsigned char c;
+    while (p < end && (c = ascii_folded[*p]) != 0) {
+      *w = (char)c;
+      w += c != ' ' || w[-1] != ' ';
+      p++;
     }
-    size_t rest = (size_t)(end - p);
-    memcpy(tail, p, rest);
-    p = tail;
-    stop = end = tail + rest;
+    f.w = w;
+    if (p == end) break;
+    if (*p < 0x80) return 0;             /* NUL */
+    unsigned char tail[3] = { 0 };       /* the last bytes, padded */
+    const unsigned char *at = p;
+    if (end - p < 3) at = memcpy(tail, p, (size_t)(end - p));
+    size_t len = fold_wide(&f, at);
+    if (!len) return 0;
+    p += len;
   }
   if (f.w > d && f.w[-1] == ' ') f.w--;
   *f.w = '\0';
