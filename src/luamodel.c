@@ -73,6 +73,7 @@ static const char META_KEY[] = "plancheck.object";
 static const char SCRATCH_KEY[] = "plancheck.scratch";
 /* Registry keys that are addresses (lua_rawgetp): no string to hash. */
 static const char CACHE_KEY = 0;     /* pointer -> proxy, weak values */
+static const char ITEMS_KEY = 0;     /* md_item.proxy -> proxy */
 static const char VIEW_KEY = 0;      /* the view (struct view) */
 
 /* The folded text of one item, kept until lm_forget. */
@@ -95,6 +96,7 @@ struct lm_view {
   ar_arena *scratch;         /* the registry's, without the lookup */
   fold_slot *slots;
   size_t cap, n;             /* cap is 0 or a power of two */
+  uint32_t nitems;           /* items numbered (md_item.proxy) for this model */
 };
 typedef lm_view view;
 
@@ -200,41 +202,70 @@ static void push_strs(lua_State *L, const md_strs *s) {
 
 static lm_view *view_of(lua_State *L);
 
-/* Where proxies are found and made: the proxy cache, pushed on the stack
- * when the first proxy is looked for, and the metatable (pushed above it)
- * and the model's generation when the first proxy is made: once per list
- * rather than once per element, since each is a registry lookup, and not
- * at all for an empty list or one of objects proxied already. */
+/* Where proxies are found and made: the proxy cache of their type, pushed
+ * on the stack when the first proxy is looked for, and the metatable
+ * (pushed above it) and the view when the first proxy is made: once per
+ * list rather than once per element, since each is a registry lookup, and
+ * not at all for an empty list or one of objects proxied already. A list
+ * holds objects of one type. */
 typedef struct home {
   int cache, meta;           /* stack indices; 0 until fetched */
-  unsigned gen;
+  lm_view *v;
 } home;
 
 /* Pops what push_cached pushed besides the proxies. */
 static void home_close(lua_State *L, const home *h) { lua_pop(L, (h->cache != 0) + (h->meta != 0)); }
+
+/* Pushes the proxy of p if the cache has it. Items, which rules read by
+ * the million, are numbered (md_item.proxy) and found by their number in
+ * a table's array part, which holds them until the next model: no hashing,
+ * no weak table for the collector to clear. Other objects are looked up
+ * by address in a table with weak values. */
+static int push_known(lua_State *L, int cache, ptype t, void *p) {
+  if (t != T_ITEM) {
+    if (lua_rawgetp(L, cache, p) == LUA_TUSERDATA) return 1;
+  } else {
+    uint32_t n = ((md_item *)p)->proxy;
+    /* The number is checked against the proxy found: a model attached
+     * again numbers its items afresh. */
+    if (n && lua_rawgeti(L, cache, n) == LUA_TUSERDATA && ((proxy *)lua_touserdata(L, -1))->p == p) return 1;
+    if (!n) return 0;
+  }
+  lua_pop(L, 1);
+  return 0;
+}
+
+/* Keeps the proxy on top of the stack in the cache. */
+static void keep(lua_State *L, home *h, ptype t, void *p) {
+  lua_pushvalue(L, -1);
+  if (t != T_ITEM) {
+    lua_rawsetp(L, h->cache, p);
+    return;
+  }
+  md_item *it = p;
+  it->proxy = ++h->v->nitems;
+  lua_rawseti(L, h->cache, it->proxy);
+}
 
 /* The proxy of p from the cache, made the first time (or again once the
  * garbage collector has taken it: nobody holds the old one, so nobody can
  * tell). */
 static void push_cached(lua_State *L, home *h, ptype t, void *p, md_item *item) {
   if (!h->cache) {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, t == T_ITEM ? (const void *)&ITEMS_KEY : (const void *)&CACHE_KEY);
     h->cache = lua_gettop(L);
   }
-  if (lua_rawgetp(L, h->cache, p) == LUA_TUSERDATA) return;
-  lua_pop(L, 1);
+  if (push_known(L, h->cache, t, p)) return;
   if (!h->meta) {
-    lm_view *v = view_of(L);
-    h->gen = v ? v->gen : 0;
+    h->v = view_of(L);
     luaL_getmetatable(L, META_KEY);
     h->meta = lua_gettop(L);
   }
   proxy *x = lua_newuserdatauv(L, sizeof *x, 0);
-  *x = (proxy){ t, p, item, h->gen };
+  *x = (proxy){ t, p, item, h->v ? h->v->gen : 0 };
   lua_pushvalue(L, h->meta);
   lua_setmetatable(L, -2);
-  lua_pushvalue(L, -1);
-  lua_rawsetp(L, h->cache, p);
+  keep(L, h, t, p);
 }
 
 static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
@@ -242,7 +273,7 @@ static void push_proxy(lua_State *L, ptype t, void *p, md_item *item) {
     lua_pushnil(L);
     return;
   }
-  home h = { 0, 0, 0 };
+  home h = { 0, 0, NULL };
   push_cached(L, &h, t, p, item);
   lua_replace(L, h.cache);   /* the proxy where the cache was */
   if (h.meta) lua_pop(L, 1);
@@ -266,7 +297,7 @@ typedef struct list {
 
 static list list_open(lua_State *L, int size) {
   lua_createtable(L, size, 0);
-  return (list){ L, lua_gettop(L), { 0, 0, 0 }, 0 };
+  return (list){ L, lua_gettop(L), { 0, 0, NULL }, 0 };
 }
 
 static void list_add_proxy(list *l, ptype t, void *p, md_item *item) {
@@ -1034,6 +1065,9 @@ lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena 
   lua_setfield(L, -2, "__mode");
   lua_setmetatable(L, -2);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
+  lua_newtable(L);
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &ITEMS_KEY);
+  v->nitems = 0;
   lua_pushlightuserdata(L, m);
   lua_setfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
   return v;

@@ -179,6 +179,9 @@ typedef struct md_item {
   md_loc label_loc;          /* where the label is; `loc` when there is none */
   md_loc until_loc;
   dt_day until;              /* waivers: expiry, or DT_MAX */
+  uint32_t proxy;            /* the number luamodel gave its Lua object, or 0:
+                                rules read items by the million, and a number
+                                finds the object faster than its address */
 } md_item;
 
 typedef struct md_parent {
