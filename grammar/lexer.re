@@ -68,7 +68,7 @@ static const unsigned char *bad_sequence(lx_lexer *lx, const unsigned char *at) 
 
 static void scan_comment(lx_lexer *lx);
 
-/* What a byte can start in the plain text of a string (see skip_plain). */
+/* What a byte can start in the plain text of a string (see lx_skip_plain_bytes). */
 enum { PL_STOP, PL_ASCII, PL_TWO, PL_THREE, PL_E0, PL_ED };
 
 static unsigned char plain_class[256];
@@ -90,7 +90,7 @@ static void build_plain_class(void) {
  * byte starts, so a run of ASCII costs a load and a test a byte. It never
  * reads past the NUL sentinel after the text: a NUL stops it, and each
  * byte it inspects is checked before the next is read. */
-static const unsigned char *skip_plain(const unsigned char *p) {
+const unsigned char *lx_skip_plain_bytes(const unsigned char *p) {
   if (!plain_class['a']) build_plain_class();
   for (;;) {
     /* Four bytes a round: the loop's own test and step are then paid
@@ -127,6 +127,65 @@ static const unsigned char *skip_plain(const unsigned char *p) {
   }
 }
 
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* How many of the sixteen bytes at p the scan of plain text may take at
+ * once: 16, or 14 or 15 when the last character runs on past them; 0 when
+ * they hold anything but plain text and whole, well-formed characters (a
+ * quote, a control character, a four-byte character, a bad sequence), and
+ * lx_skip_plain_bytes must look. Every byte is classified at once by
+ * comparing it, less 0x80, as a signed byte: SSE2 has only signed
+ * comparisons. The block starts on a character: a continuation byte
+ * first is an error, as it must be. */
+static int plain_block(const unsigned char *p) {
+  const __m128i b = _mm_loadu_si128((const __m128i *)p);
+  const __m128i v = _mm_xor_si128(b, _mm_set1_epi8((char)0x80));   /* 0x00 -> -128, 0x80 -> 0 */
+#define BELOW(n) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((n) - 0x80)))
+#define FROM(n) _mm_cmpgt_epi8(v, _mm_set1_epi8((char)((n) - 0x81)))
+#define IS(n) _mm_cmpeq_epi8(b, _mm_set1_epi8((char)(n)))
+  __m128i cont = _mm_and_si128(FROM(0x80), BELOW(0xC0));
+  __m128i lead3 = _mm_and_si128(FROM(0xE0), BELOW(0xF0));
+  __m128i lead = _mm_or_si128(_mm_and_si128(FROM(0xC2), BELOW(0xE0)), lead3);
+  /* What stops plain text: control characters, DEL, '"', '\\', and the
+   * bytes no character here starts with (C0, C1, four-byte leads). */
+  __m128i stop = _mm_or_si128(_mm_or_si128(BELOW(0x20), IS(0x7F)), _mm_or_si128(IS('"'), IS('\\')));
+  stop = _mm_or_si128(stop, _mm_or_si128(_mm_and_si128(FROM(0xC0), BELOW(0xC2)), FROM(0xF0)));
+  /* A continuation byte exactly where a lead byte one or two back calls
+   * for one; after E0 not below A0 (overlong), after ED not from A0 on
+   * (surrogates). */
+  __m128i wanted = _mm_or_si128(_mm_slli_si128(lead, 1), _mm_slli_si128(lead3, 2));
+  __m128i bad = _mm_xor_si128(wanted, cont);
+  bad = _mm_or_si128(bad, _mm_and_si128(_mm_slli_si128(IS(0xE0), 1), BELOW(0xA0)));
+  bad = _mm_or_si128(bad, _mm_and_si128(_mm_slli_si128(IS(0xED), 1), FROM(0xA0)));
+#undef BELOW
+#undef FROM
+#undef IS
+  if (_mm_movemask_epi8(_mm_or_si128(stop, bad))) return 0;
+  /* A character that begins in the last two bytes and needs more: its
+   * continuation bytes, beyond the block, were not checked. */
+  int leads = _mm_movemask_epi8(lead), threes = _mm_movemask_epi8(lead3);
+  return leads & 0x8000 ? 15 : threes & 0x4000 ? 14 : 16;
+}
+#endif
+
+/* lx_skip_plain_bytes, sixteen bytes at a time while lim is that far:
+ * Vietnamese has a letter with a diacritic every few bytes, and the
+ * byte-at-a-time loop pays for each switch between the two kinds. */
+const unsigned char *lx_skip_plain(const unsigned char *p, const unsigned char *lim) {
+#if defined(__SSE2__)
+  while (lim - p >= 16) {
+    int n = plain_block(p);
+    if (!n) break;
+    p += n;
+  }
+#else
+  (void)lim;
+#endif
+  return lx_skip_plain_bytes(p);
+}
+
 /* Scans the rest of a string after its opening quote; returns 1 when the
  * closing quote was found. Notes in `tok` whether an escape was seen, so
  * that the parser need not search each string for one. */
@@ -134,7 +193,7 @@ static int scan_string(lx_lexer *lx, const unsigned char *open, lx_token *tok) {
   const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
   const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
   for (;;) {
-    YYCURSOR = skip_plain(YYCURSOR);
+    YYCURSOR = lx_skip_plain(YYCURSOR, YYLIMIT);
     const unsigned char *start = YYCURSOR;
     /*!re2c
       schar+ { continue; }

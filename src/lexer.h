@@ -32,4 +32,12 @@ int lx_next(lx_lexer *lx, lx_token *tok);
 /* Human name of a token type, for messages ("string", "'{'", "'section'"). */
 const char *lx_token_name(int type);
 
+/* The end of the plain text of a string from p: printable ASCII other
+ * than '"' and '\\', and well-formed two- and three-byte UTF-8; p is at
+ * a character, and the text ends with a NUL at lim or before. Both
+ * versions give the same answer, one a byte at a time and the other in
+ * blocks where it can; the unit tests hold them to that. */
+const unsigned char *lx_skip_plain(const unsigned char *p, const unsigned char *lim);
+const unsigned char *lx_skip_plain_bytes(const unsigned char *p);
+
 #endif

@@ -650,3 +650,49 @@ void test_lexer_string_backslash_eol(void) {
   for (const dg_diag *d = L.d.first; d; d = d->next) UT_CHECK(strstr(d->msg, "0x5C") == NULL);
   done(&L);
 }
+
+/* Pieces of string text for the block scan: ASCII, the stops (quote,
+ * backslash, controls, DEL, NUL), two- and three-byte characters and the
+ * edges of their ranges (E0 and ED with both kinds of second byte, C0/C1,
+ * a four-byte character), and bad sequences: a lone continuation byte, a
+ * lead byte cut short. */
+static const char *const plain_pieces[] = {
+  "a", "Tăng cường", " ", "ộ", "đ", "\"", "\\", "\t", "\x7f", "\x01", "\xe0\xa0\x80", "\xe0\x9f\xbf", "\xed\x9f\xbf",
+  "\xed\xa0\x80", "\xef\xbf\xbd", "\xc2\x80", "\xdf\xbf", "\xc0\xaf", "\xc1", "\xf0\x9f\x98\x80", "\x80", "\xbf",
+  "\xc3", "\xe1\xbb", "\xe1", "hoạt động giám sát", "0123456789abcdef",
+};
+
+/* lx_skip_plain (sixteen bytes at a time) stops where lx_skip_plain_bytes
+ * does, on 20,000 texts of pieces chosen by a fixed sequence and at every
+ * starting offset of the first 16 bytes, so that every piece meets every
+ * place in a block. */
+void test_lexer_plain_blocks(void) {
+  enum { NP = sizeof plain_pieces / sizeof plain_pieces[0] };
+  unsigned char buf[256];
+  uint32_t x = 2024;
+  int mismatches = 0;
+  for (int t = 0; t < 20000 && mismatches < 5; t++) {
+    size_t n = 0;
+    int count = 1 + (int)((x = x * 1103515245u + 12345u) >> 16) % 24;
+    for (int c = 0; c < count; c++) {
+      /* Mostly text, so that blocks get far before a stop. */
+      unsigned r = (x = x * 1103515245u + 12345u) >> 16;
+      const char *piece = plain_pieces[r % 4 == 0 ? r / 4 % NP : r % 2 ? 1 : 25];
+      size_t len = strlen(piece);
+      if (!len) len = 1;                 /* "" is never a piece; NUL is below */
+      if (n + len >= sizeof buf - 1) break;
+      memcpy(buf + n, piece, len);
+      n += len;
+    }
+    if (t % 7 == 0) buf[n / 2] = 0;       /* a NUL in mid-text, now and then */
+    buf[n] = 0;
+    for (size_t from = 0; from < 16 && from < n; from++) {
+      const unsigned char *want = lx_skip_plain_bytes(buf + from);
+      const unsigned char *got = lx_skip_plain(buf + from, buf + n);
+      if (got != want && mismatches++ < 5)
+        fprintf(stderr, "test_lexer_plain_blocks: text %d from %zu: blocks stop at %td, bytes at %td\n", t, from,
+                got - buf, want - buf);
+    }
+  }
+  UT_EQ_INT(mismatches, 0);
+}
