@@ -229,6 +229,11 @@ typedef struct spots {
   size_t n;                  /* SPOTS + 1: too many to list */
 } spots;
 
+static void add_spot(spots *sp, size_t at) {
+  if (sp->n < SPOTS) sp->at[sp->n] = (uint32_t)at;
+  if (sp->n <= SPOTS) sp->n++;
+}
+
 /* The fast fold's state: where it writes, and the spots. */
 typedef struct folding {
   char *d, *w;
@@ -251,16 +256,89 @@ static size_t fold_wide(folding *f, const unsigned char *p) {
    * spelling, and not the u of "qu". */
   if (fc.info & (FC_AFTER_U | FC_AFTER_O)) {
     char letter = fc.info & FC_AFTER_U ? 'u' : 'o';
-    spots *sp = f->sp;
-    if (w[-1] == letter && w[-2] != 'q' && sp->n <= SPOTS) {
-      if (sp->n < SPOTS) sp->at[sp->n] = (uint32_t)(w - f->d - 1);
-      sp->n++;
-    }
+    if (w[-1] == letter && w[-2] != 'q') add_spot(f->sp, (size_t)(w - f->d - 1));
   }
   memcpy(w, fc.bytes, 4);
   f->w = w + (fc.info & FC_LEN);
   return kind == LEAD_TWO ? 2 : 3;
 }
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+
+/* How many bytes at p, up to the first at j that the test below found
+ * wanting, are whole characters it checked: j, less a character begun
+ * before j that runs on to it (its bytes from j on were not checked, or
+ * were found wanting). */
+static int whole_before(const unsigned char *p, int j) {
+  if (j >= 1 && p[j - 1] >= 0xC0) return j - 1;
+  if (j >= 2 && (p[j - 1] & 0xC0) == 0x80 && p[j - 2] >= 0xE0) return j - 2;
+  return j;
+}
+
+/* How many of the sixteen bytes at p fold to themselves, taken whole: 16,
+ * or 14 or 15 when the last character runs on past them; when one does
+ * not (a capital, a blank that is not one space after a letter, a control
+ * character, a letter the test below does not know), those before it
+ * (*bad_at is then not 0), and the loop looks at that one itself. Vietnamese in lower case mostly does, so most of a text
+ * is copied sixteen bytes at a time. `after` is the byte written last.
+ * The letters known to fold to themselves: ASCII other than capitals; à
+ * to ÿ (C3 A0-BF); the odd ones of C4 80-B7, lower case there (ă, đ, ĩ);
+ * ũ, ơ, ư; and the odd ones of U+1EA0-1EFF, lower case there (ạ, ầ, ữ,
+ * ỵ). tx_fold's tests check this against utf8proc. Bytes are compared
+ * less 0x80, as signed bytes, since SSE2 has only signed comparisons.
+ * The block starts on a character. In *cands, a bit for each u or o
+ * before a lead byte of C3 or E1 (or last in the block): where an old
+ * spelling may begin. */
+static int same_block(const unsigned char *p, char after, unsigned *cands, int *bad_at) {
+  const __m128i b = _mm_loadu_si128((const __m128i *)p);
+  const __m128i v = _mm_xor_si128(b, _mm_set1_epi8((char)0x80));
+#define BELOW(n) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((n) - 0x80)))
+#define FROM(n) _mm_cmpgt_epi8(v, _mm_set1_epi8((char)((n) - 0x81)))
+#define IS(n) _mm_cmpeq_epi8(b, _mm_set1_epi8((char)(n)))
+#define OR _mm_or_si128
+#define AND _mm_and_si128
+#define ANDNOT _mm_andnot_si128          /* ~a & b */
+#define NEXT(x, k) _mm_slli_si128(x, k)  /* x moved k bytes on */
+  const __m128i ones = _mm_set1_epi8(1);
+  __m128i odd = _mm_cmpeq_epi8(AND(b, ones), ones);
+  __m128i space = IS(' ');
+  __m128i c3 = IS(0xC3), c4 = IS(0xC4), c5 = IS(0xC5), c6 = IS(0xC6), e1 = IS(0xE1);
+  __m128i two = OR(OR(c3, c4), OR(c5, c6));
+  __m128i cont = AND(FROM(0x80), BELOW(0xC0));
+  /* Bytes that fold otherwise, or that the test does not know. */
+  __m128i bad = OR(AND(FROM('A'), BELOW('Z' + 1)), BELOW(0x20));
+  bad = OR(bad, ANDNOT(OR(two, e1), FROM(0xC0)));
+  /* A blank after a blank, the first one after the byte written last. */
+  __m128i before = _mm_cvtsi32_si128(after == ' ' ? 0xFF : 0);
+  bad = OR(bad, AND(space, OR(NEXT(space, 1), before)));
+  /* Continuation bytes exactly where the lead bytes call for them. */
+  bad = OR(bad, _mm_xor_si128(cont, OR(NEXT(OR(two, e1), 1), NEXT(e1, 2))));
+  /* Which continuation bytes. */
+  bad = OR(bad, AND(NEXT(c3, 1), BELOW(0xA0)));
+  bad = OR(bad, AND(NEXT(c4, 1), OR(FROM(0xB8), ANDNOT(odd, cont))));
+  bad = OR(bad, ANDNOT(IS(0xA9), NEXT(c5, 1)));
+  bad = OR(bad, ANDNOT(OR(IS(0xA1), IS(0xB0)), NEXT(c6, 1)));
+  __m128i ba = AND(NEXT(e1, 1), IS(0xBA));
+  bad = OR(bad, ANDNOT(OR(ba, IS(0xBB)), NEXT(e1, 1)));
+  bad = OR(bad, AND(NEXT(ba, 1), BELOW(0xA0)));
+  bad = OR(bad, ANDNOT(odd, NEXT(e1, 2)));
+  __m128i lead_next = _mm_srli_si128(OR(c3, e1), 1);   /* the byte after is C3 or E1 */
+  __m128i last = _mm_slli_si128(_mm_cvtsi32_si128(0xFF), 15);
+  *cands = (unsigned)_mm_movemask_epi8(AND(OR(IS('u'), IS('o')), OR(lead_next, last)));
+  *bad_at = _mm_movemask_epi8(bad);
+  if (*bad_at) return whole_before(p, __builtin_ctz((unsigned)*bad_at));
+  int leads = _mm_movemask_epi8(OR(two, e1)), threes = _mm_movemask_epi8(e1);
+#undef BELOW
+#undef FROM
+#undef IS
+#undef OR
+#undef AND
+#undef ANDNOT
+#undef NEXT
+  return leads & 0x8000 ? 15 : threes & 0x4000 ? 14 : 16;
+}
+#endif
 
 /* tx_fold when every character of s is simple (the table's, and NUL-free
  * ASCII), in one pass: folding, collapsing blanks and noting where old
@@ -276,10 +354,29 @@ static int fold_fast(ar_arena *a, const char *s, size_t n, sl_slice *out, spots 
   folding f = { d, d, sp };
   sp->n = 0;
   const unsigned char *p = (const unsigned char *)s, *end = p + n;
+#if defined(__SSE2__)
+  const unsigned char *blocks = p;       /* where a block is tried next */
+#endif
   for (;;) {
+    char *w = f.w;
+#if defined(__SSE2__)
+    /* Blocks that fold to themselves are copied; after one that does
+     * not, its bytes are taken one at a time. */
+    for (unsigned cands; p >= blocks && end - p >= 16;) {
+      int bad_at, k = same_block(p, w[-1], &cands, &bad_at);
+      memcpy(w, p, 16);
+      for (cands &= (1u << k) - 1; cands; cands &= cands - 1)
+        add_spot(sp, (size_t)(w - d) + (size_t)__builtin_ctz(cands));
+      w += k;
+      p += k;
+      if (bad_at) {
+        blocks = p + 1;                  /* once that character is folded */
+        break;
+      }
+    }
+#endif
     /* A run of ASCII, the commonest by far: a blank after a blank (or at
      * the start) is written over. */
-    char *w = f.w;
     unsigned char c;
     while (p < end && (c = ascii_folded[*p]) != 0) {
       *w = (char)c;
