@@ -132,14 +132,15 @@ const unsigned char *lx_skip_plain_bytes(const unsigned char *p) {
 #include <emmintrin.h>
 
 /* How many of the sixteen bytes at p the scan of plain text may take at
- * once: 16, or 14 or 15 when the last character runs on past them; 0 when
+ * once: 16, or 14 or 15 when the last character runs on past them; when
  * they hold anything but plain text and whole, well-formed characters (a
- * quote, a control character, a four-byte character, a bad sequence), and
- * lx_skip_plain_bytes must look. Every byte is classified at once by
+ * quote, a control character, a four-byte character, a bad sequence), the
+ * whole characters before it, *stop_at is set, and lx_skip_plain_bytes looks
+ * at what comes next. Every byte is classified at once by
  * comparing it, less 0x80, as a signed byte: SSE2 has only signed
  * comparisons. The block starts on a character: a continuation byte
  * first is an error, as it must be. */
-static int plain_block(const unsigned char *p) {
+static int plain_block(const unsigned char *p, int *stop_at) {
   const __m128i b = _mm_loadu_si128((const __m128i *)p);
   const __m128i v = _mm_xor_si128(b, _mm_set1_epi8((char)0x80));   /* 0x00 -> -128, 0x80 -> 0 */
 #define BELOW(n) _mm_cmplt_epi8(v, _mm_set1_epi8((char)((n) - 0x80)))
@@ -162,7 +163,8 @@ static int plain_block(const unsigned char *p) {
 #undef BELOW
 #undef FROM
 #undef IS
-  if (_mm_movemask_epi8(_mm_or_si128(stop, bad))) return 0;
+  *stop_at = _mm_movemask_epi8(_mm_or_si128(stop, bad));
+  if (*stop_at) return (int)tx_whole_before(p, (size_t)__builtin_ctz((unsigned)*stop_at));
   /* A character that begins in the last two bytes and needs more: its
    * continuation bytes, beyond the block, were not checked. */
   int leads = _mm_movemask_epi8(lead), threes = _mm_movemask_epi8(lead3);
@@ -176,9 +178,9 @@ static int plain_block(const unsigned char *p) {
 const unsigned char *lx_skip_plain(const unsigned char *p, const unsigned char *lim) {
 #if defined(__SSE2__)
   while (lim - p >= 16) {
-    int n = plain_block(p);
-    if (!n) break;
+    int stop, n = plain_block(p, &stop);
     p += n;
+    if (stop) break;
   }
 #else
   (void)lim;

@@ -266,16 +266,6 @@ static size_t fold_wide(folding *f, const unsigned char *p) {
 #if defined(__SSE2__)
 #include <emmintrin.h>
 
-/* How many bytes at p, up to the first at j that the test below found
- * wanting, are whole characters it checked: j, less a character begun
- * before j that runs on to it (its bytes from j on were not checked, or
- * were found wanting). */
-static int whole_before(const unsigned char *p, int j) {
-  if (j >= 1 && p[j - 1] >= 0xC0) return j - 1;
-  if (j >= 2 && (p[j - 1] & 0xC0) == 0x80 && p[j - 2] >= 0xE0) return j - 2;
-  return j;
-}
-
 /* How many of the sixteen bytes at p fold to themselves, taken whole: 16,
  * or 14 or 15 when the last character runs on past them; when one does
  * not (a capital, a blank that is not one space after a letter, a control
@@ -327,7 +317,7 @@ static int same_block(const unsigned char *p, char after, unsigned *cands, int *
   __m128i last = _mm_slli_si128(_mm_cvtsi32_si128(0xFF), 15);
   *cands = (unsigned)_mm_movemask_epi8(AND(OR(IS('u'), IS('o')), OR(lead_next, last)));
   *bad_at = _mm_movemask_epi8(bad);
-  if (*bad_at) return whole_before(p, __builtin_ctz((unsigned)*bad_at));
+  if (*bad_at) return (int)tx_whole_before(p, (size_t)__builtin_ctz((unsigned)*bad_at));
   int leads = _mm_movemask_epi8(OR(two, e1)), threes = _mm_movemask_epi8(e1);
 #undef BELOW
 #undef FROM
@@ -481,6 +471,12 @@ static size_t respell(char *s, size_t n, const spots *sp) {
 }
 
 size_t tx_tone_normalise(char *s, size_t n) { return respell(s, n, NULL); }
+
+size_t tx_whole_before(const unsigned char *s, size_t j) {
+  if (j >= 1 && s[j - 1] >= 0xC0) return j - 1;
+  if (j >= 2 && (s[j - 1] & 0xC0) == 0x80 && s[j - 2] >= 0xE0) return j - 2;
+  return j;
+}
 
 uint64_t tx_hash_more(uint64_t h, const char *s, size_t n) {
   for (size_t i = 0; i < n; i++) {

@@ -35,6 +35,13 @@ sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
  * a Vietnamese text compare equal ("Tỉnh uỷ" and "tỉnh ủy"). */
 sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n);
 
+/* Of the bytes s[0..j), s starting on a character, how many make whole
+ * characters: j, less a two- or three-byte character begun before j that
+ * runs on to it. The scans that check sixteen bytes at a time (the
+ * lexer's, the fold's) keep what they checked before the first byte they
+ * could not take. */
+size_t tx_whole_before(const unsigned char *s, size_t j);
+
 /* Rewrites old-style tone placement in folded (lower-case) NFC text to new
  * style in place: "uỷ" to "ủy", "hoà" to "hòa", "thuỳ" to "thùy". Documents
  * mix the two ("Tỉnh uỷ" in 12-KH/TW, "Tỉnh ủy" elsewhere) for one word.
