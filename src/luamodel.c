@@ -73,7 +73,7 @@ static const char META_KEY[] = "plancheck.object";
 static const char SCRATCH_KEY[] = "plancheck.scratch";
 /* Registry keys that are addresses (lua_rawgetp): no string to hash. */
 static const char CACHE_KEY = 0;     /* pointer -> proxy, weak values */
-static const char ITEMS_KEY = 0;     /* md_item.proxy -> proxy */
+static const char NUMBERED_KEY = 0;  /* md_item.proxy, md_body.proxy -> proxy */
 static const char VIEW_KEY = 0;      /* the view (struct view) */
 
 /* The folded text of one item, kept until lm_forget. */
@@ -96,7 +96,7 @@ struct lm_view {
   ar_arena *scratch;         /* the registry's, without the lookup */
   fold_slot *slots;
   size_t cap, n;             /* cap is 0 or a power of two */
-  uint32_t nitems;           /* items numbered (md_item.proxy) for this model */
+  uint32_t numbered;         /* objects numbered (see number_of) for this model */
 };
 typedef lm_view view;
 
@@ -216,20 +216,27 @@ typedef struct home {
 /* Pops what push_cached pushed besides the proxies. */
 static void home_close(lua_State *L, const home *h) { lua_pop(L, (h->cache != 0) + (h->meta != 0)); }
 
-/* Pushes the proxy of p if the cache has it. Items, which rules read by
- * the million, are numbered (md_item.proxy) and found by their number in
- * a table's array part, which holds them until the next model: no hashing,
- * no weak table for the collector to clear. Other objects are looked up
- * by address in a table with weak values. */
+/* Where an object of a numbered type keeps its number: items and bodies,
+ * which rules read by the million (every task, every task's owner), are
+ * found by number in a table's array part, which holds them until the
+ * next model: no hashing, and no weak table for the collector to clear.
+ * Other objects are looked up by address in a table with weak values. */
+static uint32_t *number_of(ptype t, void *p) {
+  if (t == T_ITEM) return &((md_item *)p)->proxy;
+  if (t == T_BODY) return &((md_body *)p)->proxy;
+  return NULL;
+}
+
+/* Pushes the proxy of p if the cache has it. */
 static int push_known(lua_State *L, int cache, ptype t, void *p) {
-  if (t != T_ITEM) {
+  uint32_t *n = number_of(t, p);
+  if (!n) {
     if (lua_rawgetp(L, cache, p) == LUA_TUSERDATA) return 1;
   } else {
-    uint32_t n = ((md_item *)p)->proxy;
     /* The number is checked against the proxy found: a model attached
-     * again numbers its items afresh. */
-    if (n && lua_rawgeti(L, cache, n) == LUA_TUSERDATA && ((proxy *)lua_touserdata(L, -1))->p == p) return 1;
-    if (!n) return 0;
+     * again numbers its objects afresh. */
+    if (*n && lua_rawgeti(L, cache, *n) == LUA_TUSERDATA && ((proxy *)lua_touserdata(L, -1))->p == p) return 1;
+    if (!*n) return 0;
   }
   lua_pop(L, 1);
   return 0;
@@ -237,14 +244,14 @@ static int push_known(lua_State *L, int cache, ptype t, void *p) {
 
 /* Keeps the proxy on top of the stack in the cache. */
 static void keep(lua_State *L, home *h, ptype t, void *p) {
+  uint32_t *n = number_of(t, p);
   lua_pushvalue(L, -1);
-  if (t != T_ITEM) {
+  if (!n) {
     lua_rawsetp(L, h->cache, p);
     return;
   }
-  md_item *it = p;
-  it->proxy = ++h->v->nitems;
-  lua_rawseti(L, h->cache, it->proxy);
+  *n = ++h->v->numbered;
+  lua_rawseti(L, h->cache, *n);
 }
 
 /* The proxy of p from the cache, made the first time (or again once the
@@ -252,7 +259,7 @@ static void keep(lua_State *L, home *h, ptype t, void *p) {
  * tell). */
 static void push_cached(lua_State *L, home *h, ptype t, void *p, md_item *item) {
   if (!h->cache) {
-    lua_rawgetp(L, LUA_REGISTRYINDEX, t == T_ITEM ? (const void *)&ITEMS_KEY : (const void *)&CACHE_KEY);
+    lua_rawgetp(L, LUA_REGISTRYINDEX, number_of(t, p) ? (const void *)&NUMBERED_KEY : (const void *)&CACHE_KEY);
     h->cache = lua_gettop(L);
   }
   if (push_known(L, h->cache, t, p)) return;
@@ -1066,8 +1073,8 @@ lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena 
   lua_setmetatable(L, -2);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
   lua_newtable(L);
-  lua_rawsetp(L, LUA_REGISTRYINDEX, &ITEMS_KEY);
-  v->nitems = 0;
+  lua_rawsetp(L, LUA_REGISTRYINDEX, &NUMBERED_KEY);
+  v->numbered = 0;
   lua_pushlightuserdata(L, m);
   lua_setfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
   return v;

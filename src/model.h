@@ -67,6 +67,8 @@ typedef struct md_body {
                                 counterparts (set by resolve) */
   md_strs *notes;
   struct md_body *next;      /* in declaration order */
+  uint32_t proxy;            /* luamodel's number for its Lua object, or 0
+                                (see md_item.proxy) */
 } md_body;
 
 typedef struct md_abbrev {
@@ -180,8 +182,9 @@ typedef struct md_item {
   md_loc until_loc;
   dt_day until;              /* waivers: expiry, or DT_MAX */
   uint32_t proxy;            /* the number luamodel gave its Lua object, or 0:
-                                rules read items by the million, and a number
-                                finds the object faster than its address */
+                                rules read items (and their owners) by the
+                                million, and a number finds the object faster
+                                than its address */
 } md_item;
 
 typedef struct md_parent {
