@@ -1229,6 +1229,99 @@ static int fn_fold(lua_State *L) {
   return 1;
 }
 
+/* The item at position i of the list at index 1, or an error naming the
+ * position; the metatable of model objects is at index 2. */
+static md_item *item_at(lua_State *L, const view *v, lua_Integer i) {
+  lua_rawgeti(L, 1, i);
+  proxy *x = lua_touserdata(L, -1);
+  int ours = x && lua_getmetatable(L, -1) && lua_rawequal(L, -1, 2);
+  if (!ours || x->t != T_ITEM) luaL_error(L, "same_text: element %d of the list is not an item", (int)i);
+  check_live(L, x, v);
+  lua_pop(L, 2);
+  return x->p;
+}
+
+/* Whether the folded texts of a and b are equal, their hashes being equal:
+ * a's text is copied before b's is folded, since folding b may drop the
+ * texts kept so far (see folded_of). */
+static int same_folded(lua_State *L, view *v, const md_item *a, const md_item *b) {
+  const fold_slot *sa = folded_of(L, v, a);
+  lua_pushlstring(L, sa->text.p, sa->text.n);
+  size_t n;
+  const char *ta = lua_tolstring(L, -1, &n);
+  const fold_slot *sb = folded_of(L, v, b);
+  int same = sb->text.n == n && memcmp(sb->text.p, ta, n) == 0;
+  lua_pop(L, 1);
+  return same;
+}
+
+/* plancheck.same_text(items): the items of the list whose texts are equal
+ * after plancheck.fold, in groups of two or more, each in list order, the
+ * groups in the order of their first items; an item with no text is in
+ * none. The grouping is done here rather than in the script: a rule that
+ * looks for repeated directives would otherwise make a Lua value and a
+ * table entry for each of a million directives. `first[i]` is the position
+ * of the first item with i's text (i itself for the first), found through
+ * a table of positions by folded hash. */
+static int fn_same_text(lua_State *L) {
+  view *v = (model_of(L), view_of(L));
+  luaL_checktype(L, 1, LUA_TTABLE);
+  lua_settop(L, 1);
+  luaL_getmetatable(L, META_KEY);
+  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
+  if (n >= INT32_MAX / 4) luaL_error(L, "same_text: the list is too long");
+  size_t cap = 16;
+  while (cap < 2 * (size_t)n) cap *= 2;
+  sb_charge(L, (size_t)n * 8 + cap);
+  int32_t *first = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *first + cap * sizeof(int32_t), 0);
+  int32_t *table = first + n + 1;
+  memset(table, 0, cap * sizeof *table);
+  lua_Integer groups = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    md_item *it = item_at(L, v, i);
+    const fold_slot *f = folded_of(L, v, it);
+    first[i] = 0;
+    if (!f->text.n) continue;
+    uint64_t h = f->hash;
+    size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
+    for (; table[k]; k = (k + 1) & (cap - 1)) {
+      int32_t j = table[k];
+      if (folded_of(L, v, item_at(L, v, j))->hash == h && same_folded(L, v, item_at(L, v, j), it)) {
+        first[i] = j;
+        groups += first[j] == j;         /* its second item makes a group */
+        first[j] = -j;                   /* first of a group: made below */
+        break;
+      }
+    }
+    if (!first[i]) {
+      first[i] = (int32_t)i;
+      table[k] = (int32_t)i;
+    }
+  }
+  /* The groups, made when their first item comes: first[j] == -j. Each
+   * later item joins the group its first item's slot in `made` holds. */
+  lua_createtable(L, (int)groups, 0);
+  int result = lua_gettop(L);
+  lua_Integer made = 0;
+  for (lua_Integer i = 1; i <= n; i++) {
+    int32_t j = first[i];
+    if (j == (int32_t)i || j == 0) continue;
+    if (j < 0) {                         /* the first of a group */
+      lua_createtable(L, 2, 0);
+      lua_rawgeti(L, 1, i);
+      lua_rawseti(L, -2, 1);
+      lua_rawseti(L, result, ++made);
+      first[i] = (int32_t)-made;         /* now: minus its group's number */
+      continue;
+    }
+    lua_rawgeti(L, result, -first[j]);
+    lua_rawgeti(L, 1, i);
+    lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
+    lua_pop(L, 1);
+  }
+  return 1;
+}
+
 /* The built-in recogniser: the canonical form of a phrase, or nil. */
 static int fn_recognize(lua_State *L) {
   model_of(L);                       /* only once the plans are loaded */
@@ -1244,7 +1337,8 @@ static int fn_recognize(lua_State *L) {
 void lm_add_functions(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "plans", fn_plans }, { "plan", fn_plan }, { "item", fn_item }, { "body", fn_body },
-    { "bodies", fn_bodies }, { "fold", fn_fold }, { "recognize", fn_recognize }, { NULL, NULL },
+    { "bodies", fn_bodies }, { "fold", fn_fold }, { "same_text", fn_same_text }, { "recognize", fn_recognize },
+    { NULL, NULL },
   };
   luaL_setfuncs(L, fns, 0);
 }

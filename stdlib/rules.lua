@@ -28,16 +28,15 @@ end
 
 -- plan.directives, made once per plan for the rules below that walk it
 -- (four of them; the list is the dearest field of a plan to read). No rule
--- changes the list. Weak keys: a plan nobody holds any more is forgotten.
-local directives_of = setmetatable({}, { __mode = "k" })
+-- changes the list. The rules run plan after plan, so the last plan's list
+-- is the only one worth keeping.
+local last_plan, last_tasks
 
 local function directives(plan)
-  local tasks = directives_of[plan]
-  if not tasks then
-    tasks = plan.directives
-    directives_of[plan] = tasks
+  if plan ~= last_plan then
+    last_plan, last_tasks = plan, plan.directives
   end
-  return tasks
+  return last_tasks
 end
 
 -- ---- rules moved from C ----
@@ -187,35 +186,22 @@ plancheck.rule {
   end,
 }
 
--- Directives are grouped by folded_hash, a number, rather than by their
--- folded texts: a plan of 200 000 directives would otherwise hold all its
--- text in the rule's memory at once. Texts are compared only when their
--- hashes are equal; the rare different text with an equal hash is then
--- looked up by its text.
+-- plancheck.same_text groups the directives in C: in Lua, a plan's million
+-- directives would each cost a table entry and a hash read.
 plancheck.rule {
   id = "duplicate-text",
   description = "No two directives of a plan have the same text (compared after plancheck.fold).",
   severity = "warning",
   check = function(plan)
-    local first, by_text = {}, {}
-    local tasks = directives(plan)
-    for i = 1, #tasks do
-      local task = tasks[i]
-      local hash = task.folded_hash
-      local earlier = first[hash]
-      if not earlier then
-        first[hash] = task
-      else
-        local text = task.folded_text
-        if text ~= "" and earlier.folded_text ~= text then
-          earlier = by_text[text]
-          if not earlier then by_text[text] = task end
-        end
-        if earlier and text ~= "" then
-          plancheck.report(task, "task " .. id_of(task) .. " has the same text as task " .. id_of(earlier), {
-            notes = { { earlier, "task " .. id_of(earlier) .. " is here" } },
-          })
-        end
+    local groups = plancheck.same_text(directives(plan))
+    for g = 1, #groups do
+      local group = groups[g]
+      local first = group[1]
+      for i = 2, #group do
+        local task = group[i]
+        plancheck.report(task, "task " .. id_of(task) .. " has the same text as task " .. id_of(first), {
+          notes = { { first, "task " .. id_of(first) .. " is here" } },
+        })
       end
     end
   end,
