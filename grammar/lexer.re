@@ -68,7 +68,7 @@ static const unsigned char *bad_sequence(lx_lexer *lx, const unsigned char *at) 
 
 static void scan_comment(lx_lexer *lx);
 
-/* What a byte can start in the plain text of a string (see lx_skip_plain_bytes). */
+/* What a byte can start in the plain text of a string (lx_skip_plain_bytes). */
 enum { PL_STOP, PL_ASCII, PL_TWO, PL_THREE, PL_E0, PL_ED };
 
 static unsigned char plain_class[256];
@@ -132,14 +132,13 @@ const unsigned char *lx_skip_plain_bytes(const unsigned char *p) {
 #include <emmintrin.h>
 
 /* How many of the sixteen bytes at p the scan of plain text may take at
- * once: 16, or 14 or 15 when the last character runs on past them; when
- * they hold anything but plain text and whole, well-formed characters (a
- * quote, a control character, a four-byte character, a bad sequence), the
- * whole characters before it, *stop_at is set, and lx_skip_plain_bytes looks
- * at what comes next. Every byte is classified at once by
- * comparing it, less 0x80, as a signed byte: SSE2 has only signed
- * comparisons. The block starts on a character: a continuation byte
- * first is an error, as it must be. */
+ * once: 16, or 14 or 15 when the last character runs on past them. When
+ * they hold anything else (a quote, a control character, a four-byte
+ * character, a bad sequence), the whole characters before it, with
+ * *stop_at set: lx_skip_plain_bytes looks at what comes next. Every byte
+ * is classified at once by comparing it, less 0x80, as a signed byte:
+ * SSE2 has only signed comparisons. The block starts on a character: a
+ * continuation byte first is an error, as it must be. */
 static int plain_block(const unsigned char *p, int *stop_at) {
   const __m128i b = _mm_loadu_si128((const __m128i *)p);
   const __m128i v = _mm_xor_si128(b, _mm_set1_epi8((char)0x80));   /* 0x00 -> -128, 0x80 -> 0 */

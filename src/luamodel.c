@@ -1264,7 +1264,8 @@ static int same_folded(lua_State *L, view *v, const md_item *a, const md_item *b
  * of the first item with i's text (i itself for the first), found through
  * a table of positions by folded hash. */
 static int fn_same_text(lua_State *L) {
-  view *v = (model_of(L), view_of(L));
+  model_of(L);                       /* only once the plans are loaded */
+  view *v = view_of(L);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   luaL_getmetatable(L, META_KEY);
@@ -1298,8 +1299,8 @@ static int fn_same_text(lua_State *L) {
       table[k] = (int32_t)i;
     }
   }
-  /* The groups, made when their first item comes: first[j] == -j. Each
-   * later item joins the group its first item's slot in `made` holds. */
+  /* Each group is made at its first item (first[i] == -i), whose entry
+   * then holds minus the group's number for the later items to find. */
   lua_createtable(L, (int)groups, 0);
   int result = lua_gettop(L);
   lua_Integer made = 0;

@@ -270,8 +270,9 @@ static size_t fold_wide(folding *f, const unsigned char *p) {
  * or 14 or 15 when the last character runs on past them; when one does
  * not (a capital, a blank that is not one space after a letter, a control
  * character, a letter the test below does not know), those before it
- * (*bad_at is then not 0), and the loop looks at that one itself. Vietnamese in lower case mostly does, so most of a text
- * is copied sixteen bytes at a time. `after` is the byte written last.
+ * (*bad_at is then not 0), and the byte loop takes that one. Vietnamese
+ * in lower case mostly folds to itself, so most of a text is copied
+ * sixteen bytes at a time. `after` is the byte written last.
  * The letters known to fold to themselves: ASCII other than capitals; à
  * to ÿ (C3 A0-BF); the odd ones of C4 80-B7, lower case there (ă, đ, ĩ);
  * ũ, ơ, ư; and the odd ones of U+1EA0-1EFF, lower case there (ạ, ầ, ữ,

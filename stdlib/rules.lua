@@ -186,8 +186,8 @@ plancheck.rule {
   end,
 }
 
--- plancheck.same_text groups the directives in C: in Lua, a plan's million
--- directives would each cost a table entry and a hash read.
+-- plancheck.same_text groups the directives in C: in Lua, each of a national
+-- run's million directives would cost a table entry and a hash read.
 plancheck.rule {
   id = "duplicate-text",
   description = "No two directives of a plan have the same text (compared after plancheck.fold).",
