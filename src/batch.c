@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,6 +120,7 @@ typedef struct run {
   int jobs;
   bt_fn fn;
   void *ud;
+  long crash;                /* tests: the slice whose worker dies, or -1 */
 } run;
 
 /* A slice that has arrived (or failed), waiting for its turn to print. */
@@ -202,9 +204,21 @@ static int send_slice(int fd, const run *r, size_t k) {
 /* In the worker: its slices from `from` on, then leave without running
  * exit handlers (the parent owns the streams and the files). */
 static void work(int fd, const run *r, size_t from) {
-  for (size_t k = from; k < r->nslices; k += (size_t)r->jobs)
+  for (size_t k = from; k < r->nslices; k += (size_t)r->jobs) {
+    if ((long)k == r->crash) raise(SIGKILL);
     if (send_slice(fd, r, k) != 0) _exit(3);
+  }
   _exit(0);
+}
+
+/* PLANCHECK_TEST_CRASH=K kills the worker as it begins slice K (from 0):
+ * the tests see a worker die, its slice reported and the slices after it
+ * checked by the worker started in its place. */
+static long crash_slice(void) {
+  const char *v = getenv("PLANCHECK_TEST_CRASH");
+  char *end;
+  long k = v && *v ? strtol(v, &end, 10) : -1;
+  return v && *v && !*end && k >= 0 ? k : -1;
 }
 
 static int start(worker *w, const run *r, size_t from) {
@@ -331,7 +345,7 @@ static int gather(worker *w, const run *r, slice *s, struct pollfd *pfd, int *wh
 int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
            int *written) {
   if (!n) return 0;
-  run r = { n, batch < 1 ? 1 : batch, 0, NULL, jobs < 1 ? 1 : jobs, fn, ud };
+  run r = { n, batch < 1 ? 1 : batch, 0, NULL, jobs < 1 ? 1 : jobs, fn, ud, crash_slice() };
   r.starts = calloc((n + r.batch - 1) / r.batch + 1, sizeof *r.starts);
   if (!r.starts) return -1;
   r.nslices = cut_slices(&r, paths);
