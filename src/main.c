@@ -109,9 +109,10 @@ static const char usage_text[] =
   "                      NO_COLOR is set)\n"
   "  --stdlib DIR        read std/... (plans and *.lua rules) from DIR instead of\n"
   "                      the built-in library\n"
-  "  --batch N           check: more than N plans (default 128) are checked in\n"
-  "                      parts of N, each in a worker process that also loads\n"
-  "                      the parents its plans name\n"
+  "  --batch N           check: more than N plans are checked in parts of N,\n"
+  "                      each in a worker process that also loads the\n"
+  "                      parents its plans name (default: more than 256\n"
+  "                      plans, in parts of 128)\n"
   "  -j N, --jobs N      check: worker processes at once (default: one per\n"
   "                      processor)\n"
   "  --stop-after=lex|parse|resolve\n"
@@ -458,13 +459,16 @@ static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FIL
   return c;
 }
 
-/* Plans in a part, unless --batch says otherwise: small enough that a
- * part's model stays in the processor's caches from the moment its plans
- * are read to the moment they are checked (the checks that walk the model
- * took a third of the time they took with 256), large enough that the
- * parents each part reads again (a province's and the central plan) stay
- * a small share of it (docs/BENCHMARKS.md). */
-enum { DEFAULT_BATCH = 128 };
+/* Unless --batch N says otherwise (then more than N plans are checked in
+ * parts of N): a run of up to ONE_PIECE plans is checked in one piece, so
+ * that a district and its communes keep what only one piece allows
+ * (--progress, every plan in plancheck.plans()); a larger one in parts of
+ * PART plans, small enough that a part's model stays in the processor's
+ * caches from the moment its plans are read to the moment they are checked
+ * (the walks of the checks took a third of the time they took in parts of
+ * 256), large enough that the parents each part reads again (a province's
+ * and the central plan) stay a small share of it (docs/BENCHMARKS.md). */
+enum { ONE_PIECE = 256, PART = 128 };
 
 /* check. A run of up to --batch plans is checked in one piece, its findings
  * sorted by file and place. A larger one is checked in parts of --batch
@@ -472,17 +476,17 @@ enum { DEFAULT_BATCH = 128 };
  * what was found before (in the rule scripts). */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
-  size_t batch = o->batch ? (size_t)o->batch : DEFAULT_BATCH;
+  size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
   checker k = { o, m, ro, rules, paths, 1, { 0 } };
-  if (npaths > batch && o->nprogress) {
+  if (npaths > whole && o->nprogress) {
     fprintf(stderr, "plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of the "
-                    "plans a record may name; raise --batch, or give the record to 'agenda'\n", batch);
+                    "plans a record may name; raise --batch, or give the record to 'agenda'\n", whole);
     return EXIT_USAGE;
   }
   if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
   bt_counts all = { 0, 0, 0, 0 };
   int written = 0, failed = 0;
-  if (npaths <= batch) {
+  if (npaths <= whole) {
     all = check_in(&k, m, 0, npaths, stdout, stderr, NULL);
     written = !k.fresh;
   } else {
