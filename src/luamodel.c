@@ -1274,8 +1274,11 @@ static int fn_same_text(lua_State *L) {
   size_t cap = 16;
   while (cap < 2 * (size_t)n) cap *= 2;
   sb_charge(L, (size_t)n * 8 + cap);
-  int32_t *first = lua_newuserdatauv(L, ((size_t)n + 1) * sizeof *first + cap * sizeof(int32_t), 0);
-  int32_t *table = first + n + 1;
+  /* hash[i]: item i's folded hash, so that a probe compares numbers and
+   * reads an item again only when they are equal. */
+  size_t slots = (size_t)n + 1;
+  uint64_t *hash = lua_newuserdatauv(L, slots * (sizeof *hash + sizeof(int32_t)) + cap * sizeof(int32_t), 0);
+  int32_t *first = (int32_t *)(hash + slots), *table = first + slots;
   memset(table, 0, cap * sizeof *table);
   lua_Integer groups = 0;
   for (lua_Integer i = 1; i <= n; i++) {
@@ -1283,11 +1286,11 @@ static int fn_same_text(lua_State *L) {
     const fold_slot *f = folded_of(L, v, it);
     first[i] = 0;
     if (!f->text.n) continue;
-    uint64_t h = f->hash;
+    uint64_t h = hash[i] = f->hash;
     size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
     for (; table[k]; k = (k + 1) & (cap - 1)) {
       int32_t j = table[k];
-      if (folded_of(L, v, item_at(L, v, j))->hash == h && same_folded(L, v, item_at(L, v, j), it)) {
+      if (hash[j] == h && same_folded(L, v, item_at(L, v, j), it)) {
         first[i] = j;
         groups += first[j] == j;         /* its second item makes a group */
         first[j] = -j;                   /* first of a group: made below */
