@@ -44,15 +44,20 @@ const char *bt_normal_path(ar_arena *a, const char *path) {
   return out;
 }
 
-/* A foreign record: this header, then the file, identity and text bytes. */
+/* A foreign record: this header, then the file, identity and text bytes.
+ * The header is written to the pipe as it lies in memory, so it has no
+ * padding: padding bytes are never set, and writing them sends
+ * uninitialised memory to another process (valgrind's complaint). */
 typedef struct record {
-  unsigned char is_error, is_warning, json;
+  uint32_t flags;            /* RECORD_ERROR | RECORD_WARNING | RECORD_JSON */
   uint32_t file_len, id_len, text_len;
 } record;
+enum { RECORD_ERROR = 1, RECORD_WARNING = 2, RECORD_JSON = 4 };
+_Static_assert(sizeof(record) == 4 * sizeof(uint32_t), "a foreign record's header has no padding");
 
 void bt_put_foreign(FILE *foreign, const bt_foreign *f) {
-  record r = { (unsigned char)f->is_error, (unsigned char)f->is_warning, (unsigned char)f->json,
-               (uint32_t)strlen(f->file), (uint32_t)strlen(f->identity), (uint32_t)f->text_len };
+  uint32_t flags = (f->is_error ? RECORD_ERROR : 0) | (f->is_warning ? RECORD_WARNING : 0) | (f->json ? RECORD_JSON : 0);
+  record r = { flags, (uint32_t)strlen(f->file), (uint32_t)strlen(f->identity), (uint32_t)f->text_len };
   fwrite(&r, sizeof r, 1, foreign);
   fwrite(f->file, 1, r.file_len, foreign);
   fwrite(f->identity, 1, r.id_len, foreign);
@@ -90,15 +95,15 @@ static int print_foreign(shared *sh, const char *data, size_t n, bt_counts *tota
     n -= whole;
     if (r.file_len && ix_get(&sh->given, (sl_slice){ file, r.file_len })) continue;
     if (ix_set_add(&sh->printed, (sl_slice){ id, r.id_len })) continue;
-    if (r.json) {
+    if (r.flags & RECORD_JSON) {
       if (*written) fputc(',', stdout);
       fwrite(text, 1, r.text_len, stdout);
       *written = 1;
     } else {
       fwrite(text, 1, r.text_len, stderr);
     }
-    total->errors += r.is_error;
-    total->warnings += r.is_warning;
+    total->errors += (r.flags & RECORD_ERROR) != 0;
+    total->warnings += (r.flags & RECORD_WARNING) != 0;
   }
   return 0;
 }
