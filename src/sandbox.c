@@ -59,42 +59,85 @@ static int stopped(lua_State *L) {
 
 /* ---- where a failure happened ---- */
 
-/* Records frame `level` of L when it belongs to a named chunk. */
-static void record_level(sb_sandbox *s, lua_State *L, int level) {
-  lua_Debug ar;
-  if (!lua_getstack(L, level, &ar) || !lua_getinfo(L, "Sl", &ar)) return;
-  if (ar.currentline <= 0 || ar.source[0] != '@') return;
-  sb_frame *fr = &s->frames[s->nframes++];
-  snprintf(fr->source, sizeof fr->source, "%s", ar.source + 1);
-  fr->line = ar.currentline;
+static long long now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
 }
 
-/* The number of levels on L's stack. lua_getstack walks from the top, so
- * a walk over a deep stack must not ask for every level: this asks for
- * O(log depth) of them. */
-static int stack_depth(lua_State *L) {
+static void count_hook(lua_State *L, lua_Debug *ar);
+
+/* Whether the current call is past its time limit; if so, it is stopped
+ * as the hook stops it (every later instruction of the main thread fails,
+ * the others' at their next hook), without raising: for the places where
+ * no hook runs and no error may be raised (the allocator, a walk of the
+ * stack). The hook raises the error at the next instruction. */
+static int expired(sb_sandbox *s) {
+  if (s->timed_out) return 1;
+  if (now_ns() <= s->deadline) return 0;
+  s->timed_out = s->tripped = 1;
+  lua_sethook(s->L, count_hook, LUA_MASKCOUNT, 1);
+  return 1;
+}
+
+/* Records frame `level` of L when it belongs to a named chunk; 0 when L
+ * has no such level. */
+static int record_level(lua_State *L, int level, sb_frame *to, int *n) {
+  lua_Debug ar;
+  if (!lua_getstack(L, level, &ar)) return 0;
+  if (!lua_getinfo(L, "Sl", &ar) || ar.currentline <= 0 || ar.source[0] != '@') return 1;
+  sb_frame *fr = &to[(*n)++];
+  snprintf(fr->source, sizeof fr->source, "%s", ar.source + 1);
+  fr->line = ar.currentline;
+  return 1;
+}
+
+/* The number of levels on L's stack, or -1 when the time ran out while
+ * counting. lua_getstack walks from the top, so a walk over a deep stack
+ * must not ask for every level: this asks for O(log depth) of them. */
+static int stack_depth(sb_sandbox *s, lua_State *L) {
   lua_Debug ar;
   int lo = 0, hi = 1;
-  while (lua_getstack(L, hi, &ar)) lo = hi, hi *= 2;
+  while (lua_getstack(L, hi, &ar)) {
+    if (expired(s)) return -1;
+    lo = hi, hi *= 2;
+  }
   while (hi - lo > 1) {
     int mid = lo + (hi - lo) / 2;
+    if (expired(s)) return -1;
     if (lua_getstack(L, mid, &ar)) lo = mid;
     else hi = mid;
   }
   return lua_getstack(L, 0, &ar) ? lo + 1 : 0;
 }
 
+/* The frames of named chunks among the outermost levels of a stack deeper
+ * than WALK_LEVELS, where the script that started a deep recursion is.
+ * Each level costs a walk from the top: on a stack a million levels deep
+ * (what the memory cap allows) the whole search takes a second or more, so
+ * it is made once per call and its frames kept for the later failures of
+ * the same call (a script that catches "not enough memory" and recurses
+ * again has the same outer frames), and it gives up when the time runs
+ * out. */
+static void record_outer(sb_sandbox *s, lua_State *L) {
+  if (s->nouter < 0) {
+    s->nouter = 0;
+    int depth = stack_depth(s, L);
+    int from = depth - WALK_LEVELS > WALK_LEVELS ? depth - WALK_LEVELS : WALK_LEVELS;
+    for (int level = from; level < depth && s->nouter < SB_FRAMES && !expired(s); level++)
+      record_level(L, level, s->outer, &s->nouter);
+  }
+  for (int i = 0; i < s->nouter && s->nframes < SB_FRAMES; i++) s->frames[s->nframes++] = s->outer[i];
+}
+
 /* The frames of named chunks, innermost first: searched among the
  * innermost levels and, when those are all code that `load` made (a deep
- * recursion), the outermost ones, where the script that started it is.
- * A failure thus costs O(depth), not O(depth²). */
+ * recursion), the outermost ones (record_outer). */
 static void record_frames(sb_sandbox *s, lua_State *L) {
   s->nframes = 0;
-  int depth = stack_depth(L);
-  int inner = depth < WALK_LEVELS ? depth : WALK_LEVELS;
-  for (int level = 0; level < inner && s->nframes < SB_FRAMES; level++) record_level(s, L, level);
-  int outer = depth - WALK_LEVELS > inner ? depth - WALK_LEVELS : inner;
-  for (int level = outer; level < depth && s->nframes < SB_FRAMES; level++) record_level(s, L, level);
+  int level = 0;
+  while (level < WALK_LEVELS && s->nframes < SB_FRAMES && record_level(L, level, s->frames, &s->nframes)) level++;
+  if (level == WALK_LEVELS && s->nframes < SB_FRAMES) record_outer(s, L);
 }
 
 /* ---- memory ---- */
@@ -109,9 +152,15 @@ static void record_frames(sb_sandbox *s, lua_State *L) {
  * any message handler, so the frames are recorded now. Only the main
  * thread is walked (a coroutine's allocation shows where it was resumed).
  * When it cannot be walked, the place of an earlier refusal in the call,
- * if any, stands. */
+ * if any, stands.
+ *
+ * No hook runs between a refusal and the error it raises: Lua collects
+ * all garbage, tries again, and unwinds, and the walk of a stack that a
+ * deep recursion left a million levels deep is slow (record_outer). A
+ * script that repeats that under pcall would run past its time limit
+ * between two hooks, so the clock is read here. */
 static void refused(sb_sandbox *s, void *ptr, size_t osize) {
-  if (s->tripped || !s->L) return;
+  if (s->tripped || !s->L || expired(s)) return;
   if (!ptr && osize == 0 && !WALK_IN_STACK_GROWTH) return;
   record_frames(s, s->L);
 }
@@ -141,21 +190,13 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
 
 /* ---- the budget and the time limit ---- */
 
-static long long now_ns(void) {
-  struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
-  return (long long)t.tv_sec * 1000000000LL + t.tv_nsec;
-}
-
-static void count_hook(lua_State *L, lua_Debug *ar);
-
 /* Stops the running call: from now on the hook fires on every instruction
  * of thread L (and of any other thread at its next hook), so every frame
  * still running fails at its next step. The place is recorded at the
  * first stop, where the budget was spent: in a coroutine, that is not
  * where the error finally reaches sb_call. */
 static void stop(lua_State *L, sb_sandbox *s) {
-  if (!s->tripped) record_frames(s, L);
+  if (!s->tripped || !s->nframes) record_frames(s, L);  /* the allocator may have stopped it unrecorded */
   s->tripped = 1;
   if (L != s->L) *tag_of(L) = &s->stopped;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
@@ -686,6 +727,7 @@ sb_status sb_call(sb_sandbox *s, int nargs, int nresults, sb_failure *f) {
   s->left = s->budget;
   s->tripped = s->timed_out = 0;
   s->nframes = 0;
+  s->nouter = -1;
   long long now = now_ns(), room = (LLONG_MAX - SB_TIME_BASE_NS - now) / SB_TIME_PER_INSTRUCTION_NS;
   s->deadline = s->budget > room ? LLONG_MAX : now + SB_TIME_BASE_NS + s->budget * SB_TIME_PER_INSTRUCTION_NS;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, s->every);

@@ -78,6 +78,9 @@ typedef struct sb_sandbox {
   sb_frame frames[SB_FRAMES];/* recorded by the message handler, or
                                 when the allocator refuses */
   int nframes;
+  sb_frame outer[SB_FRAMES]; /* the outermost named frames of a deep
+                                stack, found once per call */
+  int nouter;                /* how many, or -1: not searched yet */
   sb_tag running, stopped;
 } sb_sandbox;
 
