@@ -34,40 +34,6 @@ typedef struct proxy {
 static const char *const type_names[] = { "plan", "item", "body", "deadline", "link", "measure", "parent" };
 static const char *const article[] = { "a plan", "an item", "a body", "a deadline", "a link", "a measure", "a parent" };
 
-#define COMMON "type", "file", "line", "col", "location"
-enum { N_COMMON = 5 };
-
-static const char *const plan_fields[] = {
-  COMMON, "key", "numbered", "kind", "title", "place", "signer", "role", "unavailable", "date", "level",
-  "issuers", "basis", "recipients", "notes", "parents", "chain", "children", "items", "directives", "deadlines",
-  "measures", "date_span", "earliest_end",
-  NULL,
-};
-static const char *const item_fields[] = {
-  COMMON, "kind", "id", "label", "number", "text", "folded_text", "folded_hash", "paragraphs", "owners", "owner", "by", "with", "reports_to", "via",
-  "deadlines", "links", "cascade", "measures", "reason", "until", "notes", "parent", "children", "plan",
-  "fingerprint", NULL,
-};
-static const char *const body_fields[] = {
-  COMMON, "id", "name", "level", "aliases", "counterparts", "addresses", "collective", "notes", NULL,
-};
-static const char *const due_fields[] = {
-  COMMON, "phrase", "as", "what", "after", "awaits", "item", "recognized", "canonical", "kind", "earliest",
-  "latest", "earliest_end", "parts", NULL,
-};
-static const char *const link_fields[] = {
-  COMMON, "target", "item", "from", "fingerprint", "current", "reason", NULL,
-};
-static const char *const measure_fields[] = {
-  COMMON, "name", "phrase", "op", "value", "percent", "unit", "period", "by_year", "value_text", "value_span", NULL,
-};
-static const char *const parent_fields[] = {
-  COMMON, "number", "path", "plan", "available", "title", "date", "level", "unavailable", NULL,
-};
-static const char *const *const fields_of[] = {
-  plan_fields, item_fields, body_fields, due_fields, link_fields, measure_fields, parent_fields,
-};
-
 static const char MODEL_KEY[] = "plancheck.model";
 static const char META_KEY[] = "plancheck.object";
 static const char SCRATCH_KEY[] = "plancheck.scratch";
@@ -563,8 +529,6 @@ static const dl_deadline *first_applying(const md_due *due, int level) {
   return due->dl;
 }
 
-/* ---- fields ---- */
-
 static md_loc loc_of(const proxy *x) {
   switch (x->t) {
   case T_PLAN: return ((md_plan *)x->p)->loc;
@@ -578,45 +542,73 @@ static md_loc loc_of(const proxy *x) {
   return (md_loc){ 0, 0, 0 };
 }
 
-static void push_common(lua_State *L, md_model *m, const proxy *x, int f) {
-  md_loc l = loc_of(x);
-  const char *path = m->src->files[l.file].path;
-  src_pos pos = src_position(m->src, l.file, l.off);
-  switch (f) {
-  case 0: lua_pushstring(L, type_names[x->t]); break;
-  case 1: lua_pushstring(L, path); break;
-  case 2: lua_pushinteger(L, pos.line); break;
-  case 3: lua_pushinteger(L, pos.col); break;
-  default: lua_pushfstring(L, "%s:%d:%d", path, (int)pos.line, (int)pos.col); break;
-  }
-}
+/* ---- fields ----
+ *
+ * Each type's fields are the rows of a table, {name, getter}, in the
+ * documented order (which pairs() follows): a name cannot drift apart from
+ * the code that answers it. The first rows of every table are the same
+ * (COMMON_FIELDS). */
 
-static void plan_field(lua_State *L, md_model *m, md_plan *p, int f) {
-  switch (f) {
-  case 0: push_slice(L, p->key); break;
-  case 1: lua_pushboolean(L, p->numbered); break;
-  case 2: push_opt(L, &p->kind); break;
-  case 3: push_opt(L, &p->title); break;
-  case 4: push_opt(L, &p->place); break;
-  case 5: push_opt(L, &p->signer); break;
-  case 6: push_opt(L, &p->role); break;
-  case 7: push_opt(L, &p->unavailable); break;
-  case 8: if (p->date_known) push_day(L, p->date); else lua_pushnil(L); break;
-  case 9: push_level(L, p->level); break;
-  case 10: push_refs(L, p->issuer); break;
-  case 11: push_strs(L, p->basis); break;
-  case 12: push_strs(L, p->recipients); break;
-  case 13: push_strs(L, p->notes); break;
-  case 14: push_parents(L, p->parents); break;
-  case 15: push_chain(L, p); break;
-  case 16: push_children(L, &p->root); break;
-  case 17: push_walk(L, &p->root, 0); break;
-  case 18: push_walk(L, &p->root, 1); break;
-  case 19: push_plan_dues(L, &p->root); break;
-  case 20: push_plan_measures(L, &p->root); break;
-  case 21: if (p->date_known) push_span(L, m, p->date_loc); else lua_pushnil(L); break;
-  default: push_plan_earliest_end(L, &p->root); break;
-  }
+/* What a getter reads: the object and the view it is seen through. */
+typedef struct object {
+  const proxy *x;
+  view *v;
+} object;
+typedef void getter(lua_State *L, const object *o);
+typedef struct field {
+  const char *name;
+  getter *get;
+} field;
+
+static src_pos position_of(const object *o) {
+  md_loc l = loc_of(o->x);
+  return src_position(o->v->m->src, l.file, l.off);
+}
+static const char *path_of(const object *o) { return o->v->m->src->files[loc_of(o->x).file].path; }
+
+static void common_type(lua_State *L, const object *o) { lua_pushstring(L, type_names[o->x->t]); }
+static void common_file(lua_State *L, const object *o) { lua_pushstring(L, path_of(o)); }
+static void common_line(lua_State *L, const object *o) { lua_pushinteger(L, position_of(o).line); }
+static void common_col(lua_State *L, const object *o) { lua_pushinteger(L, position_of(o).col); }
+static void common_location(lua_State *L, const object *o) {
+  src_pos pos = position_of(o);
+  lua_pushfstring(L, "%s:%d:%d", path_of(o), (int)pos.line, (int)pos.col);
+}
+#define COMMON_FIELDS                                                                                       \
+  { "type", common_type }, { "file", common_file }, { "line", common_line }, { "col", common_col },           \
+  { "location", common_location }
+
+static void plan_key(lua_State *L, const object *o) { md_plan *p = o->x->p; push_slice(L, p->key); }
+static void plan_numbered(lua_State *L, const object *o) { md_plan *p = o->x->p; lua_pushboolean(L, p->numbered); }
+static void plan_kind(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->kind); }
+static void plan_title(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->title); }
+static void plan_place(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->place); }
+static void plan_signer(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->signer); }
+static void plan_role(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->role); }
+static void plan_unavailable(lua_State *L, const object *o) { md_plan *p = o->x->p; push_opt(L, &p->unavailable); }
+static void plan_date(lua_State *L, const object *o) {
+  md_plan *p = o->x->p;
+  if (p->date_known) push_day(L, p->date); else lua_pushnil(L);
+}
+static void plan_level(lua_State *L, const object *o) { md_plan *p = o->x->p; push_level(L, p->level); }
+static void plan_issuers(lua_State *L, const object *o) { md_plan *p = o->x->p; push_refs(L, p->issuer); }
+static void plan_basis(lua_State *L, const object *o) { md_plan *p = o->x->p; push_strs(L, p->basis); }
+static void plan_recipients(lua_State *L, const object *o) { md_plan *p = o->x->p; push_strs(L, p->recipients); }
+static void plan_notes(lua_State *L, const object *o) { md_plan *p = o->x->p; push_strs(L, p->notes); }
+static void plan_parents(lua_State *L, const object *o) { md_plan *p = o->x->p; push_parents(L, p->parents); }
+static void plan_chain(lua_State *L, const object *o) { md_plan *p = o->x->p; push_chain(L, p); }
+static void plan_children(lua_State *L, const object *o) { md_plan *p = o->x->p; push_children(L, &p->root); }
+static void plan_items(lua_State *L, const object *o) { md_plan *p = o->x->p; push_walk(L, &p->root, 0); }
+static void plan_directives(lua_State *L, const object *o) { md_plan *p = o->x->p; push_walk(L, &p->root, 1); }
+static void plan_deadlines(lua_State *L, const object *o) { md_plan *p = o->x->p; push_plan_dues(L, &p->root); }
+static void plan_measures(lua_State *L, const object *o) { md_plan *p = o->x->p; push_plan_measures(L, &p->root); }
+static void plan_date_span(lua_State *L, const object *o) {
+  md_plan *p = o->x->p;
+  if (p->date_known) push_span(L, o->v->m, p->date_loc); else lua_pushnil(L);
+}
+static void plan_earliest_end(lua_State *L, const object *o) {
+  md_plan *p = o->x->p;
+  push_plan_earliest_end(L, &p->root);
 }
 
 /* The paragraphs joined with newlines; one paragraph (the usual case) is
@@ -761,89 +753,118 @@ static const fold_slot *folded_of(lua_State *L, view *v, const md_item *it) {
   return s;
 }
 
-static void item_field(lua_State *L, view *v, md_item *it, int f) {
-  switch (f) {
-  case 0: lua_pushstring(L, md_item_kind_name(it->kind)); break;
-  case 1: push_cstr(L, it->id); break;
-  case 2: if (it->label.n) push_slice(L, it->label); else lua_pushnil(L); break;
-  case 3: {
-    md_label l = md_label_parse(it->label);
-    if (l.number.n) push_slice(L, l.number);
-    else lua_pushnil(L);
-    break;
-  }
-  case 4: push_text(L, it->texts); break;
-  case 5: push_slice(L, folded_of(L, v, it)->text); break;
-  case 6: lua_pushinteger(L, (lua_Integer)(folded_of(L, v, it)->hash & LUA_MAXINTEGER)); break;
-  case 7: push_strs(L, it->texts); break;
-  case 8: push_refs(L, it->owners); break;
-  case 9: push_first_ref(L, it->owners); break;
-  case 10: push_refs(L, it->by); break;
-  case 11: push_refs(L, it->with); break;
-  case 12: push_refs(L, it->reports); break;
-  case 13: push_refs(L, it->via); break;
-  case 14: push_dues(L, it); break;
-  case 15: push_links(L, it); break;
-  case 16: push_levels(L, it->cascade); break;
-  case 17: push_measures(L, it); break;
-  case 18: push_opt(L, &it->reason); break;
-  case 19: if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L); break;
-  case 20: push_strs(L, it->notes); break;
-  case 21: {
-    int top = !it->parent || !it->plan || it->parent == &it->plan->root;
-    if (top) lua_pushnil(L);
-    else lm_push_item(L, it->parent);
-    break;
-  }
-  case 22: push_children(L, it); break;
-  case 23: lm_push_plan(L, it->plan); break;
-  default: push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(v->m, it) : NULL); break;
-  }
+static void item_kind(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  lua_pushstring(L, md_item_kind_name(it->kind));
+}
+static void item_id(lua_State *L, const object *o) { md_item *it = o->x->p; push_cstr(L, it->id); }
+static void item_label(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  if (it->label.n) push_slice(L, it->label); else lua_pushnil(L);
+}
+static void item_number(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  md_label l = md_label_parse(it->label);
+  if (l.number.n) push_slice(L, l.number);
+  else lua_pushnil(L);
+}
+static void item_text(lua_State *L, const object *o) { md_item *it = o->x->p; push_text(L, it->texts); }
+static void item_folded_text(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  push_slice(L, folded_of(L, o->v, it)->text);
+}
+static void item_folded_hash(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  lua_pushinteger(L, (lua_Integer)(folded_of(L, o->v, it)->hash & LUA_MAXINTEGER));
+}
+static void item_paragraphs(lua_State *L, const object *o) { md_item *it = o->x->p; push_strs(L, it->texts); }
+static void item_owners(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->owners); }
+static void item_owner(lua_State *L, const object *o) { md_item *it = o->x->p; push_first_ref(L, it->owners); }
+static void item_by(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->by); }
+static void item_with(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->with); }
+static void item_reports_to(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->reports); }
+static void item_via(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->via); }
+static void item_deadlines(lua_State *L, const object *o) { md_item *it = o->x->p; push_dues(L, it); }
+static void item_links(lua_State *L, const object *o) { md_item *it = o->x->p; push_links(L, it); }
+static void item_cascade(lua_State *L, const object *o) { md_item *it = o->x->p; push_levels(L, it->cascade); }
+static void item_measures(lua_State *L, const object *o) { md_item *it = o->x->p; push_measures(L, it); }
+static void item_reason(lua_State *L, const object *o) { md_item *it = o->x->p; push_opt(L, &it->reason); }
+static void item_until(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  if (it->kind == MD_WAIVER) push_day(L, it->until); else lua_pushnil(L);
+}
+static void item_notes(lua_State *L, const object *o) { md_item *it = o->x->p; push_strs(L, it->notes); }
+static void item_parent(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  int top = !it->parent || !it->plan || it->parent == &it->plan->root;
+  if (top) lua_pushnil(L);
+  else lm_push_item(L, it->parent);
+}
+static void item_children(lua_State *L, const object *o) { md_item *it = o->x->p; push_children(L, it); }
+static void item_plan(lua_State *L, const object *o) { md_item *it = o->x->p; lm_push_plan(L, it->plan); }
+static void item_fingerprint(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  push_cstr(L, it->kind == MD_TASK ? cs_fingerprint(o->v->m, it) : NULL);
 }
 
-static void body_field(lua_State *L, md_body *b, int f) {
-  switch (f) {
-  case 0: push_slice(L, b->id); break;
-  case 1: push_slice(L, b->name.value); break;
-  case 2: push_level(L, b->level); break;
-  case 3: push_strs(L, b->aliases); break;
-  case 4: push_refs(L, b->counterparts); break;
-  case 5: push_levels(L, b->addresses); break;
-  case 6: lua_pushboolean(L, b->addresses != 0); break;
-  default: push_strs(L, b->notes); break;
-  }
+static void body_id(lua_State *L, const object *o) { md_body *b = o->x->p; push_slice(L, b->id); }
+static void body_name(lua_State *L, const object *o) { md_body *b = o->x->p; push_slice(L, b->name.value); }
+static void body_level(lua_State *L, const object *o) { md_body *b = o->x->p; push_level(L, b->level); }
+static void body_aliases(lua_State *L, const object *o) { md_body *b = o->x->p; push_strs(L, b->aliases); }
+static void body_counterparts(lua_State *L, const object *o) { md_body *b = o->x->p; push_refs(L, b->counterparts); }
+static void body_addresses(lua_State *L, const object *o) { md_body *b = o->x->p; push_levels(L, b->addresses); }
+static void body_collective(lua_State *L, const object *o) {
+  md_body *b = o->x->p;
+  lua_pushboolean(L, b->addresses != 0);
+}
+static void body_notes(lua_State *L, const object *o) { md_body *b = o->x->p; push_strs(L, b->notes); }
+
+static void due_phrase(lua_State *L, const object *o) { md_due *d = o->x->p; push_slice(L, d->phrase.value); }
+static void due_as(lua_State *L, const object *o) { md_due *d = o->x->p; push_opt(L, &d->as); }
+static void due_what(lua_State *L, const object *o) { md_due *d = o->x->p; push_opt(L, &d->what); }
+static void due_after(lua_State *L, const object *o) { md_due *d = o->x->p; push_opt(L, &d->after); }
+static void due_awaits(lua_State *L, const object *o) { md_due *d = o->x->p; lm_push_item(L, d->awaits); }
+static void due_item(lua_State *L, const object *o) { lm_push_item(L, o->x->item); }
+static void due_recognized(lua_State *L, const object *o) { md_due *d = o->x->p; lua_pushboolean(L, d->dl != NULL); }
+static void due_canonical(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  push_cstr(L, d->dl ? dl_canonical_chain(scratch(L, d->phrase.value.n), d->dl) : NULL);
+}
+static void due_kind(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  int level = due_level(o->x);
+  lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED));
+}
+static void due_earliest(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  int level = due_level(o->x);
+  push_bound(L, d, level, 0);
+}
+static void due_latest(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  int level = due_level(o->x);
+  push_bound(L, d, level, 1);
+}
+static void due_earliest_end(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  int level = due_level(o->x);
+  push_earliest_end(L, d, level);
+}
+static void due_parts(lua_State *L, const object *o) {
+  md_due *d = o->x->p;
+  int level = due_level(o->x);
+  push_parts(L, d, level);
 }
 
-static void due_field(lua_State *L, const proxy *x, int f) {
-  md_due *d = x->p;
-  int level = due_level(x);
-  switch (f) {
-  case 0: push_slice(L, d->phrase.value); break;
-  case 1: push_opt(L, &d->as); break;
-  case 2: push_opt(L, &d->what); break;
-  case 3: push_opt(L, &d->after); break;
-  case 4: lm_push_item(L, d->awaits); break;
-  case 5: lm_push_item(L, x->item); break;
-  case 6: lua_pushboolean(L, d->dl != NULL); break;
-  case 7: push_cstr(L, d->dl ? dl_canonical_chain(scratch(L, d->phrase.value.n), d->dl) : NULL); break;
-  case 8: lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED)); break;
-  case 9: push_bound(L, d, level, 0); break;
-  case 10: push_bound(L, d, level, 1); break;
-  case 11: push_earliest_end(L, d, level); break;
-  default: push_parts(L, d, level); break;
-  }
+static void link_target(lua_State *L, const object *o) { md_link *k = o->x->p; push_slice(L, k->target.value); }
+static void link_item(lua_State *L, const object *o) { md_link *k = o->x->p; lm_push_item(L, k->item); }
+static void link_from(lua_State *L, const object *o) { md_link *k = o->x->p; lm_push_item(L, k->from); }
+static void link_fingerprint(lua_State *L, const object *o) { md_link *k = o->x->p; push_opt(L, &k->fingerprint); }
+static void link_current(lua_State *L, const object *o) {
+  md_link *k = o->x->p;
+  push_cstr(L, k->item && k->item->kind == MD_TASK ? cs_fingerprint(o->v->m, k->item) : NULL);
 }
-
-static void link_field(lua_State *L, md_model *m, md_link *k, int f) {
-  switch (f) {
-  case 0: push_slice(L, k->target.value); break;
-  case 1: lm_push_item(L, k->item); break;
-  case 2: lm_push_item(L, k->from); break;
-  case 3: push_opt(L, &k->fingerprint); break;
-  case 4: push_cstr(L, k->item && k->item->kind == MD_TASK ? cs_fingerprint(m, k->item) : NULL); break;
-  default: push_opt(L, &k->reason); break;
-  }
-}
+static void link_reason(lua_State *L, const object *o) { md_link *k = o->x->p; push_opt(L, &k->reason); }
 
 
 /* 90, not 90.0, when the value is whole: it reads as the document does. */
@@ -853,56 +874,193 @@ static void push_number(lua_State *L, const char *op, double v) {
   else lua_pushnumber(L, v);
 }
 
-static void measure_field(lua_State *L, md_model *m, md_measure *ms, int f) {
-  switch (f) {
-  case 0: push_slice(L, ms->name.value); break;
-  case 1: push_opt(L, &ms->phrase); break;
-  case 2: push_cstr(L, ms->op); break;
-  case 3: push_number(L, ms->op, ms->value); break;
-  case 4: lua_pushboolean(L, ms->percent); break;
-  case 5: push_opt(L, &ms->unit); break;
-  case 6: push_cstr(L, ms->period > 0 && ms->period <= DL_PERIOD_UNSPECIFIED ? dl_period_name((dl_period)ms->period) : NULL); break;
-  case 7: if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L); break;
-  case 8: {
-    /* As written: "1234567", "0,4", the phrase; never "1.23457e+06". */
-    md_loc l = ms->value_loc;
-    if (ms->phrase.value.n) push_slice(L, ms->phrase.value);
-    else lua_pushlstring(L, m->src->files[l.file].data + l.off, l.len);
-    break;
-  }
-  default: push_span(L, m, ms->value_loc); break;
-  }
+static void measure_name(lua_State *L, const object *o) { md_measure *ms = o->x->p; push_slice(L, ms->name.value); }
+static void measure_phrase(lua_State *L, const object *o) { md_measure *ms = o->x->p; push_opt(L, &ms->phrase); }
+static void measure_op(lua_State *L, const object *o) { md_measure *ms = o->x->p; push_cstr(L, ms->op); }
+static void measure_value(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  push_number(L, ms->op, ms->value);
+}
+static void measure_percent(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  lua_pushboolean(L, ms->percent);
+}
+static void measure_unit(lua_State *L, const object *o) { md_measure *ms = o->x->p; push_opt(L, &ms->unit); }
+static void measure_period(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  push_cstr(L, ms->period > 0 && ms->period <= DL_PERIOD_UNSPECIFIED ? dl_period_name((dl_period)ms->period) : NULL);
+}
+static void measure_by_year(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  if (ms->by_year) lua_pushinteger(L, ms->by_year); else lua_pushnil(L);
+}
+static void measure_value_text(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  /* As written: "1234567", "0,4", the phrase; never "1.23457e+06". */
+  md_loc l = ms->value_loc;
+  if (ms->phrase.value.n) push_slice(L, ms->phrase.value);
+  else lua_pushlstring(L, o->v->m->src->files[l.file].data + l.off, l.len);
+}
+static void measure_value_span(lua_State *L, const object *o) {
+  md_measure *ms = o->x->p;
+  push_span(L, o->v->m, ms->value_loc);
 }
 
-static void parent_field(lua_State *L, md_parent *pa, int f) {
-  md_plan *d = pa->desc;
-  switch (f) {
-  case 0: push_slice(L, pa->number.value); break;
-  case 1: push_opt(L, &pa->path); break;
-  case 2: lm_push_plan(L, pa->plan); break;
-  case 3: lua_pushboolean(L, pa->plan != NULL); break;
-  case 4: if (d) push_opt(L, &d->title); else lua_pushnil(L); break;
-  case 5: if (d && d->date_known) push_day(L, d->date); else lua_pushnil(L); break;
-  case 6: push_level(L, d ? (int)d->level : 0); break;
-  default: if (d) push_opt(L, &d->unavailable); else lua_pushnil(L); break;
-  }
+static void parent_number(lua_State *L, const object *o) { md_parent *pa = o->x->p; push_slice(L, pa->number.value); }
+static void parent_path(lua_State *L, const object *o) { md_parent *pa = o->x->p; push_opt(L, &pa->path); }
+static void parent_plan(lua_State *L, const object *o) { md_parent *pa = o->x->p; lm_push_plan(L, pa->plan); }
+static void parent_available(lua_State *L, const object *o) {
+  md_parent *pa = o->x->p;
+  lua_pushboolean(L, pa->plan != NULL);
 }
+static void parent_title(lua_State *L, const object *o) {
+  md_parent *pa = o->x->p;
+  md_plan *d = pa->desc;
+  if (d) push_opt(L, &d->title); else lua_pushnil(L);
+}
+static void parent_date(lua_State *L, const object *o) {
+  md_parent *pa = o->x->p;
+  md_plan *d = pa->desc;
+  if (d && d->date_known) push_day(L, d->date); else lua_pushnil(L);
+}
+static void parent_level(lua_State *L, const object *o) {
+  md_parent *pa = o->x->p;
+  md_plan *d = pa->desc;
+  push_level(L, d ? (int)d->level : 0);
+}
+static void parent_unavailable(lua_State *L, const object *o) {
+  md_parent *pa = o->x->p;
+  md_plan *d = pa->desc;
+  if (d) push_opt(L, &d->unavailable); else lua_pushnil(L);
+}
+
+static const field plan_fields[] = {
+  COMMON_FIELDS,
+  { "key", plan_key },
+  { "numbered", plan_numbered },
+  { "kind", plan_kind },
+  { "title", plan_title },
+  { "place", plan_place },
+  { "signer", plan_signer },
+  { "role", plan_role },
+  { "unavailable", plan_unavailable },
+  { "date", plan_date },
+  { "level", plan_level },
+  { "issuers", plan_issuers },
+  { "basis", plan_basis },
+  { "recipients", plan_recipients },
+  { "notes", plan_notes },
+  { "parents", plan_parents },
+  { "chain", plan_chain },
+  { "children", plan_children },
+  { "items", plan_items },
+  { "directives", plan_directives },
+  { "deadlines", plan_deadlines },
+  { "measures", plan_measures },
+  { "date_span", plan_date_span },
+  { "earliest_end", plan_earliest_end },
+  { NULL, NULL },
+};
+static const field item_fields[] = {
+  COMMON_FIELDS,
+  { "kind", item_kind },
+  { "id", item_id },
+  { "label", item_label },
+  { "number", item_number },
+  { "text", item_text },
+  { "folded_text", item_folded_text },
+  { "folded_hash", item_folded_hash },
+  { "paragraphs", item_paragraphs },
+  { "owners", item_owners },
+  { "owner", item_owner },
+  { "by", item_by },
+  { "with", item_with },
+  { "reports_to", item_reports_to },
+  { "via", item_via },
+  { "deadlines", item_deadlines },
+  { "links", item_links },
+  { "cascade", item_cascade },
+  { "measures", item_measures },
+  { "reason", item_reason },
+  { "until", item_until },
+  { "notes", item_notes },
+  { "parent", item_parent },
+  { "children", item_children },
+  { "plan", item_plan },
+  { "fingerprint", item_fingerprint },
+  { NULL, NULL },
+};
+static const field body_fields[] = {
+  COMMON_FIELDS,
+  { "id", body_id },
+  { "name", body_name },
+  { "level", body_level },
+  { "aliases", body_aliases },
+  { "counterparts", body_counterparts },
+  { "addresses", body_addresses },
+  { "collective", body_collective },
+  { "notes", body_notes },
+  { NULL, NULL },
+};
+static const field due_fields[] = {
+  COMMON_FIELDS,
+  { "phrase", due_phrase },
+  { "as", due_as },
+  { "what", due_what },
+  { "after", due_after },
+  { "awaits", due_awaits },
+  { "item", due_item },
+  { "recognized", due_recognized },
+  { "canonical", due_canonical },
+  { "kind", due_kind },
+  { "earliest", due_earliest },
+  { "latest", due_latest },
+  { "earliest_end", due_earliest_end },
+  { "parts", due_parts },
+  { NULL, NULL },
+};
+static const field link_fields[] = {
+  COMMON_FIELDS,
+  { "target", link_target },
+  { "item", link_item },
+  { "from", link_from },
+  { "fingerprint", link_fingerprint },
+  { "current", link_current },
+  { "reason", link_reason },
+  { NULL, NULL },
+};
+static const field measure_fields[] = {
+  COMMON_FIELDS,
+  { "name", measure_name },
+  { "phrase", measure_phrase },
+  { "op", measure_op },
+  { "value", measure_value },
+  { "percent", measure_percent },
+  { "unit", measure_unit },
+  { "period", measure_period },
+  { "by_year", measure_by_year },
+  { "value_text", measure_value_text },
+  { "value_span", measure_value_span },
+  { NULL, NULL },
+};
+static const field parent_fields[] = {
+  COMMON_FIELDS,
+  { "number", parent_number },
+  { "path", parent_path },
+  { "plan", parent_plan },
+  { "available", parent_available },
+  { "title", parent_title },
+  { "date", parent_date },
+  { "level", parent_level },
+  { "unavailable", parent_unavailable },
+  { NULL, NULL },
+};
+static const field *const fields_of[] = {
+  plan_fields, item_fields, body_fields, due_fields, link_fields, measure_fields, parent_fields,
+};
 
 static void push_field(lua_State *L, view *v, const proxy *x, int f) {
-  if (f < N_COMMON) {
-    push_common(L, v->m, x, f);
-    return;
-  }
-  f -= N_COMMON;
-  switch (x->t) {
-  case T_PLAN: plan_field(L, v->m, x->p, f); break;
-  case T_ITEM: item_field(L, v, x->p, f); break;
-  case T_BODY: body_field(L, x->p, f); break;
-  case T_DUE: due_field(L, x, f); break;
-  case T_LINK: link_field(L, v->m, x->p, f); break;
-  case T_MEASURE: measure_field(L, v->m, x->p, f); break;
-  case T_PARENT: parent_field(L, x->p, f); break;
-  }
+  fields_of[x->t][f].get(L, &(object){ x, v });
 }
 
 /* ---- the metatable ---- */
@@ -929,9 +1087,9 @@ static lm_view *view_of(lua_State *L) {
 }
 
 static int field_index(ptype t, const char *k) {
-  const char *const *names = fields_of[t];
-  for (int i = 0; names[i]; i++)
-    if (strcmp(names[i], k) == 0) return i;
+  const field *fs = fields_of[t];
+  for (int i = 0; fs[i].name; i++)
+    if (strcmp(fs[i].name, k) == 0) return i;
   return -1;
 }
 
@@ -967,11 +1125,11 @@ static int object_newindex(lua_State *L) {
 /* pairs(obj): each field name with its value, in the documented order. */
 static int object_next(lua_State *L) {
   proxy *x = check_proxy(L, 1);
-  const char *const *names = fields_of[x->t];
+  const field *fs = fields_of[x->t];
   int f = lua_isnil(L, 2) ? 0 : field_index(x->t, luaL_checkstring(L, 2)) + 1;
   if (f <= 0 && !lua_isnil(L, 2)) return 0;
-  if (!names[f]) return 0;
-  lua_pushstring(L, names[f]);
+  if (!fs[f].name) return 0;
+  lua_pushstring(L, fs[f].name);
   push_field(L, view_of(L), x, f);
   return 2;
 }
@@ -997,7 +1155,6 @@ static int push_name(lua_State *L, const proxy *x) {
  * Lua stack so that nothing is left in an arena. */
 static int object_tostring(lua_State *L) {
   proxy *x = check_proxy(L, 1);
-  md_model *m = model_of(L);
   lua_settop(L, 1);
   lua_pushstring(L, type_names[x->t]);
   if (push_name(L, x)) {
@@ -1005,17 +1162,17 @@ static int object_tostring(lua_State *L) {
     lua_insert(L, -2);
   }
   lua_pushliteral(L, " at ");
-  push_common(L, m, x, 4);
+  common_location(L, &(object){ x, view_of(L) });
   lua_concat(L, lua_gettop(L) - 1);
   return 1;
 }
 
-/* A table from each of the names to its position (from 0). */
-static void push_numbering(lua_State *L, const char *const *names) {
+/* A table from each field's name to its row (from 0). */
+static void push_numbering(lua_State *L, const field *fs) {
   lua_newtable(L);
-  for (int i = 0; names[i]; i++) {
+  for (int i = 0; fs[i].name; i++) {
     lua_pushinteger(L, i);
-    lua_setfield(L, -2, names[i]);
+    lua_setfield(L, -2, fs[i].name);
   }
 }
 
