@@ -26,7 +26,8 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
 # Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
 # real browser that renders the HTML report (tests/run, section html; `make
 # screenshot`) with a font that has every Vietnamese letter.
-DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core
+# valgrind runs every command over the real plans (tests/valgrind/run).
+DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
@@ -40,7 +41,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps deps asan clean unit screenshot bench
+.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench
 all: check-deps plancheck
 
 plancheck: $(OBJ)
@@ -49,25 +50,25 @@ plancheck: $(OBJ)
 build/unit: $(LIBOBJ) $(UNIT_SRC) tests/unit/unit.h
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(LIBOBJ) $(LDLIBS)
 
-build/%.o: src/%.c | build/gram.h
+build/%.o: src/%.c | build/gram.h check-deps
 	@mkdir -p build
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/%.o: build/%.c | build/gram.h
+build/%.o: build/%.c | build/gram.h check-deps
 	$(CC) $(ALL_CFLAGS) -MMD -MP -c -o $@ $<
 
-build/lexer.c: grammar/lexer.re | build/gram.h
+build/lexer.c: grammar/lexer.re | build/gram.h check-deps
 	@mkdir -p build
 	$(RE2C) $(RE2CFLAGS) -o $@ $<
 
-build/phrase.c: grammar/phrase.re
+build/phrase.c: grammar/phrase.re | check-deps
 	@mkdir -p build
 	$(RE2C) $(RE2CFLAGS) --tags -o $@ $<
 
 # lemon writes gram.c and gram.h beside its input: copy the grammar into
 # build/ first. A grammar with conflicts fails the build.
 # lemon leaves an unchanged gram.h untouched: touch both so make sees them new.
-build/gram.c build/gram.h &: grammar/gram.y
+build/gram.c build/gram.h &: grammar/gram.y | check-deps
 	@mkdir -p build
 	cp grammar/gram.y build/gram.y
 	$(LEMON) -q -s build/gram.y > build/lemon.log 2>&1 || { cat build/lemon.log; exit 1; }
@@ -91,7 +92,7 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/unit \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(LDLIBS)
 
-test: check-deps plancheck build/unit build-asan/plancheck build-asan/unit
+test: check-test-deps plancheck build/unit build-asan/plancheck build-asan/unit
 	bash tests/run
 
 # The phone-size picture of the Tuy Phước HTML report in docs/.
@@ -102,13 +103,14 @@ screenshot: check-deps plancheck
 run: check-deps plancheck
 	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
 
-# Stops the build with the name of the Debian package to install.
+# The Debian packages the build needs (and `make test` the tests need):
+# installed when missing if run as root, else the build stops and names
+# them (tools/deps.sh).
 check-deps:
-	@command -v $(RE2C) >/dev/null || { echo "error: re2c not found: install the Debian package 're2c' (or run 'make deps' as root)"; exit 2; }
-	@command -v $(LEMON) >/dev/null || { echo "error: lemon not found: install the Debian package 'lemon' (or run 'make deps' as root)"; exit 2; }
-	@command -v pkg-config >/dev/null || { echo "error: pkg-config not found: install the Debian package 'pkg-config' (or run 'make deps' as root)"; exit 2; }
-	@pkg-config --exists libutf8proc || { echo "error: utf8proc not found: install the Debian package 'libutf8proc-dev' (or run 'make deps' as root)"; exit 2; }
-	@pkg-config --exists lua5.4 || { echo "error: Lua 5.4 not found: install the Debian package 'liblua5.4-dev' (or run 'make deps' as root)"; exit 2; }
+	@sh tools/deps.sh "the build" $(DEB_PKGS)
+
+check-test-deps:
+	@sh tools/deps.sh "make test" $(DEB_PKGS) $(DEB_TEST_PKGS)
 
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
