@@ -14,7 +14,7 @@
  * it only read as a parent ("foreign") goes back separately: the parent
  * process drops it when that file is one of the files given (its own part
  * reports it) and prints it once otherwise, however many parts read the
- * file. Layer: command line; calls arena, index and the OS. */
+ * file. Layer: command line; calls arena, index, mem and the OS. */
 #ifndef PLANCHECK_BATCH_H
 #define PLANCHECK_BATCH_H
 

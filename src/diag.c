@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
 void dg_init(dg_list *l, ar_arena *a) {
@@ -82,8 +83,7 @@ void dg_sort(dg_list *l) {
   if (l->count < 2) return;
   size_t n = 0;
   for (dg_diag *d = l->first; d; d = d->next) n++;
-  dg_diag **v = malloc(n * sizeof *v);
-  if (!v) return; /* unsorted output is still complete */
+  dg_diag **v = mem_alloc(n * sizeof *v);
   n = 0;
   for (dg_diag *d = l->first; d; d = d->next) v[n++] = d;
   qsort(v, n, sizeof *v, cmp);
@@ -190,7 +190,20 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, 
   if (d->file != DG_NOFILE) print_excerpt(out, src, d, st);
 }
 
+/* Maps the lines of every file the findings point into before the first
+ * is printed: the map is the one allocation printing would make (only
+ * files with findings are mapped), and running out of memory half-way
+ * through would leave a report cut short. */
+static void map_lines(src_table *src, const dg_list *l) {
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    if (d->file != DG_NOFILE) src_map_lines(src, d->file);
+    for (const dg_diag *n = d->notes; n; n = n->next)
+      if (n->file != DG_NOFILE) src_map_lines(src, n->file);
+  }
+}
+
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
+  map_lines(src, l);
   for (const dg_diag *d = l->first; d; d = d->next) {
     print_one(out, src, d, st, 0);
     for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st, 1);
@@ -253,6 +266,7 @@ static void json_one(FILE *out, src_table *src, const dg_diag *d) {
 }
 
 void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first) {
+  map_lines(src, l);
   for (const dg_diag *d = l->first; d; d = d->next) {
     fputs(*first ? "\n  " : ",\n  ", out);
     *first = 0;
