@@ -195,9 +195,9 @@ static int send_slice(int fd, const run *r, size_t k) {
   size_t nout = 0, nerr = 0, nforeign = 0;
   FILE *o = mem_memstream(&out, &nout), *e = mem_memstream(&err, &nerr), *x = mem_memstream(&foreign, &nforeign);
   frame f = { r->fn(r->ud, r->starts[k], slice_count(r, k), o, e, x), 0, 0, 0 };
-  mem_close(o, &out);
-  mem_close(e, &err);
-  mem_close(x, &foreign);
+  mem_close(o);
+  mem_close(e);
+  mem_close(x);
   f.out_len = nout;
   f.err_len = nerr;
   f.foreign_len = nforeign;

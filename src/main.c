@@ -401,7 +401,7 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
     int first = 1;
     if (o->format == RP_JSON) dg_json_items(f, m->src, &one, &first);
     else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
-    mem_close(f, &text);
+    mem_close(f);
     d->next = next;
     const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
     const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);

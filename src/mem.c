@@ -1,4 +1,5 @@
 /* mem: checked allocation; see mem.h. */
+#define _GNU_SOURCE          /* fopencookie */
 #include "mem.h"
 
 #include <errno.h>
@@ -42,13 +43,42 @@ int mem_check(int err) {
   return err;
 }
 
+/* The state of a memory stream: where its bytes go, and the room there. */
+typedef struct mstream {
+  char **data;
+  size_t *len, cap;
+} mstream;
+
+static ssize_t mstream_write(void *cookie, const char *buf, size_t n) {
+  mstream *m = cookie;
+  if (*m->len + n + 1 > m->cap) {
+    while (*m->len + n + 1 > m->cap) m->cap *= 2;
+    *m->data = mem_realloc(*m->data, m->cap);
+  }
+  memcpy(*m->data + *m->len, buf, n);
+  *m->len += n;
+  (*m->data)[*m->len] = '\0';
+  return (ssize_t)n;
+}
+
+static int mstream_close(void *cookie) {
+  free(cookie);
+  return 0;
+}
+
 FILE *mem_memstream(char **data, size_t *len) {
-  FILE *f = open_memstream(data, len);
+  mstream *m = mem_alloc(sizeof *m);
+  *m = (mstream){ data, len, 256 };
+  *data = mem_alloc(m->cap);
+  **data = '\0';
+  *len = 0;
+  FILE *f = fopencookie(m, "w", (cookie_io_functions_t){ NULL, mstream_write, NULL, mstream_close });
   if (!f) mem_oom();
   return f;
 }
 
-void mem_close(FILE *f, char *const *data) {
-  int bad = ferror(f);
-  if (fclose(f) != 0 || bad || !*data) mem_oom();
+/* The writes cannot fail (mstream_write has no failure to report); a
+ * failure here is the stream's own buffer. */
+void mem_close(FILE *f) {
+  if (fclose(f) != 0) mem_oom();
 }

@@ -28,12 +28,14 @@ char *mem_strdup(const char *s);
  * mem_oom; any other value is returned for the caller to report. */
 int mem_check(int err);
 
-/* open_memstream, and its fclose (`data` as given to mem_memstream): a
- * memory stream fails only for want of memory, so neither returns a
- * failure, and no write to the stream is lost unseen: ferror is checked,
- * and glibc's fclose, whose last realloc may fail, reports that only by
- * leaving *data NULL. */
+/* A stream into memory, as open_memstream: after mem_close, *data holds
+ * the bytes written (malloc'd, NUL-terminated) and *len their number. Its
+ * growth goes through mem_realloc, so no write is ever lost: glibc's own
+ * memory stream drops the bytes of a write whose realloc fails without
+ * setting the error flag (libio/strops.c), and its fclose reports a
+ * failed last realloc only by a NULL buffer; findings printed through it
+ * would come out cut short. */
 FILE *mem_memstream(char **data, size_t *len);
-void mem_close(FILE *f, char *const *data);
+void mem_close(FILE *f);
 
 #endif

@@ -465,7 +465,10 @@ static void run_stdlib(ru_engine *e, const char *dir) {
  * rather than where the checkout happens to be. */
 static const char *relative(ru_engine *e, const char *path) {
   char *cwd = realpath(".", NULL);
-  if (!cwd && mem_check(errno)) return path;
+  if (!cwd) {
+    mem_check(errno);
+    return path;
+  }
   const char *here = strcmp(cwd, "/") == 0 ? "/" : dg_fmt(e->a, "%s/", cwd);
   free(cwd);
   size_t common = 0;                       /* up to and with a '/' */
@@ -515,7 +518,10 @@ static void run_projects(ru_engine *e, const char *const *plans, size_t n) {
     const char *dir = slash ? dg_fmt(e->a, "%.*s", (int)(slash - plans[i] + 1), plans[i]) : "./";
     if (seen_before(&spelled, dir)) continue;
     char *real = realpath(dir, NULL);
-    if (!real && mem_check(errno)) continue;   /* resolve reports the plan */
+    if (!real) {
+      mem_check(errno);
+      continue;                                /* resolve reports the plan */
+    }
     /* find_project cuts the last part off */
     char *walk = (char *)dg_fmt(e->a, "%s%sx", real, strcmp(real, "/") == 0 ? "" : "/");
     free(real);

@@ -3,6 +3,9 @@
  *
  *   FAILMALLOC_N=K       the K-th allocation (from 1) fails with ENOMEM;
  *                        every other one goes through. 0 or unset: none.
+ *   FAILMALLOC_PERSIST=1 every allocation from the K-th on fails: memory
+ *                        that stays exhausted, which a retry (Lua's
+ *                        collection after a refusal) does not get round.
  *   FAILMALLOC_COUNT=F   at exit (or _exit), the number of allocations
  *                        made is appended to file F, one line per
  *                        process: a worker process (fork) adds its own,
@@ -39,7 +42,7 @@ static void *(*real_aligned_alloc)(size_t, size_t);
 static void *(*real_memalign)(size_t, size_t);
 
 static unsigned long count, fail_at;
-static int trace;
+static int trace, persist;
 static const char *count_file;
 
 /* dlsym's own allocations, before the real calloc is known. */
@@ -74,7 +77,8 @@ static void resolve(void) {
 
 /* 1 when this allocation is the one to fail. */
 static int failing(void) {
-  if (++count != fail_at) return 0;
+  ++count;
+  if (!fail_at || (persist ? count < fail_at : count != fail_at)) return 0;
   if (trace) {
     void *frames[32];
     trace = 0;                     /* backtrace may allocate itself */
@@ -108,6 +112,7 @@ __attribute__((constructor)) static void init(void) {
   fail_at = n ? strtoul(n, NULL, 10) : 0;
   count_file = getenv("FAILMALLOC_COUNT");
   trace = getenv("FAILMALLOC_TRACE") != NULL;
+  persist = getenv("FAILMALLOC_PERSIST") != NULL;
   if (count_file) atexit(report);
 }
 
