@@ -192,9 +192,13 @@ static int may_write(const char *path, const struct stat *st) {
 }
 
 /* Gives the open temporary the owner, group and permissions of the file
- * it replaces (owner first: a change of owner clears set-id bits). */
+ * it replaces (owner first: a change of owner clears set-id bits). Only a
+ * change is asked for: a user may not give a file away, and then the
+ * rename would; the error refuses the rewrite instead. */
 static int same_owner_and_mode(int fd, const struct stat *st) {
-  if (fchown(fd, st->st_uid, st->st_gid) != 0) return errno;
+  struct stat now;
+  if (fstat(fd, &now) != 0) return errno;
+  if ((now.st_uid != st->st_uid || now.st_gid != st->st_gid) && fchown(fd, st->st_uid, st->st_gid) != 0) return errno;
   return fchmod(fd, st->st_mode & 07777) != 0 ? errno : 0;
 }
 
