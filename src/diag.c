@@ -1,6 +1,7 @@
 /* diag: collecting, ordering and printing findings; see diag.h. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,10 @@ const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap) {
   va_copy(cp, ap);
   int n = vsnprintf(buf, sizeof buf, fmt, cp);
   va_end(cp);
-  if (n < 0) return "";
+  if (n < 0) {              /* glibc allocates for some conversions */
+    mem_check(errno);
+    return "";
+  }
   if ((size_t)n < sizeof buf) return ar_strndup(a, buf, (size_t)n);
   char *s = ar_alloc_text(a, (size_t)n);
   vsnprintf(s, (size_t)n + 1, fmt, ap);
