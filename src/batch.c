@@ -209,10 +209,10 @@ static int send_slice(int fd, const run *r, size_t k) {
   return bad ? -1 : 0;
 }
 
-/* In the worker: its slices from `from` on, then leave without running
- * exit handlers (the parent owns the streams and the files). */
 static void worker_oom(void) { _exit(WORKER_EXIT_OOM); }
 
+/* In the worker: its slices from `from` on, then leave without running
+ * exit handlers (the parent owns the streams and the files). */
 static void work(int fd, const run *r, size_t from) {
   mem_set_oom(worker_oom);
   for (size_t k = from; k < r->nslices; k += (size_t)r->jobs) {
