@@ -41,7 +41,7 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench
+.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep
 all: check-deps plancheck
 
 plancheck: $(OBJ)
@@ -92,8 +92,19 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/unit \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(LDLIBS)
 
-test: check-test-deps plancheck build/unit build-asan/plancheck build-asan/unit
+test: check-test-deps plancheck build/unit build-asan/plancheck build-asan/unit build/failmalloc.so
 	bash tests/run
+
+# The allocation-failure shim (LD_PRELOAD) of tests/oom/run.
+build/failmalloc.so: tests/oom/failmalloc.c
+	@mkdir -p build
+	$(CC) -std=c11 -Wall -Wextra -Werror -O2 -shared -fPIC -o $@ $< -ldl
+
+# The allocation-failure sweep alone: every allocation of every command of
+# tests/oom/run made to fail in turn (make test runs it too; about 2.5
+# minutes on two busy cores).
+oom-sweep: check-deps plancheck build/failmalloc.so
+	bash tests/oom/run
 
 # The phone-size picture of the Tuy Phước HTML report in docs/.
 screenshot: check-deps plancheck

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cascade.h"
+#include "mem.h"
 
 typedef struct edit {         /* replace data[off, off + len) with text */
   uint32_t off, len;
@@ -72,13 +73,12 @@ static int by_offset(const void *x, const void *y) {
   return a->off < b->off ? -1 : a->off > b->off;
 }
 
-/* The file's bytes with the edits applied, into a malloc'd buffer. */
-static char *apply(const src_file *f, edit *e, size_t n, size_t *len) {
+/* The file's bytes with the edits applied, in the arena. */
+static char *apply(ar_arena *ar, const src_file *f, edit *e, size_t n, size_t *len) {
   qsort(e, n, sizeof *e, by_offset);
   size_t size = f->size;
   for (size_t i = 0; i < n; i++) size += strlen(e[i].text);
-  char *out = malloc(size + 1);
-  if (!out) return NULL;
+  char *out = ar_alloc_text(ar, size);
   size_t o = 0, from = 0;
   for (size_t i = 0; i < n; i++) {
     memcpy(out + o, f->data + from, e[i].off - from);
@@ -107,36 +107,47 @@ static edit edit_of(md_model *m, const ac_change *c) {
  * file and not a link to it (in the arena); NULL with errno when it is gone. */
 static const char *target_of(ar_arena *ar, const char *path) {
   char *real = realpath(path, NULL);
-  if (!real) return NULL;
+  if (!real) {
+    mem_check(errno);
+    return NULL;
+  }
   const char *copy = ar_strndup(ar, real, strlen(real));
   free(real);
   return copy;
 }
 
-/* The new contents of one file, written to a temporary file beside the
- * file its path ends at (*target); NULL after reporting why it cannot be. */
-static char *prepare(acc *a, uint32_t file, const char **target) {
+/* One file to rewrite: its new bytes, the file its path ends at, and the
+ * temporary written beside that. */
+typedef struct rewrite {
+  uint32_t file;
+  const char *data;
+  size_t len;
+  const char *target, *tmp;
+} rewrite;
+
+/* Everything a file's rewrite needs that allocates, so that running out
+ * of memory never leaves a temporary behind; 0 after reporting why the
+ * file cannot be rewritten. */
+static int prepare(acc *a, rewrite *w) {
   md_model *m = a->m;
-  src_file *f = &m->src->files[file];
+  src_file *f = &m->src->files[w->file];
   size_t n = 0;
-  for (ac_change *c = a->r.changes; c; c = c->next) n += c->link->target.loc.file == file;
+  for (ac_change *c = a->r.changes; c; c = c->next) n += c->link->target.loc.file == w->file;
   edit *e = ar_alloc(m->arena, n * sizeof *e);
   size_t k = 0;
   for (ac_change *c = a->r.changes; c; c = c->next)
-    if (c->link->target.loc.file == file) e[k++] = edit_of(m, c);
+    if (c->link->target.loc.file == w->file) e[k++] = edit_of(m, c);
   if (!f->owned) {
-    dg_add(m->diags, DG_ERROR, "io", file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
-    return NULL;
+    dg_add(m->diags, DG_ERROR, "io", w->file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
+    return 0;
   }
-  size_t len;
-  int err = ENOMEM;
-  char *data = apply(f, e, n, &len);
-  *target = data ? target_of(m->arena, f->path) : NULL;
-  if (data && !*target) err = errno;
-  char *tmp = *target ? src_write_temp(*target, data, len, &err) : NULL;
-  free(data);
-  if (!tmp) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(err));
-  return tmp;
+  w->data = apply(m->arena, f, e, n, &w->len);
+  if (!(w->target = target_of(m->arena, f->path))) {
+    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(errno));
+    return 0;
+  }
+  w->tmp = src_temp_name(m->arena, w->target);
+  return 1;
 }
 
 static int touched(const acc *a, uint32_t file) {
@@ -145,21 +156,41 @@ static int touched(const acc *a, uint32_t file) {
   return 0;
 }
 
-/* Every file is prepared before any is replaced, so that a file that
- * cannot be written (a read-only directory) leaves all of them as they
- * were. */
+/* Writes the temporaries of w[0, n); on a failure removes those written
+ * and returns the errno (the file in *failed), else 0. */
+static int write_temps(const rewrite *w, size_t n, size_t *failed) {
+  for (size_t i = 0; i < n; i++) {
+    int err = src_write_temp(w[i].tmp, w[i].target, w[i].data, w[i].len);
+    if (!err) continue;
+    *failed = i;
+    while (i-- > 0) src_discard(w[i].tmp);
+    return err;
+  }
+  return 0;
+}
+
+/* Every file is prepared and its temporary written before any is
+ * replaced, so that a file that cannot be written (read-only, or in a
+ * read-only directory) leaves all of them as they were. */
 static void write_files(acc *a) {
   md_model *m = a->m;
-  char **tmp = ar_alloc(m->arena, (m->src->n + 1) * sizeof *tmp);
-  const char **target = ar_alloc(m->arena, (m->src->n + 1) * sizeof *target);
-  int failed = 0;
-  for (uint32_t file = 0; file < m->src->n && !failed; file++)
-    if (touched(a, file)) failed = !(tmp[file] = prepare(a, file, &target[file]));
-  for (uint32_t file = 0; file < m->src->n; file++) {
-    if (!tmp[file]) continue;
-    if (failed) { src_discard(tmp[file]); continue; }
-    int err = src_replace(tmp[file], target[file]);
-    if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot replace %s: %s", m->src->files[file].path, strerror(err));
+  rewrite *w = ar_alloc(m->arena, (m->src->n + 1) * sizeof *w);
+  size_t n = 0;
+  for (uint32_t file = 0; file < m->src->n; file++)
+    if (touched(a, file)) {
+      w[n].file = file;
+      if (!prepare(a, &w[n++])) return;
+    }
+  size_t failed = 0;
+  int err = write_temps(w, n, &failed);
+  if (err) {
+    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", m->src->files[w[failed].file].path,
+           strerror(err));
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    err = src_replace(w[i].tmp, w[i].target);
+    if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot replace %s: %s", m->src->files[w[i].file].path, strerror(err));
     else a->r.files++;
   }
 }

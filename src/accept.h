@@ -3,8 +3,10 @@
  *
  * `check` never writes; `accept` rewrites only the fingerprint after each
  * chosen link (inserting `fingerprint "..."` where there is none) and leaves
- * every other byte of the file as it was. Each file is replaced atomically.
- * Layer: check; calls cascade, model, source. */
+ * every other byte of the file as it was. Each file is replaced atomically,
+ * keeping its owner, group and permissions; a file the user may not write
+ * (read-only, even for root) is refused, and then nothing is written.
+ * Layer: check; calls cascade, model, source, mem. */
 #ifndef PLANCHECK_ACCEPT_H
 #define PLANCHECK_ACCEPT_H
 

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "progress.h"
 #include "text.h"
 
@@ -342,11 +343,8 @@ static int note_owners(md_item *it, void *ctx) {
     while (k < s->n && s->v[k] != o->body) k++;
     if (k < s->n || !o->body) continue;
     if (s->n == s->cap) {
-      size_t cap = s->cap ? s->cap * 2 : 32;
-      const md_body **v = realloc((void *)s->v, cap * sizeof *v);
-      if (!v) return 1;
-      s->v = v;
-      s->cap = cap;
+      s->cap = s->cap ? s->cap * 2 : 32;
+      s->v = mem_realloc((void *)s->v, s->cap * sizeof *s->v);
     }
     s->v[s->n++] = o->body;
   }
@@ -358,12 +356,8 @@ static int note_owners(md_item *it, void *ctx) {
 static void order(builder *b) {
   if (!b->n) return;
   owners_seen seen = { 0 };
-  ranked *r = malloc(b->n * sizeof *r);
-  if (!r || md_walk(&b->plan->root, note_owners, &seen)) {
-    free(r);
-    free((void *)seen.v);
-    return;                       /* unsorted but whole */
-  }
+  ranked *r = mem_alloc(b->n * sizeof *r);
+  md_walk(&b->plan->root, note_owners, &seen);
   for (size_t i = 0; i < b->n; i++) {
     size_t k = 0;
     while (k < seen.n && seen.v[k] != b->v[i].owner) k++;

@@ -9,7 +9,7 @@
  * each recurring duty and reporting obligation (and any past occurrence
  * that was not reported), and what still waits, for what. The `agenda`
  * command and the HTML report both read this one computation.
- * Layer: check; calls model, deadline, date, text. */
+ * Layer: check; calls model, deadline, date, text, mem. */
 #ifndef PLANCHECK_AGENDA_H
 #define PLANCHECK_AGENDA_H
 

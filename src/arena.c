@@ -16,12 +16,9 @@
 #include <string.h>
 #include <sys/mman.h>
 
+#include "mem.h"
+
 enum { CHUNK_MIN = 64 * 1024, CHUNK_MAX = 8 * 1024 * 1024, ALIGN = AR_ALIGN };
-
-static void default_oom(void) { abort(); }
-static void (*oom_handler)(void) = default_oom;
-
-void ar_set_oom(void (*handler)(void)) { oom_handler = handler ? handler : default_oom; }
 
 void ar_init(ar_arena *a) { a->head = a->spare = NULL; a->used = 0; }
 
@@ -88,10 +85,7 @@ static ar_chunk *new_chunk(const ar_chunk *prev, size_t need) {
   size_t size = !prev ? CHUNK_MIN : prev->size < CHUNK_MAX / 2 ? 2 * (prev->size + sizeof *prev) : CHUNK_MAX;
   if (size < need + sizeof *prev) size = (need + sizeof *prev + CHUNK_MIN - 1) / CHUNK_MIN * CHUNK_MIN;
   void *p = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (p == MAP_FAILED) {
-    oom_handler();
-    abort(); /* the handler must not return */
-  }
+  if (p == MAP_FAILED) mem_oom();
   ar_chunk *c = p;
   c->size = size - sizeof *c;
   return c;
@@ -102,7 +96,7 @@ static void *take(ar_arena *a, size_t n, size_t align) {
   ar_chunk *c = a->head;
   size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
   if (!c || at > c->size || c->size - at < n) {
-    if (n > SIZE_MAX / 2) { oom_handler(); abort(); } /* overflow */
+    if (n > SIZE_MAX / 2) mem_oom(); /* overflow */
     c = take_spare(a, n);
     if (!c) c = new_chunk(a->head, n);
     c->prev = a->head;
@@ -119,7 +113,7 @@ static void *take(ar_arena *a, size_t n, size_t align) {
 void *ar_alloc_slow(ar_arena *a, size_t n) { return take(a, n, ALIGN); }
 
 char *ar_alloc_text(ar_arena *a, size_t n) {
-  if (n == SIZE_MAX) { oom_handler(); abort(); }
+  if (n == SIZE_MAX) mem_oom();
   return take(a, n + 1, 1);
 }
 

@@ -2,8 +2,8 @@
  *
  * Everything the model owns (nodes, normalised strings, decoded escapes) is
  * carved out of an arena and released by one ar_free(). Nothing is freed
- * piecemeal, so model code never tracks ownership. Layer: bottom; calls only
- * libc. */
+ * piecemeal, so model code never tracks ownership. Layer: bottom; calls mem
+ * and libc. */
 #ifndef PLANCHECK_ARENA_H
 #define PLANCHECK_ARENA_H
 
@@ -47,8 +47,7 @@ void ar_recycle(ar_arena *a);
 /* Zeroed memory, aligned for any pointer, integer or double the model
  * holds (8 bytes, not malloc's 16: most model nodes are a multiple of 8
  * and would waste 8 bytes each). Never returns NULL: on exhaustion it
- * calls the handler installed with ar_set_oom (the command line prints and
- * exits). */
+ * calls mem_oom (the command line's handler prints and exits). */
 enum { AR_ALIGN = 8 };
 void *ar_alloc_slow(ar_arena *a, size_t n);
 static inline void *ar_alloc(ar_arena *a, size_t n) {
@@ -68,7 +67,6 @@ char *ar_strndup(ar_arena *a, const char *s, size_t n);
  * again as the final array. */
 void *ar_grow(ar_arena *a, void *p, size_t elem, size_t *cap, size_t need);
 sl_slice ar_slice_dup(ar_arena *a, sl_slice s);
-void ar_set_oom(void (*handler)(void));
 
 int sl_eq(sl_slice a, sl_slice b);
 int sl_eq_cstr(sl_slice a, const char *s);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "index.h"
+#include "mem.h"
 
 /* ---- paths and foreign findings ---- */
 
@@ -145,7 +146,13 @@ typedef struct worker {
   size_t next;               /* the slice whose frame comes next */
   char *buf;                 /* bytes arrived and not yet cut into frames */
   size_t len, cap;
+  int oom;                   /* it ended out of memory */
 } worker;
+
+/* The exit status of a worker that ran out of memory: it says nothing
+ * itself, and the parent ends the run as out of memory (mem_oom), not as
+ * a crash. */
+enum { WORKER_EXIT_OOM = 4 };
 
 static int write_all(int fd, const void *data, size_t n) {
   const char *p = data;
@@ -191,10 +198,11 @@ static size_t cut_slices(run *r, const char *const *paths) {
 static int send_slice(int fd, const run *r, size_t k) {
   char *out = NULL, *err = NULL, *foreign = NULL;
   size_t nout = 0, nerr = 0, nforeign = 0;
-  FILE *o = open_memstream(&out, &nout), *e = open_memstream(&err, &nerr), *x = open_memstream(&foreign, &nforeign);
-  if (!o || !e || !x) return -1;
+  FILE *o = mem_memstream(&out, &nout), *e = mem_memstream(&err, &nerr), *x = mem_memstream(&foreign, &nforeign);
   frame f = { r->fn(r->ud, r->starts[k], slice_count(r, k), o, e, x), 0, 0, 0 };
-  if (fclose(o) != 0 || fclose(e) != 0 || fclose(x) != 0) return -1;
+  mem_close(o);
+  mem_close(e);
+  mem_close(x);
   f.out_len = nout;
   f.err_len = nerr;
   f.foreign_len = nforeign;
@@ -206,9 +214,12 @@ static int send_slice(int fd, const run *r, size_t k) {
   return bad ? -1 : 0;
 }
 
+static void worker_oom(void) { _exit(WORKER_EXIT_OOM); }
+
 /* In the worker: its slices from `from` on, then leave without running
  * exit handlers (the parent owns the streams and the files). */
 static void work(int fd, const run *r, size_t from) {
+  mem_set_oom(worker_oom);
   for (size_t k = from; k < r->nslices; k += (size_t)r->jobs) {
     if ((long)k == r->crash) raise(SIGKILL);
     if (send_slice(fd, r, k) != 0) _exit(3);
@@ -238,7 +249,7 @@ static int start(worker *w, const run *r, size_t from) {
     work(p[1], r, from);
   }
   close(p[1]);
-  *w = (worker){ pid, p[0], from, w->buf, 0, w->cap };
+  *w = (worker){ pid, p[0], from, w->buf, 0, w->cap, 0 };
   return 0;
 }
 
@@ -261,6 +272,7 @@ static void reap(worker *w) {
   w->fd = -1;
   int status = 0;
   while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR) {}
+  w->oom = WIFEXITED(status) && WEXITSTATUS(status) == WORKER_EXIT_OOM;
 }
 
 /* Cuts the whole frames out of what a worker sent, one slice each. */
@@ -272,9 +284,9 @@ static void cut_frames(worker *w, const run *r, slice *s) {
     size_t whole = sizeof f + f.out_len + f.err_len + f.foreign_len;
     if (w->len - at < whole) break;
     slice *sl = &s[w->next];
-    sl->data = malloc(whole);
-    if (sl->data) { memcpy(sl->data, w->buf + at, whole); sl->len = whole; sl->arrived = 1; }
-    else sl->failed = 1;
+    sl->data = memcpy(mem_alloc(whole), w->buf + at, whole);
+    sl->len = whole;
+    sl->arrived = 1;
     at += whole;
     w->next += (size_t)r->jobs;
   }
@@ -286,11 +298,8 @@ static void cut_frames(worker *w, const run *r, slice *s) {
  * slices of its are missing, fails the first and restarts it. */
 static void drain(worker *w, const run *r, slice *s) {
   if (w->cap - w->len < 65536) {
-    size_t cap = w->cap ? w->cap * 2 : 1 << 17;
-    char *b = realloc(w->buf, cap);
-    if (!b) { reap(w); fail_and_restart(w, r, s); return; }
-    w->buf = b;
-    w->cap = cap;
+    w->cap = w->cap ? w->cap * 2 : 1 << 17;
+    w->buf = mem_realloc(w->buf, w->cap);
   }
   ssize_t got = read(w->fd, w->buf + w->len, w->cap - w->len);
   if (got < 0 && errno == EINTR) return;
@@ -300,7 +309,7 @@ static void drain(worker *w, const run *r, slice *s) {
     return;
   }
   reap(w);
-  fail_and_restart(w, r, s);
+  if (!w->oom) fail_and_restart(w, r, s);
 }
 
 /* Prints a slice and adds its counts; -1 when it is not whole. */
@@ -347,19 +356,35 @@ static int gather(worker *w, const run *r, slice *s, struct pollfd *pfd, int *wh
   return 1;
 }
 
+static int ran_out(const worker *w, int jobs) {
+  for (int i = 0; i < jobs; i++)
+    if (w[i].oom) return 1;
+  return 0;
+}
+
+/* A worker ran out of memory: the run ends as out of memory, as it would
+ * have in one process; the other workers are stopped first, not left to
+ * write to a pipe nobody reads. */
+static _Noreturn void stop_all(worker *w, int jobs) {
+  for (int i = 0; i < jobs; i++)
+    if (w[i].fd >= 0) {
+      kill(w[i].pid, SIGKILL);
+      reap(&w[i]);
+    }
+  mem_oom();
+}
+
 int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
            int *written) {
   if (!n) return 0;
   run r = { n, batch < 1 ? 1 : batch, 0, NULL, jobs < 1 ? 1 : jobs, fn, ud, crash_slice() };
-  r.starts = calloc((n + r.batch - 1) / r.batch + 1, sizeof *r.starts);
-  if (!r.starts) return -1;
+  r.starts = mem_calloc((n + r.batch - 1) / r.batch + 1, sizeof *r.starts);
   r.nslices = cut_slices(&r, paths);
   if ((size_t)r.jobs > r.nslices) r.jobs = (int)r.nslices;
-  slice *s = calloc(r.nslices, sizeof *s);
-  worker *w = calloc((size_t)r.jobs, sizeof *w);
-  struct pollfd *pfd = calloc((size_t)r.jobs, sizeof *pfd);
-  int *which = calloc((size_t)r.jobs, sizeof *which);
-  if (!s || !w || !pfd || !which) { free(r.starts); free(s); free(w); free(pfd); free(which); return -1; }
+  slice *s = mem_calloc(r.nslices, sizeof *s);
+  worker *w = mem_calloc((size_t)r.jobs, sizeof *w);
+  struct pollfd *pfd = mem_calloc((size_t)r.jobs, sizeof *pfd);
+  int *which = mem_calloc((size_t)r.jobs, sizeof *which);
   shared sh;
   shared_init(&sh, paths, n);
   for (int i = 0; i < r.jobs; i++) {
@@ -375,6 +400,7 @@ int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn,
   for (size_t printed = 0; printed < r.nslices;) {
     if (!s[printed].arrived && !s[printed].failed) {
       if (!gather(w, &r, s, pfd, which)) s[printed].failed = 1;   /* cannot happen: said, not hung */
+      if (ran_out(w, r.jobs)) stop_all(w, r.jobs);
       continue;
     }
     if (emit(&sh, &r, &s[printed], printed, total, written) != 0) result = -1;

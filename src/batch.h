@@ -14,7 +14,7 @@
  * it only read as a parent ("foreign") goes back separately: the parent
  * process drops it when that file is one of the files given (its own part
  * reports it) and prints it once otherwise, however many parts read the
- * file. Layer: command line; calls arena, index and the OS. */
+ * file. Layer: command line; calls arena, index, mem and the OS. */
 #ifndef PLANCHECK_BATCH_H
 #define PLANCHECK_BATCH_H
 
@@ -54,7 +54,10 @@ void bt_put_foreign(FILE *foreign, const bt_foreign *f);
  * stdout and stderr in slice order, foreign findings first; adds the
  * counts to *total. *written says whether anything went to stdout before,
  * and is updated. Returns 0, or -1 when a worker could not be started or
- * did not finish (said on stderr). */
+ * did not finish (said on stderr). A worker that runs out of memory ends
+ * the run in mem_oom, here in the parent, after the parts before it are
+ * printed and the other workers stopped: the same end as a run in one
+ * process, never a part reported as unfinished. */
 int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn, void *ud, bt_counts *total,
            int *written);
 

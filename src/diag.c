@@ -1,9 +1,11 @@
 /* diag: collecting, ordering and printing findings; see diag.h. */
 #include "diag.h"
 
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "mem.h"
 #include "text.h"
 
 void dg_init(dg_list *l, ar_arena *a) {
@@ -19,7 +21,10 @@ const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap) {
   va_copy(cp, ap);
   int n = vsnprintf(buf, sizeof buf, fmt, cp);
   va_end(cp);
-  if (n < 0) return "";
+  if (n < 0) {              /* glibc allocates for some conversions */
+    mem_check(errno);
+    return "";
+  }
   if ((size_t)n < sizeof buf) return ar_strndup(a, buf, (size_t)n);
   char *s = ar_alloc_text(a, (size_t)n);
   vsnprintf(s, (size_t)n + 1, fmt, ap);
@@ -82,8 +87,7 @@ void dg_sort(dg_list *l) {
   if (l->count < 2) return;
   size_t n = 0;
   for (dg_diag *d = l->first; d; d = d->next) n++;
-  dg_diag **v = malloc(n * sizeof *v);
-  if (!v) return; /* unsorted output is still complete */
+  dg_diag **v = mem_alloc(n * sizeof *v);
   n = 0;
   for (dg_diag *d = l->first; d; d = d->next) v[n++] = d;
   qsort(v, n, sizeof *v, cmp);
@@ -190,7 +194,20 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, 
   if (d->file != DG_NOFILE) print_excerpt(out, src, d, st);
 }
 
+/* Maps the lines of every file the findings point into before the first
+ * is printed: the map is the one allocation printing would make (only
+ * files with findings are mapped), and running out of memory half-way
+ * through would leave a report cut short. */
+static void map_lines(src_table *src, const dg_list *l) {
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    if (d->file != DG_NOFILE) src_map_lines(src, d->file);
+    for (const dg_diag *n = d->notes; n; n = n->next)
+      if (n->file != DG_NOFILE) src_map_lines(src, n->file);
+  }
+}
+
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
+  map_lines(src, l);
   for (const dg_diag *d = l->first; d; d = d->next) {
     print_one(out, src, d, st, 0);
     for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st, 1);
@@ -253,6 +270,7 @@ static void json_one(FILE *out, src_table *src, const dg_diag *d) {
 }
 
 void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first) {
+  map_lines(src, l);
   for (const dg_diag *d = l->first; d; d = d->next) {
     fputs(*first ? "\n  " : ",\n  ", out);
     *first = 0;

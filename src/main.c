@@ -17,6 +17,7 @@
 #include "batch.h"
 #include "cascade.h"
 #include "check.h"
+#include "mem.h"
 #include "progress.h"
 #include "export.h"
 #include "report.h"
@@ -205,12 +206,11 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
 
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, options *o) {
-  o->incdirs = calloc((size_t)argc, sizeof *o->incdirs);
-  o->files = calloc((size_t)argc, sizeof *o->files);
-  o->rules = calloc((size_t)argc, sizeof *o->rules);
-  o->switches = calloc((size_t)argc, sizeof *o->switches);
-  o->progress = calloc((size_t)argc, sizeof *o->progress);
-  if (!o->incdirs || !o->files || !o->rules || !o->switches || !o->progress) out_of_memory();
+  o->incdirs = mem_calloc((size_t)argc, sizeof *o->incdirs);
+  o->files = mem_calloc((size_t)argc, sizeof *o->files);
+  o->rules = mem_calloc((size_t)argc, sizeof *o->rules);
+  o->switches = mem_calloc((size_t)argc, sizeof *o->switches);
+  o->progress = mem_calloc((size_t)argc, sizeof *o->progress);
   o->within = 30;
   o->color = -1;
   o->as_of = today();
@@ -397,12 +397,11 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
     dg_list one = { m->arena, d, d, 1, d->sev == DG_ERROR, d->sev == DG_WARNING, 0 };
     char *text = NULL;
     size_t len = 0;
-    FILE *f = open_memstream(&text, &len);
-    if (!f) out_of_memory();
+    FILE *f = mem_memstream(&text, &len);
     int first = 1;
     if (o->format == RP_JSON) dg_json_items(f, m->src, &one, &first);
     else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
-    fclose(f);
+    mem_close(f);
     d->next = next;
     const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
     const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);
@@ -418,8 +417,7 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
  * `foreign`. */
 static bt_counts check_in(checker *k, md_model *m, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
   size_t nrec = k->o->nprogress;
-  inputs_t in = { calloc(count + nrec + 1, sizeof *in.v), count + nrec };
-  if (!in.v) out_of_memory();
+  inputs_t in = { mem_calloc(count + nrec + 1, sizeof *in.v), count + nrec };
   for (size_t i = 0; i < count; i++) in.v[i].path = k->paths[first + i];
   for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
   size_t unreadable = rs_load(m, k->ro, in.v, in.n);
@@ -512,8 +510,7 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
  * A format that holds the findings (json) has them instead of stderr. */
 static int builtin_document(const options *o, md_model *m, const inputs_t *in, ru_engine *rules) {
   int flags = ex_find(o->report_format);
-  md_plan **plans = calloc(in->n ? in->n : 1, sizeof *plans);
-  if (!plans) out_of_memory();
+  md_plan **plans = mem_calloc(in->n ? in->n : 1, sizeof *plans);
   size_t n = 0;
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].plan) plans[n++] = in->v[i].plan;
@@ -581,8 +578,7 @@ static int apply_switches(const options *o, ru_engine *rules) {
 
 /* coverage and suggest: load errors go to stderr, the answer to stdout. */
 static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
-  cs_coverage **c = calloc(in->n ? in->n : 1, sizeof *c);
-  if (!c) out_of_memory();
+  cs_coverage **c = mem_calloc(in->n ? in->n : 1, sizeof *c);
   size_t n = 0, missing = 0;
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
@@ -614,8 +610,7 @@ static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
     print_diags(o, m->src, m->diags);
     return usage_error("--owner: no body is named '%s'", o->owner);
   }
-  ag_agenda **a = calloc(in->n ? in->n : 1, sizeof *a);
-  if (!a) out_of_memory();
+  ag_agenda **a = mem_calloc(in->n ? in->n : 1, sizeof *a);
   size_t n = 0, overdue = 0;
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
@@ -657,15 +652,11 @@ static const char **expand(const char **files, size_t *n) {
     if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode) && src_list(files[i], ".plan", &v, &nv, &cap) == 0 &&
         nv > before)
       continue;
-    char *copy = strdup(files[i]);
-    if (!copy) out_of_memory();
     if (nv == cap) {
       cap = cap ? cap * 2 : 16;
-      char **nvv = realloc(v, cap * sizeof *v);
-      if (!nvv) out_of_memory();
-      v = nvv;
+      v = mem_realloc(v, cap * sizeof *v);
     }
-    v[nv++] = copy;
+    v[nv++] = mem_strdup(files[i]);
   }
   *n = nv;
   return (const char **)v;
@@ -696,8 +687,7 @@ static int cmd_stage(const options *o, md_model *m, const rs_options *ro, ru_eng
       free(data);
     }
   } else {
-    inputs_t in = { calloc(n + 1, sizeof *in.v), n };
-    if (!in.v) out_of_memory();
+    inputs_t in = { mem_calloc(n + 1, sizeof *in.v), n };
     for (size_t i = 0; i < n; i++) in.v[i].path = paths[i];
     unreadable = rs_load(m, ro, in.v, n);
     if (o->stop_after == STOP_RESOLVE) resolve(o, m, rules, &in);
@@ -754,8 +744,7 @@ static int run(const options *o) {
     ar_free(&arena);
     return status;
   }
-  inputs_t in = { calloc(ninputs, sizeof *in.v), ninputs };
-  if (!in.v) out_of_memory();
+  inputs_t in = { mem_calloc(ninputs, sizeof *in.v), ninputs };
   for (size_t i = 0; i < nplans; i++) in.v[i].path = paths[i];
   for (size_t i = 0; i < o->nprogress; i++) in.v[nplans + i] = (rs_input){ .path = o->progress[i], .record = 1 };
   size_t unreadable = rs_load(&m, &ro, in.v, in.n);
@@ -773,7 +762,7 @@ static int run(const options *o) {
 }
 
 int main(int argc, char **argv) {
-  ar_set_oom(out_of_memory);
+  mem_set_oom(out_of_memory);
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "mem.h"
 #include "parse.h"
 #include "stdlib_data.h"
 #include "text.h"
@@ -223,13 +224,13 @@ static int by_name(const void *a, const void *b) { return strcmp(*(char *const *
  * depth first (sub-directories up to SCAN_DEPTH deep). */
 static const char *scan_dir(ar_arena *a, const char *dir, sl_slice number, int depth) {
   DIR *d = opendir(dir[0] ? dir : ".");
-  if (!d) return NULL;
+  if (!d) { mem_check(errno); return NULL; }
   char **names = NULL;
   size_t n = 0, cap = 0;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
     if (e->d_name[0] == '.') continue;
     if (n == cap) {
-      char **nn = realloc(names, (cap = cap ? cap * 2 : 32) * sizeof *names);
+      char **nn = mem_realloc(names, (cap = cap ? cap * 2 : 32) * sizeof *names);
       if (!nn) break;
       names = nn;
     }
@@ -530,7 +531,7 @@ static void note_name(names *t, const md_str *name, md_item **item) {
   if (t->failed || !name->value.n) return;
   if (t->n == t->cap) {
     size_t cap = t->cap ? 2 * t->cap : 1024;
-    named *v = realloc(t->v, cap * sizeof *v);
+    named *v = mem_realloc(t->v, cap * sizeof *v);
     if (!v) { t->failed = 1; return; }
     t->v = v;
     t->cap = cap;

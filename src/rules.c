@@ -17,6 +17,7 @@
 #include <lauxlib.h>
 
 #include "luamodel.h"
+#include "mem.h"
 #include "sandbox.h"
 #include "stdlib_data.h"
 #include "text.h"
@@ -417,6 +418,7 @@ static int is_lua(const char *name) {
 static void run_dir(ru_engine *e, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
+    mem_check(errno);
     dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules directory %s: %s", dir,
            strerror(errno));
     e->unreadable++;
@@ -463,7 +465,10 @@ static void run_stdlib(ru_engine *e, const char *dir) {
  * rather than where the checkout happens to be. */
 static const char *relative(ru_engine *e, const char *path) {
   char *cwd = realpath(".", NULL);
-  if (!cwd) return path;
+  if (!cwd) {
+    mem_check(errno);
+    return path;
+  }
   const char *here = strcmp(cwd, "/") == 0 ? "/" : dg_fmt(e->a, "%s/", cwd);
   free(cwd);
   size_t common = 0;                       /* up to and with a '/' */
@@ -513,7 +518,10 @@ static void run_projects(ru_engine *e, const char *const *plans, size_t n) {
     const char *dir = slash ? dg_fmt(e->a, "%.*s", (int)(slash - plans[i] + 1), plans[i]) : "./";
     if (seen_before(&spelled, dir)) continue;
     char *real = realpath(dir, NULL);
-    if (!real) continue;                       /* resolve reports the plan */
+    if (!real) {
+      mem_check(errno);
+      continue;                                /* resolve reports the plan */
+    }
     /* find_project cuts the last part off */
     char *walk = (char *)dg_fmt(e->a, "%s%sx", real, strcmp(real, "/") == 0 ? "" : "/");
     free(real);

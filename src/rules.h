@@ -9,7 +9,7 @@
  * made. A script that fails, runs out of budget or memory, or returns the
  * wrong thing becomes a diagnostic naming it and its line; the other
  * rules still run. Layer: check; calls sandbox, luamodel, resolve, model,
- * diag, source. */
+ * diag, source, mem. */
 #ifndef PLANCHECK_RULES_H
 #define PLANCHECK_RULES_H
 

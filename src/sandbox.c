@@ -31,6 +31,7 @@
 #include <lualib.h>
 
 #include "diag.h"
+#include "mem.h"
 #include "text.h"
 
 enum {
@@ -182,9 +183,12 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
     refused(s, ptr, osize);
     return NULL;
   }
+  /* Under the cap, a failure is the system's, not the script's: the run
+   * ends as out of memory (not a script-memory finding). */
   void *p = realloc(ptr, nsize);
-  if (p) s->used = s->used - old + nsize;
-  if (p && nsize > old) s->left -= (long long)((nsize - old) / BYTES_PER_STEP);
+  if (!p) mem_oom();
+  s->used = s->used - old + nsize;
+  if (nsize > old) s->left -= (long long)((nsize - old) / BYTES_PER_STEP);
   return p;
 }
 

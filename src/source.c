@@ -13,7 +13,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "mem.h"
 #include "text.h"
+
+/* The temporary file beside FILE is ".FILE" TEMP_SUFFIX (src_temp_name). */
+#define TEMP_SUFFIX ".plancheck-tmp"
 
 typedef struct key_entry {
   sl_slice key;
@@ -69,13 +73,6 @@ void src_free(src_table *t) {
   memset(t, 0, sizeof *t);
 }
 
-static char *xstrdup(const char *s) {
-  size_t n = strlen(s) + 1;
-  char *d = malloc(n);
-  if (d) memcpy(d, s, n);
-  return d;
-}
-
 /* The key of a file on disk. The '@' keeps it apart from in-memory names. */
 static void disk_key(const struct stat *st, char buf[48]) {
   snprintf(buf, 48, "@%llx:%llx", (unsigned long long)st->st_dev, (unsigned long long)st->st_ino);
@@ -95,47 +92,56 @@ long src_find(const src_table *t, const char *path) {
   return find_key(t, key);
 }
 
-static int append(src_table *t, src_file f, uint32_t *index) {
+static void append(src_table *t, src_file f, uint32_t *index) {
   if (t->n == t->cap) {
-    size_t cap = t->cap ? t->cap * 2 : 16;
-    src_file *nf = realloc(t->files, cap * sizeof *nf);
-    if (!nf) return -1;
-    t->files = nf;
-    t->cap = cap;
+    t->cap = t->cap ? t->cap * 2 : 16;
+    t->files = mem_realloc(t->files, t->cap * sizeof *t->files);
   }
   t->files[t->n] = f;
   index_file(t, (uint32_t)t->n);
   *index = (uint32_t)t->n++;
-  return 0;
 }
 
-/* Reads the whole of fd into a NUL-terminated malloc'd buffer. A regular
- * file is taken as whole once its size is read (a file that grows while it
- * is read is not waited for): that saves the read that would only see the
- * end, one system call per file. `size_hint` is that size, or 0 when the
- * size is unknown (a pipe): then it reads to the end. */
-static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
-  size_t cap = size_hint ? size_hint + 1 : 4096, n = 0;
-  char *buf = malloc(cap + 1);
-  if (!buf) return ENOMEM;
-  for (;;) {
-    if (n == cap) {
-      if (cap > (size_t)UINT32_MAX) { free(buf); return EFBIG; }
-      cap *= 2;
-      char *nb = realloc(buf, cap + 1);
-      if (!nb) { free(buf); return ENOMEM; }
-      buf = nb;
-    }
-    ssize_t r = read(fd, buf + n, cap - n);
+/* Opens `path` for reading if it is a regular file of at most
+ * SRC_MAX_SIZE bytes: SRC_OK with the descriptor in *fd and its status in
+ * *st, or the reason (errno in *err_no). O_NONBLOCK, because opening a
+ * FIFO without a writer would otherwise wait for one; the open file is
+ * looked at before anything is read, so a device (/dev/zero) or a FIFO is
+ * refused at once. */
+static src_status open_regular(const char *path, int *fd, struct stat *st, int *err_no) {
+  *err_no = 0;
+  *fd = open(path, O_RDONLY | O_NONBLOCK);
+  if (*fd < 0) {
+    *err_no = mem_check(errno);
+    return *err_no == ENOENT || *err_no == ENOTDIR ? SRC_NOT_FOUND : SRC_UNREADABLE;
+  }
+  src_status r = SRC_OK;
+  if (fstat(*fd, st) != 0) *err_no = errno, r = SRC_UNREADABLE;
+  else if (S_ISDIR(st->st_mode)) *err_no = EISDIR, r = SRC_IS_DIR;
+  else if (!S_ISREG(st->st_mode)) *err_no = EINVAL, r = SRC_NOT_REGULAR;
+  else if ((uintmax_t)st->st_size > SRC_MAX_SIZE) *err_no = EFBIG, r = SRC_TOO_LARGE;
+  if (r != SRC_OK) close(*fd);
+  return r;
+}
+
+/* Reads the regular file open on fd, of `size` bytes by its status, into
+ * a NUL-terminated malloc'd buffer. No more than `size` bytes are read (a
+ * file that grows while it is read is not waited for, and never read past
+ * the limit its size was checked against); a file that shrank ends early.
+ * Returns 0 or an errno value. */
+static int read_all(int fd, size_t size, char **out, size_t *len) {
+  char *buf = mem_alloc(size + 1);
+  size_t n = 0;
+  while (n < size) {
+    ssize_t r = read(fd, buf + n, size - n);
+    if (r < 0 && errno == EINTR) continue;
     if (r < 0) {
-      if (errno == EINTR) continue;
-      int e = errno;
+      int e = mem_check(errno);
       free(buf);
       return e;
     }
     if (r == 0) break;
     n += (size_t)r;
-    if (size_hint && n == size_hint) break;
   }
   buf[n] = '\0';
   *out = buf;
@@ -144,11 +150,10 @@ static int read_all(int fd, size_t size_hint, char **out, size_t *len) {
 }
 
 int src_read(const char *path, char **data, size_t *len) {
-  int fd = open(path, O_RDONLY);
-  if (fd < 0) return errno;
+  int fd, e;
   struct stat st;
-  int e = fstat(fd, &st) != 0 ? errno : S_ISDIR(st.st_mode) ? EISDIR : 0;
-  if (!e) e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, data, len);
+  if (open_regular(path, &fd, &st, &e) != SRC_OK) return e;
+  e = read_all(fd, (size_t)st.st_size, data, len);
   close(fd);
   return e;
 }
@@ -166,66 +171,78 @@ static int write_all(int fd, const char *data, size_t n) {
   return 0;
 }
 
-char *src_write_temp(const char *path, const char *data, size_t n, int *err_no) {
-  size_t len = strlen(path);
-  char *tmp = malloc(len + 8);
-  if (!tmp) { *err_no = ENOMEM; return NULL; }
-  memcpy(tmp, path, len);
-  memcpy(tmp + len, ".XXXXXX", 8);
-  int fd = mkstemp(tmp);
-  if (fd < 0) { *err_no = errno; free(tmp); return NULL; }
-  struct stat st;
-  int e = write_all(fd, data, n);
-  /* Keep the file's permissions: mkstemp creates it 0600. */
-  if (!e && stat(path, &st) == 0 && fchmod(fd, st.st_mode & 07777) != 0) e = errno;
-  if (!e && fsync(fd) != 0) e = errno;
-  if (close(fd) != 0 && !e) e = errno;
-  if (!e) return tmp;
-  unlink(tmp);
-  free(tmp);
-  *err_no = e;
-  return NULL;
+char *src_temp_name(ar_arena *a, const char *path) {
+  const char *slash = strrchr(path, '/');
+  size_t dir = slash ? (size_t)(slash - path + 1) : 0;
+  size_t n = strlen(path);
+  char *tmp = ar_alloc_text(a, n + sizeof "." TEMP_SUFFIX);
+  memcpy(tmp, path, dir);
+  tmp[dir] = '.';
+  memcpy(tmp + dir + 1, path + dir, n - dir);
+  memcpy(tmp + n + 1, TEMP_SUFFIX, sizeof TEMP_SUFFIX);
+  return tmp;
 }
 
-int src_replace(char *tmp, const char *path) {
+/* Whether the user may write `path` (its status in *st), as an editor
+ * decides: the system says so, and some write permission bit is set,
+ * since root may write any file but a file nobody may write is meant to
+ * stay as it is (vim marks it read-only for root as well). */
+static int may_write(const char *path, const struct stat *st) {
+  return (st->st_mode & 0222) && access(path, W_OK) == 0;
+}
+
+/* Gives the open temporary the owner, group and permissions of the file
+ * it replaces (owner first: a change of owner clears set-id bits). Only a
+ * change is asked for: a user may not give a file away, and then the
+ * rename would; the error refuses the rewrite instead. */
+static int same_owner_and_mode(int fd, const struct stat *st) {
+  struct stat now;
+  if (fstat(fd, &now) != 0) return errno;
+  if ((now.st_uid != st->st_uid || now.st_gid != st->st_gid) && fchown(fd, st->st_uid, st->st_gid) != 0) return errno;
+  return fchmod(fd, st->st_mode & 07777) != 0 ? errno : 0;
+}
+
+int src_write_temp(const char *tmp, const char *path, const char *data, size_t n) {
+  struct stat st;
+  if (stat(path, &st) != 0) return mem_check(errno);
+  if (!may_write(path, &st)) return EACCES;
+  /* A temporary left by a run that was killed is removed, and the new
+   * one made afresh (O_EXCL): a file planted under that name, or a link,
+   * is never written through. */
+  if (unlink(tmp) != 0 && errno != ENOENT) return mem_check(errno);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+  if (fd < 0) return mem_check(errno);
+  int e = write_all(fd, data, n);
+  if (!e) e = same_owner_and_mode(fd, &st);
+  if (!e && fsync(fd) != 0) e = errno;
+  if (close(fd) != 0 && !e) e = errno;
+  if (e) unlink(tmp);
+  return mem_check(e);
+}
+
+int src_replace(const char *tmp, const char *path) {
   int e = rename(tmp, path) != 0 ? errno : 0;
   if (e) unlink(tmp);
-  free(tmp);
   return e;
 }
 
-void src_discard(char *tmp) {
-  unlink(tmp);
-  free(tmp);
-}
-
-static src_status open_error(int e) {
-  return e == ENOENT || e == ENOTDIR ? SRC_NOT_FOUND : SRC_UNREADABLE;
-}
+void src_discard(const char *tmp) { unlink(tmp); }
 
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {
-  *err_no = 0;
-  int fd = open(path, O_RDONLY);
-  if (fd < 0) { *err_no = errno; return open_error(errno); }
+  int fd;
   struct stat st;
-  if (fstat(fd, &st) != 0) { *err_no = errno; close(fd); return SRC_UNREADABLE; }
-  if (S_ISDIR(st.st_mode)) { close(fd); *err_no = EISDIR; return SRC_IS_DIR; }
+  src_status r = open_regular(path, &fd, &st, err_no);
+  if (r != SRC_OK) return r;
   char key[48];
   disk_key(&st, key);
   long found = find_key(t, key);
   if (found >= 0) { close(fd); *index = (uint32_t)found; return SRC_ALREADY; }
-  if (st.st_size >= (off_t)UINT32_MAX) { close(fd); *err_no = EFBIG; return SRC_TOO_LARGE; }
   char *data = NULL;
   size_t len = 0;
-  int e = read_all(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, &data, &len);
+  int e = read_all(fd, (size_t)st.st_size, &data, &len);
   close(fd);
-  if (e) { *err_no = e; return e == EFBIG ? SRC_TOO_LARGE : SRC_UNREADABLE; }
-  src_file f = { xstrdup(path), xstrdup(key), data, len, 1, NULL, 0 };
-  if (!f.path || !f.key || append(t, f, index) != 0) {
-    free((char *)f.path); free((char *)f.key); free(data);
-    *err_no = ENOMEM;
-    return SRC_UNREADABLE;
-  }
+  if (e) { *err_no = e; return SRC_UNREADABLE; }
+  append(t, (src_file){ mem_strdup(path), mem_strdup(key), data, len, 1, NULL, 0 }, index);
   return SRC_OK;
 }
 
@@ -235,7 +252,7 @@ static listing *read_listing(src_table *t, sl_slice dir) {
   ix_init_set(&l->names, &t->arena);
   ix_put(&t->listed, l);
   DIR *d = opendir(dir.n ? l->dir.p : ".");
-  if (!d) { l->unreadable = 1; return l; }
+  if (!d) { mem_check(errno); l->unreadable = 1; return l; }
   for (struct dirent *e; (e = readdir(d)) != NULL;)
     ix_set_add(&l->names, (sl_slice){ e->d_name, strlen(e->d_name) });
   closedir(d);
@@ -254,11 +271,7 @@ int src_may_exist(src_table *t, const char *path) {
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {
   long found = find_key(t, name);
   if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
-  src_file f = { xstrdup(name), xstrdup(name), data, size, 0, NULL, 0 };
-  if (!f.path || !f.key || append(t, f, index) != 0) {
-    free((char *)f.path); free((char *)f.key);
-    return SRC_UNREADABLE;
-  }
+  append(t, (src_file){ mem_strdup(name), mem_strdup(name), data, size, 0, NULL, 0 }, index);
   return SRC_OK;
 }
 
@@ -266,22 +279,24 @@ src_status src_add_memory(src_table *t, const char *name, const char *data, size
  * terminator and is cut by src_line). */
 static int build_lines(src_file *f) {
   size_t cap = 64, n = 0;
-  uint32_t *lines = malloc(cap * sizeof *lines);
-  if (!lines) return -1;
+  uint32_t *lines = mem_alloc(cap * sizeof *lines);
   lines[n++] = 0;
   for (size_t i = 0; i < f->size; i++) {
     if (f->data[i] != '\n') continue;
     if (n == cap) {
       cap *= 2;
-      uint32_t *nl = realloc(lines, cap * sizeof *nl);
-      if (!nl) { free(lines); return -1; }
-      lines = nl;
+      lines = mem_realloc(lines, cap * sizeof *lines);
     }
     lines[n++] = (uint32_t)(i + 1);
   }
   f->lines = lines;
   f->nlines = n;
   return 0;
+}
+
+void src_map_lines(src_table *t, uint32_t file) {
+  src_file *f = &t->files[file];
+  if (!f->lines) build_lines(f);
 }
 
 static size_t line_index(src_file *f, uint32_t off) {
@@ -329,30 +344,25 @@ void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, siz
 const char *src_status_text(src_status st, int err_no) {
   switch (st) {
   case SRC_IS_DIR: return "is a directory";
+  case SRC_NOT_REGULAR: return "not a regular file";
   case SRC_TOO_LARGE: return "file too large";
   case SRC_NOT_FOUND: return "no such file";
   default: return err_no ? strerror(err_no) : "cannot read";
   }
 }
 
-static int push(char ***v, size_t *n, size_t *cap, char *s) {
-  if (!s) return ENOMEM;
+static void push(char ***v, size_t *n, size_t *cap, char *s) {
   if (*n == *cap) {
-    size_t c = *cap ? *cap * 2 : 64;
-    char **nv = realloc(*v, c * sizeof *nv);
-    if (!nv) { free(s); return ENOMEM; }
-    *v = nv;
-    *cap = c;
+    *cap = *cap ? *cap * 2 : 64;
+    *v = mem_realloc(*v, *cap * sizeof **v);
   }
   (*v)[(*n)++] = s;
-  return 0;
 }
 
 static char *path_join(const char *dir, const char *name) {
   size_t a = strlen(dir), b = strlen(name);
   int slash = a && dir[a - 1] != '/';
-  char *p = malloc(a + slash + b + 1);
-  if (!p) return NULL;
+  char *p = mem_alloc(a + slash + b + 1);
   memcpy(p, dir, a);
   if (slash) p[a] = '/';
   memcpy(p + a + slash, name, b + 1);
@@ -369,11 +379,11 @@ static int by_path(const void *a, const void *b) { return strcmp(((const entry *
 
 int src_list(const char *dir, const char *ext, char ***paths, size_t *n, size_t *cap) {
   DIR *d = opendir(dir);
-  if (!d) return errno;
+  if (!d) return mem_check(errno);
   entry *v = NULL;
   size_t nv = 0, cv = 0, k = strlen(ext);
   int e = 0;
-  for (struct dirent *de; !e && (de = readdir(d)) != NULL;) {
+  for (struct dirent *de; (de = readdir(d)) != NULL;) {
     size_t len = strlen(de->d_name);
     int named = len > k && strcmp(de->d_name + len - k, ext) == 0;
     /* The type readdir gives saves a stat per file (fifty thousand in a
@@ -382,12 +392,9 @@ int src_list(const char *dir, const char *ext, char ***paths, size_t *n, size_t 
     if (de->d_type != DT_DIR && de->d_type != DT_REG && de->d_type != DT_UNKNOWN && de->d_type != DT_LNK) continue;
     if (nv == cv) {
       cv = cv ? cv * 2 : 64;
-      entry *nw = realloc(v, cv * sizeof *v);
-      if (!nw) { e = ENOMEM; break; }
-      v = nw;
+      v = mem_realloc(v, cv * sizeof *v);
     }
-    v[nv] = (entry){ path_join(dir, de->d_name), de->d_type };
-    if (!v[nv].path) e = ENOMEM; else nv++;
+    v[nv++] = (entry){ path_join(dir, de->d_name), de->d_type };
   }
   closedir(d);
   if (v) qsort(v, nv, sizeof *v, by_path);
@@ -400,7 +407,7 @@ int src_list(const char *dir, const char *ext, char ***paths, size_t *n, size_t 
     if (!e && type == DT_DIR) {
       e = src_list(v[i].path, ext, paths, n, cap);
     } else if (!e && type == DT_REG && len > k && strcmp(v[i].path + len - k, ext) == 0) {
-      e = push(paths, n, cap, v[i].path);
+      push(paths, n, cap, v[i].path);
       continue;
     }
     free(v[i].path);

@@ -5,7 +5,7 @@
  * file, so that one file reached by two spellings (a link, "a/../b") is read
  * once without resolving the path (realpath costs a readlink per component:
  * 600,000 system calls on a national run). Lines are mapped only when a
- * diagnostic needs them. Layer: bottom; calls arena, index, text and the
+ * diagnostic needs them. Layer: bottom; calls mem, arena, index, text and the
  * OS. */
 #ifndef PLANCHECK_SOURCE_H
 #define PLANCHECK_SOURCE_H
@@ -50,11 +50,19 @@ void src_truncate(src_table *t, size_t n);
 
 /* Result of src_load. */
 typedef enum src_status {
-  SRC_OK, SRC_ALREADY, SRC_NOT_FOUND, SRC_IS_DIR, SRC_UNREADABLE, SRC_TOO_LARGE,
+  SRC_OK, SRC_ALREADY, SRC_NOT_FOUND, SRC_IS_DIR, SRC_NOT_REGULAR, SRC_UNREADABLE, SRC_TOO_LARGE,
 } src_status;
 
+/* The largest file read (a model's offsets are 32-bit). */
+#define SRC_MAX_SIZE ((uintmax_t)UINT32_MAX - 1)
+
 /* Loads `path` unless the same file is loaded already (then SRC_ALREADY and
- * *index names it). On failure *err_no holds errno. */
+ * *index names it). Only a regular file is read, and only up to the size
+ * it had when opened: a FIFO or a device is SRC_NOT_REGULAR at once (a
+ * FIFO without a writer would block, /dev/zero never ends), a file over
+ * SRC_MAX_SIZE SRC_TOO_LARGE before anything is read. On failure *err_no
+ * holds errno (EINVAL for SRC_NOT_REGULAR). Running out of memory ends in
+ * mem_oom, never in a status. */
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no);
 
 /* 0 when `path` surely does not exist: its directory, read once per table
@@ -72,6 +80,10 @@ src_status src_add_memory(src_table *t, const char *name, const char *data, size
  * in-memory file's name; -1 when absent. */
 long src_find(const src_table *t, const char *path);
 
+/* Builds the line map of a file now, if it has none: the positions below
+ * then allocate nothing (for printing, which must not run out of memory
+ * half-way). */
+void src_map_lines(src_table *t, uint32_t file);
 src_pos src_position(src_table *t, uint32_t file, uint32_t off);
 /* The offset where 1-based `line` starts (the file's size past its end, 0
  * for line 0); for places known only by line, such as a Lua script's. */
@@ -80,20 +92,29 @@ uint32_t src_line_offset(src_table *t, uint32_t file, uint32_t line);
 void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len);
 
 /* Reads a whole file outside the table (for a quick look at a file that may
- * not belong to the run) into a malloc'd, NUL-terminated buffer. Returns 0
- * or an errno value. */
+ * not belong to the run) into a malloc'd, NUL-terminated buffer, under the
+ * rules of src_load. Returns 0 or an errno value. */
 int src_read(const char *path, char **data, size_t *len);
 
 /* Replacing a file so that a reader sees the old or the new contents,
- * never a mixture, in two steps so that several files can be prepared
- * before any is replaced: src_write_temp writes data[0..n) to a temporary
- * file beside `path` (same permissions) and syncs it, returning its
- * malloc'd name (NULL and *err_no on failure, leaving nothing behind);
- * src_replace renames it over `path` (0 or an errno value); src_discard
- * removes it instead. Both free the name. */
-char *src_write_temp(const char *path, const char *data, size_t n, int *err_no);
-int src_replace(char *tmp, const char *path);
-void src_discard(char *tmp);
+ * never a mixture, in steps so that several files can be prepared before
+ * any is replaced, and everything that allocates comes before any
+ * temporary exists:
+ * src_temp_name: the temporary beside `path`, ".NAME.plancheck-tmp" in
+ *   its directory (in the arena). The name is fixed, so that a temporary
+ *   left by a run that was killed (SIGKILL cannot be caught) is removed by
+ *   the next run on the same file, and hidden, as an editor's swap file.
+ * src_write_temp: refuses a file the user may not write (EACCES: the
+ *   system says so, or no write permission bit is set, which stops root
+ *   too), then writes data[0..n) to the temporary with the file's owner,
+ *   group and permissions, and syncs it. 0 or an errno value, leaving no
+ *   temporary behind on failure.
+ * src_replace renames the temporary over `path` (0 or an errno value);
+ * src_discard removes it instead. */
+char *src_temp_name(ar_arena *a, const char *path);
+int src_write_temp(const char *tmp, const char *path, const char *data, size_t n);
+int src_replace(const char *tmp, const char *path);
+void src_discard(const char *tmp);
 
 /* Appends the path of every file below `dir` whose name ends in `ext`
  * (".plan"), in name order, depth first, skipping names that start with a

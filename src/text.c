@@ -5,6 +5,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "mem.h"
+
 int tx_decode(const unsigned char *s, size_t n, int32_t *cp) {
   utf8proc_int32_t c;
   utf8proc_ssize_t len = utf8proc_iterate(s, (utf8proc_ssize_t)n, &c);
@@ -37,6 +39,7 @@ size_t tx_width(const char *s, size_t n) { return measure(s, n, 1); }
 static sl_slice map_into(ar_arena *a, const char *s, size_t n, utf8proc_option_t opts) {
   utf8proc_uint8_t *out = NULL;
   utf8proc_ssize_t len = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &out, opts);
+  if (len == UTF8PROC_ERROR_NOMEM) mem_oom();
   if (len < 0) {
     free(out);
     return (sl_slice){ ar_strndup(a, s, n), n };

@@ -3,7 +3,7 @@
  * Columns in diagnostics are counted in code points, and names are compared
  * after NFC normalisation and case folding (office documents arrive in NFC
  * or NFD), so both live here, on top of utf8proc. Layer: bottom; calls
- * arena and utf8proc. */
+ * arena, mem and utf8proc. */
 #ifndef PLANCHECK_TEXT_H
 #define PLANCHECK_TEXT_H
 
