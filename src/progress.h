@@ -9,7 +9,7 @@
  * directives or plans, dates after the as-of day, a `for` that names no
  * deadline of the directive, and directives recorded done twice. Bodies are
  * resolved by resolve with every other reference. Layer: resolve; calls
- * model, diag, text. */
+ * model, diag, text, index. */
 #ifndef PLANCHECK_PROGRESS_H
 #define PLANCHECK_PROGRESS_H
 
