@@ -144,13 +144,6 @@ static void sort_record(pass *ps, md_item *it) {
   it->record = v[0].r;
 }
 
-int pg_part_matches(md_model *m, const md_event *e, const md_due *d) {
-  if (!e->part.value.n) return 1;
-  sl_slice a = tx_fold(m->arena, e->part.value.p, e->part.value.n);
-  sl_slice b = tx_fold(m->arena, d->what.value.p, d->what.value.n);
-  return sl_eq(a, b);
-}
-
 enum { LISTED_PARTS = 8 };   /* a message names at most this many parts */
 
 /* The item's `for` parts, folded into a set, and listed for messages:

@@ -22,8 +22,4 @@ void pg_resolve(md_model *m, dt_day as_of);
 /* "issued", "done", "started", "cancelled", "reported": as written. */
 const char *pg_kind_name(md_event_kind k);
 
-/* Whether an entry's `for` (empty: any) names the due's `for` part: the
- * same text after folding. */
-int pg_part_matches(md_model *m, const md_event *e, const md_due *d);
-
 #endif
