@@ -282,6 +282,11 @@ typedef struct md_model {
   ix_table body_index;       /* id → body */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
+  ix_table shortforms;       /* abbreviations by folded short form, the
+                                newest declaration of each (md_name_key
+                                expands every word of every name) */
+  md_abbrev *abbrevs_done;   /* the newest abbreviation indexed there */
+  unsigned abbrev_rounds;    /* how many times they have been indexed */
   ix_table phrases;          /* md_phrase by text: resolve recognises each
                                 deadline phrase once, not once a task */
   /* The last plan, body and progress entry resolve (and progress) has
