@@ -78,3 +78,30 @@ def reported_task(d, n):
             by = " by btc_hu" if i % 3 == 0 else ""
             f.write('  {} reported "I.1"{}{}\n'.format(day, part, by))
         f.write("}\n")
+
+
+def one_section(d, n):
+    """p.plan with one section of n numbered tasks, each followed by a
+    bullet, a paragraph of text and a footnote."""
+    with open(d + "/p.plan", "w", encoding="utf-8") as f:
+        f.write(HEADER.format("2023-02-01"))
+        f.write('section I. "A" owner btc_hu {\n')
+        for i in range(n):
+            f.write('  {0}. "Nhiệm vụ số {1} về công tác cán bộ" due "hoàn thành trong năm 2025"\n'
+                    '  - "Gạch đầu dòng số {1}"\n  text "Đoạn văn số {1}"\n'
+                    '  footnote "{1}" "Chú thích số {1}"\n'.format(i + 1, i))
+        f.write("}\n")
+
+
+def waivers(d, n):
+    """q.plan, a province plan of n directives addressed to districts, and
+    p.plan, a district plan that waives each and forwards each on."""
+    with open(d + "/q.plan", "w", encoding="utf-8") as f:
+        f.write('use "std/province"\nplan q {\n  level province\n  date 2022-02-01\n}\nsection I. "A" {\n')
+        for i in range(n):
+            f.write('  {}. "Nhiệm vụ số {}" by btc_tu cascade\n'.format(i + 1, i))
+        f.write("}\n")
+    with open(d + "/p.plan", "w", encoding="utf-8") as f:
+        f.write('use "std/district"\nplan p {\n  level district\n  date 2023-02-01\n  implements "q" path "q.plan"\n}\n')
+        for i in range(n):
+            f.write('waive "q:I.{0}" reason "Không áp dụng." until 2030-01-01\nforward "q:I.{0}" to grassroots\n'.format(i + 1))
