@@ -137,13 +137,13 @@ battr ::= error.
 ref(R) ::= IDENT(T).                        { R = ps_ref(ctx, &T, 0); }
 ref(R) ::= STRING(T).                       { R = ps_ref(ctx, &T, 1); }
 refs(R) ::= ref(A).                         { R = A; }
-refs(R) ::= refs(A) COMMA ref(B).           { R = ps_ref_append(A, B); }
+refs(R) ::= refs(A) COMMA ref(B).           { R = ps_ref_append(ctx, A, B); }
 /* `implements "A" fingerprint "..." reassigned "...", "B"` */
 link(R) ::= STRING(S).                      { R = ps_link(ctx, &S); }
 link(R) ::= link(A) FINGERPRINT STRING(S).  { R = A; ps_link_opt(ctx, R, PS_FINGERPRINT, &S); }
 link(R) ::= link(A) REASSIGNED STRING(S).   { R = A; ps_link_opt(ctx, R, PS_REASSIGNED, &S); }
 links(R) ::= link(A).                       { R = A; }
-links(R) ::= links(A) COMMA link(B).        { R = ps_link_append(A, B); }
+links(R) ::= links(A) COMMA link(B).        { R = ps_link_append(ctx, A, B); }
 strs(R) ::= STRING(S).                      { R = ps_strs(ctx, NULL, &S); }
 strs(R) ::= strs(A) COMMA STRING(S).        { R = ps_strs(ctx, A, &S); }
 texts(R) ::= STRING(S).                     { R = ps_strs(ctx, NULL, &S); }

@@ -13,6 +13,43 @@ const char *ag_group_name(ag_group g) {
   return names[g];
 }
 
+/* An item's reports of one `for` part, in day order, each with its place
+ * in the item's record (what decides between two lists). */
+typedef struct reports {
+  sl_slice part;             /* the key: the part folded */
+  struct placed_report { md_event *e; size_t at; } *v;
+  size_t n, cap;
+} reports;
+
+/* An issued document, with its place among the entries read: of two
+ * that trigger a deadline on the same day, the first read wins. */
+typedef struct issued {
+  md_event *e;
+  size_t seq;
+} issued;
+
+/* What the agenda has learnt of an item, once: its record read, and the
+ * documents that name it in `triggers`. Every deadline of every task asks
+ * these questions, and reading the record (and every document issued) for
+ * each made a plan of N tasks cost N². */
+typedef struct known {
+  const md_item *it;         /* the key: the pointer's bytes */
+  int summed;                /* done..started are read */
+  md_event *done, *cancelled;/* the first, up to as-of, on it or around it */
+  md_event *started;         /* the latest, up to as-of, on it */
+  issued named;              /* the first document naming it (e NULL: none) */
+  int reports_read;          /* its reports are sorted out, by `for`: */
+  ix_table parts;            /* reports, one per folded `for` part */
+  reports any;               /* the reports with no `for` (for any part) */
+} known;
+
+/* The first document triggering a conditional deadline that names no
+ * directive, by deadline (deadlines are shared by every due of a phrase). */
+typedef struct first_doc {
+  const dl_deadline *dl;     /* the key: the pointer's bytes */
+  issued first;
+} first_doc;
+
 typedef struct builder {
   md_model *m;
   md_plan *plan;
@@ -23,25 +60,52 @@ typedef struct builder {
   ag_entry *v;
   size_t n, cap;
   ag_agenda *out;
+  ar_arena scratch;          /* what follows, for one agenda */
+  ix_table items;            /* known, by item */
+  ix_table awaiting;         /* first_doc, by deadline */
+  issued *plain;             /* the documents issued up to as-of that name
+                                no directive, by day, then as read */
+  size_t nplain;
 } builder;
 
 /* ---- the record of a directive ---- */
 
-/* The first entry of `kind` on the item or a section or task around it (a
- * section recorded done is done with everything in it), up to as-of. */
-static md_event *first_of(const md_item *it, md_event_kind kind, dt_day as_of) {
-  md_event *best = NULL;
-  for (; it; it = it->parent)
-    for (md_record *r = it->record; r; r = r->next)
-      if (r->event->kind == kind && r->event->day <= as_of && (!best || r->event->day < best->day)) best = r->event;
-  return best;
+static sl_slice known_key(const void *v) { return (sl_slice){ (const char *)&((const known *)v)->it, sizeof(md_item *) }; }
+static sl_slice first_doc_key(const void *v) { return (sl_slice){ (const char *)&((const first_doc *)v)->dl, sizeof(dl_deadline *) }; }
+
+static known *known_of(builder *b, const md_item *it) {
+  known *k = ix_get(&b->items, (sl_slice){ (const char *)&it, sizeof it });
+  if (k) return k;
+  k = ar_alloc(&b->scratch, sizeof *k);
+  k->it = it;
+  ix_put(&b->items, k);
+  return k;
 }
 
-static md_event *latest_of(const md_item *it, md_event_kind kind, dt_day as_of) {
-  md_event *last = NULL;
-  for (md_record *r = it->record; r; r = r->next)
-    if (r->event->kind == kind && r->event->day <= as_of) last = r->event;
-  return last;
+/* The earlier of two entries by day; on the same day `a`, the one asked
+ * about first. */
+static md_event *earlier(md_event *a, md_event *b) { return !a || (b && b->day < a->day) ? b : a; }
+
+/* The record's answers for an item: its first done and cancelled entries
+ * on it or a section or task around it (a section recorded done is done
+ * with everything in it), and its latest started, all up to as-of. */
+static known *summed(builder *b, const md_item *it) {
+  known *k = known_of(b, it);
+  if (k->summed) return k;
+  k->summed = 1;
+  for (md_record *r = it->record; r; r = r->next) {
+    md_event *e = r->event;
+    if (e->day > b->as_of) continue;
+    if (e->kind == MD_EV_DONE && !k->done) k->done = e;
+    if (e->kind == MD_EV_CANCELLED && !k->cancelled) k->cancelled = e;
+    if (e->kind == MD_EV_STARTED) k->started = e;
+  }
+  if (it->parent) {
+    known *up = summed(b, it->parent);
+    k->done = earlier(k->done, up->done);
+    k->cancelled = earlier(k->cancelled, up->cancelled);
+  }
+  return k;
 }
 
 /* The day from which a missing report means something: the plan's date, or,
@@ -118,16 +182,62 @@ static int triggers(md_model *m, const md_event *e, const md_item *it, const dl_
   return doc_matches(m, dl->event_doc, e->what.value);
 }
 
+/* The earlier of two documents: by day, then as read. */
+static issued first_issued(issued a, issued b) {
+  if (!a.e) return b;
+  if (!b.e) return a;
+  return b.e->day < a.e->day || (b.e->day == a.e->day && b.seq < a.seq) ? b : a;
+}
+
+static int by_day_read(const void *pa, const void *pb) {
+  const issued *a = pa, *b = pb;
+  if (a->e->day != b->e->day) return a->e->day < b->e->day ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Sorts out the documents issued up to as-of, once: those that name
+ * directives under each directive named, the others in day order. */
+static void index_issued(builder *b) {
+  size_t seq = 0, cap = 0;
+  for (md_event *e = b->m->events; e; e = e->next, seq++) {
+    if (e->kind != MD_EV_ISSUED || e->day > b->as_of) continue;
+    issued is = { e, seq };
+    for (size_t i = 0; i < e->ntriggered; i++) {
+      if (!e->triggered[i]) continue;
+      known *k = known_of(b, e->triggered[i]);
+      k->named = first_issued(k->named, is);
+    }
+    if (e->ntriggered) continue;
+    b->plain = ar_grow(&b->scratch, b->plain, sizeof *b->plain, &cap, b->nplain + 1);
+    b->plain[b->nplain++] = is;
+  }
+  if (b->nplain) qsort(b->plain, b->nplain, sizeof *b->plain, by_day_read);
+}
+
+/* The first document naming no directive that sets off an event deadline:
+ * from the awaited body, of the awaited kind. Found once per deadline. */
+static issued first_awaited(builder *b, const md_item *it, const dl_deadline *dl) {
+  first_doc *a = ix_get(&b->awaiting, (sl_slice){ (const char *)&dl, sizeof dl });
+  if (a) return a->first;
+  a = ar_alloc(&b->scratch, sizeof *a);
+  a->dl = dl;
+  for (size_t i = 0; i < b->nplain && !a->first.e; i++)
+    if (triggers(b->m, b->plain[i].e, it, dl)) a->first = b->plain[i];
+  ix_put(&b->awaiting, a);
+  return a->first;
+}
+
 /* The entry that set this deadline off, or NULL: the awaited directive done
- * (`after`), else the first document issued that triggers it. */
+ * (`after`), else the first document issued that triggers it: one naming
+ * the directive (or an item around it) in `triggers`, or, for an event,
+ * one of the awaited kind. */
 static md_event *trigger_of(builder *b, const md_item *it, const md_due *d, const dl_deadline *dl) {
-  if (d->awaits) return first_of(d->awaits, MD_EV_DONE, b->as_of);
+  if (d->awaits) return summed(b, d->awaits)->done;
   if (d->after.value.n) return NULL;           /* awaits a directive that names nothing */
-  md_event *best = NULL;
-  for (md_event *e = b->m->events; e; e = e->next)
-    if (e->kind == MD_EV_ISSUED && e->day <= b->as_of && (!best || e->day < best->day) && triggers(b->m, e, it, dl))
-      best = e;
-  return best;
+  issued best = { NULL, 0 };
+  for (const md_item *x = it; x; x = x->parent) best = first_issued(best, known_of(b, x)->named);
+  if (dl->kind == DL_EVENT) best = first_issued(best, first_awaited(b, it, dl));
+  return best.e;
 }
 
 static const char *waits_for(md_model *m, const md_due *d, const dl_deadline *dl) {
@@ -191,7 +301,7 @@ static ag_entry *add(builder *b, ag_group g, md_body *owner, md_item *it, md_due
   e->date = date;
   e->missed = DT_MAX;
   e->expected = DT_MAX;
-  e->started = latest_of(it, MD_EV_STARTED, b->as_of);
+  e->started = summed(b, it)->started;
   b->out->count[g]++;
   return e;
 }
@@ -211,15 +321,57 @@ static int reported_by(const md_event *e, const md_body *owner) {
 }
 
 /* The latest report of this owner for this deadline, dated after `after`. */
-static md_event *report_since(builder *b, const md_item *it, const md_due *d, const md_body *owner, dt_day after) {
-  md_event *last = NULL;
-  for (md_record *r = it->record; r; r = r->next) {
+static sl_slice reports_key(const void *v) { return ((const reports *)v)->part; }
+
+static void add_report(builder *b, reports *l, md_event *e, size_t at) {
+  l->v = ar_grow(&b->scratch, l->v, sizeof *l->v, &l->cap, l->n + 1);
+  l->v[l->n++] = (struct placed_report){ e, at };
+}
+
+/* Sorts out an item's reports by their `for` part (folded), once. */
+static known *read_reports(builder *b, const md_item *it) {
+  known *k = known_of(b, it);
+  if (k->reports_read) return k;
+  k->reports_read = 1;
+  ix_init(&k->parts, &b->scratch, reports_key);
+  size_t at = 0;
+  for (md_record *r = it->record; r; r = r->next, at++) {
     md_event *e = r->event;
-    if (e->kind == MD_EV_REPORTED && e->day > after && e->day <= b->as_of && reported_by(e, owner) &&
-        pg_part_matches(b->m, e, d))
-      last = e;
+    if (e->kind != MD_EV_REPORTED) continue;
+    if (!e->part.value.n) { add_report(b, &k->any, e, at); continue; }
+    sl_slice part = tx_fold(&b->scratch, e->part.value.p, e->part.value.n);
+    reports *l = ix_get(&k->parts, part);
+    if (!l) {
+      l = ar_alloc(&b->scratch, sizeof *l);
+      l->part = part;
+      ix_put(&k->parts, l);
+    }
+    add_report(b, l, e, at);
   }
-  return last;
+  return k;
+}
+
+/* The latest report of a list by this owner up to as-of, dated after
+ * `after`: read from the end. */
+static const struct placed_report *latest_in(const builder *b, const reports *l, const md_body *owner, dt_day after) {
+  for (size_t i = l ? l->n : 0; i-- > 0;) {
+    const struct placed_report *p = &l->v[i];
+    if (p->e->day > b->as_of) continue;
+    if (p->e->day <= after) return NULL;
+    if (reported_by(p->e, owner)) return p;
+  }
+  return NULL;
+}
+
+/* The latest report of this owner for this deadline, dated after `after`:
+ * one for its `for` part, or one for any part, whichever the record holds
+ * later. */
+static md_event *report_since(builder *b, const md_item *it, const md_due *d, const md_body *owner, dt_day after) {
+  known *k = read_reports(b, it);
+  const reports *own = ix_get(&k->parts, tx_fold(&b->scratch, d->what.value.p, d->what.value.n));
+  const struct placed_report *x = latest_in(b, own, owner, after), *y = latest_in(b, &k->any, owner, after);
+  if (x && y) return x->at > y->at ? x->e : y->e;
+  return x ? x->e : y ? y->e : NULL;
 }
 
 static void recurring(builder *b, md_body *owner, md_item *it, md_due *d, const dl_deadline *dl) {
@@ -295,8 +447,9 @@ static void count(builder *b, const dl_deadline *dl) {
 }
 
 static void task(builder *b, md_item *it) {
-  if (first_of(it, MD_EV_CANCELLED, b->as_of)) { b->out->cancelled++; return; }
-  if (first_of(it, MD_EV_DONE, b->as_of)) { b->out->done++; return; }
+  known *k = summed(b, it);
+  if (k->cancelled) { b->out->cancelled++; return; }
+  if (k->done) { b->out->done++; return; }
   int level = b->plan->level;
   for (md_due *d = it->dues; d; d = d->next) {
     if (!d->dl) count(b, NULL);
@@ -375,9 +528,15 @@ ag_agenda *ag_agenda_of(md_model *m, md_plan *p, dt_day as_of, int within, const
   a->plan = p;
   a->as_of = as_of;
   a->within = within;
-  builder b = { m, p, as_of, within, owner, record_start(m, p), NULL, 0, 0, a };
+  builder b = { .m = m, .plan = p, .as_of = as_of, .within = within, .only = owner,
+                .record_start = record_start(m, p), .out = a };
+  ar_init(&b.scratch);
+  ix_init(&b.items, &b.scratch, known_key);
+  ix_init(&b.awaiting, &b.scratch, first_doc_key);
+  index_issued(&b);
   md_walk(&p->root, walk, &b);
   order(&b);
+  ar_free(&b.scratch);
   a->entries = b.v;
   a->n = b.n;
   return a;

@@ -27,15 +27,18 @@ static const char *ref_name(md_model *m, const md_ref *r) {
 /* Names joined by `sep`; "; " in the annex, because body names themselves
  * hold commas ("Tổ công tác liên ngành, huyện"). */
 static const char *names(md_model *m, const md_ref *refs, const char *sep) {
-  const char *s = "";
-  for (const md_ref *r = refs; r; r = r->next) s = dg_fmt(m->arena, "%s%s%s", s, *s ? sep : "", ref_name(m, r));
-  return s;
+  md_text s = { .arena = m->arena };
+  for (const md_ref *r = refs; r; r = r->next) md_text_sep(&s, sep, ref_name(m, r), strlen(ref_name(m, r)));
+  return md_text_done(&s);
 }
 
 static const char *paragraphs(md_model *m, const md_strs *texts, const char *sep) {
-  const char *s = "";
-  for (const md_strs *t = texts; t; t = t->next) s = dg_fmt(m->arena, "%s%s%s", s, t == texts ? "" : sep, str(m, t->s));
-  return s;
+  md_text s = { .arena = m->arena };
+  for (const md_strs *t = texts; t; t = t->next) {
+    if (t != texts) md_text_puts(&s, sep);
+    md_text_puts(&s, str(m, t->s));
+  }
+  return md_text_done(&s);
 }
 
 /* A due as printed, its `for` part in parentheses:
@@ -46,9 +49,12 @@ static const char *due_text(md_model *m, const md_due *d) {
 }
 
 static const char *dues_text(md_model *m, const md_item *it, const char *sep) {
-  const char *s = "";
-  for (const md_due *d = it->dues; d; d = d->next) s = dg_fmt(m->arena, "%s%s%s", s, *s ? sep : "", due_text(m, d));
-  return s;
+  md_text s = { .arena = m->arena };
+  for (const md_due *d = it->dues; d; d = d->next) {
+    const char *t = due_text(m, d);
+    md_text_sep(&s, sep, t, strlen(t));
+  }
+  return md_text_done(&s);
 }
 
 static const char *key_of(md_model *m, const md_plan *p) { return slice(m, p->key); }

@@ -13,6 +13,14 @@ typedef struct md_name {
 static sl_slice plan_key(const void *v) { return ((const md_plan *)v)->key; }
 static sl_slice body_key(const void *v) { return ((const md_body *)v)->id; }
 static sl_slice name_key(const void *v) { return ((const md_name *)v)->key; }
+/* A short form as looked up: the abbreviation it stands for now. */
+typedef struct md_short {
+  sl_slice key;
+  md_abbrev *abbrev;
+  unsigned round;            /* the indexing that set it */
+} md_short;
+
+static sl_slice short_key(const void *v) { return ((const md_short *)v)->key; }
 static sl_slice phrase_key(const void *v) { return ((const md_phrase *)v)->text; }
 static sl_slice item_key(const void *v) {
   const md_item *it = v;
@@ -28,6 +36,7 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags) {
   ix_init(&m->body_index, a, body_key);
   ix_init(&m->name_index, a, name_key);
   ix_init(&m->phrases, a, phrase_key);
+  ix_init(&m->shortforms, a, short_key);
 }
 
 md_body *md_body_by_id(md_model *m, sl_slice id) { return ix_get(&m->body_index, id); }
@@ -41,9 +50,36 @@ int md_add_body(md_model *m, md_body *b) {
 
 static sl_slice fold(md_model *m, sl_slice s) { return tx_fold_tones(m->arena, s.p, s.n); }
 
+/* Indexes the abbreviations declared since the last time. The list is
+ * newest first, and the newest declaration of a short form is the one
+ * that counts: within one round the first met wins, over any of an
+ * earlier round. */
+static void index_abbrevs(md_model *m) {
+  if (m->abbrevs == m->abbrevs_done) return;
+  unsigned round = ++m->abbrev_rounds;
+  for (md_abbrev *a = m->abbrevs; a != m->abbrevs_done; a = a->next) {
+    if (!a->folded) {
+      a->fshort = fold(m, a->shortform.value);
+      a->flong = fold(m, a->longform.value);
+      a->folded = 1;
+    }
+    md_short *e = ix_get(&m->shortforms, a->fshort);
+    if (e && e->round == round) continue;
+    if (!e) {
+      e = ar_alloc(m->arena, sizeof *e);
+      e->key = a->fshort;
+      ix_put(&m->shortforms, e);
+    }
+    e->abbrev = a;
+    e->round = round;
+  }
+  m->abbrevs_done = m->abbrevs;
+}
+
 /* Expands every word of the folded key that is a folded abbreviation. */
 static sl_slice expand(md_model *m, sl_slice key) {
   if (!m->abbrevs) return key;
+  index_abbrevs(m);
   size_t cap = key.n * 4 + 64, o = 0;
   char *out = ar_alloc_text(m->arena, cap);
   size_t i = 0;
@@ -51,15 +87,8 @@ static sl_slice expand(md_model *m, sl_slice key) {
     size_t j = i;
     while (j < key.n && key.p[j] != ' ' && key.p[j] != ',') j++;
     sl_slice word = { key.p + i, j - i };
-    sl_slice rep = word;
-    for (md_abbrev *a = m->abbrevs; a; a = a->next) {
-      if (!a->folded) {
-        a->fshort = fold(m, a->shortform.value);
-        a->flong = fold(m, a->longform.value);
-        a->folded = 1;
-      }
-      if (sl_eq(a->fshort, word)) { rep = a->flong; break; }
-    }
+    md_short *e = ix_get(&m->shortforms, word);
+    sl_slice rep = e ? e->abbrev->flong : word;
     if (o + rep.n + 2 >= cap) return key; /* cannot happen with sane abbreviations */
     memcpy(out + o, rep.p, rep.n);
     o += rep.n;
@@ -245,19 +274,33 @@ const char *md_day_text(ar_arena *a, dt_day d) {
   return ar_strndup(a, buf, 10);
 }
 
+void md_text_put(md_text *t, const char *s, size_t n) {
+  t->p = ar_grow(t->arena, t->p, 1, &t->cap, t->n + n + 1);
+  memcpy(t->p + t->n, s, n);
+  t->n += n;
+  t->p[t->n] = '\0';
+}
+
+void md_text_puts(md_text *t, const char *s) { md_text_put(t, s, strlen(s)); }
+
+void md_text_sep(md_text *t, const char *sep, const char *s, size_t n) {
+  if (t->n) md_text_puts(t, sep);
+  md_text_put(t, s, n);
+}
+
+const char *md_text_done(md_text *t) { return t->n ? t->p : ""; }
+
 const char *md_item_text(md_model *m, const md_item *it) {
-  const char *s = "";
-  for (const md_strs *t = it->texts; t; t = t->next)
-    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? " " : "", (int)t->s.value.n, t->s.value.p);
-  return tx_nfc(m->arena, s, strlen(s)).p;
+  md_text s = { .arena = m->arena };
+  for (const md_strs *t = it->texts; t; t = t->next) md_text_sep(&s, " ", t->s.value.p, t->s.value.n);
+  return tx_nfc(m->arena, md_text_done(&s), s.n).p;
 }
 
 const char *md_ref_names(md_model *m, const md_ref *refs) {
-  const char *s = "";
+  md_text s = { .arena = m->arena };
   for (const md_ref *o = refs; o; o = o->next)
-    s = dg_fmt(m->arena, "%s%s%.*s", s, *s ? ", " : "", o->body ? (int)o->body->name.value.n : (int)o->text.n,
-               o->body ? o->body->name.value.p : o->text.p);
-  return s;
+    md_text_sep(&s, ", ", o->body ? o->body->name.value.p : o->text.p, o->body ? o->body->name.value.n : o->text.n);
+  return md_text_done(&s);
 }
 
 const char *md_local_id(const md_item *it) {

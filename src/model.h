@@ -282,6 +282,11 @@ typedef struct md_model {
   ix_table body_index;       /* id → body */
   ix_table name_index;       /* folded name → body, built by md_index_names */
   md_body *names_done;       /* the last body md_index_names has indexed */
+  ix_table shortforms;       /* abbreviations by folded short form, the
+                                newest declaration of each (md_name_key
+                                expands every word of every name) */
+  md_abbrev *abbrevs_done;   /* the newest abbreviation indexed there */
+  unsigned abbrev_rounds;    /* how many times they have been indexed */
   ix_table phrases;          /* md_phrase by text: resolve recognises each
                                 deadline phrase once, not once a task */
   /* The last plan, body and progress entry resolve (and progress) has
@@ -337,6 +342,23 @@ md_label md_label_parse(sl_slice label);
 const char *md_level_name(md_level l);
 /* A day as "2023-02-28", in the arena, for messages and reports. */
 const char *md_day_text(ar_arena *a, dt_day d);
+
+/* Text built piece by piece in the arena, each piece copied once (and
+ * the whole at most once more as it grows). Joining by formatting the text
+ * so far with each piece copies it again for every piece: a task of
+ * 100,000 deadlines, or a directive 100,000 tasks implement, cost their
+ * square in time and in memory. Start from { .arena = A }; md_text_done
+ * gives the NUL-terminated text ("" for none). */
+typedef struct md_text {
+  ar_arena *arena;
+  char *p;
+  size_t n, cap;
+} md_text;
+void md_text_put(md_text *t, const char *s, size_t n);
+void md_text_puts(md_text *t, const char *s);
+/* `sep` unless the text is still empty, then `s`: a list's separator. */
+void md_text_sep(md_text *t, const char *sep, const char *s, size_t n);
+const char *md_text_done(md_text *t);
 
 /* An item's paragraphs joined by one space, in NFC, in the arena: the
  * whole text of a directive for tables (coverage, HTML). */

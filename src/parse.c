@@ -1,6 +1,7 @@
 /* parse: the parse driver and the model builders; see parse.h. */
 #include "parse.h"
 
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -35,6 +36,71 @@ md_str ps_string(ps_ctx *ctx, const lx_token *t) {
 
 static sl_slice token_text(const ps_ctx *ctx, const lx_token *t) {
   return (sl_slice){ ctx->data + t->off, t->len };
+}
+
+/* ---- lists ----
+ * Every list of the model is built by appending, often one node at a
+ * time. The tails of the lists appended to lately are remembered by their
+ * first node (ps_tail), so that the 100,000th `due` of a task costs what
+ * the first did. A list whose tail was forgotten is walked once. Nodes of
+ * each type link through a pointer at their own offset. */
+
+static void *next_of(const void *node, size_t off) {
+  void *next;
+  memcpy(&next, (const char *)node + off, sizeof next);
+  return next;
+}
+
+static ps_tail *tail_of(ps_ctx *ctx, const void *head) {
+  for (int i = 0; head && i < PS_TAILS; i++)
+    if (ctx->tails[i].head == head) return &ctx->tails[i];
+  return NULL;
+}
+
+/* The last node of a non-empty list. */
+static void *last_node(ps_ctx *ctx, void *list, size_t off) {
+  ps_tail *t = tail_of(ctx, list);
+  if (t) return t->tail;
+  for (void *next; (next = next_of(list, off));) list = next;
+  return list;
+}
+
+/* Remembers a list's tail, in a free entry or over the least recently
+ * used one. */
+static void remember(ps_ctx *ctx, void *head, void *tail) {
+  ps_tail *t = tail_of(ctx, head);
+  for (int i = 0; !t && i < PS_TAILS; i++)
+    if (!ctx->tails[i].head) t = &ctx->tails[i];
+  if (!t) {
+    t = &ctx->tails[0];
+    for (int i = 1; i < PS_TAILS; i++)
+      if (ctx->tails[i].used < t->used) t = &ctx->tails[i];
+  }
+  *t = (ps_tail){ head, tail, ++ctx->tick };
+}
+
+/* `list` (or NULL) with the list `more` (or NULL) appended. */
+static void *list_append(ps_ctx *ctx, void *list, void *more, size_t off) {
+  if (!more) return list;
+  void *end = last_node(ctx, more, off);
+  ps_tail *t = tail_of(ctx, more);
+  if (t) t->head = NULL;     /* `more` is no longer a list of its own */
+  if (list) memcpy((char *)last_node(ctx, list, off) + off, &more, sizeof more);
+  else list = more;
+  remember(ctx, list, end);
+  return list;
+}
+
+static md_strs *strs_append(ps_ctx *ctx, md_strs *list, md_strs *more) {
+  return list_append(ctx, list, more, offsetof(md_strs, next));
+}
+
+md_ref *ps_ref_append(ps_ctx *ctx, md_ref *list, md_ref *r) {
+  return list_append(ctx, list, r, offsetof(md_ref, next));
+}
+
+md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more) {
+  return list_append(ctx, list, more, offsetof(md_link, next));
 }
 
 /* ---- the driver ---- */
@@ -241,8 +307,7 @@ void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *t) {
   }
   md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
   e->s = s;
-  while (*list) list = &(*list)->next;
-  *list = e;
+  *list = strs_append(ctx, *list, e);
 }
 
 void ps_hdr_issuer(ps_ctx *ctx, md_ref *r) { if (hdr(ctx)) hdr(ctx)->issuer = r; }
@@ -273,10 +338,7 @@ void ps_parent(ps_ctx *ctx, const lx_token *number) {
   par->number = ps_string(ctx, number);
   par->loc = par->number.loc;
   ctx->parent = par;
-  if (!p) return;
-  md_parent **pp = &p->parents;
-  while (*pp) pp = &(*pp)->next;
-  *pp = par;
+  if (p) p->parents = list_append(ctx, p->parents, par, offsetof(md_parent, next));
 }
 
 void ps_parent_path(ps_ctx *ctx, const lx_token *path) {
@@ -314,18 +376,10 @@ void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level) {
   }
 }
 
-static md_strs *strs_append(md_strs *list, md_strs *more) {
-  if (!list) return more;
-  md_strs *e = list;
-  while (e->next) e = e->next;
-  e->next = more;
-  return list;
-}
-
-void ps_body_aliases(ps_ctx *ctx, md_strs *s) { if (ctx->body) ctx->body->aliases = strs_append(ctx->body->aliases, s); }
+void ps_body_aliases(ps_ctx *ctx, md_strs *s) { if (ctx->body) ctx->body->aliases = strs_append(ctx, ctx->body->aliases, s); }
 
 void ps_body_counterparts(ps_ctx *ctx, md_ref *r) {
-  if (ctx->body) ctx->body->counterparts = ps_ref_append(ctx->body->counterparts, r);
+  if (ctx->body) ctx->body->counterparts = ps_ref_append(ctx, ctx->body->counterparts, r);
 }
 
 void ps_body_level(ps_ctx *ctx, int level) {
@@ -340,7 +394,7 @@ void ps_body_note(ps_ctx *ctx, const lx_token *s) {
   if (!ctx->body) return;
   md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
   e->s = ps_string(ctx, s);
-  ctx->body->notes = strs_append(ctx->body->notes, e);
+  ctx->body->notes = strs_append(ctx, ctx->body->notes, e);
 }
 
 /* ---- references and lists ---- */
@@ -353,18 +407,10 @@ md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name) {
   return r;
 }
 
-md_ref *ps_ref_append(md_ref *list, md_ref *r) {
-  if (!list) return r;
-  md_ref *e = list;
-  while (e->next) e = e->next;
-  e->next = r;
-  return list;
-}
-
 md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s) {
   md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
   e->s = ps_string(ctx, s);
-  return strs_append(list, e);
+  return strs_append(ctx, list, e);
 }
 
 /* ---- items ---- */
@@ -408,9 +454,9 @@ void ps_top_item(ps_ctx *ctx, md_item *it) {
   md_append(ctx->plan ? &ctx->plan->root : &ctx->pending, it);
 }
 
-void ps_by(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->by = ps_ref_append(it->by, r); }
-void ps_with(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->with = ps_ref_append(it->with, r); }
-void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r) { (void)ctx; it->reports = ps_ref_append(it->reports, r); }
+void ps_by(ps_ctx *ctx, md_item *it, md_ref *r) { it->by = ps_ref_append(ctx, it->by, r); }
+void ps_with(ps_ctx *ctx, md_item *it, md_ref *r) { it->with = ps_ref_append(ctx, it->with, r); }
+void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r) { it->reports = ps_ref_append(ctx, it->reports, r); }
 
 void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r) {
   if (!it->reports)
@@ -421,14 +467,11 @@ void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r) {
 void ps_due(ps_ctx *ctx, md_item *it, const lx_token *phrase) {
   md_due *d = ar_alloc(ctx->m->arena, sizeof *d);
   d->phrase = ps_string(ctx, phrase);
-  md_due **p = &it->dues;
-  while (*p) p = &(*p)->next;
-  *p = d;
+  it->dues = list_append(ctx, it->dues, d, offsetof(md_due, next));
 }
 
 void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k, const lx_token *s) {
-  md_due *d = it->dues;
-  while (d && d->next) d = d->next;
+  md_due *d = it->dues ? last_node(ctx, it->dues, offsetof(md_due, next)) : NULL;
   if (!d) {
     sl_slice w = token_text(ctx, kw);
     dg_add(ctx->m->diags, DG_ERROR, "syntax", ctx->file, kw->off, kw->len, "'%.*s' must follow a 'due'", (int)w.n, w.p);
@@ -455,21 +498,13 @@ void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s)
   *slot = ps_string(ctx, s);
 }
 
-md_link *ps_link_append(md_link *list, md_link *more) {
-  md_link **p = &list;
-  while (*p) p = &(*p)->next;
-  *p = more;
-  return list;
-}
-
 static void own_links(md_item *it, md_link *l) {
   for (; l; l = l->next) l->from = it;
 }
 
 void ps_implements(ps_ctx *ctx, md_item *it, md_link *links) {
-  (void)ctx;
   own_links(it, links);
-  it->implements = ps_link_append(it->implements, links);
+  it->implements = ps_link_append(ctx, it->implements, links);
 }
 
 void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels) {
@@ -549,13 +584,11 @@ void ps_event_str(ps_ctx *ctx, md_event *e, ps_event_field f, const lx_token *s)
 }
 
 void ps_event_by(ps_ctx *ctx, md_event *e, md_ref *by) {
-  (void)ctx;
-  e->by = ps_ref_append(e->by, by);
+  e->by = ps_ref_append(ctx, e->by, by);
 }
 
 void ps_event_triggers(ps_ctx *ctx, md_event *e, md_strs *targets) {
-  (void)ctx;
-  e->triggers = strs_append(e->triggers, targets);
+  e->triggers = strs_append(ctx, e->triggers, targets);
 }
 
 /* ---- targets ---- */
@@ -564,10 +597,7 @@ void ps_target_open(ps_ctx *ctx, md_item *it) { ctx->target = it; }
 void ps_target_done(ps_ctx *ctx) { ctx->target = NULL; }
 
 static void add_measure(ps_ctx *ctx, md_measure *ms) {
-  if (!ctx->target) return;
-  md_measure **p = &ctx->target->measures;
-  while (*p) p = &(*p)->next;
-  *p = ms;
+  if (ctx->target) ctx->target->measures = list_append(ctx, ctx->target->measures, ms, offsetof(md_measure, next));
 }
 
 static double number_value(ps_ctx *ctx, const lx_token *t) {

@@ -27,6 +27,18 @@ typedef struct ps_period {
   lx_token year;
 } ps_period;
 
+/* The last node of a list being built, found by its first node: a plan
+ * may give one task 100,000 `due` lines or paragraphs, and walking to the
+ * tail for each would cost their square. */
+typedef struct ps_tail {
+  void *head, *tail;         /* head NULL: free */
+  unsigned long used;        /* when last used, for replacing the oldest */
+} ps_tail;
+
+enum { PS_TAILS = 8 };       /* more than the lists of one statement (a
+                                task's by, with, reports, due, note and
+                                implements, and a list after a comma) */
+
 typedef struct ps_ctx {
   md_model *m;
   uint32_t file;
@@ -54,6 +66,8 @@ typedef struct ps_ctx {
   uint32_t error_off;        /* ... at this offset */
   uint32_t braces[PS_MAX_DEPTH];
   int depth;
+  ps_tail tails[PS_TAILS];   /* the lists appended to lately */
+  unsigned long tick;
 } ps_ctx;
 
 /* What parsing one file produced besides the model entries. */
@@ -101,7 +115,7 @@ void ps_body_level(ps_ctx *ctx, int level);
 void ps_body_addresses(ps_ctx *ctx, unsigned levels);
 void ps_body_note(ps_ctx *ctx, const lx_token *s);
 md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name);
-md_ref *ps_ref_append(md_ref *list, md_ref *r);
+md_ref *ps_ref_append(ps_ctx *ctx, md_ref *list, md_ref *r);
 md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s);
 void ps_block_open(ps_ctx *ctx, md_item *it);
 void ps_block_close(ps_ctx *ctx, md_item *it);
@@ -117,7 +131,7 @@ void ps_due(ps_ctx *ctx, md_item *it, const lx_token *phrase);
 void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k, const lx_token *s);
 md_link *ps_link(ps_ctx *ctx, const lx_token *target);
 void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s);
-md_link *ps_link_append(md_link *list, md_link *more);
+md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more);
 void ps_implements(ps_ctx *ctx, md_item *it, md_link *links);
 void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels);
 md_item *ps_waiver(ps_ctx *ctx, const lx_token *kw, md_link *links);

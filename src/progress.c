@@ -1,6 +1,7 @@
 /* progress: the record of what happened; see progress.h. */
 #include "progress.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 #include "text.h"
@@ -50,62 +51,160 @@ static md_item **resolve_ids(md_model *m, const md_event *e, const md_strs *list
   return v;
 }
 
-/* Inserts e into the item's record, keeping day order (entries of one day
- * stay in file order). */
-static void hang(md_model *m, md_item *it, md_event *e) {
-  md_record *r = ar_alloc(m->arena, sizeof *r);
-  r->event = e;
-  md_record **at = &it->record;
-  while (*at && (*at)->event->day <= e->day) at = &(*at)->next;
-  r->next = *at;
-  *at = r;
+/* What a pass has learnt of an item it hangs entries on or asks about:
+ * every question is answered from here, so that an item named by 100,000
+ * entries costs 100,000 steps, not their square. Kept in a scratch arena
+ * for the pass. */
+typedef struct known {
+  const md_item *it;         /* the key: the pointer's bytes */
+  md_record *last;           /* the record's last entry */
+  md_record *closed;         /* its first entry done or cancelled, by day */
+  md_record *closed_before;  /* the one before `closed` took its place: the
+                                first of the others when an entry names
+                                the item twice */
+  int unsorted;              /* an entry was appended out of day order */
+  int waits;                 /* waits(): -1 until asked */
+  ix_table parts;            /* the `for` parts of its dues, folded, once
+                                a report names it with one ... */
+  const char *listed;        /* ... and those parts as a message lists them */
+} known;
+
+typedef struct pass {
+  md_model *m;
+  ar_arena scratch;
+  ix_table items;            /* known, by item */
+  known **unsorted;          /* the items to put back in day order */
+  size_t nunsorted, cap;
+} pass;
+
+static sl_slice known_key(const void *v) { return (sl_slice){ (const char *)&((const known *)v)->it, sizeof(md_item *) }; }
+
+static int closes(const md_event *e) { return e->kind == MD_EV_DONE || e->kind == MD_EV_CANCELLED; }
+
+static known *known_of(pass *ps, const md_item *it) {
+  known *k = ix_get(&ps->items, (sl_slice){ (const char *)&it, sizeof it });
+  if (k) return k;
+  k = ar_alloc(&ps->scratch, sizeof *k);
+  k->it = it;
+  k->waits = -1;
+  for (md_record *r = it->record; r; r = r->next) {
+    if (!k->closed && closes(r->event)) k->closed = r;
+    k->last = r;
+  }
+  ix_put(&ps->items, k);
+  return k;
 }
 
-int pg_part_matches(md_model *m, const md_event *e, const md_due *d) {
-  if (!e->part.value.n) return 1;
-  sl_slice a = tx_fold(m->arena, e->part.value.p, e->part.value.n);
-  sl_slice b = tx_fold(m->arena, d->what.value.p, d->what.value.n);
-  return sl_eq(a, b);
+/* Appends e to the item's record. Entries are kept in day order (entries
+ * of one day in the order they were read): one out of order marks the
+ * record to be sorted when the pass ends, rather than walking it to find
+ * the place. */
+static void hang(pass *ps, md_item *it, md_event *e) {
+  known *k = known_of(ps, it);
+  md_record *r = ar_alloc(ps->m->arena, sizeof *r);
+  r->event = e;
+  if (k->last) k->last->next = r; else it->record = r;
+  if (k->last && k->last->event->day > e->day && !k->unsorted) {
+    k->unsorted = 1;
+    ps->unsorted = ar_grow(&ps->scratch, ps->unsorted, sizeof *ps->unsorted, &ps->cap, ps->nunsorted + 1);
+    ps->unsorted[ps->nunsorted++] = k;
+  }
+  k->last = r;
+  if (closes(e) && (!k->closed || e->day < k->closed->event->day)) {
+    k->closed_before = k->closed;
+    k->closed = r;
+  }
+}
+
+/* A record's entry, where a sort compares it: the day, then the order
+ * it was read in, so that entries of one day keep it. */
+typedef struct placed {
+  dt_day day;
+  size_t seq;
+  md_record *r;
+} placed;
+
+static int by_day(const void *pa, const void *pb) {
+  const placed *a = pa, *b = pb;
+  if (a->day != b->day) return a->day < b->day ? -1 : 1;
+  return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+/* Puts an item's record back in day order: an array sorted in place
+ * rather than the list merged, whose entries lie all over memory. */
+static void sort_record(pass *ps, md_item *it) {
+  size_t n = 0;
+  for (md_record *r = it->record; r; r = r->next) n++;
+  placed *v = ar_alloc(&ps->scratch, n * sizeof *v);
+  n = 0;
+  for (md_record *r = it->record; r; r = r->next, n++) v[n] = (placed){ r->event->day, n, r };
+  qsort(v, n, sizeof *v, by_day);
+  for (size_t i = 0; i + 1 < n; i++) v[i].r->next = v[i + 1].r;
+  v[n - 1].r->next = NULL;
+  it->record = v[0].r;
+}
+
+enum { LISTED_PARTS = 8 };   /* a message names at most this many parts */
+
+/* The item's `for` parts, folded into a set, and listed for messages:
+ * "\"a\", \"b\"" (and how many more), or NULL when it has none. */
+static void index_parts(pass *ps, known *k) {
+  ix_init_set(&k->parts, &ps->scratch);
+  md_text list = { .arena = &ps->scratch };
+  size_t n = 0;
+  for (const md_due *d = k->it->dues; d; d = d->next) {
+    if (!d->what.value.n) continue;
+    ix_set_add(&k->parts, tx_fold(&ps->scratch, d->what.value.p, d->what.value.n));
+    if (n++ >= LISTED_PARTS) continue;
+    md_text_puts(&list, n > 1 ? ", \"" : "\"");
+    md_text_put(&list, d->what.value.p, d->what.value.n);
+    md_text_puts(&list, "\"");
+  }
+  if (n > LISTED_PARTS) md_text_puts(&list, dg_fmt(&ps->scratch, " and %zu more", n - LISTED_PARTS));
+  k->listed = n ? md_text_done(&list) : NULL;
 }
 
 /* A report's `for` must name one of the directive's deadlines, so that a
  * typo does not leave the obligation looking unreported. */
-static void check_part(md_model *m, const md_event *e, const md_item *it) {
+static void check_part(pass *ps, const md_event *e, const md_item *it) {
   if (!e->part.value.n) return;
-  const char *parts = "";
-  for (const md_due *d = it->dues; d; d = d->next) {
-    if (d->what.value.n && pg_part_matches(m, e, d)) return;
-    if (d->what.value.n) parts = dg_fmt(m->arena, "%s%s\"%.*s\"", parts, *parts ? ", " : "", (int)d->what.value.n, d->what.value.p);
-  }
-  const char *msg = *parts ? dg_fmt(m->arena, "%s has no deadline for \"%.*s\" (it has %s)", it->id,
-                                    (int)e->part.value.n, e->part.value.p, parts)
-                           : dg_fmt(m->arena, "%s has no deadline with a 'for' part; leave out 'for'", it->id);
+  md_model *m = ps->m;
+  known *k = known_of(ps, it);
+  if (!k->parts.arena) index_parts(ps, k);
+  if (ix_get(&k->parts, tx_fold(&ps->scratch, e->part.value.p, e->part.value.n))) return;
+  const char *msg = k->listed ? dg_fmt(m->arena, "%s has no deadline for \"%.*s\" (it has %s)", it->id,
+                                       (int)e->part.value.n, e->part.value.p, k->listed)
+                              : dg_fmt(m->arena, "%s has no deadline with a 'for' part; leave out 'for'", it->id);
   error_at(m, "progress-for", e->part.loc, msg);
 }
 
 /* Done twice is a warning: the record may hold a correction, but more
  * likely a copy-paste slip. */
-static void check_twice(md_model *m, md_event *e, md_item *it) {
-  if (e->kind != MD_EV_DONE && e->kind != MD_EV_CANCELLED) return;
-  for (md_record *r = it->record; r; r = r->next) {
-    md_event *o = r->event;
-    if (o == e || (o->kind != MD_EV_DONE && o->kind != MD_EV_CANCELLED)) continue;
-    dg_diag *d = dg_add(m->diags, DG_WARNING, "progress-duplicate", e->loc.file, e->loc.off, e->loc.len,
-                        "%s is recorded %s here and %s on %s", it->id, pg_kind_name(e->kind), pg_kind_name(o->kind),
-                        md_day_text(m->arena, o->day));
-    dg_note(m->diags, d, o->loc.file, o->loc.off, o->loc.len, "recorded here");
-    return;
-  }
+static void check_twice(pass *ps, md_event *e, md_item *it) {
+  if (!closes(e)) return;
+  md_model *m = ps->m;
+  known *k = known_of(ps, it);
+  md_record *r = k->closed && k->closed->event == e ? k->closed_before : k->closed;
+  if (!r) return;
+  md_event *o = r->event;
+  dg_diag *d = dg_add(m->diags, DG_WARNING, "progress-duplicate", e->loc.file, e->loc.off, e->loc.len,
+                      "%s is recorded %s here and %s on %s", it->id, pg_kind_name(e->kind), pg_kind_name(o->kind),
+                      md_day_text(m->arena, o->day));
+  dg_note(m->diags, d, o->loc.file, o->loc.off, o->loc.len, "recorded here");
 }
 
-/* A `triggers` naming a directive that waits for nothing is a slip too. */
-static int waits(const md_item *it) {
-  for (const md_due *d = it->dues; d; d = d->next)
+/* A `triggers` naming a directive that waits for nothing is a slip too.
+ * Each item is asked once: a section named by many entries is walked once. */
+static int waits(pass *ps, const md_item *it) {
+  known *k = known_of(ps, it);
+  if (k->waits >= 0) return k->waits;
+  k->waits = 0;
+  for (const md_due *d = it->dues; d && !k->waits; d = d->next)
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next)
-      if (dl->kind == DL_EVENT || dl->kind == DL_ON_REQUEST) return 1;
-  for (const md_item *c = it->first; c; c = c->next)
-    if (waits(c)) return 1;
-  return 0;
+      if (dl->kind == DL_EVENT || dl->kind == DL_ON_REQUEST) k->waits = 1;
+  for (const md_item *c = it->first; c && !k->waits; c = c->next)
+    if (waits(ps, c)) k->waits = 1;
+  return k->waits;
 }
 
 /* A block naming a plan that is not loaded, once for the block. */
@@ -115,7 +214,8 @@ static void check_block(md_model *m, const md_event *e, const md_event *prev) {
   error_at(m, "unknown-directive", e->plan_loc, dg_fmt(m->arena, "no plan %.*s is loaded", (int)e->plan_key.n, e->plan_key.p));
 }
 
-static void resolve_event(md_model *m, md_event *e, dt_day as_of) {
+static void resolve_event(pass *ps, md_event *e, dt_day as_of) {
+  md_model *m = ps->m;
   e->items = resolve_ids(m, e, e->targets, &e->nitems);
   e->triggered = resolve_ids(m, e, e->triggers, &e->ntriggered);
   if (e->day == DT_MAX) return;              /* a date that does not exist: reported */
@@ -128,24 +228,29 @@ static void resolve_event(md_model *m, md_event *e, dt_day as_of) {
   for (size_t i = 0; i < e->nitems; i++) {
     md_item *it = e->items[i];
     if (!it) continue;
-    if (e->kind == MD_EV_REPORTED) check_part(m, e, it);
-    check_twice(m, e, it);
-    hang(m, it, e);
+    if (e->kind == MD_EV_REPORTED) check_part(ps, e, it);
+    check_twice(ps, e, it);
+    hang(ps, it, e);
   }
   size_t i = 0;
   for (const md_strs *s = e->triggers; s; s = s->next, i++) {
     md_item *it = e->triggered[i];
-    if (it && !waits(it))
+    if (it && !waits(ps, it))
       dg_add(m->diags, DG_WARNING, "progress-trigger", s->s.loc.file, s->s.loc.off, s->s.loc.len,
              "%s waits for nothing: none of its deadlines is conditional", it->id);
   }
 }
 
 void pg_resolve(md_model *m, dt_day as_of) {
+  pass ps = { .m = m };
+  ar_init(&ps.scratch);
+  ix_init(&ps.items, &ps.scratch, known_key);
   md_event *prev = m->progressed_event;
   for (md_event *e = prev ? prev->next : m->events; e; prev = e, e = e->next) {
     check_block(m, e, prev);
-    resolve_event(m, e, as_of);
+    resolve_event(&ps, e, as_of);
   }
   m->progressed_event = prev;
+  for (size_t i = 0; i < ps.nunsorted; i++) sort_record(&ps, (md_item *)ps.unsorted[i]->it);
+  ar_free(&ps.scratch);
 }

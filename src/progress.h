@@ -9,7 +9,7 @@
  * directives or plans, dates after the as-of day, a `for` that names no
  * deadline of the directive, and directives recorded done twice. Bodies are
  * resolved by resolve with every other reference. Layer: resolve; calls
- * model, diag, text. */
+ * model, diag, text, index. */
 #ifndef PLANCHECK_PROGRESS_H
 #define PLANCHECK_PROGRESS_H
 
@@ -21,9 +21,5 @@ void pg_resolve(md_model *m, dt_day as_of);
 
 /* "issued", "done", "started", "cancelled", "reported": as written. */
 const char *pg_kind_name(md_event_kind k);
-
-/* Whether an entry's `for` (empty: any) names the due's `for` part: the
- * same text after folding. */
-int pg_part_matches(md_model *m, const md_event *e, const md_due *d);
 
 #endif

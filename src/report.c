@@ -24,9 +24,9 @@ static const char *text_of(md_model *m, const md_item *it) { return md_item_text
 static const char *owner_names(md_model *m, const md_item *it) { return md_ref_names(m, it->owners); }
 
 static const char *implemented_by(md_model *m, const cs_row *row) {
-  const char *s = "";
-  for (size_t i = 0; i < row->nlinks; i++) s = dg_fmt(m->arena, "%s%s%s", s, i ? ", " : "", row->links[i]->from->id);
-  return s;
+  md_text s = { .arena = m->arena };
+  for (size_t i = 0; i < row->nlinks; i++) md_text_sep(&s, ", ", row->links[i]->from->id, strlen(row->links[i]->from->id));
+  return md_text_done(&s);
 }
 
 
@@ -395,12 +395,15 @@ static const char *status_of(md_model *m, const ag_entry *e) {
 static const char *event_text(md_model *m, const md_event *t, int whose) {
   const char *doc = t->doc.value.n ? dg_fmt(m->arena, " (%.*s)", (int)t->doc.value.n, t->doc.value.p) : "";
   if (t->kind != MD_EV_ISSUED) {
-    const char *ids = "", *by = "";
+    md_text ids = { .arena = m->arena }, by = { .arena = m->arena };
     for (size_t i = 0; whose && i < t->nitems; i++)
-      if (t->items[i]) ids = dg_fmt(m->arena, "%s%s%s", ids, *ids ? ", " : "", t->items[i]->id);
-    for (const md_ref *r = t->by; r; r = r->next)
-      by = dg_fmt(m->arena, "%s%s%.*s", by, *by ? ", " : " by ", (int)r->text.n, r->text.p);
-    return dg_fmt(m->arena, "%s%s%s on %s%s%s", ids, *ids ? " " : "", pg_kind_name(t->kind), day(m, t->day), doc, by);
+      if (t->items[i]) md_text_sep(&ids, ", ", t->items[i]->id, strlen(t->items[i]->id));
+    for (const md_ref *r = t->by; r; r = r->next) {
+      md_text_puts(&by, by.n ? ", " : " by ");
+      md_text_put(&by, r->text.p, r->text.n);
+    }
+    return dg_fmt(m->arena, "%s%s%s on %s%s%s", md_text_done(&ids), ids.n ? " " : "", pg_kind_name(t->kind), day(m, t->day),
+                  doc, md_text_done(&by));
   }
   const md_ref *b = t->issuer;
   return dg_fmt(m->arena, "\"%.*s\"%s issued by %.*s on %s", (int)t->what.value.n, t->what.value.p, doc,

@@ -473,12 +473,44 @@ static int assign_one(idctx *c, md_item *it, sl_slice id) {
   return md_add_item_id(c->m, it);
 }
 
+/* How many of a parent's children so far carry each id component. Kept
+ * only from the parent's first repeated number on: N siblings all numbered
+ * "1." then cost N lookups, not N² comparisons. */
+typedef struct tally {
+  sl_slice comp;
+  int n;
+} tally;
+
+static sl_slice tally_key(const void *v) { return ((const tally *)v)->comp; }
+
+/* Counts one more child with `comp`; how many there are now. */
+static int tally_add(ix_table *t, sl_slice comp) {
+  tally *e = ix_get(t, comp);
+  if (!e) {
+    e = ar_alloc(t->arena, sizeof *e);
+    e->comp = comp;
+    ix_put(t, e);
+  }
+  return ++e->n;
+}
+
+static sl_slice component_of(const md_item *it) { return (sl_slice){ it->component, strlen(it->component) }; }
+
+/* Starts the tally of a parent's children at its first repeat: the
+ * children before `upto`. */
+static void tally_start(ix_table *t, ar_arena *a, md_item *parent, md_item *upto) {
+  ix_init(t, a, tally_key);
+  for (md_item *prev = parent->first; prev != upto; prev = prev->next)
+    if (has_id(prev) && prev->component) tally_add(t, component_of(prev));
+}
+
 /* One walk gives each item its plan, its bodies, its lead owners (its
  * own `by`, else those it inherits) and, for tasks and sections, its id:
  * a national run holds a million items, and each walk of them costs
  * their cache lines again. */
 static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inherited) {
   int ordinal = 0;
+  ix_table seen_comps = { 0 };     /* the tally, once a number repeats */
   for (md_item *it = parent->first; it; it = it->next) {
     it->plan = c->plan;
     resolve_item_refs(c->m, it);
@@ -494,12 +526,11 @@ static void assign_ids(idctx *c, md_item *parent, sl_slice prefix, md_ref *inher
     /* A number printed twice (seed 000 has two "4.") keeps both items
      * apart: the second becomes 4#2. check reports the numbering. The
      * first sibling with a component always takes the plain id, so when
-     * that id is free there is no earlier one to count (and sections of
-     * hundreds of items are not compared pairwise). */
-    if (assign_one(c, it, id) != 0) {
-      int seen = 1;
-      for (md_item *prev = parent->first; prev != it; prev = prev->next)
-        if (has_id(prev) && prev->component && sl_eq_cstr(comp, prev->component)) seen++;
+     * that id is free there is no earlier one to count. */
+    int clash = assign_one(c, it, id) != 0;
+    if (clash && !seen_comps.arena) tally_start(&seen_comps, c->m->arena, parent, it);
+    int seen = seen_comps.arena ? tally_add(&seen_comps, (sl_slice){ it->component, comp.n }) : 1;
+    if (clash) {
       /* An id given with `id` must be unique: no renaming. */
       if (seen > 1 && !it->id_override.value.n) id = item_id(c, prefix, comp, seen);
       if (seen == 1 || it->id_override.value.n || assign_one(c, it, id) != 0) report_duplicate(c, it);
