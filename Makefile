@@ -27,7 +27,7 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
 # real browser that renders the HTML report (tests/run, section html; `make
 # screenshot`) with a font that has every Vietnamese letter.
 # valgrind runs every command over the real plans (tests/valgrind/run).
-DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind
+DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
