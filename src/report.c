@@ -294,7 +294,7 @@ void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_form
   if (f == RP_JSON) fputs("[", out);
   for (size_t i = 0; i < n; i++) {
     if (!c[i]->ntargets) continue;
-    const sm_index *ix = sg_index(m, c[i]);
+    sm_index *ix = sg_index(m, c[i]);
     for (size_t t = 0; t < c[i]->ntargets; t++) {
       const cs_target *tg = &c[i]->targets[t];
       if (f == RP_TEXT)
