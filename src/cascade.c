@@ -107,17 +107,17 @@ int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) 
 
 /* The bodies of `level` that carry `owner`'s work, for "expected ..." text. */
 static const char *expected_owners(md_model *m, const md_item *d, md_level level) {
-  const char *list = "";
-  int n = 0;
+  dg_buf list = dg_buf_in(m->arena);
   for (md_body *b = m->bodies; b; b = b->next) {
     if (b->level != level) continue;
     for (const md_ref *o = d->owners; o; o = o->next) {
       if (!o->body || !reaches(b, o->body, 0)) continue;
-      list = dg_fmt(m->arena, "%s%s%s", list, n++ ? ", " : "", body_name(m, b));
+      const char *name = body_name(m, b);
+      dg_buf_item(&list, ", ", name, strlen(name));
       break;
     }
   }
-  return list;
+  return dg_buf_text(&list);
 }
 
 /* ---- the plans a child is checked against ---- */

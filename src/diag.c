@@ -34,6 +34,29 @@ const char *dg_fmt(ar_arena *a, const char *fmt, ...) {
   return s;
 }
 
+dg_buf dg_buf_in(ar_arena *a) { return (dg_buf){ a, NULL, 0, 0 }; }
+
+void dg_buf_add(dg_buf *b, const char *s, size_t n) {
+  if (b->n + n + 1 > b->cap) {
+    size_t cap = b->cap ? 2 * b->cap : 64;
+    while (cap < b->n + n + 1) cap *= 2;
+    char *p = ar_alloc_text(b->a, cap);
+    if (b->n) memcpy(p, b->p, b->n);
+    b->p = p;
+    b->cap = cap;
+  }
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+void dg_buf_item(dg_buf *b, const char *sep, const char *s, size_t n) {
+  if (b->n) dg_buf_add(b, sep, strlen(sep));
+  dg_buf_add(b, s, n);
+}
+
+const char *dg_buf_text(dg_buf *b) { return b->n ? b->p : ""; }
+
 static dg_diag *make(dg_list *l, dg_severity sev, const char *code, uint32_t file, uint32_t off,
                      uint32_t len, const char *fmt, va_list ap) {
   dg_diag *d = ar_alloc(l->arena, sizeof *d);

@@ -27,15 +27,22 @@ static const char *ref_name(md_model *m, const md_ref *r) {
 /* Names joined by `sep`; "; " in the annex, because body names themselves
  * hold commas ("Tổ công tác liên ngành, huyện"). */
 static const char *names(md_model *m, const md_ref *refs, const char *sep) {
-  const char *s = "";
-  for (const md_ref *r = refs; r; r = r->next) s = dg_fmt(m->arena, "%s%s%s", s, *s ? sep : "", ref_name(m, r));
-  return s;
+  dg_buf b = dg_buf_in(m->arena);
+  for (const md_ref *r = refs; r; r = r->next) {
+    const char *name = ref_name(m, r);
+    dg_buf_item(&b, sep, name, strlen(name));
+  }
+  return dg_buf_text(&b);
 }
 
 static const char *paragraphs(md_model *m, const md_strs *texts, const char *sep) {
-  const char *s = "";
-  for (const md_strs *t = texts; t; t = t->next) s = dg_fmt(m->arena, "%s%s%s", s, t == texts ? "" : sep, str(m, t->s));
-  return s;
+  dg_buf b = dg_buf_in(m->arena);
+  for (const md_strs *t = texts; t; t = t->next) {
+    const char *text = str(m, t->s);
+    if (t != texts) dg_buf_add(&b, sep, strlen(sep));
+    dg_buf_add(&b, text, strlen(text));
+  }
+  return dg_buf_text(&b);
 }
 
 /* A due as printed, its `for` part in parentheses:
@@ -46,9 +53,12 @@ static const char *due_text(md_model *m, const md_due *d) {
 }
 
 static const char *dues_text(md_model *m, const md_item *it, const char *sep) {
-  const char *s = "";
-  for (const md_due *d = it->dues; d; d = d->next) s = dg_fmt(m->arena, "%s%s%s", s, *s ? sep : "", due_text(m, d));
-  return s;
+  dg_buf b = dg_buf_in(m->arena);
+  for (const md_due *d = it->dues; d; d = d->next) {
+    const char *t = due_text(m, d);
+    dg_buf_item(&b, sep, t, strlen(t));
+  }
+  return dg_buf_text(&b);
 }
 
 static const char *key_of(md_model *m, const md_plan *p) { return slice(m, p->key); }

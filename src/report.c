@@ -24,9 +24,9 @@ static const char *text_of(md_model *m, const md_item *it) { return md_item_text
 static const char *owner_names(md_model *m, const md_item *it) { return md_ref_names(m, it->owners); }
 
 static const char *implemented_by(md_model *m, const cs_row *row) {
-  const char *s = "";
-  for (size_t i = 0; i < row->nlinks; i++) s = dg_fmt(m->arena, "%s%s%s", s, i ? ", " : "", row->links[i]->from->id);
-  return s;
+  dg_buf b = dg_buf_in(m->arena);
+  for (size_t i = 0; i < row->nlinks; i++) dg_buf_item(&b, ", ", row->links[i]->from->id, strlen(row->links[i]->from->id));
+  return dg_buf_text(&b);
 }
 
 
@@ -395,11 +395,15 @@ static const char *status_of(md_model *m, const ag_entry *e) {
 static const char *event_text(md_model *m, const md_event *t, int whose) {
   const char *doc = t->doc.value.n ? dg_fmt(m->arena, " (%.*s)", (int)t->doc.value.n, t->doc.value.p) : "";
   if (t->kind != MD_EV_ISSUED) {
-    const char *ids = "", *by = "";
+    dg_buf idb = dg_buf_in(m->arena), byb = dg_buf_in(m->arena);
     for (size_t i = 0; whose && i < t->nitems; i++)
-      if (t->items[i]) ids = dg_fmt(m->arena, "%s%s%s", ids, *ids ? ", " : "", t->items[i]->id);
-    for (const md_ref *r = t->by; r; r = r->next)
-      by = dg_fmt(m->arena, "%s%s%.*s", by, *by ? ", " : " by ", (int)r->text.n, r->text.p);
+      if (t->items[i]) dg_buf_item(&idb, ", ", t->items[i]->id, strlen(t->items[i]->id));
+    for (const md_ref *r = t->by; r; r = r->next) {
+      if (!byb.n) dg_buf_add(&byb, " by ", 4);
+      else dg_buf_add(&byb, ", ", 2);
+      dg_buf_add(&byb, r->text.p, r->text.n);
+    }
+    const char *ids = dg_buf_text(&idb), *by = dg_buf_text(&byb);
     return dg_fmt(m->arena, "%s%s%s on %s%s%s", ids, *ids ? " " : "", pg_kind_name(t->kind), day(m, t->day), doc, by);
   }
   const md_ref *b = t->issuer;
