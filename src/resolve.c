@@ -30,6 +30,9 @@ typedef struct loader {
   md_model *m;
   const rs_options *o;
   ix_table scans;               /* directories scanned for parents, by path */
+  md_plan **by_file;            /* the first plan read from each file */
+  size_t by_file_cap;
+  md_plan *indexed;             /* the last plan by_file holds */
 } loader;
 
 static int ends_with(const char *s, const char *suffix) {
@@ -426,8 +429,22 @@ static void load_around(loader *L, md_plan *before) {
   }
 }
 
+/* The first plan (not a described one) read from `file`, or NULL: for a
+ * file given twice, or read (included, or as a parent) before it was
+ * given. Plans are indexed by file as they are first needed, each once,
+ * rather than all of them walked for each such file. */
+static md_plan *plan_of_file(loader *L, uint32_t file) {
+  md_model *m = L->m;
+  for (md_plan *p = UNSEEN(m->plans, L->indexed); p; p = p->next) {
+    L->by_file = ar_grow(m->arena, L->by_file, sizeof *L->by_file, &L->by_file_cap, (size_t)p->file + 1);
+    if (!p->is_described && !L->by_file[p->file]) L->by_file[p->file] = p;
+    L->indexed = p;
+  }
+  return file < L->by_file_cap ? L->by_file[file] : NULL;
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
-  loader L = { m, o, { 0 } };
+  loader L = { m, o, { 0 }, NULL, 0, NULL };
   ix_init(&L.scans, m->arena, scan_key);
   size_t failed = 0;
   md_plan *before = m->last_plan;
@@ -437,8 +454,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     src_status st = find(&L, in->path, NULL, &in->file, &err_no);
     if (st == SRC_ALREADY) {
       in->loaded = 1;
-      for (md_plan *p = m->plans; p; p = p->next)
-        if (p->file == in->file && !p->is_described) { in->plan = p; break; }
+      in->plan = plan_of_file(&L, in->file);
       continue;
     }
     if (st != SRC_OK) {
