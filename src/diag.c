@@ -213,11 +213,46 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, 
   if (d->file != DG_NOFILE) print_excerpt(out, src, d, st);
 }
 
+/* Findings are printed into memory and written out in blocks: stderr,
+ * where they go, is unbuffered, and a finding written a character at a
+ * time cost a system call a character (20,000 findings: 0.36 s of system
+ * time). Where memory streams fail, straight to `out`. */
+enum { PRINT_BLOCK = 1 << 16 };
+
+typedef struct block {
+  FILE *out, *mem;
+  char *buf;
+  size_t len;
+} block;
+
+static FILE *block_open(block *b) {
+  b->buf = NULL;
+  b->len = 0;
+  b->mem = open_memstream(&b->buf, &b->len);
+  return b->mem ? b->mem : b->out;
+}
+
+/* Writes what is held and frees it. */
+static void block_flush(block *b) {
+  if (!b->mem) return;
+  fclose(b->mem);
+  fwrite(b->buf, 1, b->len, b->out);
+  free(b->buf);
+  b->mem = NULL;
+}
+
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
+  block b = { out, NULL, NULL, 0 };
+  FILE *to = block_open(&b);
   for (const dg_diag *d = l->first; d; d = d->next) {
-    print_one(out, src, d, st, 0);
-    for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st, 1);
+    print_one(to, src, d, st, 0);
+    for (const dg_diag *n = d->notes; n; n = n->next) print_one(to, src, n, st, 1);
+    if (b.mem && fflush(b.mem) == 0 && b.len >= PRINT_BLOCK) {
+      block_flush(&b);
+      to = block_open(&b);
+    }
   }
+  block_flush(&b);
 }
 
 /* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (JSON
