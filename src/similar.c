@@ -43,6 +43,7 @@ struct sm_index {
   ar_arena *a;
   abbrev *abbrevs;           /* the model's first, so a plan can override */
   size_t nabbrevs;
+  ix_table by_short;         /* abbrevs by short form, the first of each */
   term *terms;
   size_t nterms, capterms;
   uint32_t *thash;           /* open addressing: term id + 1, 0 when empty */
@@ -96,16 +97,21 @@ static const char *const builtin[][2] = {
 
 /* ---- the abbreviation table ---- */
 
+static sl_slice short_key(const void *v) { return ((const abbrev *)v)->shortform; }
+
 static void add_abbrev(sm_index *ix, sl_slice shortform, sl_slice longform) {
   abbrev *ab = &ix->abbrevs[ix->nabbrevs++];
   ab->shortform = tx_nfc(ix->a, shortform.p, shortform.n); /* compared with NFC text */
   ab->longform = longform;
+  ix_put(&ix->by_short, ab);
 }
 
 static void load_abbrevs(sm_index *ix, const md_model *m) {
   size_t n = sizeof builtin / sizeof builtin[0];
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next) n++;
   ix->abbrevs = ar_alloc(ix->a, n * sizeof *ix->abbrevs);
+  ix_init(&ix->by_short, ix->a, short_key);
+  ix_reserve(&ix->by_short, n);
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next)
     add_abbrev(ix, ab->shortform.value, ab->longform.value);
   for (size_t k = 0; k < sizeof builtin / sizeof builtin[0]; k++)
@@ -113,10 +119,11 @@ static void load_abbrevs(sm_index *ix, const md_model *m) {
                (sl_slice){ builtin[k][1], strlen(builtin[k][1]) });
 }
 
+/* Every token of every text is looked up: through the index, so that a
+ * plan declaring thousands of abbreviations costs no more per token. */
 static const sl_slice *expansion(const sm_index *ix, const char *s, size_t n) {
-  for (size_t k = 0; k < ix->nabbrevs; k++)
-    if (sl_eq(ix->abbrevs[k].shortform, (sl_slice){ s, n })) return &ix->abbrevs[k].longform;
-  return NULL;
+  const abbrev *ab = ix_get(&ix->by_short, (sl_slice){ s, n });
+  return ab ? &ab->longform : NULL;
 }
 
 sm_index *sm_new(md_model *m) {
