@@ -183,23 +183,17 @@ static answers answers_of(md_model *m, md_plan *child) {
 
 /* ---- coverage ---- */
 
-/* Where a pointer's probe starts in a table of cap slots (a power of
- * two): the high bits of a multiplication, which every bit reaches. */
-static size_t ptr_slot(const void *p, size_t cap) {
-  return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
-}
-
 /* A target's rows are found by directive through its index: every link
  * of the child looks its row up, and a parent may have thousands. */
 static cs_row *row_of(const cs_target *t, const md_item *d) {
   if (!t->index_cap) return NULL;
-  for (size_t k = ptr_slot(d, t->index_cap); t->index[k]; k = (k + 1) & (t->index_cap - 1))
+  for (size_t k = ix_ptr_slot(d, t->index_cap); t->index[k]; k = (k + 1) & (t->index_cap - 1))
     if (t->rows[t->index[k] - 1].directive == d) return &t->rows[t->index[k] - 1];
   return NULL;
 }
 
 static void index_row(cs_target *t, size_t i) {
-  size_t k = ptr_slot(t->rows[i].directive, t->index_cap);
+  size_t k = ix_ptr_slot(t->rows[i].directive, t->index_cap);
   while (t->index[k]) k = (k + 1) & (t->index_cap - 1);
   t->index[k] = (uint32_t)i + 1;
 }
@@ -706,7 +700,7 @@ static void seen_start(md_model *m, dupset *s, const md_item *it) {
  * (and is then remembered). */
 static const md_link *seen_before(dupset *s, const md_link *l) {
   if (!s->use) return NULL;
-  size_t k = ptr_slot(l->item, s->use);
+  size_t k = ix_ptr_slot(l->item, s->use);
   for (; s->slot[k]; k = (k + 1) & (s->use - 1))
     if (s->slot[k]->item == l->item) return s->slot[k];
   s->slot[k] = l;
