@@ -2,7 +2,7 @@
 memory must not grow with the plan so that a large plan meets the script
 memory limit where a small one passes. The limit is set at 16 MiB (the
 default is 64) so that 8N = 200,000 directives meet it as 550,000 met the
-default; the rules then need only plancheck.same_text's table (about 30
+default; the rules then need only plancheck.same_text's table (30 to 45
 bytes a directive), not a proxy and a list entry per directive."""
 
 N = 25000
