@@ -2,7 +2,7 @@
 directive): appending a link, checking it against the others and placing
 each finding's column on the long line must each cost a constant."""
 
-N = 5000
+N = 10000
 
 
 def generate(n, d):

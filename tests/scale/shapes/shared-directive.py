@@ -2,7 +2,7 @@
 added in constant time and memory (the list of a directive's links was
 copied on every link)."""
 
-N = 20000
+N = 80000
 
 
 def parent(f):
