@@ -483,43 +483,68 @@ static int by_rank(const void *pa, const void *pb) {
   return a->seq < b->seq ? -1 : a->seq > b->seq;
 }
 
+/* The lead owners of a plan's tasks in the order first named, each with
+ * its place found through a table by address (v's index + 1; 0: empty),
+ * not by a walk of those seen: a plan may name thousands of bodies. */
 typedef struct owners_seen {
   const md_body **v;
   size_t n, cap;
+  uint32_t *slot;            /* 2 * cap slots */
 } owners_seen;
+
+/* b's place in s, or s->n when it is not there. */
+static size_t seen_rank(const owners_seen *s, const md_body *b) {
+  if (!s->cap) return s->n;
+  for (size_t k = ix_ptr_slot(b, 2 * s->cap); s->slot[k]; k = (k + 1) & (2 * s->cap - 1))
+    if (s->v[s->slot[k] - 1] == b) return s->slot[k] - 1;
+  return s->n;
+}
+
+static void seen_place(owners_seen *s, size_t i) {
+  size_t k = ix_ptr_slot(s->v[i], 2 * s->cap);
+  while (s->slot[k]) k = (k + 1) & (2 * s->cap - 1);
+  s->slot[k] = (uint32_t)i + 1;
+}
+
+/* Doubles the room (from 32 bodies), placing those seen again. */
+static void seen_grow(owners_seen *s) {
+  size_t cap = s->cap ? s->cap * 2 : 32;
+  s->v = mem_realloc((void *)s->v, cap * sizeof *s->v);
+  free(s->slot);
+  s->slot = mem_calloc(2 * cap, sizeof *s->slot);
+  s->cap = cap;
+  for (size_t i = 0; i < s->n; i++) seen_place(s, i);
+}
 
 static int note_owners(md_item *it, void *ctx) {
   owners_seen *s = ctx;
   if (it->kind != MD_TASK) return 0;
   for (md_ref *o = it->owners; o; o = o->next) {
-    size_t k = 0;
-    while (k < s->n && s->v[k] != o->body) k++;
-    if (k < s->n || !o->body) continue;
-    if (s->n == s->cap) {
-      s->cap = s->cap ? s->cap * 2 : 32;
-      s->v = mem_realloc((void *)s->v, s->cap * sizeof *s->v);
-    }
-    s->v[s->n++] = o->body;
+    if (!o->body || seen_rank(s, o->body) < s->n) continue;
+    if (s->n == s->cap) seen_grow(s);
+    s->v[s->n] = o->body;
+    seen_place(s, s->n++);
   }
   return 0;
+}
+
+static void seen_free(owners_seen *s) {
+  free((void *)s->v);
+  free(s->slot);
 }
 
 /* Owners in the order the plan first names them as lead owners; entries
  * with no owner last. */
 static void order(builder *b) {
   if (!b->n) return;
-  owners_seen seen = { 0 };
+  owners_seen seen = { NULL, 0, 0, NULL };
   ranked *r = mem_alloc(b->n * sizeof *r);
   md_walk(&b->plan->root, note_owners, &seen);
-  for (size_t i = 0; i < b->n; i++) {
-    size_t k = 0;
-    while (k < seen.n && seen.v[k] != b->v[i].owner) k++;
-    r[i] = (ranked){ b->v[i], k, i };
-  }
+  for (size_t i = 0; i < b->n; i++) r[i] = (ranked){ b->v[i], seen_rank(&seen, b->v[i].owner), i };
   qsort(r, b->n, sizeof *r, by_rank);
   for (size_t i = 0; i < b->n; i++) b->v[i] = r[i].e;
   free(r);
-  free((void *)seen.v);
+  seen_free(&seen);
 }
 
 ag_agenda *ag_agenda_of(md_model *m, md_plan *p, dt_day as_of, int within, const md_body *owner) {

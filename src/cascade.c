@@ -107,17 +107,17 @@ int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) 
 
 /* The bodies of `level` that carry `owner`'s work, for "expected ..." text. */
 static const char *expected_owners(md_model *m, const md_item *d, md_level level) {
-  const char *list = "";
-  int n = 0;
+  dg_buf list = dg_buf_in(m->arena);
   for (md_body *b = m->bodies; b; b = b->next) {
     if (b->level != level) continue;
     for (const md_ref *o = d->owners; o; o = o->next) {
       if (!o->body || !reaches(b, o->body, 0)) continue;
-      list = dg_fmt(m->arena, "%s%s%s", list, n++ ? ", " : "", body_name(m, b));
+      const char *name = body_name(m, b);
+      dg_buf_item(&list, ", ", name, strlen(name));
       break;
     }
   }
-  return list;
+  return dg_buf_text(&list);
 }
 
 /* ---- the plans a child is checked against ---- */
@@ -183,10 +183,31 @@ static answers answers_of(md_model *m, md_plan *child) {
 
 /* ---- coverage ---- */
 
-static cs_row *row_of(cs_target *t, const md_item *d) {
-  for (size_t i = 0; i < t->nrows; i++)
-    if (t->rows[i].directive == d) return &t->rows[i];
+/* A target's rows are found by directive through its index: every link
+ * of the child looks its row up, and a parent may have thousands. */
+static cs_row *row_of(const cs_target *t, const md_item *d) {
+  if (!t->index_cap) return NULL;
+  for (size_t k = ix_ptr_slot(d, t->index_cap); t->index[k]; k = (k + 1) & (t->index_cap - 1))
+    if (t->rows[t->index[k] - 1].directive == d) return &t->rows[t->index[k] - 1];
   return NULL;
+}
+
+static void index_row(cs_target *t, size_t i) {
+  size_t k = ix_ptr_slot(t->rows[i].directive, t->index_cap);
+  while (t->index[k]) k = (k + 1) & (t->index_cap - 1);
+  t->index[k] = (uint32_t)i + 1;
+}
+
+/* Indexes the last row added, doubling the index (from 64 slots) when it
+ * would be more than half full. */
+static void index_last_row(md_model *m, cs_target *t) {
+  if (2 * t->nrows <= t->index_cap) {
+    index_row(t, t->nrows - 1);
+    return;
+  }
+  t->index_cap = t->index_cap ? 2 * t->index_cap : 64;
+  t->index = ar_alloc(m->arena, t->index_cap * sizeof *t->index);
+  for (size_t i = 0; i < t->nrows; i++) index_row(t, i);
 }
 
 typedef struct rows { md_model *m; cs_target *t; size_t cap; md_level level; } rows;
@@ -197,6 +218,7 @@ static cs_row *add_row(rows *r, md_item *d, cs_status st) {
   cs_row *row = &t->rows[t->nrows++];
   row->directive = d;
   row->status = st;
+  index_last_row(r->m, t);
   return row;
 }
 
@@ -217,13 +239,19 @@ static int add_addressed(md_item *it, void *ctx) {
   return 0;
 }
 
+/* Adds a task's link to the row of its directive. The array doubles when
+ * its length is a power of two, so that a directive linked by thousands
+ * of tasks is not copied once per link. */
 static void attach(md_model *m, cs_row *row, md_link *l) {
-  for (size_t i = 0; i < row->nlinks; i++)
-    if (row->links[i]->from == l->from) return;   /* a duplicate link: one task */
-  md_link **v = ar_alloc(m->arena, (row->nlinks + 1) * sizeof *v);
-  if (row->nlinks) memcpy(v, row->links, row->nlinks * sizeof *v);
-  v[row->nlinks++] = l;
-  row->links = v;
+  /* A task's links are answered one after another, so a second link from
+   * the same task to this directive would follow its first. */
+  if (row->nlinks && row->links[row->nlinks - 1]->from == l->from) return;   /* a duplicate link: one task */
+  if ((row->nlinks & (row->nlinks - 1)) == 0) {
+    md_link **v = ar_alloc(m->arena, (row->nlinks ? 2 * row->nlinks : 1) * sizeof *v);
+    if (row->nlinks) memcpy(v, row->links, row->nlinks * sizeof *v);
+    row->links = v;
+  }
+  row->links[row->nlinks++] = l;
 }
 
 static void answer(rows *r, const answers *a, dt_day as_of) {
@@ -636,24 +664,58 @@ static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const 
 }
 
 static const cs_row *find_row(const cs_coverage *c, const md_item *d, const cs_target **in) {
-  for (size_t i = 0; i < c->ntargets; i++)
-    for (size_t j = 0; j < c->targets[i].nrows; j++)
-      if (c->targets[i].rows[j].directive == d) { *in = &c->targets[i]; return &c->targets[i].rows[j]; }
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const cs_row *row = row_of(&c->targets[i], d);
+    if (row) { *in = &c->targets[i]; return row; }
+  }
   *in = NULL;
+  return NULL;
+}
+
+/* One item's links by directive, while its links are checked: a second
+ * link to a directive is found without comparing every link of the item
+ * with every other (a task may have thousands). `use` slots of `slot`
+ * serve the current item; 0 when it has one link, which has no double. */
+typedef struct dupset {
+  const md_link **slot;
+  size_t cap, use;
+} dupset;
+
+static void seen_start(md_model *m, dupset *s, const md_item *it) {
+  size_t n = 0;
+  for (const md_link *l = it->implements; l; l = l->next) n++;
+  s->use = 0;
+  if (n < 2) return;
+  size_t cap = 16;
+  while (cap < 2 * n) cap *= 2;
+  if (cap > s->cap) {
+    s->slot = ar_alloc(m->arena, cap * sizeof *s->slot);
+    s->cap = cap;
+  }
+  memset(s->slot, 0, cap * sizeof *s->slot);
+  s->use = cap;
+}
+
+/* The item's first link to l's directive, or NULL when l is the first
+ * (and is then remembered). */
+static const md_link *seen_before(dupset *s, const md_link *l) {
+  if (!s->use) return NULL;
+  size_t k = ix_ptr_slot(l->item, s->use);
+  for (; s->slot[k]; k = (k + 1) & (s->use - 1))
+    if (s->slot[k]->item == l->item) return s->slot[k];
+  s->slot[k] = l;
   return NULL;
 }
 
 /* Reports a second link to the same directive; 1 when it is one (its
  * other checks were made for the first). */
-static int check_duplicate(md_model *m, const md_link *l) {
-  for (const md_link *prev = l->from->implements; prev != l; prev = prev->next) {
-    if (prev->item != l->item) continue;
-    dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from %s", l->item->id,
-                         l->from->id ? l->from->id : "this statement");
-    note_at(m, e, prev->target.loc, "first linked here");
-    return 1;
-  }
-  return 0;
+static int check_duplicate(md_model *m, dupset *s, const md_link *l) {
+  const md_link *prev = seen_before(s, l);
+  if (!prev) return 0;
+  dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from %s", l->item->id,
+                       l->from->id ? l->from->id : "this statement");
+  note_at(m, e, prev->target.loc, "first linked here");
+  return 1;
 }
 
 static void check_fingerprint(md_model *m, md_link *l) {
@@ -670,8 +732,8 @@ static void check_fingerprint(md_model *m, md_link *l) {
   }
 }
 
-static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, md_link *l) {
-  if (link_invalid(m, c->child, anc, l) || check_duplicate(m, l)) return;
+static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, dupset *s, md_link *l) {
+  if (link_invalid(m, c->child, anc, l) || check_duplicate(m, s, l)) return;
   const cs_target *t;
   const cs_row *row = find_row(c, l->item, &t);
   if (!row || row->status == CS_EXTRA) {
@@ -821,7 +883,7 @@ static int check_target_item(md_item *it, void *ctx) {
 
 /* ---- the whole check ---- */
 
-typedef struct lctx { md_model *m; const cs_coverage *c; const ancestry *anc; } lctx;
+typedef struct lctx { md_model *m; const cs_coverage *c; const ancestry *anc; dupset dups; } lctx;
 
 static int check_item_links(md_item *it, void *ctx) {
   lctx *x = ctx;
@@ -835,7 +897,8 @@ static int check_item_links(md_item *it, void *ctx) {
             md_level_name(x->c->level));
   if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
-  for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, l);
+  seen_start(x->m, &x->dups, it);
+  for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, &x->dups, l);
   for (md_due *d = it->dues; d; d = d->next)
     if (d->after.value.n && (!d->awaits || d->awaits->kind != MD_TASK))
       finding(x->m, DG_ERROR, "link-unknown", d->after.loc, "'after' names %s, which is not a task of any loaded plan",
@@ -852,7 +915,7 @@ void cs_check(md_model *m, md_plan *child, dt_day as_of) {
   }
   ancestry anc = { .n = 0 };
   ancestors(&anc, child->parents, 0);
-  lctx x = { m, c, &anc };
+  lctx x = { m, c, &anc, { NULL, 0, 0 } };
   md_walk(&child->root, check_item_links, &x);
   tctx t = { m, c };
   if (c->ntargets) md_walk(&child->root, check_target_item, &t);

@@ -41,6 +41,9 @@ typedef struct cs_target {
   cs_row *rows;
   size_t nrows;
   size_t count[CS_EXTRA + 1];
+  uint32_t *index;           /* rows by directive, for cascade's lookups
+                                (row number + 1; 0: empty slot) */
+  size_t index_cap;          /* a power of two, or 0 */
 } cs_target;
 
 typedef struct cs_coverage {

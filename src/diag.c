@@ -39,6 +39,22 @@ const char *dg_fmt(ar_arena *a, const char *fmt, ...) {
   return s;
 }
 
+dg_buf dg_buf_in(ar_arena *a) { return (dg_buf){ a, NULL, 0, 0 }; }
+
+void dg_buf_add(dg_buf *b, const char *s, size_t n) {
+  b->p = ar_grow(b->a, b->p, 1, &b->cap, b->n + n + 1);
+  memcpy(b->p + b->n, s, n);
+  b->n += n;
+  b->p[b->n] = '\0';
+}
+
+void dg_buf_item(dg_buf *b, const char *sep, const char *s, size_t n) {
+  if (b->n) dg_buf_add(b, sep, strlen(sep));
+  dg_buf_add(b, s, n);
+}
+
+const char *dg_buf_text(dg_buf *b) { return b->n ? b->p : ""; }
+
 static dg_diag *make(dg_list *l, dg_severity sev, const char *code, uint32_t file, uint32_t off,
                      uint32_t len, const char *fmt, va_list ap) {
   dg_diag *d = ar_alloc(l->arena, sizeof *d);
@@ -212,6 +228,7 @@ void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
     print_one(out, src, d, st, 0);
     for (const dg_diag *n = d->notes; n; n = n->next) print_one(out, src, n, st, 1);
   }
+  fflush(out);   /* the command line buffers stderr: what follows on stdout comes after */
 }
 
 /* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (JSON

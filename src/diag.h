@@ -58,6 +58,23 @@ int dg_severity_parse(const char *s);
 const char *dg_fmt(ar_arena *a, const char *fmt, ...) DG_PRINTF(2, 3);
 const char *dg_vfmt(ar_arena *a, const char *fmt, va_list ap);
 
+/* A text built piece by piece in the arena, its room doubled as it grows:
+ * a list joined by repeated dg_fmt("%s, %s") copies the whole text once
+ * per element, which a row of twenty thousand links turns into gigabytes. */
+typedef struct dg_buf {
+  ar_arena *a;
+  char *p;
+  size_t n, cap;
+} dg_buf;
+/* An empty text in `a`. */
+dg_buf dg_buf_in(ar_arena *a);
+/* Appends s[0, n). */
+void dg_buf_add(dg_buf *b, const char *s, size_t n);
+/* Appends `sep` (when the text is not empty) and then s. */
+void dg_buf_item(dg_buf *b, const char *sep, const char *s, size_t n);
+/* The text so far, NUL-terminated ("" when nothing was added). */
+const char *dg_buf_text(dg_buf *b);
+
 /* --werror: every warning becomes an error. */
 void dg_promote_warnings(dg_list *l);
 

@@ -27,18 +27,22 @@ static const char *ref_name(md_model *m, const md_ref *r) {
 /* Names joined by `sep`; "; " in the annex, because body names themselves
  * hold commas ("Tổ công tác liên ngành, huyện"). */
 static const char *names(md_model *m, const md_ref *refs, const char *sep) {
-  md_text s = { .arena = m->arena };
-  for (const md_ref *r = refs; r; r = r->next) md_text_sep(&s, sep, ref_name(m, r), strlen(ref_name(m, r)));
-  return md_text_done(&s);
+  dg_buf b = dg_buf_in(m->arena);
+  for (const md_ref *r = refs; r; r = r->next) {
+    const char *name = ref_name(m, r);
+    dg_buf_item(&b, sep, name, strlen(name));
+  }
+  return dg_buf_text(&b);
 }
 
 static const char *paragraphs(md_model *m, const md_strs *texts, const char *sep) {
-  md_text s = { .arena = m->arena };
+  dg_buf b = dg_buf_in(m->arena);
   for (const md_strs *t = texts; t; t = t->next) {
-    if (t != texts) md_text_puts(&s, sep);
-    md_text_puts(&s, str(m, t->s));
+    const char *text = str(m, t->s);
+    if (t != texts) dg_buf_add(&b, sep, strlen(sep));
+    dg_buf_add(&b, text, strlen(text));
   }
-  return md_text_done(&s);
+  return dg_buf_text(&b);
 }
 
 /* A due as printed, its `for` part in parentheses:
@@ -49,12 +53,12 @@ static const char *due_text(md_model *m, const md_due *d) {
 }
 
 static const char *dues_text(md_model *m, const md_item *it, const char *sep) {
-  md_text s = { .arena = m->arena };
+  dg_buf b = dg_buf_in(m->arena);
   for (const md_due *d = it->dues; d; d = d->next) {
     const char *t = due_text(m, d);
-    md_text_sep(&s, sep, t, strlen(t));
+    dg_buf_item(&b, sep, t, strlen(t));
   }
-  return md_text_done(&s);
+  return dg_buf_text(&b);
 }
 
 static const char *key_of(md_model *m, const md_plan *p) { return slice(m, p->key); }
@@ -606,9 +610,13 @@ static void write_ics(FILE *out, md_model *m, md_plan *const *plans, size_t n, e
   ics_line(out, "VERSION:2.0");
   ics_line(out, "PRODID:-//plancheck//plancheck report//VI");
   ics_line(out, "CALSCALE:GREGORIAN");
-  const char *keys = "";
-  for (size_t i = 0; i < n; i++) keys = dg_fmt(m->arena, "%s%s%s", keys, i ? ", " : "", key_of(m, plans[i]));
-  ics_line(out, dg_fmt(m->arena, "X-WR-CALNAME:%s", ics_text(m, dg_fmt(m->arena, "Thời hạn: %s", keys))));
+  dg_buf keys = dg_buf_in(m->arena);
+  for (size_t i = 0; i < n; i++) {
+    const char *k = key_of(m, plans[i]);
+    if (i) dg_buf_add(&keys, ", ", 2);
+    dg_buf_add(&keys, k, strlen(k));
+  }
+  ics_line(out, dg_fmt(m->arena, "X-WR-CALNAME:%s", ics_text(m, dg_fmt(m->arena, "Thời hạn: %s", dg_buf_text(&keys)))));
   for (size_t i = 0; i < n; i++) {
     ics_walk w = { out, m, plans[i], as_of };
     md_walk(&plans[i]->root, ics_task, &w);
@@ -635,8 +643,7 @@ static void dot_q(FILE *out, const char *s) {
 typedef struct dot_ctx {
   FILE *out;
   md_model *m;
-  const char **seen;
-  size_t nseen, cap;
+  ix_table seen;             /* the absent parents drawn, by node name (a set) */
 } dot_ctx;
 
 static const char *plan_node(md_model *m, sl_slice key) { return dg_fmt(m->arena, "plan:%.*s", (int)key.n, key.p); }
@@ -706,10 +713,7 @@ static const char *dot_absent(dot_ctx *c, const md_parent *par) {
   FILE *out = c->out;
   md_model *m = c->m;
   const char *name = plan_node(m, par->number.value);
-  for (size_t i = 0; i < c->nseen; i++)
-    if (strcmp(c->seen[i], name) == 0) return name;
-  c->seen = ar_grow(m->arena, c->seen, sizeof *c->seen, &c->cap, c->nseen + 1);
-  c->seen[c->nseen++] = name;
+  if (ix_set_add(&c->seen, (sl_slice){ name, strlen(name) })) return name;
   const md_plan *d = par->desc;
   const char *why = d && d->unavailable.value.n ? "không có văn bản" : d ? "chỉ có mô tả" : "không tìm thấy";
   const char *label = dg_fmt(m->arena, "%s\n(%s)", str(m, par->number), why);
@@ -744,7 +748,7 @@ static void dot_cluster(FILE *out, md_model *m, md_plan *p, size_t index) {
   fputs(" [shape=box, style=bold, label=", out);
   dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? md_level_name(p->level) : "unknown level"));
   fputs("];\n", out);
-  dot_ctx ctx = { out, m, NULL, 0, 0 };
+  dot_ctx ctx = { out, m, { 0 } };
   md_walk(&p->root, dot_node, &ctx);
   fputs("  }\n", out);
 }
@@ -772,7 +776,8 @@ static void write_dot(FILE *out, md_model *m, md_plan *const *plans, size_t n, e
   size_t index = 0;
   for (md_plan *p = m->plans; p; p = p->next)
     if (!p->is_described) dot_cluster(out, m, p, index++);
-  dot_ctx ctx = { out, m, NULL, 0, 0 };
+  dot_ctx ctx = { out, m, { 0 } };
+  ix_init_set(&ctx.seen, m->arena);
   for (md_plan *p = m->plans; p; p = p->next) {
     if (p->is_described) continue;
     dot_parents(&ctx, plan_node(m, p->key), p->parents);

@@ -29,6 +29,13 @@ typedef struct ix_table {
 
 void ix_init(ix_table *t, ar_arena *a, ix_key_fn key);
 
+/* Where an address's probe starts in a table of cap slots (a power of
+ * two), for the tables keyed by address that modules keep themselves: the
+ * high bits of a multiplication, which every bit of the address reaches. */
+static inline size_t ix_ptr_slot(const void *p, size_t cap) {
+  return (size_t)(((uint64_t)(uintptr_t)p * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
 /* Makes room for `n` values in all, so that a table about to take many
  * grows once (each growth leaves the old array behind in the arena). */
 void ix_reserve(ix_table *t, size_t n);

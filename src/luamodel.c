@@ -184,9 +184,9 @@ static void home_close(lua_State *L, const home *h) { lua_pop(L, (h->cache != 0)
 
 /* Where an object of a numbered type keeps its number: items and bodies,
  * which rules read by the million (every task, every task's owner), are
- * found by number in a table's array part, which holds them until the
- * next model: no hashing, and no weak table for the collector to clear.
- * Other objects are looked up by address in a table with weak values. */
+ * found by number in a table's array part: no hashing. Other objects are
+ * looked up by address. Both tables have weak values: a proxy nobody
+ * holds goes, and is made again (under the same number) when asked for. */
 static uint32_t *number_of(ptype t, void *p) {
   if (t == T_ITEM) return &((md_item *)p)->proxy;
   if (t == T_BODY) return &((md_body *)p)->proxy;
@@ -216,7 +216,15 @@ static void keep(lua_State *L, home *h, ptype t, void *p) {
     lua_rawsetp(L, h->cache, p);
     return;
   }
-  *n = ++h->v->numbered;
+  /* Its number of this model again, when the slot is empty (its proxy
+   * was collected): the array part then stays as long as the objects
+   * read, however often their proxies are made again. */
+  int empty = 0;
+  if (*n && *n <= h->v->numbered) {
+    empty = lua_rawgeti(L, h->cache, *n) == LUA_TNIL;
+    lua_pop(L, 1);
+  }
+  if (!empty) *n = ++h->v->numbered;
   lua_rawseti(L, h->cache, *n);
 }
 
@@ -1213,6 +1221,18 @@ static view *make_view(lua_State *L) {
   return v;
 }
 
+/* A new table whose values the collector may take (on the stack): the
+ * proxy caches, so that proxies nobody holds any more do not stay, and a
+ * rule walking half a million directives needs no more memory than one
+ * walking a hundred. */
+static void push_weak_table(lua_State *L) {
+  lua_newtable(L);
+  lua_newtable(L);
+  lua_pushliteral(L, "v");
+  lua_setfield(L, -2, "__mode");
+  lua_setmetatable(L, -2);
+}
+
 lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena *texts) {
   lua_pushlightuserdata(L, scratch_arena);
   lua_setfield(L, LUA_REGISTRYINDEX, SCRATCH_KEY);
@@ -1223,13 +1243,9 @@ lm_view *lm_attach(lua_State *L, md_model *m, ar_arena *scratch_arena, ar_arena 
   v->texts = texts;
   v->scratch = scratch_arena;
   make_metatable(L);
-  lua_newtable(L);
-  lua_newtable(L);
-  lua_pushliteral(L, "v");
-  lua_setfield(L, -2, "__mode");
-  lua_setmetatable(L, -2);
+  push_weak_table(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &CACHE_KEY);
-  lua_newtable(L);
+  push_weak_table(L);
   lua_rawsetp(L, LUA_REGISTRYINDEX, &NUMBERED_KEY);
   v->numbered = 0;
   lua_pushlightuserdata(L, m);
@@ -1412,8 +1428,76 @@ static int same_folded(lua_State *L, view *v, const md_item *a, const md_item *b
   return same;
 }
 
-/* plancheck.same_text(items): the items of the list whose texts are equal
- * after plancheck.fold, in groups of two or more, each in list order, the
+/* Where a folded hash starts its probe in a table of cap slots. The low
+ * bits of text_hash depend on the last bytes of the text only in their
+ * own low bits, so texts that differ in a number at their end ("... số
+ * 1234") would share a few slots and each probe walk thousands: the high
+ * bits of a multiplication mix every bit in. */
+static size_t slot_of_hash(uint64_t h, size_t cap) {
+  return (size_t)((h * 0x9E3779B97F4A7C15ull) >> 32) & (cap - 1);
+}
+
+/* The items same_text groups: items[1..n] (the list at index 1, or the
+ * directives of the plan at index 1), with room for its table. */
+typedef struct grouping {
+  md_item **items;
+  uint64_t *hash;            /* item i's folded hash, so that a probe
+                                compares numbers and reads an item again
+                                only when they are equal */
+  int32_t *first, *table;
+  lua_Integer n;
+  size_t cap;
+} grouping;
+
+static int count_task(md_item *it, void *ctx) {
+  *(lua_Integer *)ctx += it->kind == MD_TASK;
+  return 0;
+}
+
+typedef struct gather { md_item **items; lua_Integer n; } gather;
+
+static int gather_task(md_item *it, void *ctx) {
+  gather *g = ctx;
+  if (it->kind == MD_TASK) g->items[++g->n] = it;
+  return 0;
+}
+
+/* Makes the grouping's arrays in one userdata (left on the stack), charged
+ * to the budget, and fills items[]. */
+static void grouping_open(lua_State *L, view *v, grouping *g) {
+  md_plan *plan = NULL;
+  if (lua_type(L, 1) == LUA_TUSERDATA) {
+    proxy *x = check_proxy(L, 1);
+    if (x->t != T_PLAN) luaL_error(L, "same_text: a list of items or a plan expected, got %s", article[x->t]);
+    plan = x->p;
+    g->n = 0;
+    md_walk(&plan->root, count_task, &g->n);
+  } else {
+    luaL_checktype(L, 1, LUA_TTABLE);
+    g->n = (lua_Integer)lua_rawlen(L, 1);
+  }
+  if (g->n >= INT32_MAX / 4) luaL_error(L, "same_text: the list is too long");
+  g->cap = 16;
+  while (g->cap < 2 * (size_t)g->n) g->cap *= 2;
+  sb_charge(L, (size_t)g->n * 8 + g->cap);
+  size_t slots = (size_t)g->n + 1;
+  g->hash = lua_newuserdatauv(L, slots * (sizeof *g->hash + sizeof *g->items + sizeof(int32_t)) +
+                                 g->cap * sizeof(int32_t), 0);
+  g->items = (md_item **)(g->hash + slots);
+  g->first = (int32_t *)(g->items + slots);
+  g->table = g->first + slots;
+  memset(g->table, 0, g->cap * sizeof *g->table);
+  if (plan) {
+    gather c = { g->items, 0 };
+    md_walk(&plan->root, gather_task, &c);
+  } else {
+    for (lua_Integer i = 1; i <= g->n; i++) g->items[i] = item_at(L, v, i);
+  }
+}
+
+/* plancheck.same_text(items or plan): the items of the list (or the
+ * directives of the plan, with no list made) whose texts are equal after
+ * plancheck.fold, in groups of two or more, each in list order, the
  * groups in the order of their first items; an item with no text is in
  * none. The grouping is done here rather than in the script: a rule that
  * looks for repeated directives would otherwise make a Lua value and a
@@ -1423,31 +1507,21 @@ static int same_folded(lua_State *L, view *v, const md_item *a, const md_item *b
 static int fn_same_text(lua_State *L) {
   model_of(L);                       /* only once the plans are loaded */
   view *v = view_of(L);
-  luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   luaL_getmetatable(L, META_KEY);
-  lua_Integer n = (lua_Integer)lua_rawlen(L, 1);
-  if (n >= INT32_MAX / 4) luaL_error(L, "same_text: the list is too long");
-  size_t cap = 16;
-  while (cap < 2 * (size_t)n) cap *= 2;
-  sb_charge(L, (size_t)n * 8 + cap);
-  /* hash[i]: item i's folded hash, so that a probe compares numbers and
-   * reads an item again only when they are equal. */
-  size_t slots = (size_t)n + 1;
-  uint64_t *hash = lua_newuserdatauv(L, slots * (sizeof *hash + sizeof(int32_t)) + cap * sizeof(int32_t), 0);
-  int32_t *first = (int32_t *)(hash + slots), *table = first + slots;
-  memset(table, 0, cap * sizeof *table);
+  grouping g;
+  grouping_open(L, v, &g);
+  int32_t *first = g.first;
   lua_Integer groups = 0;
-  for (lua_Integer i = 1; i <= n; i++) {
-    md_item *it = item_at(L, v, i);
-    const fold_slot *f = folded_of(L, v, it);
+  for (lua_Integer i = 1; i <= g.n; i++) {
+    const fold_slot *f = folded_of(L, v, g.items[i]);
     first[i] = 0;
     if (!f->text.n) continue;
-    uint64_t h = hash[i] = f->hash;
-    size_t k = (size_t)(h ^ (h >> 29)) & (cap - 1);
-    for (; table[k]; k = (k + 1) & (cap - 1)) {
-      int32_t j = table[k];
-      if (hash[j] == h && same_folded(L, v, item_at(L, v, j), it)) {
+    uint64_t h = g.hash[i] = f->hash;
+    size_t k = slot_of_hash(h, g.cap);
+    for (; g.table[k]; k = (k + 1) & (g.cap - 1)) {
+      int32_t j = g.table[k];
+      if (g.hash[j] == h && same_folded(L, v, g.items[j], g.items[i])) {
         first[i] = j;
         groups += first[j] == j;         /* its second item makes a group */
         first[j] = -j;                   /* first of a group: made below */
@@ -1456,7 +1530,7 @@ static int fn_same_text(lua_State *L) {
     }
     if (!first[i]) {
       first[i] = (int32_t)i;
-      table[k] = (int32_t)i;
+      g.table[k] = (int32_t)i;
     }
   }
   /* Each group is made at its first item (first[i] == -i), whose entry
@@ -1464,22 +1538,87 @@ static int fn_same_text(lua_State *L) {
   lua_createtable(L, (int)groups, 0);
   int result = lua_gettop(L);
   lua_Integer made = 0;
-  for (lua_Integer i = 1; i <= n; i++) {
+  for (lua_Integer i = 1; i <= g.n; i++) {
     int32_t j = first[i];
     if (j == (int32_t)i || j == 0) continue;
     if (j < 0) {                         /* the first of a group */
       lua_createtable(L, 2, 0);
-      lua_rawgeti(L, 1, i);
+      lm_push_item(L, g.items[i]);
       lua_rawseti(L, -2, 1);
       lua_rawseti(L, result, ++made);
       first[i] = (int32_t)-made;         /* now: minus its group's number */
       continue;
     }
     lua_rawgeti(L, result, -first[j]);
-    lua_rawgeti(L, 1, i);
+    lm_push_item(L, g.items[i]);
     lua_rawseti(L, -2, (lua_Integer)lua_rawlen(L, -2) + 1);
     lua_pop(L, 1);
   }
+  return 1;
+}
+
+/* ---- walks without a list ---- */
+
+/* Where plancheck.each is: its iterator's upvalue. */
+typedef struct walk {
+  md_item *root, *at;        /* at: the item last visited; NULL before the first */
+  void *part;                /* deadlines and measures: the one last given */
+  int what;                  /* WALK_DIRECTIVES, ... */
+  int done;
+  unsigned gen;
+} walk;
+
+enum { WALK_DIRECTIVES, WALK_DEADLINES, WALK_MEASURES };
+
+/* The item after `it` below root in document order (depth first), or the
+ * first when `it` is NULL: the walk of md_walk one step at a time. */
+static md_item *walk_after(md_item *root, md_item *it) {
+  if (!it) return root->first;
+  if (it->first) return it->first;
+  for (; it && it != root; it = it->parent)
+    if (it->next) return it->next;
+  return NULL;
+}
+
+/* The next deadline or measure of the walk, moving to the next item that
+ * has one; NULL at the end. */
+static void *walk_part(walk *w) {
+  void *p = NULL;
+  if (w->part) p = w->what == WALK_DEADLINES ? (void *)((md_due *)w->part)->next : (void *)((md_measure *)w->part)->next;
+  while (!p && (w->at = walk_after(w->root, w->at)) != NULL)
+    p = w->what == WALK_DEADLINES ? (void *)w->at->dues : (void *)w->at->measures;
+  return w->part = p;
+}
+
+static int each_next(lua_State *L) {
+  walk *w = lua_touserdata(L, lua_upvalueindex(1));
+  if (w->gen != view_of(L)->gen)
+    luaL_error(L, "a walk kept from an earlier part of the run cannot be used: its plans are gone");
+  if (w->done) return 0;
+  if (w->what == WALK_DIRECTIVES) {
+    while ((w->at = walk_after(w->root, w->at)) != NULL && w->at->kind != MD_TASK) {}
+    if (w->at) lm_push_item(L, w->at);
+  } else {
+    void *p = walk_part(w);
+    if (p) push_proxy(L, w->what == WALK_DEADLINES ? T_DUE : T_MEASURE, p, w->at);
+  }
+  w->done = w->at == NULL;
+  return !w->done;
+}
+
+/* plancheck.each(plan, "directives" | "deadlines" | "measures"): an
+ * iterator over what plan.directives (.deadlines, .measures) lists, in the
+ * same order, made one at a time: a rule over a plan of half a million
+ * directives then holds one, not a list of all of them, and a large plan
+ * needs no more of the script memory than a small one. */
+static int fn_each(lua_State *L) {
+  static const char *const whats[] = { "directives", "deadlines", "measures", NULL };
+  proxy *x = check_proxy(L, 1);
+  if (x->t != T_PLAN) luaL_error(L, "each: a plan expected, got %s", article[x->t]);
+  int what = luaL_checkoption(L, 2, NULL, whats);
+  walk *w = lua_newuserdatauv(L, sizeof *w, 0);
+  *w = (walk){ &((md_plan *)x->p)->root, NULL, NULL, what, 0, x->gen };
+  lua_pushcclosure(L, each_next, 1);
   return 1;
 }
 
@@ -1499,6 +1638,7 @@ void lm_add_functions(lua_State *L) {
   static const luaL_Reg fns[] = {
     { "plans", fn_plans }, { "plan", fn_plan }, { "item", fn_item }, { "body", fn_body },
     { "bodies", fn_bodies }, { "fold", fn_fold }, { "same_text", fn_same_text }, { "recognize", fn_recognize },
+    { "each", fn_each },
     { NULL, NULL },
   };
   luaL_setfuncs(L, fns, 0);

@@ -274,33 +274,17 @@ const char *md_day_text(ar_arena *a, dt_day d) {
   return ar_strndup(a, buf, 10);
 }
 
-void md_text_put(md_text *t, const char *s, size_t n) {
-  t->p = ar_grow(t->arena, t->p, 1, &t->cap, t->n + n + 1);
-  memcpy(t->p + t->n, s, n);
-  t->n += n;
-  t->p[t->n] = '\0';
-}
-
-void md_text_puts(md_text *t, const char *s) { md_text_put(t, s, strlen(s)); }
-
-void md_text_sep(md_text *t, const char *sep, const char *s, size_t n) {
-  if (t->n) md_text_puts(t, sep);
-  md_text_put(t, s, n);
-}
-
-const char *md_text_done(md_text *t) { return t->n ? t->p : ""; }
-
 const char *md_item_text(md_model *m, const md_item *it) {
-  md_text s = { .arena = m->arena };
-  for (const md_strs *t = it->texts; t; t = t->next) md_text_sep(&s, " ", t->s.value.p, t->s.value.n);
-  return tx_nfc(m->arena, md_text_done(&s), s.n).p;
+  dg_buf s = dg_buf_in(m->arena);
+  for (const md_strs *t = it->texts; t; t = t->next) dg_buf_item(&s, " ", t->s.value.p, t->s.value.n);
+  return tx_nfc(m->arena, dg_buf_text(&s), s.n).p;
 }
 
 const char *md_ref_names(md_model *m, const md_ref *refs) {
-  md_text s = { .arena = m->arena };
+  dg_buf s = dg_buf_in(m->arena);
   for (const md_ref *o = refs; o; o = o->next)
-    md_text_sep(&s, ", ", o->body ? o->body->name.value.p : o->text.p, o->body ? o->body->name.value.n : o->text.n);
-  return md_text_done(&s);
+    dg_buf_item(&s, ", ", o->body ? o->body->name.value.p : o->text.p, o->body ? o->body->name.value.n : o->text.n);
+  return dg_buf_text(&s);
 }
 
 const char *md_local_id(const md_item *it) {

@@ -343,23 +343,6 @@ const char *md_level_name(md_level l);
 /* A day as "2023-02-28", in the arena, for messages and reports. */
 const char *md_day_text(ar_arena *a, dt_day d);
 
-/* Text built piece by piece in the arena, each piece copied once (and
- * the whole at most once more as it grows). Joining by formatting the text
- * so far with each piece copies it again for every piece: a task of
- * 100,000 deadlines, or a directive 100,000 tasks implement, cost their
- * square in time and in memory. Start from { .arena = A }; md_text_done
- * gives the NUL-terminated text ("" for none). */
-typedef struct md_text {
-  ar_arena *arena;
-  char *p;
-  size_t n, cap;
-} md_text;
-void md_text_put(md_text *t, const char *s, size_t n);
-void md_text_puts(md_text *t, const char *s);
-/* `sep` unless the text is still empty, then `s`: a list's separator. */
-void md_text_sep(md_text *t, const char *sep, const char *s, size_t n);
-const char *md_text_done(md_text *t);
-
 /* An item's paragraphs joined by one space, in NFC, in the arena: the
  * whole text of a directive for tables (coverage, HTML). */
 const char *md_item_text(md_model *m, const md_item *it);

@@ -150,18 +150,21 @@ enum { LISTED_PARTS = 8 };   /* a message names at most this many parts */
  * "\"a\", \"b\"" (and how many more), or NULL when it has none. */
 static void index_parts(pass *ps, known *k) {
   ix_init_set(&k->parts, &ps->scratch);
-  md_text list = { .arena = &ps->scratch };
+  dg_buf list = dg_buf_in(&ps->scratch);
   size_t n = 0;
   for (const md_due *d = k->it->dues; d; d = d->next) {
     if (!d->what.value.n) continue;
     ix_set_add(&k->parts, tx_fold(&ps->scratch, d->what.value.p, d->what.value.n));
     if (n++ >= LISTED_PARTS) continue;
-    md_text_puts(&list, n > 1 ? ", \"" : "\"");
-    md_text_put(&list, d->what.value.p, d->what.value.n);
-    md_text_puts(&list, "\"");
+    dg_buf_item(&list, ", ", "\"", 1);
+    dg_buf_add(&list, d->what.value.p, d->what.value.n);
+    dg_buf_add(&list, "\"", 1);
   }
-  if (n > LISTED_PARTS) md_text_puts(&list, dg_fmt(&ps->scratch, " and %zu more", n - LISTED_PARTS));
-  k->listed = n ? md_text_done(&list) : NULL;
+  if (n > LISTED_PARTS) {
+    const char *more = dg_fmt(&ps->scratch, " and %zu more", n - LISTED_PARTS);
+    dg_buf_add(&list, more, strlen(more));
+  }
+  k->listed = n ? dg_buf_text(&list) : NULL;
 }
 
 /* A report's `for` must name one of the directive's deadlines, so that a

@@ -24,9 +24,9 @@ static const char *text_of(md_model *m, const md_item *it) { return md_item_text
 static const char *owner_names(md_model *m, const md_item *it) { return md_ref_names(m, it->owners); }
 
 static const char *implemented_by(md_model *m, const cs_row *row) {
-  md_text s = { .arena = m->arena };
-  for (size_t i = 0; i < row->nlinks; i++) md_text_sep(&s, ", ", row->links[i]->from->id, strlen(row->links[i]->from->id));
-  return md_text_done(&s);
+  dg_buf b = dg_buf_in(m->arena);
+  for (size_t i = 0; i < row->nlinks; i++) dg_buf_item(&b, ", ", row->links[i]->from->id, strlen(row->links[i]->from->id));
+  return dg_buf_text(&b);
 }
 
 
@@ -294,7 +294,7 @@ void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_form
   if (f == RP_JSON) fputs("[", out);
   for (size_t i = 0; i < n; i++) {
     if (!c[i]->ntargets) continue;
-    const sm_index *ix = sg_index(m, c[i]);
+    sm_index *ix = sg_index(m, c[i]);
     for (size_t t = 0; t < c[i]->ntargets; t++) {
       const cs_target *tg = &c[i]->targets[t];
       if (f == RP_TEXT)
@@ -395,15 +395,16 @@ static const char *status_of(md_model *m, const ag_entry *e) {
 static const char *event_text(md_model *m, const md_event *t, int whose) {
   const char *doc = t->doc.value.n ? dg_fmt(m->arena, " (%.*s)", (int)t->doc.value.n, t->doc.value.p) : "";
   if (t->kind != MD_EV_ISSUED) {
-    md_text ids = { .arena = m->arena }, by = { .arena = m->arena };
+    dg_buf idb = dg_buf_in(m->arena), byb = dg_buf_in(m->arena);
     for (size_t i = 0; whose && i < t->nitems; i++)
-      if (t->items[i]) md_text_sep(&ids, ", ", t->items[i]->id, strlen(t->items[i]->id));
+      if (t->items[i]) dg_buf_item(&idb, ", ", t->items[i]->id, strlen(t->items[i]->id));
     for (const md_ref *r = t->by; r; r = r->next) {
-      md_text_puts(&by, by.n ? ", " : " by ");
-      md_text_put(&by, r->text.p, r->text.n);
+      if (!byb.n) dg_buf_add(&byb, " by ", 4);
+      else dg_buf_add(&byb, ", ", 2);
+      dg_buf_add(&byb, r->text.p, r->text.n);
     }
-    return dg_fmt(m->arena, "%s%s%s on %s%s%s", md_text_done(&ids), ids.n ? " " : "", pg_kind_name(t->kind), day(m, t->day),
-                  doc, md_text_done(&by));
+    const char *ids = dg_buf_text(&idb), *by = dg_buf_text(&byb);
+    return dg_fmt(m->arena, "%s%s%s on %s%s%s", ids, *ids ? " " : "", pg_kind_name(t->kind), day(m, t->day), doc, by);
   }
   const md_ref *b = t->issuer;
   return dg_fmt(m->arena, "\"%.*s\"%s issued by %.*s on %s", (int)t->what.value.n, t->what.value.p, doc,

@@ -23,11 +23,17 @@ typedef struct frame {          /* one file on the include stack */
   uint32_t file;
   md_loc from;                  /* the include statement that led here */
   struct frame *up;
+  md_include *inc;              /* its includes not read yet */
+  md_plan *plan;                /* the plan its includes' items go to */
 } frame;
 
 typedef struct loader {
   md_model *m;
   const rs_options *o;
+  ix_table scans;               /* directories scanned for parents, by path */
+  md_plan **by_file;            /* the first plan read from each file */
+  size_t by_file_cap;
+  md_plan *indexed;             /* the last plan by_file holds */
 } loader;
 
 static int ends_with(const char *s, const char *suffix) {
@@ -147,37 +153,50 @@ static void attach_orphans(loader *L, md_item *orphans, md_plan *plan) {
   md_move_children(&plan->root, orphans);
 }
 
-static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan);
-
-/* Parses a newly loaded file and everything it includes. */
-static md_plan *parse_tree(loader *L, frame *top, md_plan *inherited) {
+/* Parses one file and puts a frame for it on the include stack. */
+static frame *parse_one(loader *L, frame *up, uint32_t file, md_loc from, md_plan *inherited, md_plan **declared) {
   ps_result r;
-  ps_parse_file(L->m, top->file, &r);
+  ps_parse_file(L->m, file, &r);
   md_plan *plan = r.plan ? r.plan : inherited;
   attach_orphans(L, r.orphans, plan);
-  load_includes(L, top, r.includes, plan);
-  return r.plan;
+  frame *f = ar_alloc(L->m->arena, sizeof *f);
+  *f = (frame){ file, from, up, r.includes, plan };
+  *declared = r.plan;
+  return f;
 }
 
-static void load_includes(loader *L, frame *top, md_include *inc, md_plan *plan) {
-  for (; inc; inc = inc->next) {
-    const char *name = ar_strndup(L->m->arena, inc->path.value.p, inc->path.value.n);
-    uint32_t file;
-    int err_no;
-    src_status st = find(L, name, L->m->src->files[top->file].path, &file, &err_no);
-    md_loc at = inc->path.loc;
-    if (st == SRC_ALREADY) {
-      if (on_stack(top, file)) report_cycle(L, top, file, at);
-      continue;
-    }
-    if (st != SRC_OK) {
-      dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len, "cannot %s '%s': %s",
-             inc->is_use ? "use" : "include", name, src_status_text(st, err_no));
-      continue;
-    }
-    frame f = { file, at, top };
-    parse_tree(L, &f, plan);
+/* Reads the next include of the file on top of the stack; the frame of
+ * the file it reads, or `top` when it reads none. */
+static frame *include_next(loader *L, frame *top) {
+  md_include *inc = top->inc;
+  top->inc = inc->next;
+  const char *name = ar_strndup(L->m->arena, inc->path.value.p, inc->path.value.n);
+  uint32_t file;
+  int err_no;
+  src_status st = find(L, name, L->m->src->files[top->file].path, &file, &err_no);
+  md_loc at = inc->path.loc;
+  if (st == SRC_ALREADY) {
+    if (on_stack(top, file)) report_cycle(L, top, file, at);
+    return top;
   }
+  if (st != SRC_OK) {
+    dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len, "cannot %s '%s': %s",
+           inc->is_use ? "use" : "include", name, src_status_text(st, err_no));
+    return top;
+  }
+  md_plan *ignored;
+  return parse_one(L, top, file, at, top->plan, &ignored);
+}
+
+/* Parses a newly loaded file and everything it includes, depth first, in
+ * the order written; the plan the file declares, or NULL. The include
+ * stack is a list of frames in the arena, not the C stack: a chain of a
+ * hundred thousand includes is read like any other. */
+static md_plan *parse_tree(loader *L, uint32_t file, md_loc from, md_plan *inherited) {
+  md_plan *declared;
+  frame *top = parse_one(L, NULL, file, from, inherited, &declared);
+  while (top) top = top->inc ? include_next(L, top) : top->up;
+  return declared;
 }
 
 /* ---- parent plans ---- */
@@ -195,62 +214,119 @@ static const char *slug(ar_arena *a, sl_slice number) {
   return s;
 }
 
-/* Whether the text declares `plan "NUMBER"`: a cheap test made before a
- * file found by scanning is parsed. */
-static int declares(const char *data, size_t n, sl_slice number) {
-  for (const char *p = data; (p = memchr(p, '"', (size_t)(data + n - p))) != NULL; p++) {
-    if ((size_t)(data + n - p) < number.n + 2 || memcmp(p + 1, number.p, number.n) != 0 || p[number.n + 1] != '"')
-      continue;
-    const char *q = p;
-    while (q > data && (q[-1] == ' ' || q[-1] == '\t')) q--;
-    if (q - data >= 4 && memcmp(q - 4, "plan", 4) == 0 && q != p && (q - 4 == data || q[-5] == '\n' || q[-5] == ' '))
-      return 1;
-  }
-  return 0;
-}
-
-static int file_declares(const char *path, sl_slice number) {
-  char *data;
-  size_t n;
-  if (src_read(path, &data, &n) != 0) return 0;
-  int found = declares(data, n, number);
-  free(data);
-  return found;
+/* The number of a `plan "NUMBER"` whose opening quote is at p, or an
+ * empty slice: a cheap reading made before a file found by scanning is
+ * parsed. */
+static sl_slice declared_at(const char *data, size_t n, const char *p) {
+  const char *end = memchr(p + 1, '"', (size_t)(data + n - p - 1));
+  const char *q = p;
+  while (q > data && (q[-1] == ' ' || q[-1] == '\t')) q--;
+  if (!end || q == p || q - data < 4 || memcmp(q - 4, "plan", 4) != 0 ||
+      (q - 4 != data && q[-5] != '\n' && q[-5] != ' '))
+    return SL_NONE;
+  return (sl_slice){ p + 1, (size_t)(end - p - 1) };
 }
 
 static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
-/* Looks for a .plan file declaring the plan under `dir`, in name order,
- * depth first (sub-directories up to SCAN_DEPTH deep). */
-static const char *scan_dir(ar_arena *a, const char *dir, sl_slice number, int depth) {
+/* A search for parents under one directory: the .plan files below it in
+ * name order, depth first (sub-directories up to SCAN_DEPTH deep), each
+ * read once, when a search first needs it, and the plans each declares
+ * remembered. A search that fails has read them all, and so does not read
+ * them again: N children naming a parent that no file declares cost one
+ * walk, not N. */
+typedef struct scan_level {
+  const char *dir;
+  char **names;                 /* sorted, in the arena */
+  size_t n, next;
+} scan_level;
+
+typedef struct scan {
+  const char *root;
+  scan_level level[SCAN_DEPTH + 1];
+  int depth;                    /* levels open; 0 once every file is read */
+  ix_table declared;            /* number → struct declared, first file wins */
+} scan;
+
+typedef struct declared {
+  sl_slice number;
+  const char *path;
+} declared;
+
+static sl_slice scan_key(const void *v) {
+  const char *root = ((const scan *)v)->root;
+  return (sl_slice){ root, strlen(root) };
+}
+
+static sl_slice declared_key(const void *v) { return ((const declared *)v)->number; }
+
+/* Lists a directory, sorted, as the next level of the walk. */
+static void open_level(ar_arena *a, scan *s, const char *dir) {
   DIR *d = opendir(dir[0] ? dir : ".");
-  if (!d) { mem_check(errno); return NULL; }
-  char **names = NULL;
-  size_t n = 0, cap = 0;
+  if (!d) { mem_check(errno); return; }
+  scan_level *l = &s->level[s->depth++];
+  *l = (scan_level){ dir, NULL, 0, 0 };
+  size_t cap = 0;
   for (struct dirent *e; (e = readdir(d)) != NULL;) {
     if (e->d_name[0] == '.') continue;
-    if (n == cap) {
-      char **nn = mem_realloc(names, (cap = cap ? cap * 2 : 32) * sizeof *names);
-      if (!nn) break;
-      names = nn;
-    }
-    names[n++] = (char *)ar_strndup(a, e->d_name, strlen(e->d_name));
+    l->names = ar_grow(a, l->names, sizeof *l->names, &cap, l->n + 1);
+    l->names[l->n++] = ar_strndup(a, e->d_name, strlen(e->d_name));
   }
   closedir(d);
-  if (names) qsort(names, n, sizeof *names, by_name);
-  const char *found = NULL;
-  for (size_t i = 0; i < n && !found; i++) {
-    char *path = join(a, dir, strlen(dir), names[i], "");
+  if (l->n) qsort(l->names, l->n, sizeof *l->names, by_name);
+}
+
+/* The next .plan file of the walk, or NULL at its end. */
+static const char *next_file(ar_arena *a, scan *s) {
+  while (s->depth > 0) {
+    scan_level *l = &s->level[s->depth - 1];
+    if (l->next == l->n) { s->depth--; continue; }
+    const char *name = l->names[l->next++];
+    char *path = join(a, l->dir, strlen(l->dir), name, "");
     struct stat st;
     if (stat(path, &st) != 0) continue;
     if (S_ISDIR(st.st_mode)) {
-      if (depth < SCAN_DEPTH) found = scan_dir(a, path, number, depth + 1);
-    } else if (ends_with(names[i], ".plan") && file_declares(path, number)) {
-      found = path;
+      if (s->depth <= SCAN_DEPTH) open_level(a, s, path);
+    } else if (ends_with(name, ".plan")) {
+      return path;
     }
   }
-  free(names);
-  return found;
+  return NULL;
+}
+
+/* Remembers every plan the file declares that no earlier file did. */
+static void read_declarations(ar_arena *a, scan *s, const char *path) {
+  char *data;
+  size_t n;
+  if (src_read(path, &data, &n) != 0) return;
+  for (const char *p = data; (p = memchr(p, '"', (size_t)(data + n - p))) != NULL; p++) {
+    sl_slice number = declared_at(data, n, p);
+    if (!number.n || ix_get(&s->declared, number)) continue;
+    declared *d = ar_alloc(a, sizeof *d);
+    *d = (declared){ ar_slice_dup(a, number), path };
+    ix_put(&s->declared, d);
+  }
+  free(data);
+}
+
+/* The first .plan file under `dir` that declares the plan, or NULL. */
+static const char *scan_dir(loader *L, const char *dir, sl_slice number) {
+  ar_arena *a = L->m->arena;
+  scan *s = ix_get(&L->scans, (sl_slice){ dir, strlen(dir) });
+  if (!s) {
+    s = ar_alloc(a, sizeof *s);
+    s->root = ar_strndup(a, dir, strlen(dir));
+    ix_init(&s->declared, a, declared_key);
+    open_level(a, s, s->root);
+    ix_put(&L->scans, s);
+  }
+  for (;;) {
+    declared *d = ix_get(&s->declared, number);
+    if (d) return d->path;
+    const char *path = next_file(a, s);
+    if (!path) return NULL;
+    read_declarations(a, s, path);
+  }
 }
 
 /* The directories a parent is searched in: the child's own, -I, PLANPATH. */
@@ -259,12 +335,12 @@ static const char *search_parent(loader *L, const char *from, sl_slice number) {
   const char *slash = strrchr(from, '/');
   const char *own = slash ? ar_strndup(a, from, (size_t)(slash - from)) : "";
   const char *found = NULL;
-  if (strncmp(from, "std/", 4) != 0) found = scan_dir(a, own, number, 0);
-  for (size_t i = 0; i < L->o->nincdirs && !found; i++) found = scan_dir(a, L->o->incdirs[i], number, 0);
+  if (strncmp(from, "std/", 4) != 0) found = scan_dir(L, own, number);
+  for (size_t i = 0; i < L->o->nincdirs && !found; i++) found = scan_dir(L, L->o->incdirs[i], number);
   for (const char *p = L->o->planpath; p && *p && !found;) {
     const char *colon = strchr(p, ':');
     size_t len = colon ? (size_t)(colon - p) : strlen(p);
-    if (len) found = scan_dir(a, ar_strndup(a, p, len), number, 0);
+    if (len) found = scan_dir(L, ar_strndup(a, p, len), number);
     p = colon ? colon + 1 : p + len;
   }
   return found;
@@ -295,8 +371,7 @@ static void load_parent(loader *L, const char *from, md_parent *par) {
   }
   md_loc at = par->loc;
   if (st == SRC_OK) {
-    frame f = { file, at, NULL };
-    parse_tree(L, &f, NULL);
+    parse_tree(L, file, at, NULL);
   } else if (st != SRC_ALREADY) {
     if (par->desc) return; /* described here: the checker works from the description */
     if (par->path.value.n)
@@ -335,8 +410,7 @@ static void load_record_beside(loader *L, md_plan *p) {
   int err_no;
   src_status st = src_load(m->src, beside, &file, &err_no);
   if (st == SRC_OK) {
-    frame f = { file, { 0, 0, 0 }, NULL };
-    parse_tree(L, &f, NULL);
+    parse_tree(L, file, (md_loc){ 0, 0, 0 }, NULL);
   } else if (st != SRC_ALREADY && st != SRC_NOT_FOUND) {
     dg_add(m->diags, DG_ERROR, "io", p->loc.file, p->loc.off, p->loc.len, "cannot read the progress record '%s': %s",
            beside, src_status_text(st, err_no));
@@ -356,8 +430,23 @@ static void load_around(loader *L, md_plan *before) {
   }
 }
 
+/* The first plan (not a described one) read from `file`, or NULL: for a
+ * file given twice, or read (included, or as a parent) before it was
+ * given. Plans are indexed by file as they are first needed, each once,
+ * rather than all of them walked for each such file. */
+static md_plan *plan_of_file(loader *L, uint32_t file) {
+  md_model *m = L->m;
+  for (md_plan *p = UNSEEN(m->plans, L->indexed); p; p = p->next) {
+    L->by_file = ar_grow(m->arena, L->by_file, sizeof *L->by_file, &L->by_file_cap, (size_t)p->file + 1);
+    if (!p->is_described && !L->by_file[p->file]) L->by_file[p->file] = p;
+    L->indexed = p;
+  }
+  return file < L->by_file_cap ? L->by_file[file] : NULL;
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
-  loader L = { m, o };
+  loader L = { m, o, { 0 }, NULL, 0, NULL };
+  ix_init(&L.scans, m->arena, scan_key);
   size_t failed = 0;
   md_plan *before = m->last_plan;
   for (size_t i = 0; i < n; i++) {
@@ -366,8 +455,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
     src_status st = find(&L, in->path, NULL, &in->file, &err_no);
     if (st == SRC_ALREADY) {
       in->loaded = 1;
-      for (md_plan *p = m->plans; p; p = p->next)
-        if (p->file == in->file && !p->is_described) { in->plan = p; break; }
+      in->plan = plan_of_file(&L, in->file);
       continue;
     }
     if (st != SRC_OK) {
@@ -376,8 +464,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
       continue;
     }
     in->loaded = 1;
-    frame f = { in->file, { 0, 0, 0 }, NULL };
-    in->plan = parse_tree(&L, &f, NULL);
+    in->plan = parse_tree(&L, in->file, (md_loc){ 0, 0, 0 }, NULL);
   }
   load_around(&L, before);
   return failed;

@@ -43,6 +43,7 @@ struct sm_index {
   ar_arena *a;
   abbrev *abbrevs;           /* the model's first, so a plan can override */
   size_t nabbrevs;
+  ix_table by_short;         /* abbrevs by short form, the first of each */
   term *terms;
   size_t nterms, capterms;
   uint32_t *thash;           /* open addressing: term id + 1, 0 when empty */
@@ -56,6 +57,20 @@ struct sm_index {
   char *key;                 /* scratch for a pair that is not one slice */
   size_t capkey;
   int finished;
+  /* The candidates' inverted index (sm_candidates_from): for term t, the
+   * candidates holding it are post[post_at[t] .. post_at[t + 1]), in the
+   * order added, each with its weight there (post_w), and max_w[t] is the
+   * most it weighs in one of them. */
+  size_t ncand;
+  uint32_t *post_at, *post;
+  double *post_w, *max_w;
+  uint32_t *stamp, query;    /* stamp[k] == query: candidate k is found */
+  double *acc;               /* candidate k's sum over the terms taken */
+  struct rare *taken;        /* scratch of sm_candidates */
+  uint32_t *order;
+  struct found *found;
+  const md_item **items;
+  size_t captaken, caporder, capfound, capitems;
 };
 
 /* The common abbreviations of party documents, for models whose stdlib
@@ -82,16 +97,21 @@ static const char *const builtin[][2] = {
 
 /* ---- the abbreviation table ---- */
 
+static sl_slice short_key(const void *v) { return ((const abbrev *)v)->shortform; }
+
 static void add_abbrev(sm_index *ix, sl_slice shortform, sl_slice longform) {
   abbrev *ab = &ix->abbrevs[ix->nabbrevs++];
   ab->shortform = tx_nfc(ix->a, shortform.p, shortform.n); /* compared with NFC text */
   ab->longform = longform;
+  ix_put(&ix->by_short, ab);
 }
 
 static void load_abbrevs(sm_index *ix, const md_model *m) {
   size_t n = sizeof builtin / sizeof builtin[0];
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next) n++;
   ix->abbrevs = ar_alloc(ix->a, n * sizeof *ix->abbrevs);
+  ix_init(&ix->by_short, ix->a, short_key);
+  ix_reserve(&ix->by_short, n);
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next)
     add_abbrev(ix, ab->shortform.value, ab->longform.value);
   for (size_t k = 0; k < sizeof builtin / sizeof builtin[0]; k++)
@@ -99,10 +119,11 @@ static void load_abbrevs(sm_index *ix, const md_model *m) {
                (sl_slice){ builtin[k][1], strlen(builtin[k][1]) });
 }
 
+/* Every token of every text is looked up: through the index, so that a
+ * plan declaring thousands of abbreviations costs no more per token. */
 static const sl_slice *expansion(const sm_index *ix, const char *s, size_t n) {
-  for (size_t k = 0; k < ix->nabbrevs; k++)
-    if (sl_eq(ix->abbrevs[k].shortform, (sl_slice){ s, n })) return &ix->abbrevs[k].longform;
-  return NULL;
+  const abbrev *ab = ix_get(&ix->by_short, (sl_slice){ s, n });
+  return ab ? &ab->longform : NULL;
 }
 
 sm_index *sm_new(md_model *m) {
@@ -499,3 +520,138 @@ size_t sm_shared_terms(const sm_index *ix, const md_item *a, const md_item *b, c
 size_t sm_documents(const sm_index *ix) { return ix->ndocs; }
 
 size_t sm_terms(const sm_index *ix) { return ix->nterms; }
+
+/* ---- candidates ---- */
+
+void sm_candidates_from(sm_index *ix, size_t n) {
+  if (!ix->finished || ix->post_at) return;
+  if (n > ix->ndocs) n = ix->ndocs;
+  ix->ncand = n;
+  ix->post_at = ar_alloc(ix->a, (ix->nterms + 2) * sizeof *ix->post_at);
+  ix->max_w = ar_alloc(ix->a, (ix->nterms + 1) * sizeof *ix->max_w);
+  size_t total = 0;
+  for (size_t k = 0; k < n; k++) {
+    const doc *d = &ix->docs[k];
+    for (size_t i = 0; i < d->nv; i++) {
+      ix->post_at[d->v[i].id + 2]++;
+      if (d->v[i].w > ix->max_w[d->v[i].id]) ix->max_w[d->v[i].id] = d->v[i].w;
+    }
+    total += d->nv;
+  }
+  /* post_at[t + 2] counted t's postings; summed, post_at[t + 1] is where
+   * t's begin, and filling moves it to where they end (t + 1's start). */
+  for (size_t t = 2; t < ix->nterms + 2; t++) ix->post_at[t] += ix->post_at[t - 1];
+  ix->post = ar_alloc(ix->a, (total ? total : 1) * sizeof *ix->post);
+  ix->post_w = ar_alloc(ix->a, (total ? total : 1) * sizeof *ix->post_w);
+  for (size_t k = 0; k < n; k++)
+    for (size_t i = 0; i < ix->docs[k].nv; i++) {
+      uint32_t at = ix->post_at[ix->docs[k].v[i].id + 1]++;
+      ix->post[at] = (uint32_t)k;
+      ix->post_w[at] = ix->docs[k].v[i].w;
+    }
+  ix->stamp = ar_alloc(ix->a, (n ? n : 1) * sizeof *ix->stamp);
+  ix->acc = ar_alloc(ix->a, (n ? n : 1) * sizeof *ix->acc);
+}
+
+/* Whether a bound may reach `bar`: with a margin for the rounding of sums
+ * taken in another order than sm_similarity's. */
+static int above(double bound, double bar) { return bound * (1 + 1e-9) + 1e-12 >= bar; }
+
+static size_t postings(const sm_index *ix, uint32_t id) { return ix->post_at[id + 1] - ix->post_at[id]; }
+
+/* One of a query's terms, to be taken rarest first. */
+typedef struct rare {
+  uint32_t n, id, i;         /* candidates holding it, its id, its entry */
+} rare;
+
+/* Rarest among the candidates first (then by id: an order that does not
+ * depend on the sort). */
+static int rarer(const void *x, const void *y) {
+  const rare *a = x, *b = y;
+  return a->n != b->n ? (a->n > b->n) - (a->n < b->n) : (a->id > b->id) - (a->id < b->id);
+}
+
+/* A candidate found: its number, and what the terms taken add to its
+ * similarity with the query (a lower bound, summed in another order than
+ * sm_similarity's, so never used as the score itself). */
+typedef struct found {
+  uint32_t k;
+  double acc;
+} found;
+
+static int more_shared(const void *x, const void *y) {
+  const found *a = x, *b = y;
+  return a->acc != b->acc ? (a->acc < b->acc) - (a->acc > b->acc) : (a->k > b->k) - (a->k < b->k);
+}
+
+static int by_order(const void *x, const void *y) {
+  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
+  return (a > b) - (a < b);
+}
+
+/* Takes term `e` of query `d`: adds its part to the candidates holding it,
+ * listing those not found before. */
+static void take_term(sm_index *ix, const entry *e, size_t *n) {
+  for (uint32_t p = ix->post_at[e->id]; p < ix->post_at[e->id + 1]; p++) {
+    uint32_t k = ix->post[p];
+    if (ix->stamp[k] != ix->query) {
+      ix->stamp[k] = ix->query;
+      ix->acc[k] = 0;
+      ix->order = ar_grow(ix->a, ix->order, sizeof *ix->order, &ix->caporder, *n + 1);
+      ix->order[(*n)++] = k;
+    }
+    ix->acc[k] += e->w * ix->post_w[p];
+  }
+}
+
+/* Takes the query's terms rarest first while the terms left could add
+ * `bar` or more, reading at most SM_SEARCH_BUDGET postings (at least the
+ * rarest term's); what the terms left could add, or 0 when the budget
+ * stopped it (those terms are then ignored). */
+static double take_terms(sm_index *ix, const doc *d, double bar, size_t *n) {
+  ix->taken = ar_grow(ix->a, ix->taken, sizeof *ix->taken, &ix->captaken, d->nv);
+  double rest = 0;
+  for (size_t i = 0; i < d->nv; i++) {
+    ix->taken[i] = (rare){ (uint32_t)postings(ix, d->v[i].id), d->v[i].id, (uint32_t)i };
+    rest += d->v[i].w * ix->max_w[d->v[i].id];
+  }
+  qsort(ix->taken, d->nv, sizeof *ix->taken, rarer);
+  size_t read = 0;
+  for (size_t j = 0; j < d->nv && above(rest, bar); j++) {
+    if (j && read + ix->taken[j].n > SM_SEARCH_BUDGET) return 0;
+    const entry *e = &d->v[ix->taken[j].i];
+    read += ix->taken[j].n;
+    rest -= e->w * ix->max_w[e->id];
+    take_term(ix, e, n);
+  }
+  return rest > 0 ? rest : 0;
+}
+
+size_t sm_candidates(sm_index *ix, const md_item *a, double (*bar)(void *ud),
+                     void (*visit)(void *ud, const md_item *it), void *ud, const md_item *const **out) {
+  const doc *d = find_doc(ix, a);
+  *out = NULL;
+  if (!ix->post_at || !d || !d->nv) return 0;
+  if (++ix->query == 0) {
+    memset(ix->stamp, 0, (ix->ncand ? ix->ncand : 1) * sizeof *ix->stamp);
+    ix->query = 1;
+  }
+  size_t n = 0;
+  double rest = take_terms(ix, d, bar(ud), &n);
+  /* The candidates most alike on the terms taken first; each of the
+   * others is at most as alike as its sum plus `rest`, so once that is
+   * below the bar, no later one can reach it. */
+  ix->found = ar_grow(ix->a, ix->found, sizeof *ix->found, &ix->capfound, n + 1);
+  for (size_t i = 0; i < n; i++) ix->found[i] = (found){ ix->order[i], ix->acc[ix->order[i]] };
+  qsort(ix->found, n, sizeof *ix->found, more_shared);
+  size_t kept = 0;
+  for (size_t i = 0; i < n && above(ix->found[i].acc + rest, bar(ud)); i++) {
+    ix->order[kept++] = ix->found[i].k;
+    visit(ud, ix->docs[ix->found[i].k].item);
+  }
+  qsort(ix->order, kept, sizeof *ix->order, by_order);
+  ix->items = ar_grow(ix->a, ix->items, sizeof *ix->items, &ix->capitems, kept + 1);
+  for (size_t i = 0; i < kept; i++) ix->items[i] = ix->docs[ix->order[i]].item;
+  *out = ix->items;
+  return kept;
+}

@@ -52,6 +52,28 @@ enum { SM_MAX_SHARED = 32 };
 size_t sm_shared_terms(const sm_index *ix, const md_item *a, const md_item *b, const char **out,
                        size_t max);
 
+/* Makes the first n documents added the candidates of sm_candidates: an
+ * inverted index of their terms, built once, after sm_finish. */
+void sm_candidates_from(sm_index *ix, size_t n);
+
+/* The candidates that may be similar enough to `a`, in the order they were
+ * added, in *out (valid until the next call); returns how many. They are
+ * found through the index, a's terms rarest first: the search stops taking
+ * terms when those left could add less than bar(ud) to the similarity of
+ * a candidate that holds none of the terms taken, and a candidate found
+ * is passed on (to visit(ud, it), which may raise the bar: the score the
+ * caller's worst pick must beat) only while it could still reach the bar.
+ * Every candidate left out is then less similar than the bar. The search
+ * reads at most SM_SEARCH_BUDGET postings (the candidates of the terms
+ * taken), and ignores the terms it leaves for that reason: a query then
+ * costs the same however many candidates share its common words, and
+ * only a query with more common words than the budget reads (none on the
+ * real plans: the most any reads there is about 1,400) can miss a
+ * candidate similar through those words alone. */
+enum { SM_SEARCH_BUDGET = 2048 };
+size_t sm_candidates(sm_index *ix, const md_item *a, double (*bar)(void *ud),
+                     void (*visit)(void *ud, const md_item *it), void *ud, const md_item *const **out);
+
 /* How many documents and distinct terms the corpus holds, for tests and
  * statistics. */
 size_t sm_documents(const sm_index *ix);

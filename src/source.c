@@ -54,6 +54,7 @@ static void free_file(src_file *f) {
   free((char *)f->path);
   free((char *)f->key);
   free(f->lines);
+  free(f->marks);
 }
 
 void src_truncate(src_table *t, size_t n) {
@@ -242,7 +243,7 @@ src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no
   int e = read_all(fd, (size_t)st.st_size, &data, &len);
   close(fd);
   if (e) { *err_no = e; return SRC_UNREADABLE; }
-  append(t, (src_file){ mem_strdup(path), mem_strdup(key), data, len, 1, NULL, 0 }, index);
+  append(t, (src_file){ mem_strdup(path), mem_strdup(key), data, len, 1, NULL, 0, NULL }, index);
   return SRC_OK;
 }
 
@@ -271,7 +272,7 @@ int src_may_exist(src_table *t, const char *path) {
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index) {
   long found = find_key(t, name);
   if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
-  append(t, (src_file){ mem_strdup(name), mem_strdup(name), data, size, 0, NULL, 0 }, index);
+  append(t, (src_file){ mem_strdup(name), mem_strdup(name), data, size, 0, NULL, 0, NULL }, index);
   return SRC_OK;
 }
 
@@ -315,15 +316,66 @@ uint32_t src_line_offset(src_table *t, uint32_t file, uint32_t line) {
   return f->lines[line - 1];
 }
 
+/* A place on a line and its column there (code points from the line's
+ * start, less one): one a SRC_MARK_STEP bytes of the file, at the first
+ * code point that starts at or after the step, so that the column of a
+ * place far into a long line is counted from the mark before it rather
+ * than from the line's start (a task with a hundred thousand links on
+ * one line has as many findings there). */
+typedef struct src_mark {
+  uint32_t off, col;
+} src_mark;
+
+enum { SRC_MARK_STEP = 256 };
+
+/* Where the column count of line `li` starts: its first byte, or after a
+ * byte-order mark, which is not a column. */
+static uint32_t line_start(const src_file *f, size_t li) {
+  if (li == 0 && f->size >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0) return 3;
+  return f->lines[li];
+}
+
+/* One walk over the file, decoding as tx_codepoints does (a byte that
+ * begins no code point counts as one; a line feed is never inside one).
+ * The marks only save time: without memory for them (-1) a column is
+ * counted from its line's start, with the same result, so this is the one
+ * allocation that does not end the run when it fails. */
+static int build_marks(src_file *f) {
+  size_t n = f->size / SRC_MARK_STEP + 1;
+  src_mark *marks = malloc(n * sizeof *marks);
+  if (!marks) return -1;
+  size_t j = 0;
+  uint32_t col = 0;
+  for (size_t i = line_start(f, 0); i <= f->size && j < n;) {
+    while (j < n && i >= j * SRC_MARK_STEP) marks[j++] = (src_mark){ (uint32_t)i, col };
+    if (i == f->size) break;
+    if (f->data[i] == '\n') { col = 0; i++; continue; }
+    int32_t cp;
+    int len = tx_decode((const unsigned char *)f->data + i, f->size - i, &cp);
+    i += len > 0 ? (size_t)len : 1;
+    col++;
+  }
+  while (j < n) marks[j++] = (src_mark){ (uint32_t)f->size, col };
+  f->marks = marks;
+  return 0;
+}
+
 src_pos src_position(src_table *t, uint32_t file, uint32_t off) {
   src_file *f = &t->files[file];
   if (!f->lines && build_lines(f) != 0) return (src_pos){ 0, 0 };
   if (off > f->size) off = (uint32_t)f->size;
   size_t li = line_index(f, off);
-  uint32_t start = f->lines[li];
-  /* A byte-order mark is not a column. */
-  if (li == 0 && f->size >= 3 && memcmp(f->data, "\xEF\xBB\xBF", 3) == 0 && off >= 3) start = 3;
-  return (src_pos){ (uint32_t)li + 1, (uint32_t)tx_codepoints(f->data + start, off - start) + 1 };
+  uint32_t start = line_start(f, li), col = 0;
+  if (off < start) start = f->lines[li];   /* inside a byte-order mark */
+  if (off - start >= 2 * SRC_MARK_STEP && (f->marks || build_marks(f) == 0)) {
+    size_t j = off / SRC_MARK_STEP;
+    if (f->marks[j].off > off) j--;
+    if (f->marks[j].off >= start) {
+      col = f->marks[j].col;
+      start = f->marks[j].off;
+    }
+  }
+  return (src_pos){ (uint32_t)li + 1, col + (uint32_t)tx_codepoints(f->data + start, off - start) + 1 };
 }
 
 void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, size_t *len) {

@@ -26,6 +26,8 @@ typedef struct src_file {
                             0 for an in-memory file */
   uint32_t *lines;       /* start offset of each line, built on demand */
   size_t nlines;
+  struct src_mark *marks;/* columns at every SRC_MARK_STEP bytes, built
+                            when a column far into a line is asked for */
 } src_file;
 
 typedef struct src_table {

@@ -17,12 +17,14 @@ static int add_task(md_item *it, void *ctx) {
 sm_index *sg_index(md_model *m, const cs_coverage *c) {
   adder a = { sm_new(m) };
   md_walk(&c->child->root, add_task, &a);
+  size_t tasks = sm_documents(a.ix);     /* the child's tasks: the candidates */
   for (size_t i = 0; i < c->ntargets; i++) {
     md_walk(&c->targets[i].plan->root, add_task, &a);
     /* Forwarded directives belong to plans further up. */
     for (size_t k = 0; k < c->targets[i].nrows; k++) sm_add(a.ix, c->targets[i].rows[k].directive);
   }
   sm_finish(a.ix);
+  sm_candidates_from(a.ix, tasks);
   return a.ix;
 }
 
@@ -50,28 +52,47 @@ typedef struct ranking {
   size_t n, max;
 } ranking;
 
-static int rank_task(md_item *it, void *ctx) {
-  ranking *r = ctx;
-  if (it->kind != MD_TASK || it == r->skip) return 0;
+static void rank_task(ranking *r, const md_item *it) {
+  if (it == r->skip) return;
   double text = sm_similarity(r->ix, r->d, it);
-  if (text < SG_MIN_TEXT) return 0;
+  if (text < SG_MIN_TEXT) return;
   int owner = owner_matches(r->d, it, r->c->level);
-  sg_hit h = { it, text + (owner ? OWNER_WEIGHT : 0), text, owner };
+  sg_hit h = { (md_item *)it, text + (owner ? OWNER_WEIGHT : 0), text, owner };
   insert(r->out, &r->n, r->max, h);
-  return 0;
 }
 
-size_t sg_rank(md_model *m, const sm_index *ix, const cs_coverage *c, const md_item *d, const md_item *skip,
-               sg_hit *out, size_t max) {
+static void visit(void *ud, const md_item *it) { rank_task(ud, it); }
+
+/* What a task the search has not found yet must beat: SG_MIN_TEXT, and
+ * once `max` tasks are ranked, the last one's score less the owner's
+ * bonus, which the task may have too. */
+static double bar(void *ud) {
+  const ranking *r = ud;
+  double last = r->n < r->max ? 0 : r->out[r->max - 1].score - OWNER_WEIGHT;
+  return last > SG_MIN_TEXT ? last : SG_MIN_TEXT;
+}
+
+/* Only the tasks that share a term with d can score at all, and of those
+ * only the ones sharing one of its rarer terms can beat the best found:
+ * sm_candidates finds them through an index rather than comparing d with
+ * every task. They are ranked again in document order, as a walk of the
+ * plan would meet them, so that ties fall as they always did. */
+size_t sg_rank(md_model *m, sm_index *ix, const cs_coverage *c, const md_item *d, const md_item *skip, sg_hit *out,
+               size_t max) {
   ranking r = { m, ix, c, d, skip, out, 0, max };
-  md_walk(&c->child->root, rank_task, &r);
+  if (!max) return 0;
+  const md_item *const *found;
+  size_t n = sm_candidates(ix, d, bar, visit, &r, &found);
+  r.n = 0;
+  for (size_t i = 0; i < n; i++)
+    if (found[i]->kind == MD_TASK) rank_task(&r, found[i]);
   return r.n;
 }
 
 /* Where the hidden task ranks among every candidate (1-based; 0 when it is
  * not proposed). The other tasks that link the same directive stay linked,
  * so they are not candidates. */
-static size_t rank_of(md_model *m, const sm_index *ix, const cs_coverage *c, const cs_row *row, const md_link *hidden) {
+static size_t rank_of(md_model *m, sm_index *ix, const cs_coverage *c, const cs_row *row, const md_link *hidden) {
   enum { WIDE = 64 };
   sg_hit hits[WIDE];
   size_t n = sg_rank(m, ix, c, row->directive, NULL, hits, WIDE), rank = 0;
@@ -86,7 +107,7 @@ static size_t rank_of(md_model *m, const sm_index *ix, const cs_coverage *c, con
   return 0;
 }
 
-void sg_evaluate(md_model *m, const sm_index *ix, const cs_coverage *c, sg_eval *e) {
+void sg_evaluate(md_model *m, sm_index *ix, const cs_coverage *c, sg_eval *e) {
   for (size_t t = 0; t < c->ntargets; t++) {
     const cs_target *tg = &c->targets[t];
     for (size_t i = 0; i < tg->nrows; i++) {

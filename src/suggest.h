@@ -27,7 +27,7 @@ sm_index *sg_index(md_model *m, const cs_coverage *c);
 /* Ranks the child's tasks for directive d, best first, into out[0..max),
  * leaving out `skip` (NULL, or a task to ignore) and tasks below
  * SG_MIN_TEXT. Returns how many. */
-size_t sg_rank(md_model *m, const sm_index *ix, const cs_coverage *c, const md_item *d, const md_item *skip,
+size_t sg_rank(md_model *m, sm_index *ix, const cs_coverage *c, const md_item *d, const md_item *skip,
                sg_hit *out, size_t max);
 
 /* Leave-one-out measurement over the child's existing links: each link is
@@ -39,6 +39,6 @@ typedef struct sg_eval {
   double reciprocal;         /* sum of 1/rank, for the mean reciprocal rank */
 } sg_eval;
 
-void sg_evaluate(md_model *m, const sm_index *ix, const cs_coverage *c, sg_eval *e);
+void sg_evaluate(md_model *m, sm_index *ix, const cs_coverage *c, sg_eval *e);
 
 #endif

@@ -26,34 +26,23 @@ local function folded(words)
   return out
 end
 
--- plan.directives, made once per plan for the rules below that walk it
--- (four of them; the list is the dearest field of a plan to read). No rule
--- changes the list. The rules run plan after plan, so the last plan's list
--- is the only one worth keeping.
-local last_plan, last_tasks
-
-local function directives(plan)
-  if plan ~= last_plan then
-    last_plan, last_tasks = plan, plan.directives
-  end
-  return last_tasks
-end
+-- The rules walk a plan's directives (and deadlines, measures) with
+-- plancheck.each, which gives them one at a time: a list of them all
+-- (plan.directives) would take script memory in proportion to the plan,
+-- and a plan of half a million directives would fail where a small one
+-- passes.
 
 -- ---- rules moved from C ----
 
 -- The rules below run on every plan of a national run (a million
--- directives), so they walk lists with numeric loops (ipairs calls a
--- function per element) and read a field only when the answer depends on
--- it.
+-- directives), so they read a field only when the answer depends on it.
 
 plancheck.rule {
   id = "owner-missing",
   description = "Every task has an owner: its own 'by', or its section's 'owner'.",
   severity = "warning",
   check = function(plan)
-    local tasks = directives(plan)
-    for i = 1, #tasks do
-      local task = tasks[i]
+    for task in plancheck.each(plan, "directives") do
       if task.owner == nil then
         plancheck.report(task, "task " .. id_of(task) .. " has no owner: give it 'by', or its section an 'owner'")
       end
@@ -89,12 +78,10 @@ plancheck.rule {
     -- deadlines need not be read at all.
     local first = plan.earliest_end
     if not first or first >= issued then return end
-    local dues = plan.deadlines
-    for i = 1, #dues do
+    for due in plancheck.each(plan, "deadlines") do
       -- due.earliest_end is the first end among the parts that concern
       -- this level: only a deadline that has one before the issue date
       -- needs its parts read.
-      local due = dues[i]
       local ends = due.earliest_end
       if ends and ends < issued then report_early_parts(plan, due, issued) end
     end
@@ -106,9 +93,7 @@ plancheck.rule {
   description = "A percentage target lies between 0% and 100%; checked in every plan, not only grassroots ones, since no plan can reach more than all of something.",
   severity = "error",
   check = function(plan)
-    local measures = plan.measures
-    for i = 1, #measures do
-      local m = measures[i]
+    for m in plancheck.each(plan, "measures") do
       if m.op and m.percent and not (m.value >= 0 and m.value <= 100) then
         -- Quote the value as written ("1234567", "trên 150%"), never as
         -- Lua prints a float.
@@ -147,7 +132,7 @@ plancheck.rule {
   severity = "warning",
   enabled = false,
   check = function(plan)
-    for _, task in ipairs(directives(plan)) do
+    for task in plancheck.each(plan, "directives") do
       if not timed(task) then
         plancheck.report(task, "task " .. id_of(task) .. " states no deadline")
       end
@@ -155,13 +140,10 @@ plancheck.rule {
   end,
 }
 
--- Whether some task of the list has a reporting obligation ('reports').
--- Looked for from the last task back: plans put the obligation in their
--- closing part ("Tổ chức thực hiện"), so a plan that has one is done with
--- after a few tasks instead of after nearly all of them.
-local function reports_somewhere(tasks)
-  for i = #tasks, 1, -1 do
-    if #tasks[i].reports_to > 0 then return true end
+-- Whether some directive of the plan has a reporting obligation ('reports').
+local function reports_somewhere(plan)
+  for task in plancheck.each(plan, "directives") do
+    if #task.reports_to > 0 then return true end
   end
   return false
 end
@@ -171,14 +153,13 @@ plancheck.rule {
   description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
   severity = "warning",
   check = function(plan)
-    local tasks = directives(plan)
     -- Either clause anywhere will do; the obligations are cheaper to look
     -- for than the words, so they are looked for first.
-    if reports_somewhere(tasks) then return end
+    if reports_somewhere(plan) then return end
     local monitoring = folded { "kiểm tra", "giám sát", "theo dõi", "đôn đốc" }
     local reporting = folded { "báo cáo" }
-    for i = 1, #tasks do
-      local text = tasks[i].folded_text
+    for task in plancheck.each(plan, "directives") do
+      local text = task.folded_text
       if mentions(text, monitoring) and mentions(text, reporting) then return end
     end
     plancheck.report(plan, "plan " .. plan.key .. " has no monitoring and reporting clause: no task has 'reports' "
@@ -193,7 +174,7 @@ plancheck.rule {
   description = "No two directives of a plan have the same text (compared after plancheck.fold).",
   severity = "warning",
   check = function(plan)
-    local groups = plancheck.same_text(directives(plan))
+    local groups = plancheck.same_text(plan)
     for g = 1, #groups do
       local group = groups[g]
       local first = group[1]

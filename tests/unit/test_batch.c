@@ -9,6 +9,7 @@
 
 #include "batch.h"
 #include "source.h"
+#include "text.h"
 #include "unit.h"
 
 void test_batch_normal_path(void) {
@@ -70,4 +71,41 @@ void test_source_listing_and_identity(void) {
   unlink(a);
   unlink(b);
   rmdir(dir);
+}
+
+/* src_position counts a column far into a long line from the mark before
+ * it: every place of a line of a hundred thousand bytes, with two- and
+ * three-byte characters, a tab and a bad byte among them, and of the
+ * lines after it, gets the column a count from the line's start gives
+ * (every place near the ends, every 397th between). */
+void test_source_far_columns(void) {
+  static const char piece[] = "implements \"Đ\xE1\xBB\x99i\" \t\xFF ủy ";
+  size_t n = 0, cap = 100000 + 64;
+  char *data = malloc(cap);
+  UT_CHECK(data != NULL);
+  if (!data) return;
+  memcpy(data, "\xEF\xBB\xBF", 3);
+  n = 3;
+  while (n + sizeof piece < 100000) { memcpy(data + n, piece, sizeof piece - 1); n += sizeof piece - 1; }
+  memcpy(data + n, "\nshort\n", 7);
+  n += 7;
+  src_table t;
+  src_init(&t);
+  uint32_t file;
+  UT_CHECK(src_add_memory(&t, "long.plan", data, n, &file) == SRC_OK);
+  size_t line2 = (size_t)((const char *)memchr(data, '\n', n) - data) + 1;
+  int wrong = 0;
+  for (uint32_t off = 0; off <= n && !wrong; off += off < 600 || off + 40 > n ? 1 : 397) {
+    src_pos p = src_position(&t, file, off);
+    uint32_t line = off < line2 ? 1 : off < n ? 2 : 3;
+    size_t start = line == 1 ? (off >= 3 ? 3 : 0) : line == 2 ? line2 : n;
+    uint32_t col = (uint32_t)tx_codepoints(data + start, off - start) + 1;
+    if (p.line != line || p.col != col) {
+      fprintf(stderr, "offset %u: %u:%u, want %u:%u\n", off, p.line, p.col, line, col);
+      wrong = 1;
+    }
+  }
+  UT_CHECK(!wrong);
+  src_free(&t);
+  free(data);
 }
