@@ -762,6 +762,12 @@ static int run(const options *o) {
 }
 
 int main(int argc, char **argv) {
+  /* Findings go to stderr, which stdio leaves unbuffered: a system call a
+   * character (10,000 findings took 0.6 s of CPU). A buffer of our own
+   * (no allocation to fail), flushed after each list of findings
+   * (dg_print_text), before a fork and at exit. */
+  static char err_buffer[1 << 16];
+  setvbuf(stderr, err_buffer, _IOFBF, sizeof err_buffer);
   mem_set_oom(out_of_memory);
   options o;
   memset(&o, 0, sizeof o);

@@ -244,6 +244,7 @@ void sb_charge(lua_State *L, size_t steps) {
 static int at_panic(lua_State *L) {
   const char *msg = lua_tostring(L, -1);
   fprintf(stderr, "plancheck: internal error: unprotected Lua error: %s\n", msg ? msg : "?");
+  fflush(stderr);
   abort();
 }
 
@@ -565,6 +566,7 @@ static int safe_print(lua_State *L) {
   fwrite(s, 1, len, stderr);
   sb->printed += len;
   if (sb->printed == (size_t)PRINT_MAX) fputs("\n[plancheck: scripts printed 1 MiB; the rest is dropped]\n", stderr);
+  fflush(stderr);            /* seen as it happens, and before a worker's _exit */
   return 0;
 }
 
