@@ -3,9 +3,11 @@
  *
  * The input is several files: the text up to the first separator line is
  * main.plan; a line "%% NAME" starts the file NAME (letters, digits, '.',
- * '_', '-' and '/', such as "tw/12-kh-tw.plan", "main.progress" or
- * ".plancheck.lua"). They are written to the private directory and
- * main.plan is checked as `plancheck check -I DIR DIR/main.plan` checks
+ * '_', '-' and '/', such as "tw/12-kh-tw.plan", "../up/parent.plan",
+ * "main.progress" or ".plancheck.lua"). They are written relative to DIR,
+ * four levels below the private directory so that a plan may name
+ * "../up/parent.plan" as real ones do (fz_escapes keeps every path inside),
+ * and main.plan is checked as `plancheck check -I DIR DIR/main.plan` checks
  * it: the built-in checks, the cascade and the standard Lua rules (under a
  * small budget, so that a looping script costs little). */
 #include <string.h>
@@ -15,7 +17,8 @@
 #include "export.h"
 #include "fuzz.h"
 
-enum { MAX_FILES = 8, MAX_NAME = 64 };
+enum { MAX_FILES = 8, MAX_NAME = 64, DEPTH = 4 };
+#define ROOT "1/2/3/4"               /* DEPTH levels */
 
 /* Whether s[0, n) is a name the target writes. */
 static int good_name(const char *s, size_t n) {
@@ -37,7 +40,7 @@ static int write_files(ar_arena *a, const uint8_t *data, size_t size) {
   while (files < MAX_FILES) {
     const uint8_t *sep = p;              /* the next "\n%% " or the end */
     while (sep < end && !(*sep == '\n' && end - sep >= 4 && memcmp(sep + 1, "%% ", 3) == 0)) sep++;
-    if (fz_write(fz_path(a, name), p, (size_t)(sep - p)) != 0) return -1;
+    if (fz_write(fz_path(a, dg_fmt(a, ROOT "/%s", name)), p, (size_t)(sep - p)) != 0) return -1;
     files++;
     if (sep == end) break;
     const uint8_t *n0 = sep + 4, *nl = memchr(n0, '\n', (size_t)(end - n0));
@@ -49,13 +52,13 @@ static int write_files(ar_arena *a, const uint8_t *data, size_t size) {
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size > (1u << 18) || fz_escapes(data, size)) return -1;
+  if (size > (1u << 18) || fz_escapes(data, size, DEPTH)) return -1;
   ar_arena names;
   ar_init(&names);
   int status = write_files(&names, data, size);
   if (status == 0) {
-    const char *main_plan = fz_path(&names, "main.plan");
-    const char *dir = fz_dir();
+    const char *main_plan = fz_path(&names, ROOT "/main.plan");
+    const char *dir = fz_path(&names, ROOT);
     ru_options uo = { NULL, NULL, 0, &main_plan, 1, 1000000, 16u << 20, fz_as_of(), 0, ex_find };
     fz_run r;
     fz_begin(&r, &uo);

@@ -79,15 +79,22 @@ int fz_write(const char *path, const uint8_t *data, size_t n) {
   return fclose(f) == 0 && w == n ? 0 : -1;
 }
 
-int fz_escapes(const uint8_t *data, size_t size) {
-  for (size_t i = 0; i + 1 < size; i++)
-    if ((data[i] == '.' && data[i + 1] == '.') || (data[i] == '"' && data[i + 1] == '/')) return 1;
+int fz_escapes(const uint8_t *data, size_t size, int depth) {
+  int ups = 0;
+  for (size_t i = 0; i + 1 < size; i++) {
+    if (data[i] == '"' && data[i + 1] == '/') return 1;
+    if (data[i] == '.' && data[i + 1] == '.') {
+      if (++ups >= depth) return 1;
+      i++;
+    }
+  }
   return 0;
 }
 
 FILE *fz_null(void) {
   static FILE *null;
-  if (!null && !(null = fopen("/dev/null", "w"))) abort();
+  if (!null) null = getenv("FUZZ_SHOW") ? stderr : fopen("/dev/null", "w");
+  if (!null) abort();
   return null;
 }
 

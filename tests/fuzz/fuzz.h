@@ -43,14 +43,18 @@ int fz_write(const char *path, const uint8_t *data, size_t n);
  * call (the directory stays). */
 void fz_clean(void);
 
-/* Whether an input may name a file outside the private directory (".."
- * or a string starting with '/'): such inputs are skipped, so that a target
- * reads no file of the machine (a FIFO, /dev/zero) and stays deterministic.
+/* Whether an input may name a file outside the private directory, its
+ * files being written `depth` directories below it: a string starting with
+ * '/', or as many ".." as the depth (each leads one directory up at most,
+ * and a file is read once, so the ".." of an input lead up at most that
+ * many levels in all). Such inputs are skipped, so that a target reads no
+ * file of the machine (a FIFO, /dev/zero) and stays deterministic.
  * Reading special files is tested in tests/bad, not here. */
-int fz_escapes(const uint8_t *data, size_t size);
+int fz_escapes(const uint8_t *data, size_t size, int depth);
 
 /* A stream that discards what is written: diagnostics are rendered (their
- * columns and carets computed) but not shown. */
+ * columns and carets computed) but not shown; with FUZZ_SHOW set in the
+ * environment, standard error (to see what an input does). */
 FILE *fz_null(void);
 
 /* One run: an arena, a source table, a diagnostic list and a model. */

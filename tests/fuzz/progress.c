@@ -7,7 +7,7 @@
 #include "fuzz.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  if (size > (1u << 18) || fz_escapes(data, size)) return -1;
+  if (size > (1u << 18) || fz_escapes(data, size, 0)) return -1;
   fz_run r;
   fz_begin(&r, NULL);
   rs_input record = { .path = fz_path(&r.arena, "fuzz.progress"), .record = 1 };
