@@ -152,7 +152,7 @@ fuzz-replay: check-deps $(FUZZ_TARGETS:%=build/fuzz/replay-%)
 test: fuzz-test-build
 fuzz-test-build: fuzz-replay
 	@if $(MAKE) -s fuzz-deps >/dev/null 2>&1; then $(MAKE) $(FUZZ_TARGETS:%=build/fuzz/%); \
-	 else $(MAKE) -s fuzz-deps || true; fi
+	 else $(MAKE) -s --no-print-directory fuzz-deps 2>/dev/null || true; fi
 
 fuzz: fuzz-build
 	bash tests/fuzz/run --campaign $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS)
