@@ -26,8 +26,10 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
 # Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
 # real browser that renders the HTML report (tests/run, section html; `make
 # screenshot`) with a font that has every Vietnamese letter.
-# valgrind runs every command over the real plans (tests/valgrind/run).
-DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time
+# valgrind runs every command over the real plans (tests/valgrind/run);
+# clang's libFuzzer runs the fuzz targets (tests/fuzz/run).
+DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
+                 clang libclang-rt-14-dev
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
@@ -134,6 +136,74 @@ bench: check-deps plancheck
 	@command -v tj3 >/dev/null || echo "note: tj3 not found (Debian package 'tj3'): no TaskJuggler comparison"
 	@test -x /usr/bin/time || { echo "error: /usr/bin/time not found: install the Debian package 'time' (or run 'make deps' as root)"; exit 2; }
 	bench/run
+
+# ---- fuzzing (tests/fuzz/README.md) ----
+# Each target of tests/fuzz/ is linked twice: with libFuzzer (clang's
+# -fsanitize=fuzzer; build/fuzz/TARGET) and with replay.c under the normal
+# compiler's sanitizers (build/fuzz/replay-TARGET), which replays the
+# regression inputs where clang is missing. `make fuzz FUZZ_SECONDS=N` runs
+# every target for N seconds, FUZZ_JOBS at once; `make test` runs a smoke
+# run of each and replays tests/fuzz/regress/ (tests/fuzz/run).
+FUZZ_TARGETS := lex-parse check phrase progress lua
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 600
+FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
+FUZZ_LIB     := $(filter-out src/main.c,$(SRC)) $(GEN)
+FUZZ_COMMON  := tests/fuzz/fuzz.c
+FUZZ_CFLAGS   = $(WARN) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/fuzz -DFZ_ROOT='"$(CURDIR)"' \
+                $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+FUZZ_LF      := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+# One object directory per compiler: lf (clang, libFuzzer coverage) and rp
+# (the normal compiler, ASan+UBSan for replay).
+fuzz_objs = $(patsubst %.c,build/fuzz/$(1)/%.o,$(notdir $(FUZZ_LIB) $(FUZZ_COMMON)))
+
+.PHONY: fuzz fuzz-build fuzz-replay fuzz-deps fuzz-test-build
+fuzz-build: fuzz-deps $(FUZZ_TARGETS:%=build/fuzz/%) fuzz-replay
+fuzz-replay: check-deps $(FUZZ_TARGETS:%=build/fuzz/replay-%)
+
+# `make test` replays the regression inputs in any case, and smoke-runs the
+# targets when clang can build them (else tests/fuzz/run says why not).
+test: fuzz-test-build
+fuzz-test-build: fuzz-replay
+	@if $(MAKE) -s fuzz-deps >/dev/null 2>&1; then $(MAKE) $(FUZZ_TARGETS:%=build/fuzz/%); \
+	 else $(MAKE) -s --no-print-directory fuzz-deps 2>/dev/null || true; fi
+
+fuzz: fuzz-build
+	bash tests/fuzz/run --campaign $(FUZZ_SECONDS) --jobs $(FUZZ_JOBS)
+
+fuzz-deps:
+	@command -v $(FUZZ_CC) >/dev/null || { echo "error: $(FUZZ_CC) not found: install the Debian packages 'clang' and 'libclang-rt-14-dev' (or run 'make deps' as root)"; exit 2; }
+	@echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return d && n ? 0 : 0; }' | \
+	  $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || { echo "error: $(FUZZ_CC) cannot link libFuzzer: install the Debian package 'libclang-rt-14-dev' (or run 'make deps' as root)"; exit 2; }
+
+build/fuzz/%: build/fuzz/lf/t-%.o $(call fuzz_objs,lf)
+	$(FUZZ_CC) $(FUZZ_LF) -fsanitize=fuzzer -o $@ $^ $(LDLIBS)
+
+build/fuzz/replay-%: build/fuzz/rp/t-%.o build/fuzz/rp/replay.o $(call fuzz_objs,rp)
+	$(CC) $(ASAN_FLAGS) -o $@ $^ $(LDLIBS)
+
+FUZZ_COMPILE_lf = $(FUZZ_CC) $(FUZZ_CFLAGS) $(FUZZ_LF) -fsanitize=fuzzer-no-link
+FUZZ_COMPILE_rp = $(CC) $(FUZZ_CFLAGS) $(ASAN_FLAGS)
+# The objects of one directory: a target (t-NAME.o), the library, fuzz.c.
+define fuzz_objects
+build/fuzz/$(1)/t-%.o: tests/fuzz/%.c | build/gram.h
+	@mkdir -p $$(@D)
+	$$(FUZZ_COMPILE_$(1)) -MMD -MP -c -o $$@ $$<
+build/fuzz/$(1)/%.o: src/%.c | build/gram.h
+	@mkdir -p $$(@D)
+	$$(FUZZ_COMPILE_$(1)) -MMD -MP -c -o $$@ $$<
+build/fuzz/$(1)/%.o: build/%.c | build/gram.h
+	@mkdir -p $$(@D)
+	$$(FUZZ_COMPILE_$(1)) -MMD -MP -c -o $$@ $$<
+build/fuzz/$(1)/%.o: tests/fuzz/%.c | build/gram.h
+	@mkdir -p $$(@D)
+	$$(FUZZ_COMPILE_$(1)) -MMD -MP -c -o $$@ $$<
+endef
+$(foreach d,lf rp,$(eval $(call fuzz_objects,$(d))))
+
+.PRECIOUS: build/fuzz/lf/%.o build/fuzz/rp/%.o build/fuzz/lf/t-%.o build/fuzz/rp/t-%.o
+-include $(wildcard build/fuzz/*/*.d)
+# ---- end of fuzzing ----
 
 clean:
 	rm -rf build build-asan plancheck

@@ -20,9 +20,31 @@
 
 enum { CHUNK_MIN = 64 * 1024, CHUNK_MAX = 8 * 1024 * 1024, ALIGN = AR_ALIGN };
 
+#ifdef AR_ASAN
+#include <sanitizer/asan_interface.h>
+#define POISON(p, n) ASAN_POISON_MEMORY_REGION(p, n)
+#define UNPOISON(p, n) ASAN_UNPOISON_MEMORY_REGION(p, n)
+enum { GAP = 16, MIN_ALIGN = 8 };      /* ASan's shadow has 8-byte granules */
+#else
+#define POISON(p, n) ((void)(p), (void)(n))
+#define UNPOISON(p, n) ((void)(p), (void)(n))
+enum { GAP = 0, MIN_ALIGN = 1 };
+#endif
+
 void ar_init(ar_arena *a) { a->head = a->spare = NULL; a->used = 0; }
 
-static void unmap(ar_chunk *c) { munmap(c, sizeof *c + c->size); }
+static void unmap(ar_chunk *c) {
+  UNPOISON(c->data, c->size);          /* the next mapping there starts clean */
+  munmap(c, sizeof *c + c->size);
+}
+
+/* Clears what a chunk handed out, for reuse. */
+static void clear(ar_chunk *c) {
+  UNPOISON(c->data, c->off);
+  memset(c->data, 0, c->off);
+  POISON(c->data, c->size);
+  c->off = 0;
+}
 
 static void unmap_all(ar_chunk *c) {
   while (c) {
@@ -43,8 +65,7 @@ void ar_recycle(ar_arena *a) {
   ar_chunk *c = a->head;
   while (c) {
     ar_chunk *prev = c->prev;
-    memset(c->data, 0, c->off);
-    c->off = 0;
+    clear(c);
     c->prev = a->spare;
     a->spare = c;
     c = prev;
@@ -71,10 +92,7 @@ void ar_reset(ar_arena *a) {
     unmap(c);
     c = prev;
   }
-  if (c) {
-    memset(c->data, 0, c->off);
-    c->off = 0;
-  }
+  if (c) clear(c);
   a->head = c;
   a->used = 0;
 }
@@ -88,23 +106,26 @@ static ar_chunk *new_chunk(const ar_chunk *prev, size_t need) {
   if (p == MAP_FAILED) mem_oom();
   ar_chunk *c = p;
   c->size = size - sizeof *c;
+  POISON(c->data, c->size);
   return c;
 }
 
 /* n bytes at an offset that is a multiple of `align` (a power of two). */
 static void *take(ar_arena *a, size_t n, size_t align) {
   ar_chunk *c = a->head;
+  if (align < MIN_ALIGN) align = MIN_ALIGN;
   size_t at = c ? (c->off + align - 1) & ~(align - 1) : 0;
-  if (!c || at > c->size || c->size - at < n) {
+  if (!c || at > c->size || c->size - at < n + GAP) {
     if (n > SIZE_MAX / 2) mem_oom(); /* overflow */
-    c = take_spare(a, n);
-    if (!c) c = new_chunk(a->head, n);
+    c = take_spare(a, n + GAP);
+    if (!c) c = new_chunk(a->head, n + GAP);
     c->prev = a->head;
     a->head = c;
     at = 0;
   }
-  c->off = at + n;
+  c->off = at + n + GAP;
   a->used += n;
+  UNPOISON(c->data + at, n);
   return c->data + at;
 }
 

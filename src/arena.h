@@ -49,8 +49,23 @@ void ar_recycle(ar_arena *a);
  * and would waste 8 bytes each). Never returns NULL: on exhaustion it
  * calls mem_oom (the command line's handler prints and exits). */
 enum { AR_ALIGN = 8 };
+/* Under AddressSanitizer every allocation is followed by a poisoned gap and
+ * what is not handed out stays poisoned, so that a read or write past an
+ * arena allocation is reported as one past a malloc'd block is (the fuzz
+ * targets and the sanitizer build); each allocation then takes the slow
+ * path. */
+#if defined(__SANITIZE_ADDRESS__)
+#define AR_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define AR_ASAN 1
+#endif
+#endif
 void *ar_alloc_slow(ar_arena *a, size_t n);
 static inline void *ar_alloc(ar_arena *a, size_t n) {
+#ifdef AR_ASAN
+  return ar_alloc_slow(a, n);
+#endif
   ar_chunk *c = a->head;
   size_t at = c ? (c->off + AR_ALIGN - 1) & ~(size_t)(AR_ALIGN - 1) : 0;
   if (!c || at > c->size || c->size - at < n) return ar_alloc_slow(a, n);

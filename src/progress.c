@@ -42,8 +42,10 @@ static md_item **resolve_ids(md_model *m, const md_event *e, const md_strs *list
     if (!id) continue;
     md_item *it = md_item_by_id(m, id);
     if (it && (it->kind == MD_TASK || it->kind == MD_SECTION)) { v[i] = it; continue; }
+    /* The id is a C string: a NUL the entry holds (reported by the lexer)
+     * ends it, maybe before the ':' memchr saw in the whole text. */
     const char *colon = strchr(id, ':');
-    sl_slice key = { id, (size_t)(colon - id) };
+    sl_slice key = { id, colon ? (size_t)(colon - id) : strlen(id) };
     const char *why = md_plan_by_key(m, key) ? dg_fmt(m->arena, "no directive %s", id)
                                              : dg_fmt(m->arena, "no plan %.*s is loaded (for %s)", (int)key.n, key.p, id);
     error_at(m, "unknown-directive", s->s.loc, why);
