@@ -68,15 +68,15 @@ static long long now_ns(void) {
 
 static void count_hook(lua_State *L, lua_Debug *ar);
 
-/* Whether the current call is past its time limit; if so, it is stopped
- * as the hook stops it (every later instruction of the main thread fails,
- * the others' at their next hook), without raising: for the places where
+/* Whether the current call is past its time limit, for the places where
  * no hook runs and no error may be raised (the allocator, a walk of the
- * stack). The hook raises the error at the next instruction. */
+ * stack). Past it, the hook is made to run at the main thread's next
+ * instruction (the other threads' run within HOOK_EVERY anyway), where it
+ * sees the time spent and stops the call. */
 static int expired(sb_sandbox *s) {
   if (s->timed_out) return 1;
   if (now_ns() <= s->deadline) return 0;
-  s->timed_out = s->tripped = 1;
+  s->timed_out = 1;
   lua_sethook(s->L, count_hook, LUA_MASKCOUNT, 1);
   return 1;
 }
@@ -200,7 +200,7 @@ static void *sb_alloc(void *ud, void *ptr, size_t osize, size_t nsize) {
  * first stop, where the budget was spent: in a coroutine, that is not
  * where the error finally reaches sb_call. */
 static void stop(lua_State *L, sb_sandbox *s) {
-  if (!s->tripped || !s->nframes) record_frames(s, L);  /* the allocator may have stopped it unrecorded */
+  if (!s->tripped) record_frames(s, L);
   s->tripped = 1;
   if (L != s->L) *tag_of(L) = &s->stopped;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
@@ -743,7 +743,7 @@ sb_status sb_call(sb_sandbox *s, int nargs, int nresults, sb_failure *f) {
   /* A coroutine that ran out returns its error to a resume; the call may
    * then end within the main thread's next HOOK_EVERY instructions. It
    * still failed. */
-  if (rc == LUA_OK && s->tripped) {
+  if (rc == LUA_OK && (s->tripped || s->timed_out)) {
     lua_settop(L, base);
     lua_pushnil(L);
     rc = LUA_ERRRUN;
