@@ -21,7 +21,8 @@ RE2CFLAGS := -W -Werror --utf8 --no-generation-date --no-version
 LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
-DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gcc make
+# gettext compiles the Vietnamese catalogue po/vi.po.
+DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
 # ... and the readers `make test` checks the report formats with (JSON
 # Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
 # real browser that renders the HTML report (tests/run, section html; `make
@@ -41,10 +42,17 @@ OBJ      := $(patsubst src/%.c,build/%.o,$(SRC)) $(GEN:.c=.o)
 LIBOBJ   := $(filter-out build/main.o,$(OBJ))
 UNIT_SRC := $(wildcard tests/unit/*.c)
 
+# The Vietnamese messages (src/lang.h): po/vi.po compiled where the
+# program looks for it, beside itself in the build tree; LOCALEDIR is where
+# an installed program finds it.
+LOCALEDIR ?= /usr/local/share/locale
+MO       := build/locale/vi/LC_MESSAGES/plancheck.mo
+ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep
-all: check-deps plancheck
+.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po
+all: check-deps plancheck $(MO)
 
 plancheck: $(OBJ)
 	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LDLIBS)
@@ -81,12 +89,33 @@ build/stdlib_data.c: $(STDLIB) tools/embed.sh
 	@mkdir -p build
 	sh tools/embed.sh $@ $(STDLIB)
 
+# Every text a user reads is marked _("...") or N_("...") in C and
+# _("...") in the standard Lua scripts; the template is extracted from
+# them, and `make update-po` merges it into po/vi.po (tests/i18n/run fails
+# on a message left untranslated or fuzzy).
+POT_C    := $(sort $(SRC) $(wildcard src/*.h) grammar/lexer.re grammar/phrase.re grammar/gram.y)
+POT_LUA  := $(sort $(wildcard stdlib/*.lua))
+pot: build/plancheck.pot
+build/plancheck.pot: $(POT_C) $(POT_LUA) tools/pot.sh | check-deps
+	@mkdir -p build
+	sh tools/pot.sh $@
+
+update-po: build/plancheck.pot
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/vi.po $<
+
+# po/part-*.po: translations being written in parallel, folded into
+# po/vi.po when they land (tools/catalogue.sh joins them).
+$(MO): po/vi.po $(wildcard po/part-*.po) tools/catalogue.sh | check-deps
+	@mkdir -p $(dir $@)
+	sh tools/catalogue.sh build/vi.po
+	msgfmt --check -o $@ build/vi.po
+
 # The sanitizer build lives in its own directory so both can coexist.
 asan: build-asan/plancheck build-asan/unit
 
-build-asan/plancheck: $(SRC) $(GEN) $(wildcard src/*.h)
+build-asan/plancheck: $(SRC) $(GEN) $(wildcard src/*.h) | $(MO)
 	@mkdir -p build-asan
-	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -DLOCALEDIR='"$(LOCALEDIR)"' \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(SRC) $(GEN) $(LDLIBS)
 
 build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard src/*.h)
@@ -94,7 +123,7 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/unit \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(LDLIBS)
 
-test: check-test-deps plancheck build/unit build-asan/plancheck build-asan/unit build/failmalloc.so
+test: check-test-deps plancheck $(MO) build/unit build-asan/plancheck build-asan/unit build/failmalloc.so
 	bash tests/run
 
 # The allocation-failure shim (LD_PRELOAD) of tests/oom/run.
@@ -113,7 +142,7 @@ screenshot: check-deps plancheck
 	bash tests/html/screenshot.sh docs/tuyphuoc-report.png
 
 # Exit status 1 means findings: that is the answer, not a failed build.
-run: check-deps plancheck
+run: check-deps plancheck $(MO)
 	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
 
 # The Debian packages the build needs (and `make test` the tests need):

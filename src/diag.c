@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "mem.h"
 #include "text.h"
 
@@ -116,6 +117,13 @@ void dg_sort(dg_list *l) {
 
 static const char *const sev_names[] = { "error", "warning", "note" };
 
+/* As Vietnamese compilers print them: lỗi, cảnh báo, ghi chú. */
+static const char *const sev_texts[] = { N_("error"), N_("warning"), N_("note") };
+
+const char *dg_severity_text(dg_severity s) {
+  return _(sev_texts[s]);
+}
+
 const char *dg_severity_name(dg_severity s) {
   return sev_names[s];
 }
@@ -197,8 +205,9 @@ static void print_one(FILE *out, src_table *src, const dg_diag *d, dg_style st, 
     if (st.color) fputs("\033[1m", out);
     fputs("plancheck: ", out);
   }
-  if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), dg_severity_name(d->sev));
-  else fprintf(out, "%s: ", dg_severity_name(d->sev));
+  const char *sev = dg_severity_text(d->sev);
+  if (st.color) fprintf(out, "%s%s:\033[0m\033[1m ", sev_color(d->sev), sev);
+  else fprintf(out, "%s: ", sev);
   ar_arena scratch;
   ar_init(&scratch);
   sl_slice msg = tx_printable(&scratch, d->msg, strlen(d->msg));

@@ -3,7 +3,7 @@
  * Every layer reports through dg_add; nothing below the command line prints.
  * One format everywhere: `file:line:col: severity: message [code]`, the
  * source line, and a caret under the span (or JSON with the same fields).
- * Layer: bottom; calls arena, mem, source, text. */
+ * Layer: bottom; calls arena, lang, mem, source, text. */
 #ifndef PLANCHECK_DIAG_H
 #define PLANCHECK_DIAG_H
 
@@ -53,6 +53,8 @@ void dg_note(dg_list *l, dg_diag *d, uint32_t file, uint32_t off, uint32_t len,
  * messages, JSON and rule scripts spell severities. */
 const char *dg_severity_name(dg_severity s);
 int dg_severity_parse(const char *s);
+/* The severity as the text output shows it, in the user's language. */
+const char *dg_severity_text(dg_severity s);
 
 /* Formats into the arena. */
 const char *dg_fmt(ar_arena *a, const char *fmt, ...) DG_PRINTF(2, 3);

@@ -20,6 +20,7 @@
 #include "mem.h"
 #include "progress.h"
 #include "export.h"
+#include "lang.h"
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
@@ -223,6 +224,7 @@ static int parse_args(int argc, char **argv, options *o) {
     const char *a = argv[i], *v;
     if (only_files || a[0] != '-' || strcmp(a, "-") == 0) { o->files[o->nfiles++] = a; continue; }
     if (strcmp(a, "--") == 0) { only_files = 1; continue; }
+    if (option_value(argc, argv, &i, "--lang")) continue;   /* read by lang_option */
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(usage_text, stdout); return EXIT_CLEAN; }
     if (strcmp(a, "--version") == 0) { printf("plancheck %s\n", PLANCHECK_VERSION); return EXIT_CLEAN; }
     if (strncmp(a, "-I", 2) == 0) {
@@ -761,6 +763,26 @@ static int run(const options *o) {
   return status;
 }
 
+/* --lang=vi|en (or --lang vi): read before anything else, so that the
+ * other options' errors are in that language. Returns its value, NULL
+ * when none is given, or "" when one is wrong (said once lang is set). */
+static const char *lang_option(int argc, char **argv) {
+  const char *lang = NULL;
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
+    const char *v = option_value(argc, argv, &i, "--lang");
+    if (v) lang = lg_parse(v) < 0 ? "" : v;
+  }
+  return lang;
+}
+
+/* The path of the running program, for finding its catalogue. */
+static const char *program_path(const char *argv0, char *buf, size_t size) {
+  ssize_t n = readlink("/proc/self/exe", buf, size - 1);
+  if (n <= 0) return argv0;
+  buf[n] = '\0';
+  return buf;
+}
+
 int main(int argc, char **argv) {
   /* Findings go to stderr, which stdio leaves unbuffered: a system call a
    * character (10,000 findings took 0.6 s of CPU). A buffer of our own
@@ -769,6 +791,12 @@ int main(int argc, char **argv) {
   static char err_buffer[1 << 16];
   setvbuf(stderr, err_buffer, _IOFBF, sizeof err_buffer);
   mem_set_oom(out_of_memory);
+  const char *lang = lang_option(argc, argv);
+  char exe[4096];
+  if (lg_init(lang && *lang ? lang : NULL, program_path(argv[0], exe, sizeof exe)) != 0)
+    fputs("plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
+          "showing English\n", stderr);
+  if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);

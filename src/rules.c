@@ -16,6 +16,7 @@
 
 #include <lauxlib.h>
 
+#include "lang.h"
 #include "luamodel.h"
 #include "mem.h"
 #include "sandbox.h"
@@ -341,11 +342,34 @@ static int api_report(lua_State *L) {
   return 0;
 }
 
+/* plancheck.gettext(text): the text in the user's language, from
+ * plancheck's catalogue (the standard scripts' messages are in it);
+ * the text itself when it has no translation. */
+static int api_gettext(lua_State *L) {
+  const char *s = luaL_checkstring(L, 1);
+  lua_pushstring(L, _(s));
+  return 1;
+}
+
+/* plancheck.day_text("2020-05-30"): the day as the user reads it,
+ * "30/05/2020" in Vietnamese, the same text in English. */
+static int api_day_text(lua_State *L) {
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  dt_day d;
+  if (dt_parse_iso(s, n, &d) != 0) return luaL_error(L, "day_text: a date \"YYYY-MM-DD\" expected, not \"%s\"", s);
+  char buf[11];
+  lg_day(d, buf);
+  lua_pushstring(L, buf);
+  return 1;
+}
+
 /* ---- loading scripts ---- */
 
 static void push_api(lua_State *L, ru_engine *e) {
   static const luaL_Reg api[] = {
     { "rule", api_rule }, { "recognizer", api_recognizer }, { "format", api_format }, { "report", api_report },
+    { "gettext", api_gettext }, { "day_text", api_day_text },
     { NULL, NULL },
   };
   lua_newtable(L);
@@ -354,6 +378,8 @@ static void push_api(lua_State *L, ru_engine *e) {
   lm_add_functions(L);
   lua_pushliteral(L, PLANCHECK_VERSION);
   lua_setfield(L, -2, "version");
+  lua_pushstring(L, lg_current() == LG_VI ? "vi" : "en");
+  lua_setfield(L, -2, "lang");
   char day[11];
   dt_format(e->as_of, day);
   lua_pushstring(L, day);

@@ -17,6 +17,9 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   for c in re2c lemon pkg-config; do
     command -v "$c" >/dev/null || { echo "error: $c not found: install the Debian package '$c'" >&2; exit 2; }
   done
+  for c in xgettext msgfmt; do
+    command -v "$c" >/dev/null || { echo "error: $c not found: install the Debian package 'gettext'" >&2; exit 2; }
+  done
   pkg-config --exists libutf8proc || { echo "error: utf8proc not found: install the Debian package 'libutf8proc-dev'" >&2; exit 2; }
   pkg-config --exists lua5.4 || { echo "error: Lua 5.4 not found: install the Debian package 'liblua5.4-dev'" >&2; exit 2; }
   exit 0

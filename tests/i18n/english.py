@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""tests/i18n/english.py FILE...: English words left in Vietnamese output.
+
+Reads golden files of tests/i18n/ (stderr, "--- stdout", stdout, "--- exit
+N") and prints each English word found in what plancheck itself wrote,
+with its line; exits 1 if there is any. What the plans say is not
+plancheck's text and is skipped: the source lines a finding quotes (the
+line above a caret line), quoted text (“…”, "…", '…', «…»), finding codes
+[in-brackets], paths and identifiers (with '/', '.', '_', ':' or digits),
+and the JSON output's keys (only its "message" texts are read). HTML is
+read as its visible text.
+
+English is found by a list of common English words (tests/i18n/
+english-words): none of them is a Vietnamese syllable written without
+diacritics as plancheck's Vietnamese messages would use it."""
+import json
+import os
+import re
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def load_words():
+    words = set()
+    with open(os.path.join(HERE, "english-words"), encoding="utf-8") as f:
+        for line in f:
+            line = line.split("#", 1)[0]
+            words.update(w.lower() for w in line.split())
+    return words
+
+
+QUOTED = re.compile(r"“[^”]*”|\"(?:[^\"\\]|\\.)*\"|'[^'\n]*'|«[^»]*»|‘[^’]*’|`[^`]*`")
+CODE = re.compile(r"\[[a-z0-9-]+\]")
+TOKEN = re.compile(r"\S+")
+WORD = re.compile(r"^[A-Za-z]+$")
+CARET = re.compile(r"^\s*\^[~^]*\s*$")
+
+
+def json_messages(text):
+    """The "message" strings of a JSON document (and "title", "text")."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return None
+    out = []
+
+    def walk(v):
+        if isinstance(v, dict):
+            for k, x in v.items():
+                if k in ("message", "msg", "text", "title", "label") and isinstance(x, str):
+                    out.append(x)
+                else:
+                    walk(x)
+        elif isinstance(v, list):
+            for x in v:
+                walk(x)
+    walk(doc)
+    return "\n".join(out)
+
+
+def visible_html(text):
+    text = re.sub(r"(?s)<(script|style)\b.*?</\1>", " ", text)
+    text = re.sub(r"(?s)<[^>]*>", " ", text)
+    return text.replace("&nbsp;", " ").replace("&amp;", "&")
+
+
+def plancheck_lines(text):
+    """The lines plancheck wrote, without the source lines it quotes."""
+    lines = text.split("\n")
+    keep = []
+    for i, line in enumerate(lines):
+        if CARET.match(line):
+            if keep:
+                keep.pop()                      # the quoted source line
+            continue
+        if line.startswith("--- exit") or line == "--- stdout":
+            continue
+        keep.append(line)
+    return keep
+
+
+def english_in(line, words):
+    line = QUOTED.sub(" ", line)
+    line = CODE.sub(" ", line)
+    found = []
+    for tok in TOKEN.findall(line):
+        if re.search(r"[/._:0-9@=<>{}#]", tok.strip(",;()!?")):
+            continue                            # a path, id, option or number
+        w = tok.strip(",;()!?-–—")
+        if WORD.match(w) and w.lower() in words:
+            found.append(w)
+    return found
+
+
+def check(path, words):
+    text = open(path, encoding="utf-8", errors="replace").read()
+    parts = text.split("\n--- stdout\n", 1)
+    stderr, stdout = parts[0], parts[1] if len(parts) > 1 else ""
+    stdout = re.sub(r"\n--- exit \d+\s*$", "", stdout)
+    if stdout.lstrip().startswith(("{", "[")):
+        msgs = json_messages(stdout)
+        stdout = msgs if msgs is not None else stdout
+    elif stdout.lstrip().startswith("<!DOCTYPE") or stdout.lstrip().startswith("<html"):
+        stdout = visible_html(stdout)
+    bad = []
+    for part in (stderr, stdout):
+        for line in plancheck_lines(part):
+            for w in english_in(line, words):
+                bad.append((w, line.strip()))
+    return bad
+
+
+def main():
+    words = load_words()
+    status = 0
+    for path in sys.argv[1:]:
+        for w, line in check(path, words):
+            print(f"{path}: '{w}' in: {line[:160]}")
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
