@@ -100,7 +100,7 @@ hdr ::= SIGNER STRING(S) ROLE STRING(R).    { ps_hdr_str(ctx, PS_SIGNER, &S); ps
 hdr ::= ISSUER ref(R).                      { ps_hdr_issuer(ctx, R); }
 hdr ::= LEVEL level(L).                     { ps_hdr_level(ctx, L); }
 hdr ::= DATE DATEVAL(D).                    { ps_hdr_date(ctx, &D); }
-hdr ::= DATE UNKNOWN.
+hdr ::= DATE UNKNOWN(U).                    { ps_hdr_date_unknown(ctx, &U); }
 hdr ::= impl_head impl_path impl_block.
 hdr ::= error.
 
@@ -124,6 +124,10 @@ body_head ::= BODY IDENT(I) STRING(N).          { ps_body(ctx, &I, &N, 0); }
 body_head ::= BODY IDENT(I) STRING(N) level(L). { ps_body(ctx, &I, &N, L); }
 body_block ::= .
 body_block ::= LBRACE battrs RBRACE.
+/* `body btc_tu { alias "..." }`: no name, no level: more names for a body
+ * declared elsewhere. */
+body ::= body_ext LBRACE battrs RBRACE.     { ps_body_extend_end(ctx); }
+body_ext ::= BODY IDENT(I).                 { ps_body_extend(ctx, &I); }
 battrs ::= .
 battrs ::= battrs battr.
 battr ::= ALIAS strs(S).                    { ps_body_aliases(ctx, S); }

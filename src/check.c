@@ -1,6 +1,8 @@
 /* check: single-plan checks; see check.h. */
 #include "check.h"
 
+#include "lang.h"
+
 static const char *label_str(md_model *m, const md_item *it) {
   return ar_strndup(m->arena, it->label.p, it->label.n);
 }
@@ -11,9 +13,9 @@ static void check_parent_number(md_model *m, md_item *parent, md_label pl, md_it
   if (!l.parent.n || pl.scheme != MD_SCHEME_ARABIC || sl_eq(pl.number, l.parent)) return;
   md_loc a = it->label_loc;
   dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-parent", a.file, a.off, a.len,
-                      "%s is numbered as part of %.*s but stands under %s", label_str(m, it), (int)l.parent.n,
+                      _("%s is numbered as part of %.*s but stands under %s"), label_str(m, it), (int)l.parent.n,
                       l.parent.p, label_str(m, parent));
-  dg_note(m->diags, d, parent->label_loc.file, parent->label_loc.off, parent->label_loc.len, "the enclosing item");
+  dg_note(m->diags, d, parent->label_loc.file, parent->label_loc.off, parent->label_loc.len, _("the enclosing item"));
 }
 
 /* An item's label taken apart: from what resolve noted (scheme and value)
@@ -43,17 +45,17 @@ static void check_numbering(md_model *m, md_item *parent) {
     if (prev && pl.value == l.value) {
       md_loc a = it->label_loc, b = prev->label_loc;
       dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-duplicate", a.file, a.off, a.len,
-                          "number %s is used twice here; this item's id is %s", label_str(m, it),
-                          it->id ? it->id : "(none)");
-      dg_note(m->diags, d, b.file, b.off, b.len, "%s is first used here", label_str(m, prev));
+                          _("number %s is used twice here; this item's id is %s"), label_str(m, it),
+                          it->id ? it->id : _("(none)"));
+      dg_note(m->diags, d, b.file, b.off, b.len, _("%s is first used here"), label_str(m, prev));
     } else if (prev && l.value != pl.value + 1) {
       md_loc a = it->label_loc, b = prev->label_loc;
       dg_diag *d = dg_add(m->diags, DG_WARNING, "numbering-gap", a.file, a.off, a.len,
-                          "numbering skips from %s to %s", label_str(m, prev), label_str(m, it));
-      dg_note(m->diags, d, b.file, b.off, b.len, "%s is here", label_str(m, prev));
+                          _("numbering skips from %s to %s"), label_str(m, prev), label_str(m, it));
+      dg_note(m->diags, d, b.file, b.off, b.len, _("%s is here"), label_str(m, prev));
     } else if (!prev && l.value != 1 && l.scheme != MD_SCHEME_ROMAN) {
       md_loc a = it->label_loc;
-      dg_add(m->diags, DG_WARNING, "numbering-gap", a.file, a.off, a.len, "numbering starts at %s instead of %s",
+      dg_add(m->diags, DG_WARNING, "numbering-gap", a.file, a.off, a.len, _("numbering starts at %s instead of %s"),
              label_str(m, it), l.scheme == MD_SCHEME_LETTER ? "a)" : "1");
     }
     last[l.scheme] = it;
@@ -70,7 +72,20 @@ static int check_item(md_item *it, void *ctx) {
   return 0;
 }
 
+/* What a plan without its issue date is not checked for: the checks that
+ * compare with the date (the rule deadline-before-issue and the cascade's
+ * awaited-before-issue) pass it over, and the agenda counts reports
+ * missed from the first entry of the progress record instead. */
+static void note_date_unknown(md_model *m, const md_plan *p) {
+  if (!p->date_unknown || p->date_known) return;
+  md_loc l = p->date_loc;
+  dg_add(m->diags, DG_NOTE, "date-unknown", l.file, l.off, l.len,
+         _("the plan's issue date is unknown, so deadline-before-issue and awaited-before-issue are not checked, "
+           "and reports missed are counted from the first entry of its progress record"));
+}
+
 void ck_plan(md_model *m, md_plan *p) {
+  note_date_unknown(m, p);
   check_numbering(m, &p->root);
   md_walk(&p->root, check_item, m);
 }

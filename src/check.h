@@ -1,5 +1,6 @@
 /* check: the built-in findings about one plan on its own: numbering
- * (duplicates, gaps, a sub-number under the wrong parent). The other
+ * (duplicates, gaps, a sub-number under the wrong parent) and the note on
+ * a plan whose issue date is unknown. The other
  * single-plan checks (owner-missing, deadline-before-issue, target-range, ...)
  * are Lua rules in stdlib/rules.lua. Each finding has a stable code (see
  * docs/LANGUAGE.md). Layer: check; calls model, diag. */

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lang.h"
 #include "text.h"
 
 typedef struct md_name {
@@ -112,9 +113,9 @@ static void add_name(md_model *m, md_body *b, const md_str *s) {
   if (other == b) return;
   if (other) {
     dg_diag *d = dg_add(m->diags, DG_WARNING, "duplicate-name", s->loc.file, s->loc.off, s->loc.len,
-                        "name \"%.*s\" of body '%.*s' also names body '%.*s'", (int)s->value.n,
+                        _("name \"%.*s\" of body '%.*s' also names body '%.*s'"), (int)s->value.n,
                         s->value.p, (int)b->id.n, b->id.p, (int)other->id.n, other->id.p);
-    dg_note(m->diags, d, other->loc.file, other->loc.off, other->loc.len, "'%.*s' is declared here",
+    dg_note(m->diags, d, other->loc.file, other->loc.off, other->loc.len, _("'%.*s' is declared here"),
             (int)other->id.n, other->id.p);
     return;
   }
@@ -130,6 +131,16 @@ void md_index_names(md_model *m) {
     for (md_strs *a = b->aliases; a; a = a->next) add_name(m, b, &a->s);
     m->names_done = b;
   }
+}
+
+void md_add_alias(md_model *m, md_body *b, const md_str *alias) {
+  md_strs *e = ar_alloc(m->arena, sizeof *e);
+  e->s = *alias;
+  e->next = NULL;
+  md_strs **p = &b->aliases;
+  while (*p) p = &(*p)->next;
+  *p = e;
+  add_name(m, b, alias);
 }
 
 md_body *md_body_by_name(md_model *m, sl_slice name) {

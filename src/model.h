@@ -206,6 +206,8 @@ typedef struct md_plan {
   md_ref *issuer;
   md_level level;
   int date_known;
+  int date_unknown;          /* `date unknown` was written (date_loc is
+                                where) */
   dt_day date;
   md_loc date_loc;
   md_strs *basis, *recipients, *notes;
@@ -270,6 +272,14 @@ typedef struct md_include {
   struct md_include *next;
 } md_include;
 
+/* `body ID { alias "..." }`: more names for a body declared elsewhere (a
+ * standard body, in the document's own wording), without redeclaring it. */
+typedef struct md_extension {
+  md_ref *target;            /* the body extended, resolved by resolve */
+  md_strs *aliases;
+  struct md_extension *next;
+} md_extension;
+
 typedef struct md_model {
   ar_arena *arena;
   src_table *src;
@@ -294,6 +304,11 @@ typedef struct md_model {
    * only what was read since (NULL: nothing yet). */
   md_plan *resolved_plan;
   md_body *resolved_body;
+  md_extension *extensions, *last_extension, *resolved_extension;
+  const char *stdlib_dir;    /* --stdlib, or NULL: where resolve looks for
+                                the standard bodies a plan does not use */
+  struct rs_guesses *guesses;/* resolve's "did you mean" index, built at
+                                the first unknown body */
   md_event *resolved_event, *progressed_event;
   struct md_plan *keyed;     /* the plan md_item_by_key last found an item
                                 in, tried first: a plan's links nearly all
@@ -311,6 +326,9 @@ int md_add_body(md_model *m, md_body *b);          /* 0, or -1 on duplicate id *
 md_body *md_body_by_name(md_model *m, sl_slice name);
 /* Indexes the names of the bodies read since the last call. */
 void md_index_names(md_model *m);
+/* Gives an indexed body another name (an extension's alias); a name that
+ * another body has is reported as duplicate-name. */
+void md_add_alias(md_model *m, md_body *b, const md_str *alias);
 md_item *md_item_by_id(md_model *m, const char *id);
 md_item *md_item_by_key(md_model *m, sl_slice id);
 /* Indexes `it` under its id in its plan; 0, or -1 when the id is taken.

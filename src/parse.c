@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "gram.h"
+#include "lang.h"
 #include "text.h"
 
 static md_loc loc_of(const ps_ctx *ctx, const lx_token *t) {
@@ -108,7 +109,7 @@ md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more) {
 static void track_braces(ps_ctx *ctx, const lx_token *t) {
   if (t->type == TK_LBRACE) {
     if (ctx->depth == PS_MAX_DEPTH) {
-      error_at(ctx, "syntax", loc_of(ctx, t), "blocks nested deeper than %s levels", "64");
+      error_at(ctx, "syntax", loc_of(ctx, t), _("blocks nested deeper than %s levels"), "64");
       ctx->stop = 1;
       return;
     }
@@ -175,7 +176,7 @@ static int is_item_start(int type) {
 void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
   if (ctx->stop) return;
   if (++ctx->syntax_errors > PS_MAX_SYNTAX_ERRORS) {
-    error_at(ctx, "syntax", loc_of(ctx, t), "too many syntax errors in %s; stopping", ctx->m->src->files[ctx->file].path);
+    error_at(ctx, "syntax", loc_of(ctx, t), _("too many syntax errors in %s; stopping"), ctx->m->src->files[ctx->file].path);
     ctx->stop = 1;
     return;
   }
@@ -183,47 +184,47 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
   if (major == 0) {
     if (ctx->depth > 0) {
       uint32_t b = ctx->braces[ctx->depth - 1];
-      dg_diag *d = dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, "unexpected end of file: a block is not closed");
-      dg_note(dl, d, ctx->file, b, 1, "the block opened here needs a '}'");
+      dg_diag *d = dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, _("unexpected end of file: a block is not closed"));
+      dg_note(dl, d, ctx->file, b, 1, _("the block opened here needs a '}'"));
     } else {
-      dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, "unexpected end of file");
+      dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, 0, _("unexpected end of file"));
     }
     return;
   }
   const char *hint = "";
   if (ctx->prev == TK_COMMA)
-    hint = "; a list goes on after ','";
+    hint = _("; a list goes on after ','");
   else if (is_item_start(ctx->prev) && major != TK_STRING)
-    hint = "; the text of an item, in quotes, must follow its label";
+    hint = _("; the text of an item, in quotes, must follow its label");
   else if (major == TK_STRING && ctx->prev == TK_STRING)
-    hint = "; a task's attributes (by, with, due, ...) go after all its paragraphs";
+    hint = _("; a task's attributes (by, with, due, ...) go after all its paragraphs");
   else if (ctx->prev == TK_PER)
-    hint = "; 'per' takes year, quarter, month or term";
+    hint = _("; 'per' takes year, quarter, month or term");
   else if (ctx->prev == TK_BY || ctx->prev == TK_WITH || ctx->prev == TK_REPORTS ||
            ctx->prev == TK_OWNER || ctx->prev == TK_COUNTERPART || ctx->prev == TK_VIA ||
            ctx->prev == TK_ISSUER || ctx->prev == TK_ISSUED)
-    hint = "; a body is expected here: its identifier, or its name in quotes";
+    hint = _("; a body is expected here: its identifier, or its name in quotes");
   else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO)
-    hint = "; a level is expected here: central, province, district or grassroots";
+    hint = _("; a level is expected here: central, province, district or grassroots");
   else if (ctx->prev == TK_ALIAS || ctx->prev == TK_DUE || ctx->prev == TK_IMPLEMENTS ||
            ctx->prev == TK_WAIVE || ctx->prev == TK_FORWARD || ctx->prev == TK_REASON ||
            ctx->prev == TK_FINGERPRINT || ctx->prev == TK_REASSIGNED || ctx->prev == TK_DONE ||
            ctx->prev == TK_STARTED || ctx->prev == TK_CANCELLED || ctx->prev == TK_REPORTED ||
            ctx->prev == TK_TRIGGERS || ctx->prev == TK_DOC)
-    hint = "; text in quotes is expected here";
+    hint = _("; text in quotes is expected here");
   else if (ctx->prev == TK_BODY)
-    hint = "; a body's identifier is lower-case letters, digits and _, and not a reserved word";
+    hint = _("; a body's identifier is lower-case letters, digits and _, and not a reserved word");
   else if (ctx->in_progress && ctx->prev2 == TK_ISSUED && ctx->prev == TK_STRING)
-    hint = "; 'issued' takes the body, then the document in quotes (issued tinh_uy \"Hướng dẫn số 03-HD/TU\")";
+    hint = _("; 'issued' takes the body, then the document in quotes (issued tinh_uy \"Hướng dẫn số 03-HD/TU\")");
   else if (ctx->prev == TK_DATEVAL && ctx->in_progress)
-    hint = "; after its date an entry says what happened: issued, done, started, cancelled or reported";
+    hint = _("; after its date an entry says what happened: issued, done, started, cancelled or reported");
   else if (ctx->in_progress && major != TK_DATEVAL && major != TK_RBRACE)
-    hint = "; each entry of a progress record starts with its date (2023-07-28 done \"III.1\")";
+    hint = _("; each entry of a progress record starts with its date (2023-07-28 done \"III.1\")");
   ctx->had_error = 1;
   ctx->error_off = t->off;
   const char *name = lx_token_name(major);
   if (name[0] == '\'') {        /* punctuation names itself */
-    dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s%s", name, hint);
+    dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, _("unexpected %s%s"), name, hint);
     return;
   }
   sl_slice text = token_text(ctx, t);
@@ -231,12 +232,12 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
   /* Do not cut a UTF-8 sequence in the middle. */
   while (shown > 0 && shown < text.n && ((unsigned char)text.p[shown] & 0xC0) == 0x80) shown--;
   sl_slice clean = tx_printable(ctx->m->arena, text.p, shown);
-  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, "unexpected %s %.*s%s%s", name, (int)clean.n, clean.p,
+  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, _("unexpected %s %.*s%s%s"), name, (int)clean.n, clean.p,
          shown < text.n ? "..." : "", hint);
 }
 
 void ps_stack_overflow(ps_ctx *ctx) {
-  error_at(ctx, "syntax", loc_of(ctx, ctx->cur), "input nested too deeply%s", "");
+  error_at(ctx, "syntax", loc_of(ctx, ctx->cur), _("input nested too deeply%s"), "");
   ctx->stop = 1;
 }
 
@@ -280,8 +281,8 @@ void ps_plan(ps_ctx *ctx, const lx_token *key, int numbered) {
   p->loc = loc_of(ctx, key);
   p->file = ctx->file;
   if (ctx->plan) {
-    dg_diag *d = error_at(ctx, "duplicate-id", p->loc, "a file declares one plan; this is a second%s", "");
-    dg_note(ctx->m->diags, d, ctx->file, ctx->plan->loc.off, ctx->plan->loc.len, "the first is declared here");
+    dg_diag *d = error_at(ctx, "duplicate-id", p->loc, _("a file declares one plan; this is a second%s"), "");
+    dg_note(ctx->m->diags, d, ctx->file, ctx->plan->loc.off, ctx->plan->loc.len, _("the first is declared here"));
   } else {
     ctx->plan = p;
   }
@@ -319,8 +320,15 @@ void ps_hdr_level(ps_ctx *ctx, int level) {
 /* A DATEVAL token as a day; reports a date that does not exist. */
 static int token_date(ps_ctx *ctx, const lx_token *d, dt_day *day) {
   if (dt_parse_iso(ctx->data + d->off, d->len, day) == 0) return 0;
-  error_at(ctx, "invalid-date", loc_of(ctx, d), "date %s does not exist", ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
+  error_at(ctx, "invalid-date", loc_of(ctx, d), _("date %s does not exist"), ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
   return -1;
+}
+
+void ps_hdr_date_unknown(ps_ctx *ctx, const lx_token *u) {
+  md_plan *p = hdr(ctx);
+  if (!p || p->date_unknown) return;
+  p->date_unknown = 1;
+  p->date_loc = loc_of(ctx, u);
 }
 
 void ps_hdr_date(ps_ctx *ctx, const lx_token *d) {
@@ -368,30 +376,61 @@ void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level) {
   b->name = ps_string(ctx, name);
   b->level = (md_level)level;
   ctx->body = b;
+  ctx->ext = NULL;
   if (md_add_body(ctx->m, b) != 0) {
     md_body *first = md_body_by_id(ctx->m, b->id);
     dg_diag *d = dg_add(ctx->m->diags, DG_ERROR, "duplicate-id", b->loc.file, b->loc.off, b->loc.len,
-                        "body '%.*s' is declared twice", (int)b->id.n, b->id.p);
-    dg_note(ctx->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first declared here");
+                        _("body '%.*s' is declared twice"), (int)b->id.n, b->id.p);
+    dg_note(ctx->m->diags, d, first->loc.file, first->loc.off, first->loc.len, _("first declared here"));
   }
 }
 
-void ps_body_aliases(ps_ctx *ctx, md_strs *s) { if (ctx->body) ctx->body->aliases = strs_append(ctx, ctx->body->aliases, s); }
+void ps_body_extend(ps_ctx *ctx, const lx_token *id) {
+  md_extension *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->target = ps_ref(ctx, id, 0);
+  e->aliases = NULL;
+  e->next = NULL;
+  md_model *m = ctx->m;
+  if (m->last_extension) m->last_extension->next = e; else m->extensions = e;
+  m->last_extension = e;
+  ctx->ext = e;
+  ctx->body = NULL;
+}
+
+void ps_body_extend_end(ps_ctx *ctx) { ctx->ext = NULL; }
+
+/* An attribute other than alias in an extension's block. */
+static int in_extension(ps_ctx *ctx) {
+  if (!ctx->ext) return 0;
+  md_ref *t = ctx->ext->target;
+  dg_add(ctx->m->diags, DG_ERROR, "syntax", t->loc.file, t->loc.off, t->loc.len,
+         _("body '%.*s' is declared elsewhere: a block without its name and level only adds aliases"),
+         (int)t->text.n, t->text.p);
+  return 1;
+}
+
+void ps_body_aliases(ps_ctx *ctx, md_strs *s) {
+  if (ctx->ext) ctx->ext->aliases = strs_append(ctx, ctx->ext->aliases, s);
+  else if (ctx->body) ctx->body->aliases = strs_append(ctx, ctx->body->aliases, s);
+}
 
 void ps_body_counterparts(ps_ctx *ctx, md_ref *r) {
+  if (in_extension(ctx)) return;
   if (ctx->body) ctx->body->counterparts = ps_ref_append(ctx, ctx->body->counterparts, r);
 }
 
 void ps_body_level(ps_ctx *ctx, int level) {
+  if (in_extension(ctx)) return;
   if (ctx->body) ctx->body->level = (md_level)level;
 }
 
 void ps_body_addresses(ps_ctx *ctx, unsigned levels) {
+  if (in_extension(ctx)) return;
   if (ctx->body) ctx->body->addresses |= levels;
 }
 
 void ps_body_note(ps_ctx *ctx, const lx_token *s) {
-  if (!ctx->body) return;
+  if (in_extension(ctx) || !ctx->body) return;
   md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
   e->s = ps_string(ctx, s);
   ctx->body->notes = strs_append(ctx, ctx->body->notes, e);
@@ -460,7 +499,7 @@ void ps_reports(ps_ctx *ctx, md_item *it, md_ref *r) { it->reports = ps_ref_appe
 
 void ps_via(ps_ctx *ctx, md_item *it, const lx_token *kw, md_ref *r) {
   if (!it->reports)
-    error_at(ctx, "syntax", loc_of(ctx, kw), "'via' must follow 'reports'%s", "");
+    error_at(ctx, "syntax", loc_of(ctx, kw), _("'via' must follow 'reports'%s"), "");
   it->via = r;
 }
 
@@ -474,7 +513,7 @@ void ps_due_opt(ps_ctx *ctx, md_item *it, const lx_token *kw, ps_due_opt_kind k,
   md_due *d = it->dues ? last_node(ctx, it->dues, offsetof(md_due, next)) : NULL;
   if (!d) {
     sl_slice w = token_text(ctx, kw);
-    dg_add(ctx->m->diags, DG_ERROR, "syntax", ctx->file, kw->off, kw->len, "'%.*s' must follow a 'due'", (int)w.n, w.p);
+    dg_add(ctx->m->diags, DG_ERROR, "syntax", ctx->file, kw->off, kw->len, _("'%.*s' must follow a 'due'"), (int)w.n, w.p);
     return;
   }
   md_str v = ps_string(ctx, s);
@@ -494,7 +533,7 @@ md_link *ps_link(ps_ctx *ctx, const lx_token *target) {
 void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s) {
   md_str *slot = k == PS_FINGERPRINT ? &l->fingerprint : &l->reason;
   if (slot->loc.len)
-    error_at(ctx, "syntax", loc_of(ctx, s), "this link already has a%s", k == PS_FINGERPRINT ? " fingerprint" : " reason");
+    error_at(ctx, "syntax", loc_of(ctx, s), k == PS_FINGERPRINT ? _("this link already has a fingerprint%s") : _("this link already has a reason%s"), "");
   *slot = ps_string(ctx, s);
 }
 
@@ -517,7 +556,7 @@ static md_item *statement(ps_ctx *ctx, md_item_kind kind, const lx_token *kw, md
   /* Fingerprints and reassignments describe a task's link, not these. */
   for (md_link *l = links; l; l = l->next) {
     md_loc at = l->fingerprint.loc.len ? l->fingerprint.loc : l->reason.loc;
-    if (at.len) error_at(ctx, "syntax", at, "'fingerprint' and 'reassigned' belong to a task's 'implements'%s", "");
+    if (at.len) error_at(ctx, "syntax", at, _("'fingerprint' and 'reassigned' belong to a task's 'implements'%s"), "");
   }
   own_links(it, links);
   it->implements = links;
@@ -637,7 +676,7 @@ void ps_measure_period(ps_ctx *ctx, md_measure *ms, ps_period p) {
   double y = number_value(ctx, &p.year);
   if (p.year.len != 4 || y < 1000 || y > 9999 || memchr(ctx->data + p.year.off, ',', 4) ||
       memchr(ctx->data + p.year.off, '.', 4)) {
-    error_at(ctx, "invalid-date", loc_of(ctx, &p.year), "%s is not a year", ar_strndup(ctx->m->arena, ctx->data + p.year.off, p.year.len));
+    error_at(ctx, "invalid-date", loc_of(ctx, &p.year), _("%s is not a year"), ar_strndup(ctx->m->arena, ctx->data + p.year.off, p.year.len));
     return;
   }
   ms->by_year = (int)y;

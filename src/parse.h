@@ -48,6 +48,7 @@ typedef struct ps_ctx {
   int nhdr;
   md_parent *parent;         /* the latest `implements` */
   md_body *body;             /* the body being declared */
+  md_extension *ext;         /* the extension being read, or NULL */
   md_item *target;           /* the target whose measures are being read */
   sl_slice progress_key;     /* the plan of the progress block being read */
   md_loc progress_loc;
@@ -109,6 +110,12 @@ void ps_parent(ps_ctx *ctx, const lx_token *number);
 void ps_parent_path(ps_ctx *ctx, const lx_token *path);
 void ps_parent_block(ps_ctx *ctx);
 void ps_body(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level);
+/* `body ID {`: an extension of a body declared elsewhere; its block may
+ * only give aliases. */
+void ps_body_extend(ps_ctx *ctx, const lx_token *id);
+void ps_body_extend_end(ps_ctx *ctx);
+/* `date unknown`: check notes the checks it turns off, at `u`. */
+void ps_hdr_date_unknown(ps_ctx *ctx, const lx_token *u);
 void ps_body_aliases(ps_ctx *ctx, md_strs *s);
 void ps_body_counterparts(ps_ctx *ctx, md_ref *r);
 void ps_body_level(ps_ctx *ctx, int level);

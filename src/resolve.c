@@ -9,6 +9,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "guess.h"
+#include "lang.h"
 #include "mem.h"
 #include "parse.h"
 #include "stdlib_data.h"
@@ -68,20 +70,23 @@ static char *join(ar_arena *a, const char *dir, size_t dirlen, const char *name,
   return p;
 }
 
-/* Loads the embedded (or --stdlib) file for "std/NAME". */
-static src_status load_std(loader *L, const char *name, uint32_t *file, int *err_no) {
+/* Loads into `src` the embedded file for "std/NAME", or the one in `dir`
+ * (--stdlib; NULL: the embedded library). */
+static src_status std_file(ar_arena *a, src_table *src, const char *dir, const char *name, uint32_t *file,
+                           int *err_no) {
   const char *ext = ends_with(name, ".plan") || ends_with(name, ".lua") ? "" : ".plan";
-  if (L->o->stdlib_dir) {
-    char *p = join(L->m->arena, L->o->stdlib_dir, strlen(L->o->stdlib_dir), name, ext);
-    return src_load(L->m->src, p, file, err_no);
-  }
-  const char *want = dg_fmt(L->m->arena, "%s%s", name, ext);
+  if (dir) return src_load(src, join(a, dir, strlen(dir), name, ext), file, err_no);
+  const char *want = dg_fmt(a, "%s%s", name, ext);
   for (const sd_file *f = sd_files; f->name; f++) {
     if (strcmp(f->name, want) != 0) continue;
-    return src_add_memory(L->m->src, dg_fmt(L->m->arena, "std/%s", want), f->data, f->size, file);
+    return src_add_memory(src, dg_fmt(a, "std/%s", want), f->data, f->size, file);
   }
   *err_no = ENOENT;
   return SRC_NOT_FOUND;
+}
+
+static src_status load_std(loader *L, const char *name, uint32_t *file, int *err_no) {
+  return std_file(L->m->arena, L->m->src, L->o->stdlib_dir, name, file, err_no);
 }
 
 /* Tries `name` and `name.plan` in one directory. */
@@ -127,10 +132,10 @@ static src_status find(loader *L, const char *name, const char *from, uint32_t *
 static void report_cycle(loader *L, const frame *top, uint32_t file, md_loc at) {
   src_table *src = L->m->src;
   dg_diag *d = dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len,
-                      "include cycle: %s includes %s, which is already being read",
+                      _("include cycle: %s includes %s, which is already being read"),
                       src->files[at.file].path, src->files[file].path);
   for (const frame *f = top; f && f->up; f = f->up) {
-    dg_note(L->m->diags, d, f->from.file, f->from.off, f->from.len, "%s is included from here",
+    dg_note(L->m->diags, d, f->from.file, f->from.off, f->from.len, _("%s is included from here"),
             src->files[f->file].path);
     if (f->file == file) break;
   }
@@ -147,7 +152,7 @@ static void attach_orphans(loader *L, md_item *orphans, md_plan *plan) {
   if (!plan) {
     md_item *first = orphans->first;
     dg_add(L->m->diags, DG_ERROR, "no-plan", first->loc.file, first->loc.off, first->loc.len,
-           "this item belongs to no plan: the file declares none and was not included by a plan");
+           _("this item belongs to no plan: the file declares none and was not included by a plan"));
     return;
   }
   md_move_children(&plan->root, orphans);
@@ -180,8 +185,7 @@ static frame *include_next(loader *L, frame *top) {
     return top;
   }
   if (st != SRC_OK) {
-    dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len, "cannot %s '%s': %s",
-           inc->is_use ? "use" : "include", name, src_status_text(st, err_no));
+    dg_add(L->m->diags, DG_ERROR, "include", at.file, at.off, at.len, inc->is_use ? _("cannot use '%s': %s") : _("cannot include '%s': %s"), name, src_status_text(st, err_no));
     return top;
   }
   md_plan *ignored;
@@ -375,17 +379,17 @@ static void load_parent(loader *L, const char *from, md_parent *par) {
   } else if (st != SRC_ALREADY) {
     if (par->desc) return; /* described here: the checker works from the description */
     if (par->path.value.n)
-      dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "cannot read parent plan %s from '%s': %s",
+      dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, _("cannot read parent plan %s from '%s': %s"),
              num, how, src_status_text(st, err_no));
     else
       dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len,
-             "cannot find parent plan %s: give its file with 'path', add its directory with -I or PLANPATH, "
-             "or describe it with an 'unavailable' block", num);
+             _("cannot find parent plan %s: give its file with 'path', add its directory with -I or PLANPATH, "
+               "or describe it with an 'unavailable' block"), num);
     return;
   }
   par->plan = md_plan_by_key(m, number);
   if (!par->plan)
-    dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, "%s does not declare plan %s",
+    dg_add(m->diags, DG_ERROR, "parent-not-found", at.file, at.off, at.len, _("%s does not declare plan %s"),
            m->src->files[file].path, num);
 }
 
@@ -412,7 +416,7 @@ static void load_record_beside(loader *L, md_plan *p) {
   if (st == SRC_OK) {
     parse_tree(L, file, (md_loc){ 0, 0, 0 }, NULL);
   } else if (st != SRC_ALREADY && st != SRC_NOT_FOUND) {
-    dg_add(m->diags, DG_ERROR, "io", p->loc.file, p->loc.off, p->loc.len, "cannot read the progress record '%s': %s",
+    dg_add(m->diags, DG_ERROR, "io", p->loc.file, p->loc.off, p->loc.len, _("cannot read the progress record '%s': %s"),
            beside, src_status_text(st, err_no));
   }
 }
@@ -446,6 +450,7 @@ static md_plan *plan_of_file(loader *L, uint32_t file) {
 
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o, { 0 }, NULL, 0, NULL };
+  m->stdlib_dir = o->stdlib_dir;
   ix_init(&L.scans, m->arena, scan_key);
   size_t failed = 0;
   md_plan *before = m->last_plan;
@@ -459,7 +464,7 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
       continue;
     }
     if (st != SRC_OK) {
-      dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot read '%s': %s", in->path, src_status_text(st, err_no));
+      dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, _("cannot read '%s': %s"), in->path, src_status_text(st, err_no));
       failed++;
       continue;
     }
@@ -470,14 +475,122 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   return failed;
 }
 
+/* ---- did you mean ---- */
+
+/* The bodies an unknown name may have meant: those loaded, and those of
+ * the standard files the plan does not use, found through one index
+ * (guess.h) built at the first unknown name. Each distinct name is
+ * looked up once: a plan that misspells one body a thousand times costs
+ * one lookup. */
+typedef struct rs_guesses {
+  gs_index *ix;
+  md_body *indexed;             /* the last loaded body in ix */
+  ix_table memo;                /* name as written → its suggestions */
+} rs_guesses;
+
+typedef struct memo_entry {
+  sl_slice key;
+  const char *text;             /* the suggestions, joined; "" for none */
+} memo_entry;
+
+static sl_slice memo_key(const void *v) { return ((const memo_entry *)v)->key; }
+
+static void guess_body(md_model *m, md_model *from, gs_index *ix, const md_body *b, const char *where) {
+  sl_slice id = ar_slice_dup(m->arena, b->id), name = ar_slice_dup(m->arena, b->name.value);
+  gs_add_name(ix, id, name, id, where);
+  gs_add_name(ix, id, name, md_name_key(from, b->name.value), where);
+  for (const md_strs *a = b->aliases; a; a = a->next) gs_add_name(ix, id, name, md_name_key(from, a->s.value), where);
+}
+
+/* The bodies of the standard files (std/central ... std/grassroots) that
+ * no file of the run declares: read into a model of their own, whose
+ * files are let go once their bodies are indexed. */
+static void guess_standard(md_model *m, gs_index *ix) {
+  static const char *const files[] = { "central", "province", "district", "grassroots" };
+  src_table src;
+  src_init(&src);
+  dg_list dl;
+  dg_init(&dl, m->arena);
+  md_model sm;
+  md_init(&sm, m->arena, &src, &dl);
+  sm.parser = m->parser;
+  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+    uint32_t file;
+    int err_no;
+    if (std_file(m->arena, &src, m->stdlib_dir, files[i], &file, &err_no) != SRC_OK) continue;
+    md_body *before = sm.last_body;
+    ps_result r;
+    ps_parse_file(&sm, file, &r);
+    const char *where = dg_fmt(m->arena, "std/%s", files[i]);
+    for (md_body *b = UNSEEN(sm.bodies, before); b; b = b->next)
+      if (!md_body_by_id(m, b->id)) guess_body(m, &sm, ix, b, where);
+  }
+  if (!m->parser) m->parser = sm.parser;
+  src_free(&src);
+}
+
+static const char *guesses_for(md_model *m, const md_ref *r) {
+  rs_guesses *g = m->guesses;
+  if (!g) {
+    g = m->guesses = ar_alloc(m->arena, sizeof *g);
+    g->ix = gs_new(m->arena);
+    g->indexed = NULL;
+    ix_init(&g->memo, m->arena, memo_key);
+    guess_standard(m, g->ix);
+  }
+  for (md_body *b = UNSEEN(m->bodies, g->indexed); b; b = b->next) {
+    guess_body(m, m, g->ix, b, NULL);
+    g->indexed = b;
+  }
+  memo_entry *e = ix_get(&g->memo, r->text);
+  if (e) return e->text;
+  gs_hit hits[GS_MAX];
+  size_t n = gs_nearest(g->ix, r->by_name ? md_name_key(m, r->text) : r->text, hits);
+  dg_buf list = dg_buf_in(m->arena);
+  for (size_t i = 0; i < n; i++) {
+    const gs_hit *h = &hits[i];
+    const char *one = h->where ? dg_fmt(m->arena, _("%.*s \"%.*s\" (add use \"%s\")"), (int)h->id.n, h->id.p,
+                                        (int)h->name.n, h->name.p, h->where)
+                               : dg_fmt(m->arena, _("%.*s \"%.*s\""), (int)h->id.n, h->id.p, (int)h->name.n, h->name.p);
+    dg_buf_item(&list, ", ", one, strlen(one));
+  }
+  e = ar_alloc(m->arena, sizeof *e);
+  e->key = r->text;
+  e->text = dg_buf_text(&list);
+  ix_put(&g->memo, e);
+  return e->text;
+}
+
 /* ---- references ---- */
+
+static void unknown_body(md_model *m, const md_ref *r) {
+  const char *near = guesses_for(m, r);
+  int n = (int)r->text.n;
+  md_loc l = r->loc;
+  if (*near)
+    dg_add(m->diags, DG_ERROR, "unknown-body", l.file, l.off, l.len,
+           r->by_name ? _("unknown body \"%.*s\"; did you mean %s?") : _("unknown body '%.*s'; did you mean %s?"), n,
+           r->text.p, near);
+  else
+    dg_add(m->diags, DG_ERROR, "unknown-body", l.file, l.off, l.len,
+           r->by_name ? _("unknown body \"%.*s\"") : _("unknown body '%.*s'"), n, r->text.p);
+}
 
 static void resolve_ref(md_model *m, md_ref *r) {
   for (; r; r = r->next) {
     r->body = r->by_name ? md_body_by_name(m, r->text) : md_body_by_id(m, r->text);
-    if (r->body) continue;
-    dg_add(m->diags, DG_ERROR, "unknown-body", r->loc.file, r->loc.off, r->loc.len, "unknown body %s%.*s%s",
-           r->by_name ? "\"" : "'", (int)r->text.n, r->text.p, r->by_name ? "\"" : "'");
+    if (!r->body) unknown_body(m, r);
+  }
+}
+
+/* `body ID { alias ... }`: the aliases join the body's names before any
+ * reference is looked up. */
+static void apply_extensions(md_model *m) {
+  for (md_extension *e = UNSEEN(m->extensions, m->resolved_extension); e; e = e->next) {
+    resolve_ref(m, e->target);
+    if (e->target->body)
+      for (md_strs *a = e->aliases; a; a = a->next) md_add_alias(m, e->target->body, &a->s);
+    m->resolved_extension = e;
   }
 }
 
@@ -549,8 +662,8 @@ static sl_slice item_id(idctx *c, sl_slice prefix, sl_slice comp, int seen) {
 static void report_duplicate(idctx *c, md_item *it) {
   md_item *first = md_item_by_id(c->m, it->id);
   dg_diag *d = dg_add(c->m->diags, DG_ERROR, "duplicate-id", it->loc.file, it->loc.off, it->loc.len,
-                      "id %s is used twice", it->id);
-  dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first used here");
+                      _("id %s is used twice"), it->id);
+  dg_note(c->m->diags, d, first->loc.file, first->loc.off, first->loc.len, _("first used here"));
 }
 
 /* Gives `it` the id, or reports that it is taken; 0 when it was free. */
@@ -689,7 +802,7 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
       l.off += 1 + (uint32_t)b;
       l.len = (uint32_t)(e > b ? e - b : 1);
     }
-    dg_add(m->diags, DG_ERROR, "invalid-date", l.file, l.off, l.len, "the date in deadline \"%.*s\" does not exist",
+    dg_add(m->diags, DG_ERROR, "invalid-date", l.file, l.off, l.len, _("the date in deadline \"%.*s\" does not exist"),
            (int)src->value.n, src->value.p);
     return;
   }
@@ -697,11 +810,11 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
   if (!d->as.value.n && c->more && (d->dl = c->more->fn(c->more->ud, m, d, it))) return;
   if (d->as.value.n)
     dg_add(m->diags, DG_ERROR, "deadline-unrecognized", l.file, l.off, l.len,
-           "\"%.*s\" is not a canonical deadline (e.g. \"within 2023-Q2\", \"before 2023-02-28\", \"yearly in 11\")",
+           _("\"%.*s\" is not a canonical deadline (e.g. \"within 2023-Q2\", \"before 2023-02-28\", \"yearly in 11\")"),
            (int)src->value.n, src->value.p);
   else
     dg_add(m->diags, DG_WARNING, "deadline-unrecognized", l.file, l.off, l.len,
-           "deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')");
+           _("deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')"));
 }
 
 static void resolve_measures(md_model *m, md_item *it);
@@ -727,7 +840,7 @@ static void resolve_measures(md_model *m, md_item *it) {
     if (dl_target_value(nfc.p, nfc.n, &ms->op, &ms->value, &ms->percent) == 0) continue;
     md_loc l = ms->phrase.loc;
     dg_add(m->diags, DG_WARNING, "target-unrecognized", l.file, l.off, l.len,
-           "target value phrase not recognised (e.g. \"từ 90%% trở lên\", \"dưới 0,4%%\")");
+           _("target value phrase not recognised (e.g. \"từ 90%% trở lên\", \"dưới 0,4%%\")"));
   }
 }
 
@@ -764,6 +877,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   names later = { NULL, 0, 0, 0 };
   duectx dc = { m, more, &later };
   md_index_names(m);
+  apply_extensions(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
   for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
   for (md_body *b = bodies; b; b = b->next)
@@ -776,8 +890,8 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     md_plan *first = md_plan_by_key(m, p->key);
     if (first != p) {
       dg_diag *d = dg_add(m->diags, DG_ERROR, "duplicate-id", p->loc.file, p->loc.off, p->loc.len,
-                          "plan %.*s is declared twice", (int)p->key.n, p->key.p);
-      dg_note(m->diags, d, first->loc.file, first->loc.off, first->loc.len, "first declared here");
+                          _("plan %.*s is declared twice"), (int)p->key.n, p->key.p);
+      dg_note(m->diags, d, first->loc.file, first->loc.off, first->loc.len, _("first declared here"));
       continue;
     }
     idctx c = { m, p };

@@ -4,7 +4,8 @@
  * include (relative path, -I, PLANPATH, the embedded standard library), each
  * once, reporting cycles with the include chain; then resolves body
  * references, derives task ids and effective owners, and recognises every
- * deadline phrase. Layer: resolve; calls parse, model, deadline, source,
+ * deadline phrase; an unknown body gets the nearest bodies (guess). Layer:
+ * resolve; calls parse, model, guess, deadline, source, lang,
  * mem. */
 #ifndef PLANCHECK_RESOLVE_H
 #define PLANCHECK_RESOLVE_H

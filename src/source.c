@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lang.h"
 #include "mem.h"
 #include "text.h"
 
@@ -395,11 +396,23 @@ void src_line(src_table *t, uint32_t file, uint32_t off, const char **start, siz
 
 const char *src_status_text(src_status st, int err_no) {
   switch (st) {
-  case SRC_IS_DIR: return "is a directory";
-  case SRC_NOT_REGULAR: return "not a regular file";
-  case SRC_TOO_LARGE: return "file too large";
-  case SRC_NOT_FOUND: return "no such file";
-  default: return err_no ? strerror(err_no) : "cannot read";
+  case SRC_IS_DIR: return _("is a directory");
+  case SRC_NOT_REGULAR: return _("not a regular file");
+  case SRC_TOO_LARGE: return _("file too large");
+  case SRC_NOT_FOUND: return _("no such file");
+  default: break;
+  }
+  /* The reasons a user meets, in the user's language (strerror speaks
+   * the C locale's), with strerror's English. */
+  switch (err_no) {
+  case 0: return _("cannot read");
+  case EACCES: case EPERM: return _("Permission denied");
+  case ENOENT: return _("No such file or directory");
+  case ENOTDIR: return _("Not a directory");
+  case ELOOP: return _("Too many levels of symbolic links");
+  case ENAMETOOLONG: return _("File name too long");
+  case EISDIR: return _("Is a directory");
+  default: return strerror(err_no);
   }
 }
 

@@ -425,6 +425,20 @@ sl_slice tx_fold(ar_arena *a, const char *s, size_t n) {
   return fold(a, s, n, &sp);
 }
 
+sl_slice tx_fold_bare(ar_arena *a, const char *s, size_t n) {
+  sl_slice f = tx_fold(a, s, n);
+  sl_slice r = map_into(a, f.p, f.n, UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK);
+  /* đ is a letter of its own, not d with a mark: it does not decompose. */
+  char *w = (char *)r.p;
+  size_t o = 0;
+  for (size_t i = 0; i < r.n; i++) {
+    if ((unsigned char)r.p[i] == 0xC4 && i + 1 < r.n && (unsigned char)r.p[i + 1] == 0x91) { w[o++] = 'd'; i++; continue; }
+    w[o++] = r.p[i];
+  }
+  w[o] = '\0';
+  return (sl_slice){ r.p, o };
+}
+
 /* Whether no letter follows at s: the two styles differ only in open
  * syllables; "toàn", "hoạch", "huỳnh" have one spelling each. */
 static int ends_syllable(const char *s, size_t n) {

@@ -31,6 +31,10 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
  * collapsed to one space, trimmed. */
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 
+/* tx_fold without the marks: diacritics dropped and đ written d ("Tỉnh
+ * ủy" is "tinh uy"), for finding what a misspelt name meant. */
+sl_slice tx_fold_bare(ar_arena *a, const char *s, size_t n);
+
 /* tx_fold, then tx_tone_normalise: the key under which two spellings of
  * a Vietnamese text compare equal ("Tỉnh uỷ" and "tỉnh ủy"). */
 sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n);
