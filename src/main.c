@@ -25,6 +25,7 @@
 #include "resolve.h"
 #include "rules.h"
 #include "suggest.h"
+#include "text.h"
 #include "parse.h"
 
 #ifndef PLANCHECK_VERSION
@@ -605,7 +606,27 @@ static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_en
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* `s` and a space, padded to `width` characters (not bytes: Vietnamese). */
+static void put_padded(const char *s, size_t width) {
+  fputs(s, stdout);
+  for (size_t n = tx_codepoints(s, strlen(s)); n < width; n++) putchar(' ');
+  putchar(' ');
+}
+
+/* The widest of some texts, in characters. */
+static size_t widest(const char *const *texts, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t c = tx_codepoints(texts[i], strlen(texts[i]));
+    if (c > w) w = c;
+  }
+  return w;
+}
+
 static void list_rules(const ru_engine *rules) {
+  const char *const severities[] = { _(dg_severity_name(DG_ERROR)), _(dg_severity_name(DG_WARNING)),
+                                     _(dg_severity_name(DG_NOTE)) }, *const states[] = { _("on"), _("off") };
+  size_t sev_width = widest(severities, 3), state_width = widest(states, 2);
   static const char *const headings[] = { N_("rules:\n"), N_("recognizers:\n"), N_("formats:\n") };
   for (int k = RU_RULE; k <= RU_FORMAT; k++) {
     int first = 1;
@@ -614,10 +635,14 @@ static void list_rules(const ru_engine *rules) {
       if ((int)d->kind != k) continue;
       if (first) printf("%s%s", k == RU_RULE ? "" : "\n", _(headings[k]));
       first = 0;
-      if (k == RU_RULE)
-        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, _(dg_severity_name(d->werror ? DG_ERROR : d->severity)),
-               d->enabled ? _("on") : _("off"), ru_origin(rules, d), d->description);
-      else printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
+      if (k == RU_RULE) {
+        printf("  %-28s ", d->id);
+        put_padded(_(dg_severity_name(d->werror ? DG_ERROR : d->severity)), sev_width);
+        put_padded(d->enabled ? _("on") : _("off"), state_width);
+        printf("%-26s %s\n", ru_origin(rules, d), d->description);
+      } else {
+        printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
+      }
     }
   }
 }
