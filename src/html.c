@@ -42,26 +42,40 @@ static void rawf(ht *h, const char *fmt, ...) {
   va_end(ap);
 }
 
-/* Text escaped for both element content and quoted attribute values; bad
- * bytes and control characters are made visible first, as in messages. */
-static const char *esc_n(ht *h, const char *s, size_t n) {
-  sl_slice p = tx_printable(h->m->arena, s, n);
-  dg_buf b = dg_buf_in(h->m->arena);
-  size_t run = 0;
-  for (size_t i = 0; i < p.n; i++) {
-    const char *e = p.p[i] == '&' ? "&amp;" : p.p[i] == '<' ? "&lt;" : p.p[i] == '>' ? "&gt;"
-                  : p.p[i] == '"' ? "&quot;" : p.p[i] == '\'' ? "&#39;" : NULL;
-    if (!e) continue;
-    dg_buf_add(&b, p.p + run, i - run);
-    dg_buf_add(&b, e, strlen(e));
-    run = i + 1;
+/* The entity a byte is written as in element content and in quoted
+ * attribute values, or NULL when it stands for itself. */
+static const char *entity(char c) {
+  switch (c) {
+  case '&': return "&amp;";
+  case '<': return "&lt;";
+  case '>': return "&gt;";
+  case '"': return "&quot;";
+  case '\'': return "&#39;";
+  default: return NULL;
   }
-  dg_buf_add(&b, p.p + run, p.n - run);
+}
+
+/* Text escaped, written out; bad bytes and control characters are made
+ * visible first, as in messages. */
+static void text_n(ht *h, const char *s, size_t n) {
+  sl_slice p = tx_printable(h->m->arena, s, n);
+  for (size_t i = 0; i < p.n; i++) {
+    const char *e = entity(p.p[i]);
+    if (e) raw(h, e); else fputc(p.p[i], h->out);
+  }
+}
+
+/* The same, as markup to put into a tpl() slot. */
+static const char *esc(ht *h, const char *s) {
+  sl_slice p = tx_printable(h->m->arena, s, strlen(s));
+  dg_buf b = dg_buf_in(h->m->arena);
+  for (size_t i = 0; i < p.n; i++) {
+    const char *e = entity(p.p[i]);
+    dg_buf_add(&b, e ? e : p.p + i, e ? strlen(e) : 1);
+  }
   return dg_buf_text(&b);
 }
 
-static const char *esc(ht *h, const char *s) { return esc_n(h, s, strlen(s)); }
-static void text_n(ht *h, const char *s, size_t n) { raw(h, esc_n(h, s, n)); }
 static void text(ht *h, const char *s) { text_n(h, s, strlen(s)); }
 static void slice(ht *h, sl_slice s) { text_n(h, s.p, s.n); }
 
