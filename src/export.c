@@ -807,7 +807,7 @@ static const struct {
   { "json", write_json, EX_BUILTIN | EX_FINDINGS },
   { "ics", write_ics, EX_BUILTIN },
   { "dot", write_dot, EX_BUILTIN },
-  { "html", write_html, EX_BUILTIN },
+  { "html", write_html, EX_BUILTIN | EX_FINDINGS },
 };
 
 enum { NFORMATS = sizeof formats / sizeof *formats };
