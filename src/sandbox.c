@@ -32,6 +32,7 @@
 
 #include "diag.h"
 #include "lang.h"
+#include "luaerr.h"
 #include "mem.h"
 #include "text.h"
 
@@ -757,7 +758,7 @@ sb_status sb_call(sb_sandbox *s, int nargs, int nresults, sb_failure *f) {
   f->message = f->status == SB_TIME     ? _("time limit exceeded")
              : f->status == SB_BUDGET ? _("instruction budget exhausted")
              : f->status == SB_MEMORY ? _("memory limit reached")
-             : strip_where(s, error_message(s, L), f);
+             : le_text(s->arena, strip_where(s, error_message(s, L), f));
   if (rc == LUA_ERRERR) f->message = dg_fmt(s->arena, _("error in error handling: %s"), f->message);
   memcpy(f->frames, s->frames, sizeof f->frames);
   f->nframes = s->nframes;
