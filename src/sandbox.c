@@ -486,7 +486,7 @@ static int safe_close(lua_State *L) {
   lua_State *co = lua_tothread(L, 1);
   if (co && stopped_dead(co)) {
     lua_pushboolean(L, 0);
-    lua_pushliteral(L, "instruction budget exhausted");
+    lua_pushstring(L, _("instruction budget exhausted"));
     return 2;
   }
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -567,7 +567,7 @@ static int safe_print(lua_State *L) {
   if (len > room) len = room;
   fwrite(s, 1, len, stderr);
   sb->printed += len;
-  if (sb->printed == (size_t)PRINT_MAX) fputs("\n[plancheck: scripts printed 1 MiB; the rest is dropped]\n", stderr);
+  if (sb->printed == (size_t)PRINT_MAX) fputs(_("\n[plancheck: scripts printed 1 MiB; the rest is dropped]\n"), stderr);
   fflush(stderr);            /* seen as it happens, and before a worker's _exit */
   return 0;
 }
