@@ -257,7 +257,7 @@ static const char *meaning_one(ht *h, const dl_deadline *d) {
   switch (d->kind) {
   case DL_WITHIN: return dg_fmt(a, _("within %s"), period_text(h, d->unit, d->span.first));
   case DL_BEFORE: return dg_fmt(a, _("before %s"), day_text(h, d->span.last + 1));  /* the day the phrase names */
-  case DL_BY: return dg_fmt(a, _("by %s"), period_text(h, d->unit, d->span.last));
+  case DL_BY: return dg_fmt(a, lg_ptext("deadline", "by %s"), period_text(h, d->unit, d->span.last));
   case DL_CONTINUOUS: return _("continuous");
   case DL_RECURRING: return recurring_text(h, d);
   case DL_FROM:

@@ -112,6 +112,16 @@ const char *lg_text(const char *msgid) {
   return current == LG_EN ? msgid : dgettext(LG_DOMAIN, msgid);
 }
 
+const char *lg_ptext(const char *ctx, const char *msgid) {
+  if (current == LG_EN) return msgid;
+  /* A catalogue keys a text with a context as "CONTEXT\004TEXT". */
+  char key[512];
+  int n = snprintf(key, sizeof key, "%s\004%s", ctx, msgid);
+  if (n < 0 || (size_t)n >= sizeof key) return msgid;
+  const char *t = dgettext(LG_DOMAIN, key);
+  return t == key ? msgid : t;
+}
+
 const char *lg_ntext(const char *one, const char *many, unsigned long n) {
   if (current == LG_EN) return n == 1 ? one : many;
   return dngettext(LG_DOMAIN, one, many, n);

@@ -49,6 +49,11 @@ const char *lg_text(const char *msgid) LG_FORMAT_ARG(1);
 const char *lg_ntext(const char *one, const char *many, unsigned long n) LG_FORMAT_ARG(1)
     LG_FORMAT_ARG(2);
 
+/* The text of `msgid` where the same English means different things:
+ * `ctx` tells them apart ("by %s": "đến" for a deadline, "bởi" for who
+ * did it), as gettext's msgctxt does. */
+const char *lg_ptext(const char *ctx, const char *msgid) LG_FORMAT_ARG(2);
+
 #define _(s) lg_text(s)
 #define N_(s) (s)
 

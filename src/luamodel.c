@@ -19,6 +19,7 @@
 #include <lauxlib.h>
 
 #include "cascade.h"
+#include "lang.h"
 #include "sandbox.h"
 #include "text.h"
 
@@ -32,7 +33,9 @@ typedef struct proxy {
 } proxy;
 
 static const char *const type_names[] = { "plan", "item", "body", "deadline", "link", "measure", "parent" };
-static const char *const article[] = { "a plan", "an item", "a body", "a deadline", "a link", "a measure", "a parent" };
+/* What a message calls an object of each type (translated with _()). */
+static const char *const article[] = { N_("a plan"), N_("an item"), N_("a body"), N_("a deadline"), N_("a link"),
+                                       N_("a measure"), N_("a parent") };
 
 static const char MODEL_KEY[] = "plancheck.model";
 static const char META_KEY[] = "plancheck.object";
@@ -74,7 +77,7 @@ static md_model *model_of(lua_State *L) {
   lua_getfield(L, LUA_REGISTRYINDEX, MODEL_KEY);
   md_model *m = lua_touserdata(L, -1);
   lua_pop(L, 1);
-  if (!m) luaL_error(L, "the plans are not loaded yet: use the model inside a rule's check function");
+  if (!m) luaL_error(L, "%s", _("the plans are not loaded yet: use the model inside a rule's check function"));
   return m;
 }
 
@@ -86,7 +89,7 @@ static md_model *model_of(lua_State *L) {
  * request may not be larger than the memory limit. */
 static ar_arena *scratch_for(lua_State *L, ar_arena *a, size_t bytes) {
   sb_charge(L, bytes + 1);
-  if (bytes > sb_of(L)->cap) luaL_error(L, "not enough memory for the text the script asks for");
+  if (bytes > sb_of(L)->cap) luaL_error(L, "%s", _("not enough memory for the text the script asks for"));
   ar_reset(a);
   return a;
 }
@@ -1076,8 +1079,8 @@ static void push_field(lua_State *L, view *v, const proxy *x, int f) {
 /* Raises an error for a proxy of a model no longer attached. */
 static void check_live(lua_State *L, const proxy *x, const lm_view *v) {
   if (x->gen != v->gen)
-    luaL_error(L, "%s kept from an earlier part of the run cannot be used: its plans are gone (look it up again "
-               "in the current plan)", article[x->t]);
+    luaL_error(L, _("%s kept from an earlier part of the run cannot be used: its plans are gone (look it up again "
+                 "in the current plan)"), _(article[x->t]));
 }
 
 static proxy *check_proxy(lua_State *L, int idx) {
@@ -1105,7 +1108,7 @@ static int field_index(ptype t, const char *k) {
  * the messages of a plain lookup. */
 static int no_field(lua_State *L, const proxy *x) {
   const char *k = luaL_checkstring(L, 2);
-  return luaL_error(L, "%s has no field '%s'", article[x->t], k);
+  return luaL_error(L, _("%s has no field '%s'"), _(article[x->t]), k);
 }
 
 /* __index. Only Lua calls it, on an object whose metatable is ours (the
@@ -1127,7 +1130,7 @@ static int object_index(lua_State *L) {
 
 static int object_newindex(lua_State *L) {
   proxy *x = check_proxy(L, 1);
-  return luaL_error(L, "the model is read-only: cannot set a field of %s", article[x->t]);
+  return luaL_error(L, _("the model is read-only: cannot set a field of %s"), _(article[x->t]));
 }
 
 /* pairs(obj): each field name with its value, in the documented order. */
@@ -1268,11 +1271,11 @@ static long find_file(md_model *m, const char *path) {
 /* file, line and column (in code points) to a place in a loaded file. */
 static void place(lua_State *L, md_model *m, const char *path, lua_Integer line, lua_Integer col, md_loc *out) {
   long file = find_file(m, path);
-  if (file < 0) luaL_error(L, "'%s' is not a file of this run (plans and scripts only)", path);
-  if (line < 1 || col < 1) luaL_error(L, "line and column count from 1");
+  if (file < 0) luaL_error(L, _("'%s' is not a file of this run (plans and scripts only)"), path);
+  if (line < 1 || col < 1) luaL_error(L, "%s", _("line and column count from 1"));
   src_file *f = &m->src->files[file];
   uint32_t off = line > UINT32_MAX ? (uint32_t)f->size : src_line_offset(m->src, (uint32_t)file, (uint32_t)line);
-  if (off >= f->size && line > 1) luaL_error(L, "'%s' has no line %I", path, (LUAI_UACINT)line);
+  if (off >= f->size && line > 1) luaL_error(L, _("'%s' has no line %I"), path, (LUAI_UACINT)line);
   for (lua_Integer c = 1; c < col && off < f->size && f->data[off] != '\n'; c++) {
     int32_t cp;
     int len = tx_decode((const unsigned char *)f->data + off, f->size - off, &cp);
@@ -1297,10 +1300,10 @@ static int place_from_string(lua_State *L, md_model *m, const char *s, md_loc *o
   const char *c2 = strrchr(s, ':');
   const char *c1 = c2;
   while (c1 && c1 > s && c1[-1] != ':') c1--;
-  if (!c2 || c1 <= s + 1) return luaL_error(L, "a location is \"file:line:col\", not \"%s\"", s);
+  if (!c2 || c1 <= s + 1) return luaL_error(L, _("a location is \"file:line:col\", not \"%s\""), s);
   char *end1, *end2;
   long line = strtol(c1, &end1, 10), col = strtol(c2 + 1, &end2, 10);
-  if (end1 != c2 || *end2 || end2 == c2 + 1) return luaL_error(L, "a location is \"file:line:col\", not \"%s\"", s);
+  if (end1 != c2 || *end2 || end2 == c2 + 1) return luaL_error(L, _("a location is \"file:line:col\", not \"%s\""), s);
   lua_pushlstring(L, s, (size_t)(c1 - 1 - s));
   place(L, m, lua_tostring(L, -1), line, col, out);
   lua_pop(L, 1);
@@ -1314,7 +1317,7 @@ static lua_Integer whole(lua_State *L, int idx, const char *name, lua_Integer de
   lua_Integer v = lua_tointegerx(L, idx, &isnum);
   if (isnum) return v;
   if (lua_isnil(L, idx) && def >= 0) return def;
-  return luaL_error(L, "a location's %s is a whole number, not %s", name, luaL_typename(L, idx));
+  return luaL_error(L, _("a location's %s is a whole number, not %s"), name, luaL_typename(L, idx));
 }
 
 int lm_check_loc(lua_State *L, int idx, md_loc *out) {
@@ -1333,13 +1336,13 @@ int lm_check_loc(lua_State *L, int idx, md_loc *out) {
     lua_getfield(L, idx, "line");
     lua_getfield(L, idx, "col");
     lua_getfield(L, idx, "len");
-    if (lua_type(L, -4) != LUA_TSTRING) luaL_error(L, "a location table needs file = \"path\"");
+    if (lua_type(L, -4) != LUA_TSTRING) luaL_error(L, "%s", _("a location table needs file = \"path\""));
     place(L, m, lua_tostring(L, -4), whole(L, -3, "line", -1), whole(L, -2, "col", 1), out);
     out->len = span_bytes(m, out, whole(L, -1, "len", 0));
     lua_pop(L, 4);
     return 0;
   }
-  return luaL_error(L, "a location is a model object, \"file:line:col\" or {file=, line=, col=, len=}, not %s",
+  return luaL_error(L, _("a location is a model object, \"file:line:col\" or {file=, line=, col=, len=}, not %s"),
                     luaL_typename(L, idx));
 }
 
@@ -1408,7 +1411,7 @@ static md_item *item_at(lua_State *L, const view *v, lua_Integer i) {
   lua_rawgeti(L, 1, i);
   proxy *x = lua_touserdata(L, -1);
   int ours = x && lua_getmetatable(L, -1) && lua_rawequal(L, -1, 2);
-  if (!ours || x->t != T_ITEM) luaL_error(L, "same_text: element %d of the list is not an item", (int)i);
+  if (!ours || x->t != T_ITEM) luaL_error(L, _("same_text: element %d of the list is not an item"), (int)i);
   check_live(L, x, v);
   lua_pop(L, 2);
   return x->p;
@@ -1468,7 +1471,7 @@ static void grouping_open(lua_State *L, view *v, grouping *g) {
   md_plan *plan = NULL;
   if (lua_type(L, 1) == LUA_TUSERDATA) {
     proxy *x = check_proxy(L, 1);
-    if (x->t != T_PLAN) luaL_error(L, "same_text: a list of items or a plan expected, got %s", article[x->t]);
+    if (x->t != T_PLAN) luaL_error(L, _("same_text: a list of items or a plan expected, got %s"), _(article[x->t]));
     plan = x->p;
     g->n = 0;
     md_walk(&plan->root, count_task, &g->n);
@@ -1476,7 +1479,7 @@ static void grouping_open(lua_State *L, view *v, grouping *g) {
     luaL_checktype(L, 1, LUA_TTABLE);
     g->n = (lua_Integer)lua_rawlen(L, 1);
   }
-  if (g->n >= INT32_MAX / 4) luaL_error(L, "same_text: the list is too long");
+  if (g->n >= INT32_MAX / 4) luaL_error(L, "%s", _("same_text: the list is too long"));
   g->cap = 16;
   while (g->cap < 2 * (size_t)g->n) g->cap *= 2;
   sb_charge(L, (size_t)g->n * 8 + g->cap);
@@ -1593,7 +1596,7 @@ static void *walk_part(walk *w) {
 static int each_next(lua_State *L) {
   walk *w = lua_touserdata(L, lua_upvalueindex(1));
   if (w->gen != view_of(L)->gen)
-    luaL_error(L, "a walk kept from an earlier part of the run cannot be used: its plans are gone");
+    luaL_error(L, "%s", _("a walk kept from an earlier part of the run cannot be used: its plans are gone"));
   if (w->done) return 0;
   if (w->what == WALK_DIRECTIVES) {
     while ((w->at = walk_after(w->root, w->at)) != NULL && w->at->kind != MD_TASK) {}
@@ -1614,7 +1617,7 @@ static int each_next(lua_State *L) {
 static int fn_each(lua_State *L) {
   static const char *const whats[] = { "directives", "deadlines", "measures", NULL };
   proxy *x = check_proxy(L, 1);
-  if (x->t != T_PLAN) luaL_error(L, "each: a plan expected, got %s", article[x->t]);
+  if (x->t != T_PLAN) luaL_error(L, _("each: a plan expected, got %s"), _(article[x->t]));
   int what = luaL_checkoption(L, 2, NULL, whats);
   walk *w = lua_newuserdatauv(L, sizeof *w, 0);
   *w = (walk){ &((md_plan *)x->p)->root, NULL, NULL, what, 0, x->gen };

@@ -6,7 +6,7 @@
  * is protected). One proxy per model object, so `a == b` compares objects.
  * Fields are computed on access (an item's folded text once, until
  * lm_forget); lists are fresh tables each time.
- * Layer: check; calls model, deadline, cascade, the Lua C API. */
+ * Layer: check; calls model, deadline, cascade, lang, the Lua C API. */
 #ifndef PLANCHECK_LUAMODEL_H
 #define PLANCHECK_LUAMODEL_H
 

@@ -133,6 +133,9 @@ static const char *const help_text[] = {
      "  --lua-memory MIB    memory Lua may use in all (default 64)\n"
      "  -h, --help          show this help\n"
      "  --version           show the version\n"),
+  N_("language:\n"
+     "  --lang=vi|en        the language of messages and reports (default: as\n"
+     "                      LANGUAGE, LC_ALL, LC_MESSAGES and LANG say)\n"),
   N_("Exit status: 0 no errors, 1 errors found (coverage: a directive missing;\n"
      "agenda: a directive overdue),\n"
      "2 usage or I/O failure.\n"),

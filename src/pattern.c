@@ -19,7 +19,10 @@
  * meter a batch at a time and at the end of every call; the meter may
  * longjmp, which is safe because nothing here owns heap memory.
  *
- * Layer: Lua support; calls only the Lua C API and the C library. */
+ * Its error messages are the stock ones in English, and go through lang's
+ * _() like every other text a script's author reads.
+ *
+ * Layer: Lua support; calls only the Lua C API, lang and the C library. */
 #include "pattern.h"
 
 #include <ctype.h>
@@ -28,6 +31,8 @@
 #include <string.h>
 
 #include <lauxlib.h>
+
+#include "lang.h"
 
 enum {
   MAX_DEPTH = 200,     /* nested attempts, as in stock Lua */
@@ -150,7 +155,7 @@ static const char *class_end(matcher *m, const char *p)
   const char *end = m->pat_end;
   if (*p == '%') {
     if (p + 1 == end)
-      fail(m->L, "malformed pattern (ends with '%')");
+      fail(m->L, _("malformed pattern (ends with '%')"));
     return p + 2;
   }
   if (*p != '[')
@@ -159,7 +164,7 @@ static const char *class_end(matcher *m, const char *p)
     p++;
   do {
     if (p == end)
-      fail(m->L, "malformed pattern (missing ']')");
+      fail(m->L, _("malformed pattern (missing ']')"));
     if (*p++ == '%' && p < end)
       p++;
   } while (p == end || *p != ']');
@@ -270,7 +275,7 @@ static const char *open_capture(matcher *m, const char *s, const char **pp)
     p++;
   }
   if (m->ncap >= MAX_CAPTURES)
-    fail(m->L, "too many captures");
+    fail(m->L, _("too many captures"));
   m->cap[m->ncap].at = s;
   m->cap[m->ncap].len = kind;
   m->ncap++;
@@ -289,7 +294,7 @@ static const char *close_capture(matcher *m, const char *s, const char **pp)
   while (i >= 0 && m->cap[i].len != CAP_OPEN)
     i--;
   if (i < 0)
-    fail(m->L, "invalid pattern capture");
+    fail(m->L, _("invalid pattern capture"));
   m->cap[i].len = s - m->cap[i].at;
   if (!(e = match(m, s, *pp + 1)))
     m->cap[i].len = CAP_OPEN;
@@ -304,7 +309,7 @@ static const char *balance(matcher *m, const char *s, const char **pp)
   const char *xy = *pp + 2;
   ptrdiff_t open = 1;
   if (xy + 2 > m->pat_end)
-    fail(m->L, "malformed pattern (missing arguments to '%b')");
+    fail(m->L, _("malformed pattern (missing arguments to '%b')"));
   *pp = xy + 2;
   if (s >= m->src_end || *s != xy[0])
     return NULL;
@@ -326,7 +331,7 @@ static const char *frontier(matcher *m, const char *s, const char **pp)
   const char *set = *pp + 2, *end;
   int before, here;
   if (set == m->pat_end || *set != '[')
-    fail(m->L, "missing '[' after '%f' in pattern");
+    fail(m->L, _("missing '[' after '%f' in pattern"));
   end = class_end(m, set);
   *pp = end;
   before = s == m->src ? 0 : (unsigned char)s[-1];
@@ -344,7 +349,7 @@ static const char *back_ref(matcher *m, const char *s, const char **pp)
   int i = (*pp)[1] - '1';
   size_t len;
   if (i < 0 || i >= m->ncap || m->cap[i].len == CAP_OPEN)
-    fail(m->L, lua_pushfstring(m->L, "invalid capture index %%%d", i + 1));
+    fail(m->L, lua_pushfstring(m->L, _("invalid capture index %%%d"), i + 1));
   *pp += 2;
   if (m->cap[i].len == CAP_POS)
     return NULL;
@@ -392,7 +397,7 @@ static const char *step(matcher *m, const char *s, const char **pp)
 static const char *match(matcher *m, const char *s, const char *p)
 {
   if (m->depth-- == 0)
-    fail(m->L, "pattern too complex");
+    fail(m->L, _("pattern too complex"));
   charge(m, 1);
   while (s && p < m->pat_end)
     s = step(m, s, &p);
@@ -428,12 +433,12 @@ static ptrdiff_t capture_span(matcher *m, int i, const char *s, const char *e,
 {
   if (i >= m->ncap) {
     if (i != 0)
-      fail(m->L, lua_pushfstring(m->L, "invalid capture index %%%d", i + 1));
+      fail(m->L, lua_pushfstring(m->L, _("invalid capture index %%%d"), i + 1));
     *at = s;
     return e - s;
   }
   if (m->cap[i].len == CAP_OPEN)
-    fail(m->L, "unfinished capture");
+    fail(m->L, _("unfinished capture"));
   *at = m->cap[i].at;
   return m->cap[i].len;
 }
@@ -453,7 +458,7 @@ static void push_capture(matcher *m, int i, const char *s, const char *e)
 static int push_captures(matcher *m, const char *s, const char *e, int whole)
 {
   int n = (m->ncap == 0 && whole) ? 1 : m->ncap;
-  luaL_checkstack(m->L, n, "too many captures");
+  luaL_checkstack(m->L, n, _("too many captures"));
   for (int i = 0; i < n; i++)
     push_capture(m, i, s, e);
   return n;
@@ -654,8 +659,9 @@ static void add_template(matcher *m, luaL_Buffer *b, const char *s,
   charge(m, lt);
   while ((pc = memchr(t, '%', (size_t)(end - t))) != NULL) {
     luaL_addlstring(b, t, (size_t)(pc - t));
+    /* xgettext:no-c-format */
     if (++pc == end)
-      fail(m->L, "invalid use of '%' in replacement string");
+      fail(m->L, _("invalid use of '%' in replacement string"));
     if (*pc == '%')
       luaL_addchar(b, '%');
     else if (*pc == '0') {
@@ -664,8 +670,8 @@ static void add_template(matcher *m, luaL_Buffer *b, const char *s,
     }
     else if (*pc >= '1' && *pc <= '9')
       add_capture(m, b, *pc - '1', s, e);
-    else
-      fail(m->L, "invalid use of '%' in replacement string");
+    else  /* xgettext:no-c-format */
+      fail(m->L, _("invalid use of '%' in replacement string"));
     t = pc + 1;
   }
   luaL_addlstring(b, t, (size_t)(end - t));
@@ -694,7 +700,7 @@ static int add_value(matcher *m, luaL_Buffer *b, const char *s, const char *e,
     return 0;
   }
   if (!lua_isstring(L, -1))
-    fail(L, lua_pushfstring(L, "invalid replacement value (a %s)",
+    fail(L, lua_pushfstring(L, _("invalid replacement value (a %s)"),
                             luaL_typename(L, -1)));
   charge(m, lua_rawlen(L, -1));
   luaL_addvalue(b);

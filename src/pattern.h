@@ -10,8 +10,8 @@
  * their work, in batches, through a pt_meter, which may stop them with a Lua
  * error.
  *
- * Layer: Lua support, below the sandbox; calls only the Lua C API and the C
- * library, never allocates. */
+ * Layer: Lua support, below the sandbox; calls only the Lua C API, lang
+ * (the messages of errors) and the C library, never allocates. */
 #ifndef PLANCHECK_PATTERN_H
 #define PLANCHECK_PATTERN_H
 

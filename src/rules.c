@@ -61,7 +61,10 @@ struct ru_engine {
   lm_view *view;
 };
 
+/* kind_names name the API functions (plancheck.rule); kind_words say
+ * the kind in a message, in the user's language (_(kind_words[k])). */
 static const char *const kind_names[] = { "rule", "recognizer", "format" };
+static const char *const kind_words[] = { N_("rule"), N_("recognizer"), N_("format") };
 static const char *const fn_fields[] = { "check", "recognize", "render" };
 
 static ru_engine *engine(lua_State *L) {
@@ -86,7 +89,7 @@ static md_loc line_loc(ru_engine *e, uint32_t file, int line) {
 }
 
 static const char *what_of(ru_engine *e, const ru_def *d) {
-  return d ? dg_fmt(e->a, "%s '%s'", kind_names[d->kind], d->id) : "script";
+  return d ? dg_fmt(e->a, "%s '%s'", _(kind_words[d->kind]), d->id) : _("script");
 }
 
 static const char *code_of(const ru_engine *e, const sb_failure *f) {
@@ -98,16 +101,16 @@ static const char *code_of(const ru_engine *e, const sb_failure *f) {
 static const char *message_of(ru_engine *e, const ru_def *d, const sb_failure *f) {
   const char *who = what_of(e, d);
   if (f->status == SB_BUDGET)
-    return dg_fmt(e->a, "%s ran out of its instruction budget (%lld; raise it with --lua-budget)", who, e->sb.budget);
+    return dg_fmt(e->a, _("%s ran out of its instruction budget (%lld; raise it with --lua-budget)"), who, e->sb.budget);
   if (f->status == SB_TIME)
-    return dg_fmt(e->a, "%s ran out of time (%.1f s for a budget of %lld instructions; raise it with --lua-budget)",
+    return dg_fmt(e->a, _("%s ran out of time (%.1f s for a budget of %lld instructions; raise it with --lua-budget)"),
                   who, ((double)SB_TIME_BASE_NS + (double)e->sb.budget * SB_TIME_PER_INSTRUCTION_NS) / 1e9,
                   e->sb.budget);
   if (f->status == SB_MEMORY)
-    return dg_fmt(e->a, "%s ran out of memory (Lua may use %zu MiB; raise it with --lua-memory)", who,
+    return dg_fmt(e->a, _("%s ran out of memory (Lua may use %zu MiB; raise it with --lua-memory)"), who,
                   e->sb.cap >> 20);
-  if (!d) return dg_fmt(e->a, "script failed: %s", f->message);
-  return dg_fmt(e->a, "%s failed: %s", who, f->message);
+  if (!d) return dg_fmt(e->a, _("script failed: %s"), f->message);
+  return dg_fmt(e->a, _("%s failed: %s"), who, f->message);
 }
 
 /* Whether the chunk of a "chunk:line:" prefix is the script `file`: Lua
@@ -139,12 +142,12 @@ static void report_failure(ru_engine *e, const ru_def *d, uint32_t file, const s
     if (sf < 0) continue;
     md_loc c = line_loc(e, (uint32_t)sf, f->frames[i].line);
     if (c.file == last.file && c.off == last.off) continue;
-    dg_note(e->diags, g, c.file, c.off, c.len, "called from here");
+    dg_note(e->diags, g, c.file, c.off, c.len, "%s", _("called from here"));
     last = c;
   }
   if (d && (at.file != d->file || at.off != line_loc(e, d->file, d->line).off)) {
     md_loc c = line_loc(e, d->file, d->line);
-    dg_note(e->diags, g, c.file, c.off, c.len, "the %s is defined here", kind_names[d->kind]);
+    dg_note(e->diags, g, c.file, c.off, c.len, _("the %s is defined here"), _(kind_words[d->kind]));
   }
 }
 
@@ -170,41 +173,41 @@ static void check_fields(lua_State *L, ru_kind k, const char *id) {
   while (lua_next(L, 1)) {
     lua_pop(L, 1);
     if (lua_type(L, -1) != LUA_TSTRING)
-      luaL_error(L, "%s '%s': fields are named (id = ..., ...), not %s keys", kind_names[k], id,
+      luaL_error(L, _("%s '%s': fields are named (id = ..., ...), not %s keys"), _(kind_words[k]), id,
                  luaL_typename(L, -1));
     if (!allowed_field(k, lua_tostring(L, -1)))
-      luaL_error(L, "%s '%s': unknown field '%s'", kind_names[k], id, lua_tostring(L, -1));
+      luaL_error(L, _("%s '%s': unknown field '%s'"), _(kind_words[k]), id, lua_tostring(L, -1));
   }
 }
 
 static const char *check_id(lua_State *L, ru_kind k) {
   if (lua_getfield(L, 1, "id") != LUA_TSTRING)
-    luaL_error(L, "a %s needs an id (a string such as \"deadline-present\"), not %s", kind_names[k],
+    luaL_error(L, _("a %s needs an id (a string such as \"deadline-present\"), not %s"), _(kind_words[k]),
                luaL_typename(L, -1));
   const char *id = lua_tostring(L, -1);
-  if (!kebab(id)) luaL_error(L, "%s id '%s' must be lower-case words joined by '-'", kind_names[k], id);
+  if (!kebab(id)) luaL_error(L, _("%s id '%s' must be lower-case words joined by '-'"), _(kind_words[k]), id);
   /* -Wno-ID disables ID, and -Wall enables every rule: an id "no-owner"
    * or "all" could not be switched as users expect. */
   if (strncmp(id, "no-", 3) == 0 || strcmp(id, "all") == 0)
-    luaL_error(L, "%s id '%s' cannot be switched with -W: choose one that does not start with 'no-' and is not "
-               "'all' (e.g. 'owner-missing')", kind_names[k], id);
+    luaL_error(L, _("%s id '%s' cannot be switched with -W: choose one that does not start with 'no-' and is not "
+                 "'all' (e.g. 'owner-missing')"), _(kind_words[k]), id);
   return id;
 }
 
 static dg_severity check_severity(lua_State *L, const char *id) {
   if (lua_getfield(L, 1, "severity") != LUA_TSTRING)
-    luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not %s", id,
+    luaL_error(L, _("rule '%s': severity must be \"error\", \"warning\" or \"note\", not %s"), id,
                luaL_typename(L, -1));
   const char *s = lua_tostring(L, -1);
   int sev = dg_severity_parse(s);
   if (sev >= 0) return (dg_severity)sev;
-  return (dg_severity)luaL_error(L, "rule '%s': severity must be \"error\", \"warning\" or \"note\", not \"%s\"",
+  return (dg_severity)luaL_error(L, _("rule '%s': severity must be \"error\", \"warning\" or \"note\", not \"%s\""),
                                  id, s);
 }
 
 static const char *check_description(lua_State *L, ru_kind k, const char *id) {
   if (lua_getfield(L, 1, "description") != LUA_TSTRING || lua_rawlen(L, -1) == 0)
-    luaL_error(L, "%s '%s' needs a description (a non-empty string)", kind_names[k], id);
+    luaL_error(L, _("%s '%s' needs a description (a non-empty string)"), _(kind_words[k]), id);
   return lua_tostring(L, -1);
 }
 
@@ -230,7 +233,7 @@ const ru_def *ru_find(const ru_engine *e, ru_kind kind, const char *id) {
 static int define(lua_State *L, ru_kind k) {
   ru_engine *e = engine(L);
   if (!e->loading)
-    return luaL_error(L, "plancheck.%s can only be called while a script loads, not later", kind_names[k]);
+    return luaL_error(L, _("plancheck.%s can only be called while a script loads, not later"), kind_names[k]);
   luaL_checktype(L, 1, LUA_TTABLE);
   lua_settop(L, 1);
   const char *id = check_id(L, k);
@@ -242,16 +245,16 @@ static int define(lua_State *L, ru_kind k) {
   if (k == RU_RULE) {
     d.severity = check_severity(L, id);
     int t = lua_getfield(L, 1, "enabled");
-    if (t != LUA_TNIL && t != LUA_TBOOLEAN) luaL_error(L, "rule '%s': enabled must be true or false", id);
+    if (t != LUA_TNIL && t != LUA_TBOOLEAN) luaL_error(L, _("rule '%s': enabled must be true or false"), id);
     d.enabled = t == LUA_TNIL || lua_toboolean(L, -1);
   }
   if (lua_getfield(L, 1, fn_fields[k]) != LUA_TFUNCTION)
-    luaL_error(L, "%s '%s' needs a %s function, not %s", kind_names[k], id, fn_fields[k], luaL_typename(L, -1));
+    luaL_error(L, _("%s '%s' needs a %s function, not %s"), _(kind_words[k]), id, fn_fields[k], luaL_typename(L, -1));
   if (k == RU_FORMAT && e->builtin_format && e->builtin_format(id))
-    luaL_error(L, "format '%s' is built into plancheck (report --format %s): choose another id", id, id);
+    luaL_error(L, _("format '%s' is built into plancheck (report --format %s): choose another id"), id, id);
   const ru_def *prev = ru_find(e, k, id);
   if (prev)
-    luaL_error(L, "%s '%s' is already defined at %s", kind_names[k], id, ru_origin(e, prev));
+    luaL_error(L, _("%s '%s' is already defined at %s"), _(kind_words[k]), id, ru_origin(e, prev));
   d.fn = luaL_ref(L, LUA_REGISTRYINDEX);
   add_def(e, &d);
   return 0;
@@ -265,7 +268,7 @@ static int api_format(lua_State *L) { return define(L, RU_FORMAT); }
 
 /* The string on top, the value of report's option `name`. */
 static const char *option_string(lua_State *L, const char *name) {
-  if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, "option %s is a string, not %s", name, luaL_typename(L, -1));
+  if (lua_type(L, -1) != LUA_TSTRING) luaL_error(L, _("option %s is a string, not %s"), name, luaL_typename(L, -1));
   return lua_tostring(L, -1);
 }
 
@@ -274,20 +277,20 @@ static dg_severity severity_arg(lua_State *L, int t, const ru_def *r) {
   const char *s = option_string(L, "severity");
   int sev = dg_severity_parse(s);
   if (sev >= 0) return (dg_severity)sev;
-  return (dg_severity)luaL_error(L, "severity must be \"error\", \"warning\" or \"note\", not \"%s\"", s);
+  return (dg_severity)luaL_error(L, _("severity must be \"error\", \"warning\" or \"note\", not \"%s\""), s);
 }
 
 static const char *code_arg(lua_State *L, ru_engine *e, int t, const ru_def *r) {
   if (lua_getfield(L, t, "code") == LUA_TNIL) return r->id;
   const char *c = option_string(L, "code");
-  if (!kebab(c)) luaL_error(L, "code '%s' must be lower-case words joined by '-'", c);
+  if (!kebab(c)) luaL_error(L, _("code '%s' must be lower-case words joined by '-'"), c);
   return ar_strndup(e->a, c, strlen(c));
 }
 
 /* The message made printable, and cut (with "…") if it is very long. */
 static const char *message_arg(lua_State *L, ru_engine *e, int idx) {
   if (lua_type(L, idx) != LUA_TSTRING)
-    luaL_error(L, "a finding's message is a string, not %s", luaL_typename(L, idx));
+    luaL_error(L, _("a finding's message is a string, not %s"), luaL_typename(L, idx));
   return sb_describe(&e->sb, L, idx);
 }
 
@@ -300,11 +303,11 @@ typedef struct pending_note {
 
 static size_t read_notes(lua_State *L, ru_engine *e, int t, pending_note *notes, size_t max) {
   if (lua_getfield(L, t, "notes") == LUA_TNIL) return 0;
-  if (!lua_istable(L, -1)) luaL_error(L, "option notes is a list of {at, message}, not %s", luaL_typename(L, -1));
+  if (!lua_istable(L, -1)) luaL_error(L, _("option notes is a list of {at, message}, not %s"), luaL_typename(L, -1));
   size_t n = 0;
   for (lua_Integer i = 1; lua_geti(L, -1, i) != LUA_TNIL; i++) {
-    if (n == max) luaL_error(L, "a finding has at most %d notes", (int)max);
-    if (!lua_istable(L, -1)) luaL_error(L, "note %d is {at, message}, not %s", (int)i, luaL_typename(L, -1));
+    if (n == max) luaL_error(L, _("a finding has at most %d notes"), (int)max);
+    if (!lua_istable(L, -1)) luaL_error(L, _("note %d is {at, message}, not %s"), (int)i, luaL_typename(L, -1));
     lua_geti(L, -1, 1);
     lm_check_loc(L, -1, &notes[n].at);
     lua_geti(L, -2, 2);
@@ -320,9 +323,9 @@ static size_t read_notes(lua_State *L, ru_engine *e, int t, pending_note *notes,
 static int api_report(lua_State *L) {
   ru_engine *e = engine(L);
   const ru_def *r = e->current;
-  if (!r) return luaL_error(L, "plancheck.report can only be called from a rule's check function");
+  if (!r) return luaL_error(L, "%s", _("plancheck.report can only be called from a rule's check function"));
   if (++e->nfindings > MAX_FINDINGS)
-    return luaL_error(L, "a rule may report at most %d findings on a plan", MAX_FINDINGS);
+    return luaL_error(L, _("a rule may report at most %d findings on a plan"), MAX_FINDINGS);
   md_loc at;
   lm_check_loc(L, 1, &at);
   const char *msg = message_arg(L, e, 2);
@@ -344,10 +347,14 @@ static int api_report(lua_State *L) {
 
 /* plancheck.gettext(text): the text in the user's language, from
  * plancheck's catalogue (the standard scripts' messages are in it);
- * the text itself when it has no translation. */
+ * the text itself when it has no translation. The empty text, whose
+ * "translation" is the catalogue's header, and a text with a NUL, which
+ * no entry has, are returned as they are. */
 static int api_gettext(lua_State *L) {
-  const char *s = luaL_checkstring(L, 1);
-  lua_pushstring(L, _(s));
+  size_t n;
+  const char *s = luaL_checklstring(L, 1, &n);
+  if (n > 0 && strlen(s) == n) lua_pushstring(L, _(s));
+  else lua_settop(L, 1);
   return 1;
 }
 
@@ -357,7 +364,8 @@ static int api_day_text(lua_State *L) {
   size_t n;
   const char *s = luaL_checklstring(L, 1, &n);
   dt_day d;
-  if (dt_parse_iso(s, n, &d) != 0) return luaL_error(L, "day_text: a date \"YYYY-MM-DD\" expected, not \"%s\"", s);
+  if (dt_parse_iso(s, n, &d) != 0)
+    return luaL_error(L, _("day_text: a date \"YYYY-MM-DD\" expected, not \"%s\""), s);
   char buf[11];
   lg_day(d, buf);
   lua_pushstring(L, buf);
@@ -424,7 +432,7 @@ static void run_file(ru_engine *e, const char *path) {
   int err;
   src_status st = src_load(e->src, path, &file, &err);
   if (st != SRC_OK && st != SRC_ALREADY) {
-    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules %s: %s", path, src_status_text(st, err));
+    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, _("cannot read rules %s: %s"), path, src_status_text(st, err));
     e->unreadable++;
     return;
   }
@@ -445,7 +453,7 @@ static void run_dir(ru_engine *e, const char *dir) {
   DIR *d = opendir(dir);
   if (!d) {
     mem_check(errno);
-    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, "cannot read rules directory %s: %s", dir,
+    dg_add(e->diags, DG_ERROR, "io-error", DG_NOFILE, 0, 0, _("cannot read rules directory %s: %s"), dir,
            strerror(errno));
     e->unreadable++;
     return;
@@ -600,7 +608,7 @@ const char *ru_switch(ru_engine *e, const char *spec) {
     d->werror |= error;
   }
   if (found) return NULL;
-  return dg_fmt(e->a, "unknown rule '%s' (plancheck --list-rules lists them)", spec);
+  return dg_fmt(e->a, _("unknown rule '%s' (plancheck --list-rules lists them)"), spec);
 }
 
 /* ---- running ---- */
@@ -642,7 +650,7 @@ void ru_attach(ru_engine *e, md_model *m) {
  * definition (the function has returned, so no line of it is running). */
 static int bad_result(lua_State *L, ru_engine *e, const ru_def *d, const char *want) {
   e->bad_result = 1;
-  return luaL_error(L, "its %s function returned %s; it must return %s", fn_fields[d->kind], luaL_typename(L, -1),
+  return luaL_error(L, _("its %s function returned %s; it must return %s"), fn_fields[d->kind], luaL_typename(L, -1),
                     want);
 }
 
@@ -653,7 +661,7 @@ static int call_check(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, d->fn);
   lm_push_plan(L, lua_touserdata(L, 3));
   lua_call(L, 1, 1);
-  if (!lua_isnil(L, -1)) return bad_result(L, e, d, "nothing (findings go through plancheck.report)");
+  if (!lua_isnil(L, -1)) return bad_result(L, e, d, _("nothing (findings go through plancheck.report)"));
   return 0;
 }
 
@@ -679,7 +687,7 @@ static int call_recognizer(lua_State *L) {
   lm_push_due(L, due, lua_touserdata(L, 4));
   lua_call(L, 2, 1);
   if (!lua_isnil(L, -1) && lua_type(L, -1) != LUA_TSTRING)
-    return bad_result(L, e, d, "a canonical deadline (a string) or nil");
+    return bad_result(L, e, d, _("a canonical deadline (a string) or nil"));
   return 1;
 }
 
@@ -704,9 +712,9 @@ static dl_deadline *recognize(void *ud, md_model *m, md_due *due, md_item *it) {
     if (r.first && !r.bad_date) return r.first;
     md_loc l = due->phrase.loc, c = line_loc(e, d->file, d->line);
     dg_diag *g = dg_add(e->diags, DG_ERROR, "script-result", l.file, l.off, l.len,
-                        "recognizer '%s' read this as \"%.*s\", which is not a canonical deadline", d->id,
+                        _("recognizer '%s' read this as \"%.*s\", which is not a canonical deadline"), d->id,
                         (int)nfc.n, nfc.p);
-    dg_note(e->diags, g, c.file, c.off, c.len, "the recognizer is defined here");
+    dg_note(e->diags, g, c.file, c.off, c.len, "%s", _("the recognizer is defined here"));
     return NULL;
   }
   return NULL;
@@ -724,7 +732,7 @@ static int call_render(lua_State *L) {
   lua_rawgeti(L, LUA_REGISTRYINDEX, d->fn);
   lm_push_plan(L, lua_touserdata(L, 3));
   lua_call(L, 1, 1);
-  if (lua_type(L, -1) != LUA_TSTRING) return bad_result(L, e, d, "the document as a string");
+  if (lua_type(L, -1) != LUA_TSTRING) return bad_result(L, e, d, _("the document as a string"));
   return 1;
 }
 

@@ -31,6 +31,8 @@
 #include <lualib.h>
 
 #include "diag.h"
+#include "lang.h"
+#include "luaerr.h"
 #include "mem.h"
 #include "text.h"
 
@@ -204,7 +206,7 @@ static void stop(lua_State *L, sb_sandbox *s) {
   s->tripped = 1;
   if (L != s->L) *tag_of(L) = &s->stopped;
   lua_sethook(L, count_hook, LUA_MASKCOUNT, 1);
-  luaL_error(L, "%s", s->timed_out ? "time limit exceeded" : "instruction budget exhausted");
+  luaL_error(L, "%s", s->timed_out ? _("time limit exceeded") : _("instruction budget exhausted"));
 }
 
 /* Charges what ran since the last hook: this thread's own interval. A
@@ -243,7 +245,7 @@ void sb_charge(lua_State *L, size_t steps) {
  * goes through sb_call. Say so rather than abort silently. */
 static int at_panic(lua_State *L) {
   const char *msg = lua_tostring(L, -1);
-  fprintf(stderr, "plancheck: internal error: unprotected Lua error: %s\n", msg ? msg : "?");
+  fprintf(stderr, _("plancheck: internal error: unprotected Lua error: %s\n"), msg ? msg : "?");
   fflush(stderr);
   abort();
 }
@@ -399,10 +401,10 @@ static int safe_setmetatable(lua_State *L) {
   luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
   if (t == LUA_TTABLE) {
     lua_pushliteral(L, "__gc");
-    if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "scripts cannot set finalisers (__gc)");
+    if (lua_rawget(L, 2) != LUA_TNIL) return luaL_error(L, "%s", _("scripts cannot set finalisers (__gc)"));
     lua_pop(L, 1);
   }
-  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "cannot change a protected metatable");
+  if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL) return luaL_error(L, "%s", _("cannot change a protected metatable"));
   lua_settop(L, 2);
   lua_setmetatable(L, 1);
   return 1;
@@ -427,7 +429,7 @@ static int safe_load(lua_State *L) {
   const char *mode = luaL_optstring(L, 3, "bt");
   if (!strchr(mode, 't')) {
     luaL_pushfail(L);
-    lua_pushfstring(L, "attempt to load a text chunk (mode is '%s'); scripts cannot load bytecode", mode);
+    lua_pushfstring(L, _("attempt to load a text chunk (mode is '%s'); scripts cannot load bytecode"), mode);
     return 2;
   }
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -484,7 +486,7 @@ static int safe_close(lua_State *L) {
   lua_State *co = lua_tothread(L, 1);
   if (co && stopped_dead(co)) {
     lua_pushboolean(L, 0);
-    lua_pushliteral(L, "instruction budget exhausted");
+    lua_pushstring(L, _("instruction budget exhausted"));
     return 2;
   }
   lua_pushvalue(L, lua_upvalueindex(1));
@@ -565,7 +567,7 @@ static int safe_print(lua_State *L) {
   if (len > room) len = room;
   fwrite(s, 1, len, stderr);
   sb->printed += len;
-  if (sb->printed == (size_t)PRINT_MAX) fputs("\n[plancheck: scripts printed 1 MiB; the rest is dropped]\n", stderr);
+  if (sb->printed == (size_t)PRINT_MAX) fputs(_("\n[plancheck: scripts printed 1 MiB; the rest is dropped]\n"), stderr);
   fflush(stderr);            /* seen as it happens, and before a worker's _exit */
   return 0;
 }
@@ -694,7 +696,7 @@ const char *sb_describe(sb_sandbox *s, lua_State *L, int idx) {
   if (t == LUA_TNUMBER) return dg_fmt(s->arena, "%.14g", (double)lua_tonumber(L, idx));
   if (t == LUA_TNIL) return "nil";
   if (t == LUA_TBOOLEAN) return lua_toboolean(L, idx) ? "true" : "false";
-  return dg_fmt(s->arena, "a %s value", lua_typename(L, t));
+  return dg_fmt(s->arena, _("a %s value"), lua_typename(L, t));
 }
 
 /* The message of a failed call: an error object that is not a string or
@@ -702,7 +704,7 @@ const char *sb_describe(sb_sandbox *s, lua_State *L, int idx) {
 static const char *error_message(sb_sandbox *s, lua_State *L) {
   int t = lua_type(L, -1);
   if (t == LUA_TSTRING || t == LUA_TNUMBER) return sb_describe(s, L, -1);
-  return dg_fmt(s->arena, "(error object is %s)", sb_describe(s, L, -1));
+  return dg_fmt(s->arena, _("(error object is %s)"), sb_describe(s, L, -1));
 }
 
 /* Lua prefixes error("...") messages with "chunk:line: ". The chunk and
@@ -753,11 +755,11 @@ sb_status sb_call(sb_sandbox *s, int nargs, int nresults, sb_failure *f) {
     return f->status = SB_OK;
   }
   f->status = s->timed_out ? SB_TIME : s->tripped ? SB_BUDGET : rc == LUA_ERRMEM ? SB_MEMORY : SB_ERROR;
-  f->message = f->status == SB_TIME     ? "time limit exceeded"
-             : f->status == SB_BUDGET ? "instruction budget exhausted"
-             : f->status == SB_MEMORY ? "memory limit reached"
-             : strip_where(s, error_message(s, L), f);
-  if (rc == LUA_ERRERR) f->message = dg_fmt(s->arena, "error in error handling: %s", f->message);
+  f->message = f->status == SB_TIME     ? _("time limit exceeded")
+             : f->status == SB_BUDGET ? _("instruction budget exhausted")
+             : f->status == SB_MEMORY ? _("memory limit reached")
+             : le_text(s->arena, strip_where(s, error_message(s, L), f));
+  if (rc == LUA_ERRERR) f->message = dg_fmt(s->arena, _("error in error handling: %s"), f->message);
   memcpy(f->frames, s->frames, sizeof f->frames);
   f->nframes = s->nframes;
   lua_settop(L, base - 1);

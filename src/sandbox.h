@@ -5,7 +5,7 @@
  * instruction budget, a time limit and a memory cap, with a message
  * handler that records where in which script the failure happened. Nothing here knows about
  * plans; rules.c builds the plancheck API on top. Layer: check; calls the
- * Lua C API, pattern, arena, mem. */
+ * Lua C API, pattern, luaerr, arena, mem, lang. */
 #ifndef PLANCHECK_SANDBOX_H
 #define PLANCHECK_SANDBOX_H
 

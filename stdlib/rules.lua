@@ -2,6 +2,13 @@
 -- command line. The first three were C checks (src/check.c) and keep their
 -- codes, severities and messages; the others are new. Each rule reads the
 -- model only (docs/LUA-API.md) and reports through plancheck.report.
+--
+-- Messages and descriptions are written in English and translated
+-- through plancheck's catalogue (po/vi.po): _() around each, a literal
+-- (xgettext reads them), with :format for what varies and
+-- plancheck.day_text for dates, so English output is the text itself.
+
+local _ = plancheck.gettext
 
 -- ---- helpers ----
 
@@ -39,12 +46,12 @@ end
 
 plancheck.rule {
   id = "owner-missing",
-  description = "Every task has an owner: its own 'by', or its section's 'owner'.",
+  description = _("Every task has an owner: its own 'by', or its section's 'owner'."),
   severity = "warning",
   check = function(plan)
     for task in plancheck.each(plan, "directives") do
       if task.owner == nil then
-        plancheck.report(task, "task " .. id_of(task) .. " has no owner: give it 'by', or its section an 'owner'")
+        plancheck.report(task, _("task %s has no owner: give it 'by', or its section an 'owner'"):format(id_of(task)))
       end
     end
   end,
@@ -58,8 +65,9 @@ local function report_early_parts(plan, due, issued)
   for i = 1, #parts do
     local part = parts[i]
     if part.applies and part.latest and part.latest < issued then
-      plancheck.report(due, "deadline ends on " .. part.latest .. ", before the plan is issued on " .. plan.date, {
-        notes = { { plan.date_span, "the issue date" } },
+      plancheck.report(due, _("deadline ends on %s, before the plan is issued on %s"):format(
+        plancheck.day_text(part.latest), plancheck.day_text(plan.date)), {
+        notes = { { plan.date_span, _("the issue date") } },
       })
     end
   end
@@ -67,7 +75,7 @@ end
 
 plancheck.rule {
   id = "deadline-before-issue",
-  description = "No deadline ends before the plan's issue date; of a staged deadline, only the stage of the plan's own level counts.",
+  description = _("No deadline ends before the plan's issue date; of a staged deadline, only the stage of the plan's own level counts."),
   severity = "error",
   check = function(plan)
     -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
@@ -90,7 +98,7 @@ plancheck.rule {
 
 plancheck.rule {
   id = "target-range",
-  description = "A percentage target lies between 0% and 100%; checked in every plan, not only grassroots ones, since no plan can reach more than all of something.",
+  description = _("A percentage target lies between 0% and 100%; checked in every plan, not only grassroots ones, since no plan can reach more than all of something."),
   severity = "error",
   check = function(plan)
     for m in plancheck.each(plan, "measures") do
@@ -98,7 +106,7 @@ plancheck.rule {
         -- Quote the value as written ("1234567", "trên 150%"), never as
         -- Lua prints a float.
         local shown = m.phrase or (m.value_text .. "%")
-        plancheck.report(m.value_span, "a percentage of " .. shown .. " makes no sense for \"" .. m.name .. "\"")
+        plancheck.report(m.value_span, _("a percentage of %s makes no sense for \"%s\""):format(shown, m.name))
       end
     end
   end,
@@ -117,7 +125,7 @@ local function timed(task)
     up = up.parent
   end
   local subtasks = 0
-  for _, child in ipairs(task.children) do
+  for _i, child in ipairs(task.children) do
     if child.kind == "task" then
       if #child.deadlines == 0 then return false end
       subtasks = subtasks + 1
@@ -128,13 +136,13 @@ end
 
 plancheck.rule {
   id = "deadline-missing",
-  description = "Every directive states a deadline (its own, its enclosing task's, or all its sub-tasks'). Off by default, since many real directives print none: turn it on with -W deadline-missing (or -Wall).",
+  description = _("Every directive states a deadline (its own, its enclosing task's, or all its sub-tasks'). Off by default, since many real directives print none: turn it on with -W deadline-missing (or -Wall)."),
   severity = "warning",
   enabled = false,
   check = function(plan)
     for task in plancheck.each(plan, "directives") do
       if not timed(task) then
-        plancheck.report(task, "task " .. id_of(task) .. " states no deadline")
+        plancheck.report(task, _("task %s states no deadline"):format(id_of(task)))
       end
     end
   end,
@@ -150,7 +158,7 @@ end
 
 plancheck.rule {
   id = "monitoring-missing",
-  description = "The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo).",
+  description = _("The plan says who monitors it and reports on it: a reporting obligation (a task with 'reports'), or a directive that speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and of reporting (báo cáo)."),
   severity = "warning",
   check = function(plan)
     -- Either clause anywhere will do; the obligations are cheaper to look
@@ -162,8 +170,7 @@ plancheck.rule {
       local text = task.folded_text
       if mentions(text, monitoring) and mentions(text, reporting) then return end
     end
-    plancheck.report(plan, "plan " .. plan.key .. " has no monitoring and reporting clause: no task has 'reports' "
-      .. "or speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and reporting (báo cáo)")
+    plancheck.report(plan, _("plan %s has no monitoring and reporting clause: no task has 'reports' or speaks of monitoring (kiểm tra, giám sát, theo dõi, đôn đốc) and reporting (báo cáo)"):format(plan.key))
   end,
 }
 
@@ -171,7 +178,7 @@ plancheck.rule {
 -- run's million directives would cost a table entry and a hash read.
 plancheck.rule {
   id = "duplicate-text",
-  description = "No two directives of a plan have the same text (compared after plancheck.fold).",
+  description = _("No two directives of a plan have the same text (compared after plancheck.fold)."),
   severity = "warning",
   check = function(plan)
     local groups = plancheck.same_text(plan)
@@ -180,8 +187,8 @@ plancheck.rule {
       local first = group[1]
       for i = 2, #group do
         local task = group[i]
-        plancheck.report(task, "task " .. id_of(task) .. " has the same text as task " .. id_of(first), {
-          notes = { { first, "task " .. id_of(first) .. " is here" } },
+        plancheck.report(task, _("task %s has the same text as task %s"):format(id_of(task), id_of(first)), {
+          notes = { { first, _("task %s is here"):format(id_of(first)) } },
         })
       end
     end

@@ -35,6 +35,14 @@
 -- {kind = "within", earliest = "2024-10-01", latest = "2024-12-31"}. The
 -- rules compare those parts, never the words, so "tháng 11 hằng năm" and
 -- "định kỳ tháng 11 hằng năm" are the same deadline.
+--
+-- The messages are written in English and translated through plancheck's
+-- catalogue, since this file is loaded in every run: _() and
+-- plancheck.day_text below. A copy of your own need not: write its
+-- messages in your users' language directly (docs/LUA-API.md, "Messages
+-- in the user's language").
+
+local _ = plancheck.gettext
 
 -- ---- the convention: change these for another district ----
 
@@ -42,11 +50,11 @@ local PLAN = "tuyphuoc_tccsd"          -- the plan that sets the convention
 local RECIPIENT = "huyen_uy"           -- whom the reports go to (a body id)
 local RECIPIENT_NAME = "Huyện ủy"
 local YEARLY_MONTH = 11                -- the yearly report: November ...
-local YEARLY_SAID = "November (định kỳ tháng 11 hằng năm)"   -- ... in messages
+local YEARLY_SAID = _("November (định kỳ tháng 11 hằng năm)")   -- ... in messages
 local FINAL_WORD = "tổng kết"          -- what the plans call the final report
 local FINAL_FIRST = "2024-10-01"       -- the final report: within 2024-Q4 ...
 local FINAL_LAST = "2024-12-31"        -- ... and not later
-local FINAL_QUARTER = "2024-Q4 (quý IV năm 2024)"
+local FINAL_QUARTER = _("2024-Q4 (quý IV năm 2024)")
 
 -- ---- which plans the convention governs ----
 
@@ -106,8 +114,8 @@ end
 -- `reports RECIPIENT`.
 local function reports_to_recipient(plan)
   local found = {}
-  for _, task in ipairs(plan.directives) do
-    for _, body in ipairs(task.reports_to) do
+  for _i, task in ipairs(plan.directives) do
+    for _i, body in ipairs(task.reports_to) do
       if is_recipient(body) then
         found[#found + 1] = task
         break
@@ -120,9 +128,9 @@ end
 -- Calls fn(due, part, task) for every deadline part of those obligations
 -- that concerns the plan's level (a staged phrase may name other levels).
 local function each_part(tasks, fn)
-  for _, task in ipairs(tasks) do
-    for _, due in ipairs(task.deadlines) do
-      for _, part in ipairs(due.parts) do
+  for _i, task in ipairs(tasks) do
+    for _i, due in ipairs(task.deadlines) do
+      for _i, part in ipairs(due.parts) do
         if part.applies then fn(due, part, task) end
       end
     end
@@ -136,15 +144,15 @@ local function convention_notes(plan)
   if not source or source == plan then return nil end
   local task = reports_to_recipient(source)[1]
   if not task then return nil end
-  return { { task, "the convention: " .. PLAN .. " asks for these reports here" } }
+  return { { task, _("the convention: %s asks for these reports here"):format(PLAN) } }
 end
 
 -- ---- rule 1: a yearly report in November ----
 
 plancheck.rule {
   id = "tuyphuoc-yearly-report",
-  description = "Tuy Phước: a plan under " .. PLAN .. " reports to the " .. RECIPIENT_NAME
-    .. " every year in " .. YEARLY_SAID .. ".",
+  description = _("Tuy Phước: a plan under %s reports to the %s every year in %s."):format(PLAN, RECIPIENT_NAME,
+    YEARLY_SAID),
   severity = "warning",
   check = function(plan)
     if not governed(plan) then return end
@@ -158,15 +166,17 @@ plancheck.rule {
     end)
     if in_month then return end
     -- A yearly report in another month (or none named): point at it.
-    for _, found in ipairs(other) do
+    for _i, found in ipairs(other) do
       local due, part = found[1], found[2]
-      local when = part.month and ("is due in month " .. part.month) or "names no month"
-      plancheck.report(due, "the yearly report to the " .. RECIPIENT_NAME .. " " .. when
-        .. "; the convention is " .. YEARLY_SAID, { notes = convention_notes(plan) })
+      local said = part.month
+        and _("the yearly report to the %s is due in month %d; the convention is %s"):format(RECIPIENT_NAME,
+          part.month, YEARLY_SAID)
+        or _("the yearly report to the %s names no month; the convention is %s"):format(RECIPIENT_NAME, YEARLY_SAID)
+      plancheck.report(due, said, { notes = convention_notes(plan) })
     end
     if #other > 0 then return end
-    plancheck.report(plan, "plan " .. plan.key .. " has no yearly report to the " .. RECIPIENT_NAME .. " (a task with 'reports "
-      .. RECIPIENT .. "'): the convention asks for one every " .. YEARLY_SAID, { notes = convention_notes(plan) })
+    plancheck.report(plan, _("plan %s has no yearly report to the %s (a task with 'reports %s'): the convention asks for one every %s"):format(
+      plan.key, RECIPIENT_NAME, RECIPIENT, YEARLY_SAID), { notes = convention_notes(plan) })
   end,
 }
 
@@ -193,24 +203,26 @@ end
 
 plancheck.rule {
   id = "tuyphuoc-final-report",
-  description = "Tuy Phước: a plan under " .. PLAN .. " gives the " .. RECIPIENT_NAME
-    .. " its final report (" .. FINAL_WORD .. ") within " .. FINAL_QUARTER .. ", not later.",
+  description = _("Tuy Phước: a plan under %s gives the %s its final report (%s) within %s, not later."):format(PLAN,
+    RECIPIENT_NAME, FINAL_WORD, FINAL_QUARTER),
   severity = "warning",
   check = function(plan)
     if not governed(plan) then return end
     local finals = final_reports(plan)
     if #finals == 0 then
-      plancheck.report(plan, "plan " .. plan.key .. " has no final report to the " .. RECIPIENT_NAME
-        .. ": the convention asks for one within " .. FINAL_QUARTER, { notes = convention_notes(plan) })
+      plancheck.report(plan, _("plan %s has no final report to the %s: the convention asks for one within %s"):format(
+        plan.key, RECIPIENT_NAME, FINAL_QUARTER), { notes = convention_notes(plan) })
       return
     end
-    for _, final in ipairs(finals) do
+    for _i, final in ipairs(finals) do
       -- Dates are "YYYY-MM-DD" strings, which compare as the days do.
       local last = final.part.latest
-      local problem = last > FINAL_LAST and "later than" or last < FINAL_FIRST and "before" or nil
+      local problem = last > FINAL_LAST and _("the final report to the %s is due by %s, later than %s, which the convention sets")
+        or last < FINAL_FIRST and _("the final report to the %s is due by %s, before %s, which the convention sets")
+        or nil
       if problem then
-        plancheck.report(final.due, "the final report to the " .. RECIPIENT_NAME .. " is due by " .. last .. ", "
-          .. problem .. " " .. FINAL_QUARTER .. ", which the convention sets", { notes = convention_notes(plan) })
+        plancheck.report(final.due, problem:format(RECIPIENT_NAME, plancheck.day_text(last), FINAL_QUARTER),
+          { notes = convention_notes(plan) })
       end
     end
   end,
