@@ -529,7 +529,8 @@ static void guess_standard(md_model *m, gs_index *ix) {
   src_free(&src);
 }
 
-static const char *guesses_for(md_model *m, const md_ref *r) {
+/* The guesses for a name (by_name) or an identifier, joined. */
+static const char *guesses_for(md_model *m, sl_slice text, int by_name) {
   rs_guesses *g = m->guesses;
   if (!g) {
     g = m->guesses = ar_alloc(m->arena, sizeof *g);
@@ -542,10 +543,10 @@ static const char *guesses_for(md_model *m, const md_ref *r) {
     guess_body(m, m, g->ix, b, NULL);
     g->indexed = b;
   }
-  memo_entry *e = ix_get(&g->memo, r->text);
+  memo_entry *e = ix_get(&g->memo, text);
   if (e) return e->text;
   gs_hit hits[GS_MAX];
-  size_t n = gs_nearest(g->ix, r->by_name ? md_name_key(m, r->text) : r->text, hits);
+  size_t n = gs_nearest(g->ix, by_name ? md_name_key(m, text) : text, hits);
   dg_buf list = dg_buf_in(m->arena);
   for (size_t i = 0; i < n; i++) {
     const gs_hit *h = &hits[i];
@@ -555,7 +556,7 @@ static const char *guesses_for(md_model *m, const md_ref *r) {
     dg_buf_item(&list, ", ", one, strlen(one));
   }
   e = ar_alloc(m->arena, sizeof *e);
-  e->key = r->text;
+  e->key = text;
   e->text = dg_buf_text(&list);
   ix_put(&g->memo, e);
   return e->text;
@@ -563,8 +564,11 @@ static const char *guesses_for(md_model *m, const md_ref *r) {
 
 /* ---- references ---- */
 
-static void unknown_body(md_model *m, const md_ref *r) {
-  const char *near = guesses_for(m, r);
+/* `r` names no body: unknown-body, with the bodies nearest to `like` (a
+ * name in quotes, or r's own text when it is empty). */
+static void unknown_body(md_model *m, const md_ref *r, sl_slice like) {
+  const char *near = like.n ? guesses_for(m, like, 1) : "";
+  if (!*near) near = guesses_for(m, r->text, r->by_name);
   int n = (int)r->text.n;
   md_loc l = r->loc;
   if (*near)
@@ -579,18 +583,23 @@ static void unknown_body(md_model *m, const md_ref *r) {
 static void resolve_ref(md_model *m, md_ref *r) {
   for (; r; r = r->next) {
     r->body = r->by_name ? md_body_by_name(m, r->text) : md_body_by_id(m, r->text);
-    if (!r->body) unknown_body(m, r);
+    if (!r->body) unknown_body(m, r, SL_NONE);
   }
 }
 
 /* `body ID { alias ... }`: the aliases join the body's names before any
- * reference is looked up. */
+ * reference is looked up. An unknown ID is guessed from the first alias,
+ * the document's wording, before the ID itself. */
 static void apply_extensions(md_model *m) {
   for (md_extension *e = UNSEEN(m->extensions, m->resolved_extension); e; e = e->next) {
-    resolve_ref(m, e->target);
-    if (e->target->body)
-      for (md_strs *a = e->aliases; a; a = a->next) md_add_alias(m, e->target->body, &a->s);
+    md_ref *t = e->target;
     m->resolved_extension = e;
+    t->body = md_body_by_id(m, t->text);
+    if (!t->body) {
+      unknown_body(m, t, e->aliases ? e->aliases->s.value : SL_NONE);
+      continue;
+    }
+    for (md_strs *a = e->aliases; a; a = a->next) md_add_alias(m, t->body, &a->s);
   }
 }
 
