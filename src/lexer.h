@@ -3,7 +3,8 @@
  *
  * Tokens are offsets into the file's buffer (no copying). Lexical errors
  * are reported to the diagnostic list and the lexer carries on, so one run
- * shows every bad byte. Layer: lex; calls diag. */
+ * shows every bad byte. Keywords have English and Vietnamese spellings
+ * (docs/LANGUAGE.md). Layer: lex; calls diag, lang, text and utf8proc. */
 #ifndef PLANCHECK_LEXER_H
 #define PLANCHECK_LEXER_H
 
@@ -17,6 +18,10 @@ typedef struct lx_token {
   unsigned char unterminated;  /* a string with no closing quote */
   unsigned char escaped;       /* a string holding \" or \\, which the parser
                                   decodes; the others are the file's bytes */
+  unsigned char quote;         /* a string's quotes, in bytes: 1 for "…",
+                                  3 for “…” */
+  unsigned char reported;      /* a date the lexer reported (20/3/2023): the
+                                  parser says nothing more of it */
 } lx_token;
 
 typedef struct lx_lexer {
