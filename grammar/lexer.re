@@ -399,7 +399,14 @@ const unsigned char *lx_skip_plain(const unsigned char *p, const unsigned char *
  * ..."`) rather than ends it, since a string is followed by a blank or
  * punctuation. */
 static int word_at(const unsigned char *p, const unsigned char *lim) {
-  if (*p < 0x80) return (*p >= '0' && *p <= '9') || ((*p | 0x20) >= 'a' && (*p | 0x20) <= 'z');
+  /* A table, since every string's closing quote asks: the usual blank
+   * after it costs a load and a test. */
+  static unsigned char starts_word[256];
+  if (!starts_word['a']) {
+    for (unsigned c = 0; c < 256; c++)
+      starts_word[c] = (unsigned char)((c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') ? 1 : c >= 0xC3 ? 2 : 0);
+  }
+  if (starts_word[*p] != 2) return starts_word[*p];
   int32_t cp = 0;
   if (!tx_decode(p, (size_t)(lim - p), &cp)) return 0;
   return (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7) || (cp >= 0x1E00 && cp <= 0x1EFF);
@@ -454,7 +461,10 @@ static void line_break_error(lx_lexer *lx, const unsigned char *at) {
  * next quote closes it; should the line end first, the string ends at the
  * last quote seen or at the end of the line (rest_is_code). A line break followed by a line that closes the string
  * is reported and the string goes on (once). */
-static int scan_string(lx_lexer *lx, const unsigned char *open, lx_token *tok) {
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline int scan_string(lx_lexer *lx, const unsigned char *open, lx_token *tok) {
   const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
   const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
   const unsigned char *last_quote = NULL;   /* after an inner quote */
@@ -628,8 +638,14 @@ static void unexpected_char(lx_lexer *lx, const unsigned char *start, const unsi
            (const char *)start, (unsigned)cp);
 }
 
-/* A string token from its opening quote at `start`; returns its end. */
-static const unsigned char *string_token(lx_lexer *lx, lx_token *tok, const unsigned char *start) {
+/* A string token from its opening quote at `start`; returns its end.
+ * Inlined with scan_string into lx_next, as they were before they grew:
+ * a call per string costs its prologue and epilogue, several per cent of
+ * lexing a plan. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline const unsigned char *string_token(lx_lexer *lx, lx_token *tok, const unsigned char *start) {
   lx->cur = (const char *)start + 1;
   tok->unterminated = !scan_string(lx, start, tok);
   return (const unsigned char *)lx->cur;
@@ -790,6 +806,11 @@ done:
     return type;
 #undef TOKEN
   }
+}
+
+int lx_names_plan(const char *s, size_t n) {
+  const unsigned char *p = (const unsigned char *)s, *end = NULL, *first;
+  return vi_match(p, p + n, &end, &first) == TK_PLAN && end == p + n;
 }
 
 const char *lx_token_name(int type) {

@@ -37,6 +37,12 @@ int lx_next(lx_lexer *lx, lx_token *tok);
 /* Human name of a token type, for messages ("string", "'{'", "'section'"). */
 const char *lx_token_name(int type);
 
+/* Whether the n bytes at s are exactly a Vietnamese spelling of the
+ * keyword `plan` ("kế hoạch", "chương trình"), in any normalization: the
+ * scan for a parent plan's file reads a file's declarations without
+ * lexing it. */
+int lx_names_plan(const char *s, size_t n);
+
 /* The end of the plain text of a string from p: printable ASCII other
  * than '"' and '\\', and well-formed two- and three-byte UTF-8; p is at
  * a character, and the text ends with a NUL at lim or before. Both
