@@ -128,8 +128,9 @@ static struct { char key[VI_KEY]; unsigned char n; } vi_keys[VI_KEYWORDS];
 
 /* The key of the word at p (before lim) appended at key[*n]; returns the
  * end of the word (p when there is none: no letter at p). *bad is set
- * when the word gives no key. */
-static const unsigned char *word_key(const unsigned char *p, const unsigned char *lim, char *key, size_t *n, int *bad) {
+ * when the word gives no key. With `base`, the key has the base letters
+ * only, in lower case (what a keyword is compared by to suggest it). */
+static const unsigned char *word_key(const unsigned char *p, const unsigned char *lim, char *key, size_t *n, int *bad, int base) {
   char tone = 0;
   for (;;) {
     int32_t cp = 0;
@@ -139,12 +140,17 @@ static const unsigned char *word_key(const unsigned char *p, const unsigned char
     int boundclass = 0;
     utf8proc_ssize_t nd = utf8proc_decompose_char(cp, d, 4, UTF8PROC_DECOMPOSE, &boundclass);
     if (nd < 1 || nd > 4) break;
-    int32_t base = d[0];
-    int letter = (base >= 'a' && base <= 'z') || (base >= 'A' && base <= 'Z') || base == 0x111 || base == 0x110;
-    if (!letter && !(base >= 0x300 && base <= 0x36F)) break;
+    int32_t b0 = d[0];
+    int letter = (b0 >= 'a' && b0 <= 'z') || (b0 >= 'A' && b0 <= 'Z') || b0 == 0x111 || b0 == 0x110;
+    if (!letter && !(b0 >= 0x300 && b0 <= 0x36F)) break;
     for (utf8proc_ssize_t i = 0; i < nd; i++) {
       int32_t c = d[i];
       char k = 0;
+      if (base) {
+        k = c >= 'a' && c <= 'z' ? (char)c : c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c == 0x111 || c == 0x110 ? 'd' : 0;
+        if (k && *n < VI_KEY) key[(*n)++] = k;
+        continue;
+      }
       switch (c) {
       case 0x301: case 0x300: case 0x309: case 0x303: case 0x323:
         if (tone) *bad = 1;
@@ -167,7 +173,7 @@ static const unsigned char *word_key(const unsigned char *p, const unsigned char
     }
     p += len;
   }
-  if (tone && *n < VI_KEY) key[(*n)++] = tone;
+  if (tone && !base && *n < VI_KEY) key[(*n)++] = tone;
   if (*n >= VI_KEY) *bad = 1;
   return p;
 }
@@ -180,7 +186,7 @@ static void build_vi_keys(void) {
     size_t n = 0;
     int bad = 0;
     for (;;) {
-      p = word_key(p, lim, vi_keys[i].key, &n, &bad);
+      p = word_key(p, lim, vi_keys[i].key, &n, &bad, 0);
       if (p == lim) break;
       while (blank(*p)) p++;
       vi_keys[i].key[n++] = ' ';
@@ -214,7 +220,7 @@ static int vi_match(const unsigned char *start, const unsigned char *lim, const 
       if (n < VI_KEY) key[n++] = ' ';
     }
     int bad = 0;
-    const unsigned char *e = word_key(q, lim, key, &n, &bad);
+    const unsigned char *e = word_key(q, lim, key, &n, &bad, 0);
     if (e == q) break;
     if (w == 0) *first = e;
     if (bad) break;
@@ -225,6 +231,33 @@ static int vi_match(const unsigned char *start, const unsigned char *lim, const 
   return type;
 }
 
+/* The base key (letters without marks, lower case) of the words from p
+ * to end into key; its length. */
+static size_t base_key(const unsigned char *p, const unsigned char *end, char *key) {
+  size_t n = 0;
+  int bad = 0;
+  for (;;) {
+    const unsigned char *e = word_key(p, end, key, &n, &bad, 1);
+    if (e == p) return n;
+    p = e;
+    while (p < end && blank(*p)) p++;
+    if (p >= end || n >= VI_KEY - 1) return n;
+    key[n++] = ' ';
+  }
+}
+
+/* The keyword the words from start to end would be with other marks or
+ * another case ("Kế hoạch", "chủ trí"): its index, or -1. */
+static int vi_suggest(const unsigned char *start, const unsigned char *end) {
+  char key[VI_KEY], kw[VI_KEY];
+  size_t n = base_key(start, end, key);
+  for (int i = 0; i < VI_KEYWORDS; i++) {
+    const unsigned char *w = (const unsigned char *)vi_keywords[i].words;
+    if (base_key(w, w + strlen((const char *)w), kw) == n && memcmp(kw, key, n) == 0) return i;
+  }
+  return -1;
+}
+
 static int has_vletter(const unsigned char *p, const unsigned char *end) {
   for (; p < end; p++)
     if (*p >= 0x80) return 1;
@@ -232,7 +265,9 @@ static int has_vletter(const unsigned char *p, const unsigned char *end) {
 }
 
 /* vi_match for the lexer: the keyword's type, with *end after it; when
- * there is none, 0 with *end after the first word, which is reported; -2
+ * there is none, 0 with *end after the first word and any such words
+ * after it, which are reported (with the keyword they would be with other
+ * marks or case, whose type is then returned: "Chủ trì"); -2
  * when that word is plain ASCII (`trung` is then an identifier); -1 when
  * no letter is at start. */
 static int vi_word(lx_lexer *lx, const unsigned char *start, const unsigned char **end) {
@@ -249,6 +284,14 @@ static int vi_word(lx_lexer *lx, const unsigned char *start, const unsigned char
     while (blank(*q)) q++;
     if (q == *end || vi_match(q, (const unsigned char *)lx->lim, &e, &f) || f == q || !has_vletter(q, f)) break;
     *end = f;
+  }
+  int like = vi_suggest(start, *end);
+  if (like >= 0) {
+    /* Read as the keyword it was meant to be: one error, no cascade. */
+    dg_add(lx->diags, DG_ERROR, "lex", lx->file, off_of(lx, start), (uint32_t)(*end - start),
+           _("'%.*s' is not a keyword: did you mean '%s'?"), (int)(*end - start), (const char *)start,
+           vi_keywords[like].words);
+    return vi_keywords[like].type;
   }
   dg_add(lx->diags, DG_ERROR, "lex", lx->file, off_of(lx, start), (uint32_t)(*end - start),
          _("'%.*s' is not a keyword (text goes in quotes)"), (int)(*end - start), (const char *)start);

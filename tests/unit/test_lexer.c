@@ -759,7 +759,18 @@ void test_lexer_vietnamese_keywords(void) {
   TOK(&L, 0, TK_IDENT, "trung");
   TOK(&L, 1, TK_IDENT, "ghi");
   UT_EQ_INT(L.d.count, 1);
-  DIAG(&L, 0, 10, 4, "'K\xe1\xba\xbf' is not a keyword");
+  DIAG(&L, 0, 10, 4, "'K\xe1\xba\xbf' is not a keyword (text goes in quotes)");
+  done(&L);
+  /* A keyword with a capital or another tone is reported with the
+   * keyword, and read as it: one error, not a cascade. */
+  LEX(&L, "Ch\xe1\xbb\xa7 tr\xc3\xac x ch\xe1\xbb\xa7 tr\xc3\xad y");
+  UT_EQ_INT(L.n, 4);
+  UT_EQ_INT(type(&L, 0), TK_BY);
+  TOK(&L, 1, TK_IDENT, "x");
+  UT_EQ_INT(type(&L, 2), TK_BY);
+  UT_EQ_INT(L.d.count, 2);
+  DIAG(&L, 0, 0, 10, "'Ch\xe1\xbb\xa7 tr\xc3\xac' is not a keyword: did you mean 'ch\xe1\xbb\xa7 tr\xc3\xac'?");
+  DIAG(&L, 1, 13, 10, "'ch\xe1\xbb\xa7 tr\xc3\xad' is not a keyword: did you mean 'ch\xe1\xbb\xa7 tr\xc3\xac'?");
   done(&L);
   /* The label đ) is still a label. */
   LEX(&L, "\xc4\x91) \"x\"");
