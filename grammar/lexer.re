@@ -690,6 +690,7 @@ __attribute__((always_inline))
 #endif
 static inline const unsigned char *string_token(lx_lexer *lx, lx_token *tok, const unsigned char *start) {
   lx->cur = (const char *)start + 1;
+  tok->quote = 1;
   tok->unterminated = !scan_string(lx, start, tok);
   return (const unsigned char *)lx->cur;
 }
@@ -730,8 +731,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
     while (*YYCURSOR == ' ' || *YYCURSOR == '\n') YYCURSOR++;
     const unsigned char *start = YYCURSOR;
     int type;
-    tok->unterminated = tok->escaped = tok->reported = 0;
-    tok->quote = 1;
+    tok->unterminated = tok->escaped = 0;
 #define TOKEN(t) do { type = (t); goto done; } while (0)
     if (*start == '"') {
       YYCURSOR = string_token(lx, tok, start);
@@ -825,7 +825,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       roman | arabic | letter { TOKEN(TK_LABEL); }
       "-"    { TOKEN(TK_DASH); }
       "+"    { TOKEN(TK_PLUS); }
-      date   { TOKEN(TK_DATEVAL); }
+      date   { tok->reported = 0; TOKEN(TK_DATEVAL); }
       number { TOKEN(TK_NUMBER); }
       "{"    { TOKEN(TK_LBRACE); }
       "}"    { TOKEN(TK_RBRACE); }

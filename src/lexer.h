@@ -19,9 +19,10 @@ typedef struct lx_token {
   unsigned char escaped;       /* a string holding \" or \\, which the parser
                                   decodes; the others are the file's bytes */
   unsigned char quote;         /* a string's quotes, in bytes: 1 for "…",
-                                  3 for “…” */
+                                  3 for “…” (set on strings only) */
   unsigned char reported;      /* a date the lexer reported (20/3/2023): the
-                                  parser says nothing more of it */
+                                  parser says nothing more of it (set on
+                                  dates only) */
 } lx_token;
 
 typedef struct lx_lexer {
