@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cascade.h"
+#include "lang.h"
 #include "mem.h"
 
 typedef struct edit {         /* replace data[off, off + len) with text */
@@ -53,7 +54,7 @@ static int visit(md_item *it, void *ctx) {
     if (!chosen(a, l)) continue;
     if (!l->item || l->item->kind != MD_TASK) {
       dg_add(a->m->diags, DG_ERROR, "link-unknown", l->target.loc.file, l->target.loc.off, l->target.loc.len,
-             "cannot accept the link to %.*s: it names no directive of a loaded plan", (int)l->target.value.n,
+             _("cannot accept the link to %.*s: it names no directive of a loaded plan"), (int)l->target.value.n,
              l->target.value.p);
       continue;
     }
@@ -138,12 +139,12 @@ static int prepare(acc *a, rewrite *w) {
   for (ac_change *c = a->r.changes; c; c = c->next)
     if (c->link->target.loc.file == w->file) e[k++] = edit_of(m, c);
   if (!f->owned) {
-    dg_add(m->diags, DG_ERROR, "io", w->file, e[0].off, 0, "cannot rewrite %s: it is part of the built-in library", f->path);
+    dg_add(m->diags, DG_ERROR, "io", w->file, e[0].off, 0, _("cannot rewrite %s: it is part of the built-in library"), f->path);
     return 0;
   }
   w->data = apply(m->arena, f, e, n, &w->len);
   if (!(w->target = target_of(m->arena, f->path))) {
-    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", f->path, strerror(errno));
+    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, _("cannot write %s: %s"), f->path, strerror(errno));
     return 0;
   }
   w->tmp = src_temp_name(m->arena, w->target);
@@ -184,13 +185,13 @@ static void write_files(acc *a) {
   size_t failed = 0;
   int err = write_temps(w, n, &failed);
   if (err) {
-    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot write %s: %s", m->src->files[w[failed].file].path,
+    dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, _("cannot write %s: %s"), m->src->files[w[failed].file].path,
            strerror(err));
     return;
   }
   for (size_t i = 0; i < n; i++) {
     err = src_replace(w[i].tmp, w[i].target);
-    if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, "cannot replace %s: %s", m->src->files[w[i].file].path, strerror(err));
+    if (err) dg_add(m->diags, DG_ERROR, "io", DG_NOFILE, 0, 0, _("cannot replace %s: %s"), m->src->files[w[i].file].path, strerror(err));
     else a->r.files++;
   }
 }
@@ -200,7 +201,7 @@ ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t n
   md_walk(&plan->root, visit, &a);
   for (size_t i = 0; i < nids; i++)
     if (!a.used[i])
-      dg_add(m->diags, DG_ERROR, "link-unknown", DG_NOFILE, 0, 0, "no link of plan %.*s names or starts at '%s'",
+      dg_add(m->diags, DG_ERROR, "link-unknown", DG_NOFILE, 0, 0, _("no link of plan %.*s names or starts at '%s'"),
              (int)plan->key.n, plan->key.p, ids[i]);
   /* A run with errors (a file that does not parse, an id that names no
    * link) writes nothing: the user fixes the command or the plan first. */

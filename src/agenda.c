@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "mem.h"
 #include "progress.h"
 #include "text.h"
@@ -241,8 +242,8 @@ static md_event *trigger_of(builder *b, const md_item *it, const md_due *d, cons
 }
 
 static const char *waits_for(md_model *m, const md_due *d, const dl_deadline *dl) {
-  if (d->awaits) return dg_fmt(m->arena, "%s to be done", d->awaits->id);
-  if (d->after.value.n) return dg_fmt(m->arena, "%.*s to be done", (int)d->after.value.n, d->after.value.p);
+  if (d->awaits) return dg_fmt(m->arena, _("%s to be done"), d->awaits->id);
+  if (d->after.value.n) return dg_fmt(m->arena, _("%.*s to be done"), (int)d->after.value.n, d->after.value.p);
   const char *what = dl->kind == DL_ON_REQUEST ? "yêu cầu" : dg_fmt(m->arena, "%.*s", (int)dl->event_doc.n, dl->event_doc.p);
   if (!dl->event_issuer.n) return what;
   return dg_fmt(m->arena, "%s của %.*s", what, (int)dl->event_issuer.n, dl->event_issuer.p);

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "index.h"
+#include "lang.h"
 #include "mem.h"
 
 /* ---- paths and foreign findings ---- */
@@ -262,7 +263,7 @@ static void fail_and_restart(worker *w, const run *r, slice *s) {
   w->next = k + (size_t)r->jobs;
   w->len = 0;
   if (w->next < r->nslices && start(w, r, w->next) != 0) {
-    fprintf(stderr, "plancheck: error: cannot start a worker: %s\n", strerror(errno));
+    fprintf(stderr, _("plancheck: error: cannot start a worker: %s\n"), strerror(errno));
     for (size_t j = w->next; j < r->nslices; j += (size_t)r->jobs) s[j].failed = 1;
   }
 }
@@ -328,7 +329,7 @@ static int emit(shared *sh, const run *r, slice *sl, size_t k, bt_counts *total,
   total->unreadable += f.counts.unreadable;
   return 0;
 bad:
-  fprintf(stderr, "plancheck: error: the worker checking files %zu to %zu did not finish\n", r->starts[k] + 1,
+  fprintf(stderr, _("plancheck: error: the worker checking files %zu to %zu did not finish\n"), r->starts[k] + 1,
           r->starts[k + 1]);
   return -1;
 }
@@ -342,7 +343,7 @@ static int gather(worker *w, const run *r, slice *s, struct pollfd *pfd, int *wh
   if (!np) return 0;
   if (poll(pfd, np, -1) < 0) {
     if (errno == EINTR) return 1;
-    fprintf(stderr, "plancheck: error: waiting for the workers: %s\n", strerror(errno));
+    fprintf(stderr, _("plancheck: error: waiting for the workers: %s\n"), strerror(errno));
     for (nfds_t i = 0; i < np; i++) {
       worker *x = &w[which[i]];
       reap(x);
@@ -391,7 +392,7 @@ int bt_run(const char *const *paths, size_t n, size_t batch, int jobs, bt_fn fn,
     w[i].fd = -1;
     w[i].next = (size_t)i;
     if (start(&w[i], &r, (size_t)i) != 0) {
-      fprintf(stderr, "plancheck: error: cannot start a worker: %s\n", strerror(errno));
+      fprintf(stderr, _("plancheck: error: cannot start a worker: %s\n"), strerror(errno));
       for (size_t j = (size_t)i; j < r.nslices; j += (size_t)r.jobs) s[j].failed = 1;
       w[i].next = r.nslices;
     }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lang.h"
 #include "text.h"
 
 enum { MAX_DEPTH = 8 };      /* parent chains: central to grassroots, with slack */
@@ -28,6 +29,24 @@ static const char *key_of(md_model *m, const md_plan *p) { return ar_strndup(m->
 static const char *str_of(md_model *m, md_str s) { return ar_strndup(m->arena, s.value.p, s.value.n); }
 
 static const char *body_name(md_model *m, const md_body *b) { return str_of(m, b->name); }
+
+/* A day in a message, as users read it (lang.h). */
+static const char *day_text(md_model *m, dt_day d) {
+  char buf[11];
+  lg_day(d, buf);
+  return ar_strndup(m->arena, buf, strlen(buf));
+}
+
+const char *cs_level_text(md_level l) {
+  static const char *const names[] = { N_("unknown-level"), N_("central"), N_("province"), N_("district"),
+                                       N_("grassroots") };
+  return _(names[l]);
+}
+
+const char *cs_status_text(cs_status s) {
+  static const char *const names[] = { N_("missing"), N_("covered"), N_("waived"), N_("forwarded"), N_("extra") };
+  return _(names[s]);
+}
 
 
 const char *cs_excerpt(md_model *m, const md_item *it, size_t max) {
@@ -472,8 +491,9 @@ static when when_of(const md_item *it, md_level level, int depth) {
 static md_loc due_loc(const md_due *d, const md_item *it) { return d ? d->phrase.loc : it->loc; }
 
 static const char *period_name(int rank) {
-  static const char *const names[] = { "", "periodic", "once a term", "yearly", "quarterly", "monthly", "continuous" };
-  return names[rank];
+  static const char *const names[] = { "", N_("periodic"), N_("once a term"), N_("yearly"), N_("quarterly"),
+                                       N_("monthly"), N_("continuous") };
+  return rank ? _(names[rank]) : "";
 }
 
 typedef struct pair {         /* one link being checked */
@@ -486,32 +506,35 @@ typedef struct pair {         /* one link being checked */
 
 static void deadline_later(pair *p, const when *c, const when *pw) {
   md_model *m = p->m;
-  const char *stage = c->stage ? dg_fmt(m->arena, "the %s stage of ", md_level_name((md_level)c->stage)) : "";
-  dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->dated, p->task),
-                       "%sthe deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements", stage,
-                       p->task->id, md_day_text(m->arena, c->last),
-                       c->resolved ? " (when the awaited directive is due)" : "", md_day_text(m->arena, pw->last),
-                       p->d->id);
-  note_at(m, e, due_loc(pw->dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
+  const char *awaited = c->resolved ? _(" (when the awaited directive is due)") : "";
+  md_loc at = due_loc(c->dated, p->task);
+  dg_diag *e = c->stage
+    ? finding(m, DG_ERROR, "deadline-later", at,
+              _("the %s stage of the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"),
+              cs_level_text((md_level)c->stage), p->task->id, day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id)
+    : finding(m, DG_ERROR, "deadline-later", at,
+              _("the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"), p->task->id,
+              day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id);
+  note_at(m, e, due_loc(pw->dated, p->d), dg_fmt(m->arena, _("%s is due here"), p->d->id));
 }
 
 static void check_frequency(pair *p, const when *c, const when *pw) {
   md_model *m = p->m;
   if (c->rank && c->rank > 1 && pw->rank > 1 && c->rank < pw->rank) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->periodic, p->task),
-                         "%s is %s, less often than %s, which it implements and which is %s", p->task->id,
+                         _("%s is %s, less often than %s, which it implements and which is %s"), p->task->id,
                          period_name(c->rank), p->d->id, period_name(pw->rank));
-    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, _("%s's deadline"), p->d->id));
   } else if (c->rank == 3 && pw->rank == 3 && c->month && pw->month && c->month > pw->month) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-later", due_loc(c->periodic, p->task),
-                         "%s falls in month %d each year, later than month %d of %s, which it implements",
+                         _("%s falls in month %d each year, later than month %d of %s, which it implements"),
                          p->task->id, c->month, pw->month, p->d->id);
-    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, _("%s's deadline"), p->d->id));
   } else if (!c->rank && c->dated && !pw->dated) {
     dg_diag *e = finding(m, DG_ERROR, "deadline-less-frequent", due_loc(c->dated, p->task),
-                         "%s is done once, by %s, but %s, which it implements, is a %s duty", p->task->id,
-                         md_day_text(m->arena, c->last), p->d->id, period_name(pw->rank));
-    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, "%s's deadline", p->d->id));
+                         _("%s is done once, by %s, but %s, which it implements, is a %s duty"), p->task->id,
+                         day_text(m, c->last), p->d->id, period_name(pw->rank));
+    note_at(m, e, due_loc(pw->periodic, p->d), dg_fmt(m->arena, _("%s's deadline"), p->d->id));
   }
 }
 
@@ -534,9 +557,9 @@ static void check_ends(pair *p, const when *pw_here, const when *c_here) {
 static void before_issue(md_model *m, md_plan *child, md_item *task, const when *c) {
   if (!c->dated || !c->resolved || !child->date_known || c->last >= child->date) return;
   dg_diag *e = finding(m, DG_ERROR, "awaited-before-issue", due_loc(c->dated, task),
-                       "the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s",
-                       task->id, md_day_text(m->arena, c->last), md_day_text(m->arena, child->date));
-  note_at(m, e, child->date_loc, "the issue date");
+                       _("the directive %s awaits is due %s, so its deadline ends before the plan is issued on %s"),
+                       task->id, day_text(m, c->last), day_text(m, child->date));
+  note_at(m, e, child->date_loc, _("the issue date"));
 }
 
 static void check_deadlines(pair *p) {
@@ -547,10 +570,10 @@ static void check_deadlines(pair *p) {
   if (pw.dated && !pw.rank && !c.dated) {
     const md_due *cd = c.periodic ? c.periodic : c.open;
     dg_diag *e = finding(m, DG_WARNING, "deadline-open", due_loc(cd, p->task),
-                         "%s %s, but %s, which it implements, is due by %s", p->task->id,
-                         cd ? "has a deadline with no end date" : "has no deadline", p->d->id,
-                         md_day_text(m->arena, pw.last));
-    note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, "%s is due here", p->d->id));
+                         cd ? _("%s has a deadline with no end date, but %s, which it implements, is due by %s")
+                            : _("%s has no deadline, but %s, which it implements, is due by %s"),
+                         p->task->id, p->d->id, day_text(m, pw.last));
+    note_at(m, e, due_loc(pw.dated, p->d), dg_fmt(m->arena, _("%s is due here"), p->d->id));
   }
   if (p->d == p->task->implements->item) before_issue(m, p->child, p->task, &c);   /* once per task */
 }
@@ -574,11 +597,11 @@ static void check_owners(pair *p, const md_link *l) {
   while (theirs && (!theirs->body || !comparable(theirs->body, p->level))) theirs = theirs->next;
   if (!own || !theirs) return;
   dg_diag *e = finding(m, p->soft ? DG_WARNING : DG_ERROR, "owner-mismatch", own->loc,
-                       "the owner of %s, %s, does not carry the work of %s, the owner of %s%s%s%s; if the "
-                       "reassignment is deliberate, say why with 'reassigned \"...\"' after the link",
+                       _("the owner of %s, %s, does not carry the work of %s, the owner of %s%s; if the "
+                         "reassignment is deliberate, say why with 'reassigned \"...\"' after the link"),
                        p->task->id, body_name(m, own->body), body_name(m, theirs->body), p->d->id,
-                       *expected ? " (expected " : "", expected, *expected ? ")" : "");
-  note_at(m, e, l->target.loc, "the link");
+                       *expected ? dg_fmt(m->arena, _(" (expected %s)"), expected) : "");
+  note_at(m, e, l->target.loc, _("the link"));
 }
 
 /* A task's owners must be bodies of its plan's level. */
@@ -586,9 +609,9 @@ static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
   for (const md_ref *o = task->by; o; o = o->next) {
     if (!o->body || !o->body->level || !child->level || o->body->level == child->level) continue;
     if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
-    finding(m, DG_ERROR, "owner-level", o->loc, "%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies",
-            body_name(m, o->body), md_level_name(o->body->level), key_of(m, child), md_level_name(child->level),
-            md_level_name(child->level));
+    finding(m, DG_ERROR, "owner-level", o->loc,
+            _("%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies"), body_name(m, o->body),
+            cs_level_text(o->body->level), key_of(m, child), cs_level_text(child->level), cs_level_text(child->level));
   }
 }
 
@@ -638,26 +661,28 @@ static int link_invalid(md_model *m, md_plan *child, const ancestry *anc, const 
   if (!l->item) {
     md_plan *p = md_plan_by_key(m, plan);
     if (!is_ancestor_key(anc, plan))
-      finding(m, DG_ERROR, "link-not-parent", at, "%s names plan %.*s, which %s does not implement", t, (int)plan.n,
+      finding(m, DG_ERROR, "link-not-parent", at, _("%s names plan %.*s, which %s does not implement"), t, (int)plan.n,
               plan.p, key_of(m, child));
     else if (!p)
       finding(m, DG_ERROR, "link-unknown", at,
-              "%s cannot be checked: the text of plan %.*s is not available, so link to the nearest available "
-              "ancestor's directive", t, (int)plan.n, plan.p);
+              _("%s cannot be checked: the text of plan %.*s is not available, so link to the nearest available "
+                "ancestor's directive"), t, (int)plan.n, plan.p);
     else
-      finding(m, DG_ERROR, "link-unknown", at, "plan %.*s has no task %s", (int)plan.n, plan.p, t);
+      finding(m, DG_ERROR, "link-unknown", at, _("plan %.*s has no task %s"), (int)plan.n, plan.p, t);
     return 1;
   }
   if (l->item->kind != MD_TASK) {
-    dg_diag *e = finding(m, DG_ERROR, "link-unknown", at, "%s is a %s, not a directive; link to one of its tasks", t,
-                         l->item->kind == MD_SECTION ? "section" : "statement");
-    note_at(m, e, l->item->loc, "it is here");
+    dg_diag *e = finding(m, DG_ERROR, "link-unknown", at,
+                         l->item->kind == MD_SECTION ? _("%s is a section, not a directive; link to one of its tasks")
+                                                     : _("%s is a statement, not a directive; link to one of its tasks"),
+                         t);
+    note_at(m, e, l->item->loc, _("it is here"));
     return 1;
   }
   if (!is_ancestor(anc, l->item->plan)) {
-    dg_diag *e = finding(m, DG_ERROR, "link-not-parent", at, "%s belongs to plan %s, which %s does not implement", t,
+    dg_diag *e = finding(m, DG_ERROR, "link-not-parent", at, _("%s belongs to plan %s, which %s does not implement"), t,
                          key_of(m, l->item->plan), key_of(m, child));
-    note_at(m, e, l->item->loc, "the directive");
+    note_at(m, e, l->item->loc, _("the directive"));
     return 1;
   }
   return 0;
@@ -712,9 +737,10 @@ static const md_link *seen_before(dupset *s, const md_link *l) {
 static int check_duplicate(md_model *m, dupset *s, const md_link *l) {
   const md_link *prev = seen_before(s, l);
   if (!prev) return 0;
-  dg_diag *e = finding(m, DG_WARNING, "link-duplicate", l->target.loc, "%s is linked twice from %s", l->item->id,
-                       l->from->id ? l->from->id : "this statement");
-  note_at(m, e, prev->target.loc, "first linked here");
+  dg_diag *e = l->from->id
+    ? finding(m, DG_WARNING, "link-duplicate", l->target.loc, _("%s is linked twice from %s"), l->item->id, l->from->id)
+    : finding(m, DG_WARNING, "link-duplicate", l->target.loc, _("%s is linked twice from this statement"), l->item->id);
+  note_at(m, e, prev->target.loc, _("first linked here"));
   return 1;
 }
 
@@ -722,13 +748,13 @@ static void check_fingerprint(md_model *m, md_link *l) {
   const char *fp = cs_fingerprint(m, l->item);
   if (!l->fingerprint.value.n) {
     finding(m, DG_WARNING, "link-unreviewed", l->target.loc,
-            "the link from %s to %s records no fingerprint; review it and run 'plancheck accept FILE %s'",
+            _("the link from %s to %s records no fingerprint; review it and run 'plancheck accept FILE %s'"),
             l->from->id, l->item->id, l->item->id);
   } else if (l->fingerprint.value.n != strlen(fp) || memcmp(l->fingerprint.value.p, fp, strlen(fp)) != 0) {
     dg_diag *e = finding(m, DG_WARNING, "link-suspect", l->fingerprint.loc,
-                         "%s has changed since its link from %s was reviewed (its text, owner or deadline); review "
-                         "the link and run 'plancheck accept FILE %s'", l->item->id, l->from->id, l->item->id);
-    note_at(m, e, l->item->loc, "the directive as it now reads");
+                         _("%s has changed since its link from %s was reviewed (its text, owner or deadline); "
+                           "review the link and run 'plancheck accept FILE %s'"), l->item->id, l->from->id, l->item->id);
+    note_at(m, e, l->item->loc, _("the directive as it now reads"));
   }
 }
 
@@ -738,10 +764,10 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, d
   const cs_row *row = find_row(c, l->item, &t);
   if (!row || row->status == CS_EXTRA) {
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
-                         "%s links %s, which is not among the directives the plans it is checked against address "
-                         "to %s plans (by owner, 'cascade' or 'forward')", l->from->id ? l->from->id : "this statement",
-                         l->item->id, md_level_name(c->level));
-    note_at(m, e, l->item->loc, "the directive");
+                         _("%s links %s, which is not among the directives the plans it is checked against "
+                           "address to %s plans (by owner, 'cascade' or 'forward')"),
+                         l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(c->level));
+    note_at(m, e, l->item->loc, _("the directive"));
   }
   if (l->from->kind != MD_TASK) return;
   check_fingerprint(m, l);
@@ -754,14 +780,14 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, d
 
 static void check_waiver(md_model *m, const cs_row *row, md_item *w) {
   if (row->expired && !row->nlinks) {
-    dg_diag *e = finding(m, DG_ERROR, "waiver-expired", w->until_loc, "the waiver of %s expired on %s",
-                         row->directive->id, md_day_text(m->arena, w->until));
-    note_at(m, e, row->directive->loc, "the directive, now uncovered");
+    dg_diag *e = finding(m, DG_ERROR, "waiver-expired", w->until_loc, _("the waiver of %s expired on %s"),
+                         row->directive->id, day_text(m, w->until));
+    note_at(m, e, row->directive->loc, _("the directive, now uncovered"));
   }
   if (row->nlinks && !row->expired) {
-    dg_diag *e = finding(m, DG_WARNING, "waiver-unneeded", w->loc, "%s is waived but also implemented",
+    dg_diag *e = finding(m, DG_WARNING, "waiver-unneeded", w->loc, _("%s is waived but also implemented"),
                          row->directive->id);
-    note_at(m, e, row->links[0]->target.loc, "implemented here");
+    note_at(m, e, row->links[0]->target.loc, _("implemented here"));
   }
 }
 
@@ -774,9 +800,9 @@ static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t
     if (row->status != CS_MISSING || row->expired) continue;
     md_item *d = row->directive;
     dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
-                         "%s is addressed to %s plans but no task of %s implements it: \"%s\"", d->id,
-                         md_level_name(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
-    note_at(m, e, d->loc, dg_fmt(m->arena, "%s is here", d->id));
+                         _("%s is addressed to %s plans but no task of %s implements it: \"%s\""), d->id,
+                         cs_level_text(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
+    note_at(m, e, d->loc, dg_fmt(m->arena, _("%s is here"), d->id));
   }
 }
 
@@ -784,8 +810,8 @@ static void note_through(md_model *m, const cs_coverage *c, const cs_target *t) 
   md_plan *u = t->through;
   const char *why = u->unavailable.value.n ? dg_fmt(m->arena, " (%s)", str_of(m, u->unavailable)) : "";
   finding(m, DG_NOTE, "cascade-ancestor", u->loc,
-          "the text of plan %s is not available%s; %s is checked against %s, its nearest available ancestor, "
-          "and missing coverage and owners are only warnings", key_of(m, u), why, key_of(m, c->child),
+          _("the text of plan %s is not available%s; %s is checked against %s, its nearest available ancestor, "
+            "and missing coverage and owners are only warnings"), key_of(m, u), why, key_of(m, c->child),
           key_of(m, t->plan));
 }
 
@@ -799,8 +825,8 @@ static void note_unchecked(md_model *m, md_plan *child, md_parent *par, int dept
     for (size_t i = 0; i < a.n; i++) any |= !a.p[i]->is_described;
     if (!any)
       finding(m, DG_NOTE, "cascade-unchecked", par->loc,
-              "the text of plan %s is not available and it names no available parent, so %s is not checked "
-              "against it", str_of(m, par->number), key_of(m, child));
+              _("the text of plan %s is not available and it names no available parent, so %s is not checked "
+                "against it"), str_of(m, par->number), key_of(m, child));
   }
 }
 
@@ -859,9 +885,10 @@ static md_measure *find_measure(md_model *m, md_plan *p, sl_slice name) {
 }
 
 static const char *measure_text(md_model *m, const md_measure *ms) {
-  if (ms->phrase.value.n) return dg_fmt(m->arena, "\"%s\"", str_of(m, ms->phrase));
+  /* TRANSLATORS: a text quoted from the plan. */
+  if (ms->phrase.value.n) return dg_fmt(m->arena, _("\"%s\""), str_of(m, ms->phrase));
   return dg_fmt(m->arena, "%s %g%s%s", ms->op ? ms->op : "", ms->value, ms->percent ? "%" : "",
-                ms->by_year ? dg_fmt(m->arena, " by %d", ms->by_year) : "");
+                ms->by_year ? dg_fmt(m->arena, _(" by %d"), ms->by_year) : "");
 }
 
 typedef struct tctx { md_model *m; const cs_coverage *c; } tctx;
@@ -874,9 +901,9 @@ static int check_target_item(md_item *it, void *ctx) {
     for (size_t i = 0; i < x->c->ntargets && !found; i++) found = find_measure(x->m, x->c->targets[i].plan, name);
     if (!found || as_strict(found, ms)) continue;
     dg_diag *e = finding(x->m, DG_ERROR, "target-weaker", ms->loc,
-                         "target %s for \"%s\" is less strict than the parent's %s", measure_text(x->m, ms),
+                         _("target %s for \"%s\" is less strict than the parent's %s"), measure_text(x->m, ms),
                          str_of(x->m, ms->name), measure_text(x->m, found));
-    note_at(x->m, e, found->loc, "the parent's target");
+    note_at(x->m, e, found->loc, _("the parent's target"));
   }
   return 0;
 }
@@ -889,19 +916,19 @@ static int check_item_links(md_item *it, void *ctx) {
   lctx *x = ctx;
   if (it->kind == MD_TASK || it->kind == MD_SECTION) check_owner_levels(x->m, x->c->child, it);
   if (it->kind == MD_WAIVER && !it->reason.value.n)
-    finding(x->m, DG_ERROR, "waiver-reason", it->loc, "the waiver of %s gives no reason: add 'reason \"...\"'",
-            it->implements ? str_of(x->m, it->implements->target) : "nothing");
+    finding(x->m, DG_ERROR, "waiver-reason", it->loc, _("the waiver of %s gives no reason: add 'reason \"...\"'"),
+            it->implements ? str_of(x->m, it->implements->target) : _("nothing"));
   if (it->kind == MD_FORWARD && !(forward_levels(it) & MD_BELOW(x->c->level)))
     finding(x->m, DG_ERROR, "forward-level", it->loc,
-            "a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'",
-            md_level_name(x->c->level));
+            _("a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'"),
+            cs_level_text(x->c->level));
   if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
   seen_start(x->m, &x->dups, it);
   for (md_link *l = it->implements; l; l = l->next) check_link(x->m, x->c, x->anc, &x->dups, l);
   for (md_due *d = it->dues; d; d = d->next)
     if (d->after.value.n && (!d->awaits || d->awaits->kind != MD_TASK))
-      finding(x->m, DG_ERROR, "link-unknown", d->after.loc, "'after' names %s, which is not a task of any loaded plan",
+      finding(x->m, DG_ERROR, "link-unknown", d->after.loc, _("'after' names %s, which is not a task of any loaded plan"),
               str_of(x->m, d->after));
   return 0;
 }
@@ -933,7 +960,8 @@ static void report_cycle(cyc *c, md_item *back, const md_link *l) {
   int i = c->depth - 1;
   while (i > 0 && c->stack[i] != back) i--;
   dg_diag *e = finding(c->m, DG_ERROR, "link-cycle", l->target.loc,
-                       "links go round in a circle: %s implements %s, which leads back to it", l->from->id, back->id);
+                       _("links go round in a circle: %s implements %s, which leads back to it"), l->from->id,
+                       back->id);
   for (int k = i; k < c->depth; k++) note_at(c->m, e, c->stack[k]->loc, dg_fmt(c->m->arena, "%s", c->stack[k]->id));
 }
 
@@ -971,11 +999,11 @@ static void report_plan_cycle(md_model *m, const step *path, int n) {
   const char *chain = key_of(m, path[0].plan);
   for (int i = 1; i < n; i++) chain = dg_fmt(m->arena, "%s → %s", chain, key_of(m, path[i].plan));
   md_loc at = path[0].via->loc;
-  dg_diag *e = n == 1 ? finding(m, DG_ERROR, "parent-cycle", at, "plan %s implements itself", chain)
-                      : finding(m, DG_ERROR, "parent-cycle", at, "plans implement each other in a circle: %s → %s",
+  dg_diag *e = n == 1 ? finding(m, DG_ERROR, "parent-cycle", at, _("plan %s implements itself"), chain)
+                      : finding(m, DG_ERROR, "parent-cycle", at, _("plans implement each other in a circle: %s → %s"),
                                 chain, key_of(m, path[0].plan));
   for (int i = 1; i < n; i++)
-    note_at(m, e, path[i].via->loc, dg_fmt(m->arena, "%s implements %s here", key_of(m, path[i].plan),
+    note_at(m, e, path[i].via->loc, dg_fmt(m->arena, _("%s implements %s here"), key_of(m, path[i].plan),
                                            str_of(m, path[i].via->number)));
 }
 

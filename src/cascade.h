@@ -6,7 +6,7 @@
  * and which child tasks, waivers or forwards answer each of them. The
  * checks (coverage, deadlines, owners, targets, links, fingerprints) and
  * the `coverage` and `suggest` commands all read that one computation.
- * Layer: check; calls model, deadline, date, diag, text. */
+ * Layer: check; calls model, deadline, date, diag, text, lang. */
 #ifndef PLANCHECK_CASCADE_H
 #define PLANCHECK_CASCADE_H
 
@@ -22,6 +22,12 @@ typedef enum cs_status {
 
 /* "missing", "covered", "waived", "forwarded", "extra". */
 const char *cs_status_name(cs_status s);
+/* The status as users read it, in their language ("missing", "chưa cụ thể
+ * hóa"); cs_status_name is the code JSON and HTML attributes carry. */
+const char *cs_status_text(cs_status s);
+/* A level as messages name it, in the user's language ("district",
+ * "huyện"): "%s plans" is "kế hoạch cấp %s". md_level_name is the code. */
+const char *cs_level_text(md_level l);
 
 /* One parent directive and what answers it in the child. */
 typedef struct cs_row {

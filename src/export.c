@@ -5,6 +5,7 @@
 
 #include "cascade.h"
 #include "html.h"
+#include "lang.h"
 #include "report.h"
 #include "text.h"
 
@@ -698,10 +699,11 @@ static void dot_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n
     for (size_t t = 0; t < c[i]->ntargets; t++)
       for (size_t k = 0; k < c[i]->targets[t].nrows; k++) {
         const cs_row *r = &c[i]->targets[t].rows[k];
-        const char *attrs = r->status == CS_MISSING ? " [color=\"#c62828\", style=dashed, label=\"missing\"]"
-                          : r->status == CS_WAIVED ? " [style=dotted, label=\"waived\"]"
-                          : r->status == CS_FORWARDED ? " [style=dotted, label=\"forwarded\"]" : NULL;
-        if (!attrs) continue;
+        const char *style = r->status == CS_MISSING ? "color=\"#c62828\", style=dashed"
+                          : r->status == CS_WAIVED || r->status == CS_FORWARDED ? "style=dotted" : NULL;
+        if (!style) continue;
+        /* The status words hold no quote or backslash, in either language. */
+        const char *attrs = dg_fmt(m->arena, " [%s, label=\"%s\"]", style, cs_status_text(r->status));
         if (edges) dot_edge(out, plan_node(m, c[i]->child->key), r->directive->id, attrs);
         else r->directive->mark |= r->status == CS_MISSING ? MISSING : WAIVED;
       }
@@ -746,7 +748,7 @@ static void dot_cluster(FILE *out, md_model *m, md_plan *p, size_t index) {
   fputs(";\n    style=rounded;\n    ", out);
   dot_q(out, plan_node(m, p->key));
   fputs(" [shape=box, style=bold, label=", out);
-  dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? md_level_name(p->level) : "unknown level"));
+  dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? cs_level_text(p->level) : _("unknown level")));
   fputs("];\n", out);
   dot_ctx ctx = { out, m, { 0 } };
   md_walk(&p->root, dot_node, &ctx);
@@ -805,7 +807,7 @@ static const struct {
   { "json", write_json, EX_BUILTIN | EX_FINDINGS },
   { "ics", write_ics, EX_BUILTIN },
   { "dot", write_dot, EX_BUILTIN },
-  { "html", write_html, EX_BUILTIN },
+  { "html", write_html, EX_BUILTIN | EX_FINDINGS },
 };
 
 enum { NFORMATS = sizeof formats / sizeof *formats };

@@ -4,10 +4,10 @@
  * Phối hợp | Thời hạn); json: the whole model with the coverage of each
  * plan and the findings; ics: the deadlines and recurring duties as an
  * iCalendar; dot: the cascade as a Graphviz graph; html: the page of
- * src/html.c (plan, coverage, timeline, agenda). Each reads the resolved
- * (and, for json, checked) model and writes one document for all the
- * plans given to the FILE* it is handed; it prints nothing else and
- * reports nothing. docs/REPORTS.md describes every format.
+ * src/html.c (plan, coverage, timeline, agenda, findings). Each reads the
+ * resolved (and, for json and html, checked) model and writes one document
+ * for all the plans given to the FILE* it is handed; it prints nothing else
+ * and reports nothing. docs/REPORTS.md describes every format.
  * Layer: report; calls report (cells, coverage JSON), html, cascade, deadline,
  * model, diag, text. */
 #ifndef PLANCHECK_EXPORT_H

@@ -7,7 +7,16 @@
 
 #include "agenda.h"
 #include "cascade.h"
+#include "lang.h"
 #include "text.h"
+
+/* Where a finding's place falls: the start of a task, a section or
+ * another item of a plan, or the start of the plan itself. */
+typedef struct ht_mark {
+  uint32_t file, off;
+  const md_plan *plan;
+  const md_item *item;     /* NULL: the plan's header */
+} ht_mark;
 
 typedef struct ht {
   FILE *out;
@@ -15,6 +24,8 @@ typedef struct ht {
   md_plan *plan;
   dt_day as_of;
   int within;
+  ht_mark *marks;          /* every input plan's marks, by file and offset */
+  size_t nmarks, cap;
 } ht;
 
 /* ---- writing ---- */
@@ -22,7 +33,7 @@ typedef struct ht {
 static void raw(ht *h, const char *s) { fputs(s, h->out); }
 
 /* Markup whose variable parts are numbers, codes or anchors, never text
- * from a plan (that goes through text()). */
+ * from a plan or a translation (those go through text() or tpl()). */
 static void rawf(ht *h, const char *fmt, ...) DG_PRINTF(2, 3);
 static void rawf(ht *h, const char *fmt, ...) {
   va_list ap;
@@ -31,24 +42,77 @@ static void rawf(ht *h, const char *fmt, ...) {
   va_end(ap);
 }
 
-/* Text escaped for both element content and quoted attribute values; bad
- * bytes and control characters are made visible first, as in messages. */
+/* The entity a byte is written as in element content and in quoted
+ * attribute values, or NULL when it stands for itself. */
+static const char *entity(char c) {
+  switch (c) {
+  case '&': return "&amp;";
+  case '<': return "&lt;";
+  case '>': return "&gt;";
+  case '"': return "&quot;";
+  case '\'': return "&#39;";
+  default: return NULL;
+  }
+}
+
+/* Text escaped, written out; bad bytes and control characters are made
+ * visible first, as in messages. */
 static void text_n(ht *h, const char *s, size_t n) {
   sl_slice p = tx_printable(h->m->arena, s, n);
   for (size_t i = 0; i < p.n; i++) {
-    switch (p.p[i]) {
-    case '&': raw(h, "&amp;"); break;
-    case '<': raw(h, "&lt;"); break;
-    case '>': raw(h, "&gt;"); break;
-    case '"': raw(h, "&quot;"); break;
-    case '\'': raw(h, "&#39;"); break;
-    default: fputc(p.p[i], h->out);
-    }
+    const char *e = entity(p.p[i]);
+    if (e) raw(h, e); else fputc(p.p[i], h->out);
   }
+}
+
+/* The same, as markup to put into a tpl() slot. */
+static const char *esc(ht *h, const char *s) {
+  sl_slice p = tx_printable(h->m->arena, s, strlen(s));
+  dg_buf b = dg_buf_in(h->m->arena);
+  for (size_t i = 0; i < p.n; i++) {
+    const char *e = entity(p.p[i]);
+    dg_buf_add(&b, e ? e : p.p + i, e ? strlen(e) : 1);
+  }
+  return dg_buf_text(&b);
 }
 
 static void text(ht *h, const char *s) { text_n(h, s, strlen(s)); }
 static void slice(ht *h, sl_slice s) { text_n(h, s.p, s.n); }
+
+/* A translated text whose %s (or %N$s) slots hold markup: the text is
+ * escaped, each slot gets its argument as it is (markup this module made,
+ * or "" for nothing), so a translation may put the slots where its
+ * language wants them. */
+static void tpl(ht *h, const char *fmt, int n, ...) {
+  const char *args[4] = { "", "", "", "" };
+  va_list ap;
+  va_start(ap, n);
+  for (int i = 0; i < n && i < 4; i++) args[i] = va_arg(ap, const char *);
+  va_end(ap);
+  int next = 0;
+  const char *s = fmt, *run = fmt;
+  while (*s) {
+    if (s[0] != '%') { s++; continue; }
+    text_n(h, run, (size_t)(s - run));
+    if (s[1] == '%') { raw(h, "%"); s += 2; run = s; continue; }
+    int k = next++;
+    const char *p = s + 1;
+    if (p[0] >= '1' && p[0] <= '9' && p[1] == '$') { k = p[0] - '1'; p += 2; }
+    if (*p == 's') p++;
+    if (k < 4) raw(h, args[k]);
+    s = run = p;
+  }
+  text_n(h, run, (size_t)(s - run));
+}
+
+/* A translated text, its numbers put in, escaped. */
+static void textf(ht *h, const char *fmt, ...) DG_PRINTF(2, 3);
+static void textf(ht *h, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  text(h, dg_vfmt(h->m->arena, fmt, ap));
+  va_end(ap);
+}
 
 /* open, the text escaped, close. */
 static void el(ht *h, const char *open, const char *s, const char *close) {
@@ -65,9 +129,26 @@ static void attr(ht *h, const char *name, const char *value) {
 
 /* A table cell with the label the phone layout shows before it. */
 static void cell(ht *h, const char *label, const char *s) {
-  rawf(h, "<td data-label=\"%s\">", label);
+  raw(h, "<td");
+  attr(h, "data-label", label);
+  raw(h, ">");
   text(h, s);
   raw(h, "</td>");
+}
+
+/* The head of a cell, with that label. */
+static void cell_open(ht *h, const char *cls, const char *label) {
+  raw(h, "<td");
+  if (cls) rawf(h, " class=\"%s\"", cls);
+  attr(h, "data-label", label);
+  raw(h, ">");
+}
+
+/* A table's header row. */
+static void head_row(ht *h, const char *cls, const char *const *labels, size_t n) {
+  rawf(h, "<div class=\"tbl\"><table class=\"%s reflow\"><thead><tr>", cls);
+  for (size_t i = 0; i < n; i++) el(h, "<th>", _(labels[i]), "</th>");
+  raw(h, "</tr></thead><tbody>\n");
 }
 
 /* An element id for any string: letters, digits, '.' and '-' stay, every
@@ -88,25 +169,120 @@ static const char *anchor(ht *h, const char *prefix, const char *id) {
 
 static const char *key(ht *h, const md_plan *p) { return ar_strndup(h->m->arena, p->key.p, p->key.n); }
 
-/* A day as the documents print it, 31/07/2023, machine-readable too. */
-static void day(ht *h, dt_day d) {
-  int y, mo, dd;
-  dt_to_ymd(d, &y, &mo, &dd);
-  rawf(h, "<time datetime=\"%04d-%02d-%02d\">%02d/%02d/%04d</time>", y, mo, dd, dd, mo, y);
+/* A day as users read it (31/07/2023 in Vietnamese), machine-readable
+ * too, as markup. */
+static const char *day_html(ht *h, dt_day d) {
+  char iso[11], shown[11];
+  dt_format(d, iso);
+  lg_day(d, shown);
+  return dg_fmt(h->m->arena, "<time datetime=\"%s\">%s</time>", iso, shown);
 }
 
-static const char *level_vn(md_level l) {
-  static const char *const names[] = { "chưa rõ cấp", "Trung ương", "cấp tỉnh", "cấp huyện", "cấp cơ sở" };
-  return names[l];
+static void day(ht *h, dt_day d) { raw(h, day_html(h, d)); }
+
+/* The day as plain text, for an attribute. */
+static const char *day_text(ht *h, dt_day d) {
+  char shown[11];
+  lg_day(d, shown);
+  return ar_strndup(h->m->arena, shown, strlen(shown));
 }
 
-static void task_link(ht *h, const md_item *t) {
-  rawf(h, "<a href=\"#%s\">", anchor(h, "t-", t->id ? t->id : ""));
-  text(h, md_local_id(t));
-  raw(h, "</a>");
+static const char *level_name(md_level l) {
+  static const char *const names[] = { N_("unknown level"), N_("central level"), N_("province level"),
+                                       N_("district level"), N_("grassroots level") };
+  return _(names[l]);
 }
+
+static const char *item_anchor(ht *h, const md_item *t) { return anchor(h, "t-", t->id ? t->id : ""); }
+
+static const char *task_link_html(ht *h, const md_item *t) {
+  return dg_fmt(h->m->arena, "<a href=\"#%s\">%s</a>", item_anchor(h, t), esc(h, md_local_id(t)));
+}
+
+static void task_link(ht *h, const md_item *t) { raw(h, task_link_html(h, t)); }
 
 static const char *part_id(ht *h, const char *part) { return anchor(h, dg_fmt(h->m->arena, "p-%s-", part), key(h, h->plan)); }
+
+/* ---- deadlines in words ---- */
+
+static const char *const roman[] = { "I", "II", "III", "IV" };
+
+/* The period a day falls in, at a unit: "quý II/2023", "2023-Q2"... */
+static const char *period_text(ht *h, dl_unit unit, dt_day d) {
+  int y, m, dd;
+  dt_to_ymd(d, &y, &m, &dd);
+  switch (unit) {
+  case DL_UNIT_DAY: return dg_fmt(h->m->arena, _("day %s"), day_text(h, d));
+  case DL_UNIT_MONTH: return dg_fmt(h->m->arena, _("month %02d/%d"), m, y);
+  case DL_UNIT_QUARTER: return dg_fmt(h->m->arena, _("quarter %s of %d"), roman[(m - 1) / 3], y);
+  default: return dg_fmt(h->m->arena, _("year %d"), y);
+  }
+}
+
+static const char *recurring_text(ht *h, const dl_deadline *d) {
+  switch (d->period) {
+  case DL_PERIOD_YEAR:
+    if (d->month >= 1 && d->month <= 12) return dg_fmt(h->m->arena, _("yearly, in month %d"), d->month);
+    return _("yearly");
+  case DL_PERIOD_QUARTER: return _("quarterly");
+  case DL_PERIOD_MONTH: return _("monthly");
+  case DL_PERIOD_TERM: return _("per term");
+  default: return _("periodic");
+  }
+}
+
+static const char *str(ht *h, sl_slice s) { return ar_strndup(h->m->arena, s.p, s.n); }
+
+static const char *event_text(ht *h, const dl_deadline *d) {
+  ar_arena *a = h->m->arena;
+  const char *s = d->event_issuer.n ? dg_fmt(a, _("after \"%s\" of \"%s\""), str(h, d->event_doc), str(h, d->event_issuer))
+                                    : dg_fmt(a, _("after \"%s\""), str(h, d->event_doc));
+  if (d->delay_days == 0) s = dg_fmt(a, _("%s, at once"), s);
+  else if (d->delay_days > 0) s = dg_fmt(a, lg_ntext("%s, within %d day", "%s, within %d days", (unsigned long)d->delay_days), s, d->delay_days);
+  if (d->unit != DL_UNIT_NONE && d->span.first != DT_MIN) s = dg_fmt(a, _("%s, expected in %s"), s, period_text(h, d->unit, d->span.first));
+  return s;
+}
+
+static const char *per_plan_text(ht *h, const dl_deadline *d) {
+  ar_arena *a = h->m->arena;
+  if (d->plan_ref.n && d->event_issuer.n) return dg_fmt(a, _("as plan \"%s\" of \"%s\" says"), str(h, d->plan_ref), str(h, d->event_issuer));
+  if (d->plan_ref.n) return dg_fmt(a, _("as plan \"%s\" says"), str(h, d->plan_ref));
+  if (d->event_issuer.n) return dg_fmt(a, _("as a plan of \"%s\" says"), str(h, d->event_issuer));
+  return _("as another plan says");
+}
+
+/* What plancheck understood of one deadline, in the user's language. */
+static const char *meaning_one(ht *h, const dl_deadline *d) {
+  ar_arena *a = h->m->arena;
+  switch (d->kind) {
+  case DL_WITHIN: return dg_fmt(a, _("within %s"), period_text(h, d->unit, d->span.first));
+  case DL_BEFORE: return dg_fmt(a, _("before %s"), day_text(h, d->span.last + 1));  /* the day the phrase names */
+  case DL_BY: return dg_fmt(a, _("by %s"), period_text(h, d->unit, d->span.last));
+  case DL_CONTINUOUS: return _("continuous");
+  case DL_RECURRING: return recurring_text(h, d);
+  case DL_FROM:
+    if (d->span.last == DT_MAX) return dg_fmt(a, _("from %s"), period_text(h, d->unit, d->span.first));
+    return dg_fmt(a, _("from %s to %s"), period_text(h, d->unit, d->span.first), period_text(h, d->unit, d->span.last));
+  case DL_EVENT: return event_text(h, d);
+  case DL_ON_REQUEST:
+    if (d->event_issuer.n) return dg_fmt(a, _("on request of \"%s\""), str(h, d->event_issuer));
+    return _("on request");
+  case DL_PER_PLAN: return per_plan_text(h, d);
+  default: return _("not recognised");
+  }
+}
+
+/* A whole chain: each part, after the level it is for when staged. */
+static const char *meaning(ht *h, const dl_deadline *d) {
+  if (!d) return _("not recognised");
+  dg_buf b = dg_buf_in(h->m->arena);
+  for (; d; d = d->next) {
+    const char *s = meaning_one(h, d);
+    if (d->stage != DL_STAGE_ALL) s = dg_fmt(h->m->arena, _("%s: %s"), level_name((md_level)d->stage), s);
+    dg_buf_item(&b, "; ", s, strlen(s));
+  }
+  return dg_buf_text(&b);
+}
 
 /* ---- the page ---- */
 
@@ -170,6 +346,13 @@ static const char css[] =
   "ul.undated{margin:.2rem 0 .6rem;padding-left:1.1rem}ul.undated li{margin:.15rem 0}\n"
   ".tag{font-size:.78em;border:1px solid var(--line);border-radius:.3rem;padding:0 .3rem;margin-left:.2rem;white-space:nowrap}\n"
   "footer{margin-top:2rem;border-top:1px solid var(--line);color:var(--muted);font-size:.85rem}\n"
+  ".sev{display:inline-block;padding:0 .5rem;border-radius:1rem;font-weight:600;font-size:.88em;white-space:nowrap}"
+  ".sev-error .sev,.chip.sev-error{background:var(--missing-bg);color:var(--missing)}"
+  ".sev-warning .sev,.chip.sev-warning{background:var(--waived-bg);color:var(--waived)}"
+  ".sev-note .sev,.chip.sev-note{background:var(--head);color:var(--muted)}"
+  "tr.sev-error td:first-child{box-shadow:inset 4px 0 var(--missing)}"
+  "tr.sev-warning td:first-child{box-shadow:inset 4px 0 #d9a400}\n"
+  ".code,.where{font-size:.85em;color:var(--muted)}.code{white-space:nowrap}ul.notes{margin:.2rem 0 0;padding-left:1rem;color:var(--muted)}\n"
   "@media (max-width:640px){body{padding:.6rem;font-size:15px}"
   "dl.meta{grid-template-columns:1fr}dl.meta dd{margin-bottom:.3rem}"
   "table.reflow thead{display:none}table.reflow,table.reflow tbody,table.reflow tr,table.reflow td{display:block;width:100%}"
@@ -179,14 +362,16 @@ static const char css[] =
   "table.reflow td:first-child{box-shadow:none}table.reflow td.inl{display:inline-block;width:auto;margin-right:.8rem}"
   "table.reflow tr.st-covered{border-left:5px solid var(--covered)}table.reflow tr.st-waived{border-left:5px solid var(--waived)}"
   "table.reflow tr.st-forwarded{border-left:5px solid var(--forwarded)}table.reflow tr.st-missing{border-left:5px solid var(--missing)}"
-  "table.reflow tr.st-extra{border-left:5px solid var(--extra)}tr.sub td.stt{padding-left:0}tr.sub{margin-left:1rem}}\n"
+  "table.reflow tr.st-extra{border-left:5px solid var(--extra)}tr.sub td.stt{padding-left:0}tr.sub{margin-left:1rem}"
+  "table.reflow tr.sev-error{border-left:5px solid var(--missing)}table.reflow tr.sev-warning{border-left:5px solid #d9a400}}\n"
   "@media print{body{max-width:none;padding:0;font-size:10.5pt}nav.toc{display:none}a{color:inherit;text-decoration:none}"
   "tr,li.ev,.through{break-inside:avoid}h2,h3,h4{break-after:avoid}article+article{break-before:page}"
   ".tbl{overflow:visible}*{-webkit-print-color-adjust:exact;print-color-adjust:exact}}\n";
 
 static void page_head(ht *h, const char *title) {
-  raw(h, "<!DOCTYPE html>\n<html lang=\"vi\">\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+  rawf(h, "<!DOCTYPE html>\n<html lang=\"%s\">\n<head>\n<meta charset=\"utf-8\">\n"
+          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n",
+       lg_current() == LG_VI ? "vi" : "en");
   el(h, "<title>", title, "</title>\n");
   raw(h, "<style>\n");
   raw(h, css);
@@ -213,18 +398,16 @@ static void parent_item(ht *h, const md_parent *pa) {
     slice(h, d->title.value);
   }
   if (!pa->plan) {
-    raw(h, " <span class=\"note\">(không có văn bản");
-    if (d && d->unavailable.value.n) {
-      raw(h, ": ");
-      slice(h, d->unavailable.value);
-    }
-    raw(h, ")</span>");
+    raw(h, " <span class=\"note\">");
+    if (d && d->unavailable.value.n) textf(h, _("(text not available: %s)"), str(h, d->unavailable.value));
+    else text(h, _("(text not available)"));
+    raw(h, "</span>");
   }
   raw(h, "</li>");
 }
 
 /* A field of the header: its label, then the caller writes the value. */
-static void meta(ht *h, const char *label) { rawf(h, "</dd><dt>%s</dt><dd>", label); }
+static void meta(ht *h, const char *label) { el(h, "</dd><dt>", label, "</dt><dd>"); }
 
 static void plan_head(ht *h) {
   md_plan *p = h->plan;
@@ -236,16 +419,21 @@ static void plan_head(ht *h) {
   }
   raw(h, "<h1>");
   if (p->title.value.n) slice(h, p->title.value); else text(h, key(h, p));
-  raw(h, "</h1>\n<dl class=\"meta\"><dt>Số, ký hiệu</dt><dd>");
-  if (p->numbered) text(h, key(h, p)); else el(h, "<span class=\"note\">Không ghi số (mã: ", key(h, p), ")</span>");
-  meta(h, "Ngày ban hành");
-  if (p->date_known) day(h, p->date); else raw(h, "<span class=\"note\">Không ghi ngày</span>");
-  meta(h, "Cơ quan ban hành");
+  el(h, "</h1>\n<dl class=\"meta\"><dt>", _("Number"), "</dt><dd>");
+  if (p->numbered) text(h, key(h, p));
+  else {
+    raw(h, "<span class=\"note\">");
+    textf(h, _("Not numbered (id: %s)"), key(h, p));
+    raw(h, "</span>");
+  }
+  meta(h, _("Date issued"));
+  if (p->date_known) day(h, p->date); else el(h, "<span class=\"note\">", _("Not dated"), "</span>");
+  meta(h, _("Issued by"));
   text(h, md_ref_names(h->m, p->issuer));
-  meta(h, "Cấp");
-  text(h, level_vn(p->level));
+  meta(h, _("Level"));
+  text(h, level_name(p->level));
   if (p->parents) {
-    meta(h, "Thực hiện văn bản");
+    meta(h, _("Implements"));
     raw(h, "<ul>");
     for (const md_parent *pa = p->parents; pa; pa = pa->next) parent_item(h, pa);
     raw(h, "</ul>");
@@ -253,18 +441,22 @@ static void plan_head(ht *h) {
   raw(h, "</dd></dl>\n");
 }
 
+enum { NPARTS = 5 };
+static const char *const parts[NPARTS][2] = {
+  { "noi-dung", N_("I. Plan contents") }, { "doi-chieu", N_("II. Implementing the parent plans") },
+  { "thoi-han", N_("III. Deadline calendar") }, { "viec-can-lam", N_("IV. To do") },
+  { "kiem-tra", N_("V. Findings") },
+};
+
 static void plan_toc(ht *h) {
-  static const char *const parts[][2] = {
-    { "noi-dung", "I. Nội dung kế hoạch" }, { "doi-chieu", "II. Cụ thể hóa văn bản cấp trên" },
-    { "thoi-han", "III. Lịch thời hạn" }, { "viec-can-lam", "IV. Việc cần làm" },
-  };
   raw(h, "<nav class=\"toc\"><ol>");
-  for (size_t i = 0; i < 4; i++) rawf(h, "<li><a href=\"#%s\">%s</a></li>", part_id(h, parts[i][0]), parts[i][1]);
+  for (size_t i = 0; i < NPARTS; i++) el(h, dg_fmt(h->m->arena, "<li><a href=\"#%s\">", part_id(h, parts[i][0])), _(parts[i][1]), "</a></li>");
   raw(h, "</ol></nav>\n</header>\n");
 }
 
-static void part_heading(ht *h, const char *part, const char *title) {
-  rawf(h, "<section class=\"part\" id=\"%s\">\n<h2>%s</h2>\n", part_id(h, part), title);
+static void part_heading(ht *h, int part) {
+  rawf(h, "<section class=\"part\" id=\"%s\">\n", part_id(h, parts[part][0]));
+  el(h, "<h2>", _(parts[part][1]), "</h2>\n");
 }
 
 static void dues(ht *h, const md_due *d) {
@@ -272,7 +464,7 @@ static void dues(ht *h, const md_due *d) {
   raw(h, "<ul class=\"dues\">");
   for (; d; d = d->next) {
     raw(h, "<li");
-    attr(h, "title", d->dl ? dl_canonical_chain(h->m->arena, d->dl) : "chưa nhận dạng được");
+    attr(h, "title", meaning(h, d->dl));
     raw(h, ">");
     if (d->what.value.n) {
       raw(h, "<span class=\"for\">");
@@ -285,20 +477,23 @@ static void dues(ht *h, const md_due *d) {
   raw(h, "</ul>");
 }
 
+static const char *const task_heads[] = { N_("No."), N_("Content"), N_("Lead"), N_("With"), N_("Deadline") };
+
 static void task_row(ht *h, const md_item *t, int sub) {
-  rawf(h, "<tr id=\"%s\"%s><td class=\"stt\" data-label=\"STT\">", anchor(h, "t-", t->id ? t->id : ""),
-       sub ? " class=\"sub\"" : "");
+  rawf(h, "<tr id=\"%s\"%s>", item_anchor(h, t), sub ? " class=\"sub\"" : "");
+  cell_open(h, "stt", _("No."));
   if (t->label.n) {
     raw(h, "<span class=\"lbl\">");
     slice(h, t->label);
     raw(h, "</span>");
   }
-  el(h, "<span class=\"tid\">", md_local_id(t), "</span></td><td data-label=\"Nội dung\">");
+  el(h, "<span class=\"tid\">", md_local_id(t), "</span></td>");
+  cell_open(h, NULL, _("Content"));
   paragraphs(h, t->texts);
   raw(h, "</td>");
-  cell(h, "Chủ trì", md_ref_names(h->m, t->owners));
-  cell(h, "Phối hợp", md_ref_names(h->m, t->with));
-  raw(h, "<td data-label=\"Thời hạn\">");
+  cell(h, _("Lead"), md_ref_names(h->m, t->owners));
+  cell(h, _("With"), md_ref_names(h->m, t->with));
+  cell_open(h, NULL, _("Deadline"));
   dues(h, t->dues);
   raw(h, "</td></tr>\n");
   for (const md_item *c = t->first; c; c = c->next)
@@ -307,8 +502,7 @@ static void task_row(ht *h, const md_item *t, int sub) {
 
 /* The table of a run of sibling tasks; returns the item after the run. */
 static const md_item *task_table(ht *h, const md_item *it) {
-  raw(h, "<div class=\"tbl\"><table class=\"tasks reflow\"><thead><tr><th>STT</th><th>Nội dung</th>"
-         "<th>Chủ trì</th><th>Phối hợp</th><th>Thời hạn</th></tr></thead><tbody>\n");
+  head_row(h, "tasks", task_heads, 5);
   for (; it && it->kind == MD_TASK; it = it->next) task_row(h, it, 0);
   raw(h, "</tbody></table></div>\n");
   return it;
@@ -328,9 +522,10 @@ static void prose(ht *h, const md_item *it) {
 
 static void items(ht *h, const md_item *parent, int depth);
 
+/* Sections have an anchor too: a finding about one links to it. */
 static void section(ht *h, const md_item *s, int depth) {
   int level = depth < 2 ? depth + 3 : 5;
-  rawf(h, "<section class=\"sec\"><h%d>", level);
+  rawf(h, "<section class=\"sec\" id=\"%s\"><h%d>", item_anchor(h, s), level);
   if (s->label.n) {
     raw(h, "<span class=\"lbl\">");
     slice(h, s->label);
@@ -357,44 +552,47 @@ static void items(ht *h, const md_item *parent, int depth) {
 
 /* In the order a reader weighs them: done, excused, passed on, missing. */
 static const cs_status shown[] = { CS_COVERED, CS_WAIVED, CS_FORWARDED, CS_MISSING, CS_EXTRA };
-static const char *const status_vn[] = { "Chưa cụ thể hóa", "Đã cụ thể hóa", "Miễn trừ", "Chuyển cấp dưới",
-                                         "Ngoài yêu cầu" };
+static const char *const status_words[] = { N_("Not implemented"), N_("Implemented"), N_("Waived"), N_("Passed down"),
+                                            N_("Not required") };
 
 static void totals(ht *h, const cs_coverage *c, const cs_target *t) {
   size_t a = cs_addressed_count(t), done = t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED];
-  rawf(h, "<p class=\"totals\">%zu nhiệm vụ giao cho %s: ", a, level_vn(c->level));
+  raw(h, "<p class=\"totals\">");
+  textf(h, lg_ntext("%zu directive addressed to the %s:", "%zu directives addressed to the %s:", a), a, level_name(c->level));
+  raw(h, " ");
   for (size_t i = 0; i < 5; i++) {
     cs_status s = shown[i];
     if (s == CS_EXTRA && !t->count[s]) continue;
-    rawf(h, "<span class=\"chip st-%s\" data-count=\"%zu\">%s: %zu</span> ", cs_status_name(s), t->count[s],
-         status_vn[s], t->count[s]);
+    rawf(h, "<span class=\"chip st-%s\" data-count=\"%zu\">", cs_status_name(s), t->count[s]);
+    textf(h, "%s: %zu", _(status_words[s]), t->count[s]);
+    raw(h, "</span> ");
   }
-  rawf(h, "— đã đáp ứng <b>%d%%</b></p>\n<div class=\"bar\" aria-hidden=\"true\">", a ? (int)(done * 100 / a) : 100);
+  tpl(h, _("— answered %s"), 1, dg_fmt(h->m->arena, "<b>%d%%</b>", a ? (int)(done * 100 / a) : 100));
+  raw(h, "</p>\n<div class=\"bar\" aria-hidden=\"true\">");
   for (size_t i = 0; i < 5; i++)
     if (t->count[shown[i]]) rawf(h, "<span class=\"st-%s\" style=\"flex:%zu\"></span>", cs_status_name(shown[i]), t->count[shown[i]]);
   raw(h, "</div>\n");
 }
 
 static void forward_note(ht *h, const md_item *fw) {
-  const char *lv = "";
+  dg_buf b = dg_buf_in(h->m->arena);
   for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (fw->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(h->m->arena, "%s%s%s", lv, *lv ? ", " : "", level_vn((md_level)l));
-  el(h, "Chuyển xuống ", *lv ? lv : "cấp dưới", "");
+    if (fw->cascade & MD_LEVEL_BIT(l)) dg_buf_item(&b, ", ", level_name((md_level)l), strlen(level_name((md_level)l)));
+  textf(h, _("Passed down to the %s"), b.n ? dg_buf_text(&b) : _("levels below"));
 }
 
 static void waiver_note(ht *h, const cs_row *row) {
   const md_item *w = row->waiver;
   if (row->expired) {
-    raw(h, "Miễn trừ đã hết hạn ngày ");
-    day(h, w->until);
-    raw(h, ". ");
+    tpl(h, _("The waiver expired on %s."), 1, day_html(h, w->until));
+    raw(h, " ");
   }
-  raw(h, "Lý do: ");
-  if (w->reason.value.n) slice(h, w->reason.value); else raw(h, "(không nêu)");
+  text(h, _("Reason:"));
+  raw(h, " ");
+  if (w->reason.value.n) slice(h, w->reason.value); else text(h, _("(not given)"));
   if (w->until != DT_MAX && !row->expired) {
-    raw(h, " Đến hết ngày ");
-    day(h, w->until);
-    raw(h, ".");
+    raw(h, " ");
+    tpl(h, _("Until the end of %s."), 1, day_html(h, w->until));
   }
 }
 
@@ -402,46 +600,60 @@ static void waiver_note(ht *h, const cs_row *row) {
  * forward; part II's counterpart of report.c's note column. */
 static void row_note(ht *h, const cs_row *row) {
   if (row->nlinks) {
-    raw(h, "Thực hiện tại: ");
+    dg_buf b = dg_buf_in(h->m->arena);
     for (size_t i = 0; i < row->nlinks; i++) {
-      if (i) raw(h, ", ");
-      task_link(h, row->links[i]->from);
+      const char *l = task_link_html(h, row->links[i]->from);
+      dg_buf_item(&b, ", ", l, strlen(l));
     }
-    if (row->status == CS_EXTRA) raw(h, " (văn bản cấp trên không giao cho cấp này)");
+    tpl(h, _("Implemented in: %s"), 1, dg_buf_text(&b));
+    if (row->status == CS_EXTRA) {
+      raw(h, " ");
+      text(h, _("(the parent plan does not address it to this level)"));
+    }
   } else if (row->status == CS_FORWARDED) forward_note(h, row->forward);
   else if (row->waiver) waiver_note(h, row);
-  else raw(h, "Chưa có nhiệm vụ nào thực hiện");
+  else text(h, _("No task implements it"));
 }
+
+static const char *const coverage_heads[] = { N_("No."), N_("Id"), N_("Content"), N_("Lead"), N_("Status"),
+                                              N_("Implemented in, notes") };
 
 static void coverage_row(ht *h, size_t k, const cs_row *row) {
   const char *code = cs_status_name(row->status);
   rawf(h, "<tr class=\"st-%s%s\" data-status=\"%s\"", code, row->expired ? " expired" : "", code);
   attr(h, "data-id", row->directive->id);
-  rawf(h, "><td class=\"inl\" data-label=\"STT\">%zu</td><td class=\"inl id\" data-label=\"Mã\">", k + 1);
+  raw(h, ">");
+  cell_open(h, "inl", _("No."));
+  rawf(h, "%zu</td>", k + 1);
+  cell_open(h, "inl id", _("Id"));
   text(h, row->directive->id);
   raw(h, "</td>");
-  cell(h, "Nội dung", cs_excerpt(h->m, row->directive, 180));
-  cell(h, "Chủ trì", md_ref_names(h->m, row->directive->owners));
-  rawf(h, "<td data-label=\"Tình trạng\"><span class=\"status\">%s</span></td><td data-label=\"Ghi chú\">",
-       status_vn[row->status]);
+  cell(h, _("Content"), cs_excerpt(h->m, row->directive, 180));
+  cell(h, _("Lead"), md_ref_names(h->m, row->directive->owners));
+  cell_open(h, NULL, _("Status"));
+  el(h, "<span class=\"status\">", _(status_words[row->status]), "</span></td>");
+  cell_open(h, NULL, _("Note"));
   row_note(h, row);
   raw(h, "</td></tr>\n");
 }
 
 static void through_note(ht *h, const cs_target *t) {
   const md_plan *u = t->through;
-  el(h, "<p class=\"through\">Văn bản ", key(h, u), " không có trong hồ sơ");
+  raw(h, "<p class=\"through\">");
+  textf(h, _("The text of %s is not in the file"), key(h, u));
   if (u->unavailable.value.n) {
     raw(h, " (");
     slice(h, u->unavailable.value);
     raw(h, ")");
   }
-  el(h, "; kế hoạch được đối chiếu với văn bản cấp trên gần nhất hiện có là ", key(h, t->plan),
-     ". Vì văn bản trung gian có thể đã điều chỉnh, các nội dung chưa cụ thể hóa ở đây chỉ là cảnh báo.</p>\n");
+  textf(h, _("; the plan is checked against %s, the nearest parent plan available. As the plan in between may have "
+             "changed what it passes on, what is not implemented here is only a warning."), key(h, t->plan));
+  raw(h, "</p>\n");
 }
 
 static void coverage_target(ht *h, const cs_coverage *c, const cs_target *t) {
-  el(h, "<h3>Đối chiếu với ", key(h, t->plan), "");
+  raw(h, "<h3>");
+  textf(h, _("Checked against %s"), key(h, t->plan));
   if (t->plan->title.value.n) {
     raw(h, " <span class=\"note\">");
     slice(h, t->plan->title.value);
@@ -450,17 +662,16 @@ static void coverage_target(ht *h, const cs_coverage *c, const cs_target *t) {
   raw(h, "</h3>\n");
   if (t->through) through_note(h, t);
   totals(h, c, t);
-  raw(h, "<div class=\"tbl\"><table class=\"coverage reflow\"><thead><tr><th>STT</th><th>Mã</th>"
-         "<th>Nội dung</th><th>Chủ trì</th><th>Tình trạng</th><th>Thực hiện, ghi chú</th></tr></thead><tbody>\n");
+  head_row(h, "coverage", coverage_heads, 6);
   for (size_t k = 0; k < t->nrows; k++) coverage_row(h, k, &t->rows[k]);
   raw(h, "</tbody></table></div>\n");
 }
 
 static void coverage(ht *h) {
   cs_coverage *c = cs_coverage_of(h->m, h->plan, h->as_of);
-  part_heading(h, "doi-chieu", "II. Cụ thể hóa văn bản cấp trên");
+  part_heading(h, 1);
   if (!c->ntargets)
-    raw(h, "<p class=\"note\">Kế hoạch không thực hiện văn bản cấp trên nào có nội dung để đối chiếu.</p>\n");
+    el(h, "<p class=\"note\">", _("The plan implements no parent plan with contents to check it against."), "</p>\n");
   for (size_t i = 0; i < c->ntargets; i++) coverage_target(h, c, &c->targets[i]);
   raw(h, "</section>\n");
 }
@@ -586,33 +797,49 @@ static tl_scale scale_of(dt_span r) {
 }
 
 static const char *period_name(ht *h, tl_scale s, int p) {
-  static const char *const roman[] = { "I", "II", "III", "IV" };
-  if (s.quarters) return dg_fmt(h->m->arena, "Quý %s/%d", roman[p % 4], p / 4);
-  return dg_fmt(h->m->arena, "Tháng %d/%d", p % 12 + 1, p / 12);
+  if (s.quarters) return dg_fmt(h->m->arena, _("Quarter %s/%d"), roman[p % 4], p / 4);
+  return dg_fmt(h->m->arena, _("Month %d/%d"), p % 12 + 1, p / 12);
 }
 
 static const char *ev_class(const ht *h, dt_day d) {
   return d < h->as_of ? "past" : d <= h->as_of + h->within ? "soon" : "later";
 }
 
+/* "— lead bodies; “phrase”", without the dash and the semicolon when the
+ * task names no lead body. */
+static void owner_and_phrase(ht *h, const md_item *t, const md_due *d) {
+  const char *names = md_ref_names(h->m, t->owners);
+  raw(h, " <span class=\"note\">");
+  if (*names) el(h, "— ", names, "; ");
+  raw(h, "<q>");
+  slice(h, d->phrase.value);
+  raw(h, "</q></span>");
+}
+
 static void tl_event(ht *h, const tl_item *it) {
-  static const char *const tags[] = { "", "bắt đầu", "dự kiến", "định kỳ" };
+  static const char *const tags[] = { "", N_("starts"), N_("expected"), N_("recurring") };
   rawf(h, "<li class=\"ev %s\">", ev_class(h, it->day));
-  day(h, it->day);
-  if (it->tag != TL_DUE) rawf(h, "<span class=\"tag\">%s</span>", tags[it->tag]);
+  if (it->tag == TL_DUE && it->dl && it->dl->kind == DL_BEFORE) tpl(h, _("before %s"), 1, day_html(h, it->day + 1));
+  else day(h, it->day);
+  if (it->tag != TL_DUE) el(h, "<span class=\"tag\">", _(tags[it->tag]), "</span>");
   raw(h, " ");
   task_link(h, it->task);
   el(h, " ", cs_excerpt(h->m, it->task, 90), "");
-  el(h, " <span class=\"note\">— ", md_ref_names(h->m, it->task->owners), ";");
-  raw(h, " <q>");
-  slice(h, it->due->phrase.value);
-  raw(h, "</q></span></li>\n");
+  owner_and_phrase(h, it->task, it->due);
+  raw(h, "</li>\n");
 }
 
 static void tl_gap(ht *h, tl_scale s, int from, int to) {
-  el(h, "<li class=\"gap\">", period_name(h, s, from), "");
-  if (to > from) el(h, " – ", period_name(h, s, to), "");
-  raw(h, ": không có thời hạn</li>\n");
+  raw(h, "<li class=\"gap\">");
+  if (to > from) textf(h, _("%s – %s: no deadline"), period_name(h, s, from), period_name(h, s, to));
+  else textf(h, _("%s: no deadline"), period_name(h, s, from));
+  raw(h, "</li>\n");
+}
+
+static void as_of_line(ht *h) {
+  raw(h, "</ul><div class=\"asof\">");
+  tpl(h, _("As of: %s"), 1, day_html(h, h->as_of));
+  raw(h, "</div><ul>");
 }
 
 /* One period with its deadlines, and the as-of line where it falls. */
@@ -622,18 +849,13 @@ static size_t tl_period(ht *h, tl_scale s, int p, const tl_list *l, size_t i) {
   el(h, dg_fmt(h->m->arena, "<li class=\"period %s\"><h4>", cls), period_name(h, s, p), "</h4><ul>\n");
   for (; i < l->n && period_of(s, l->v[i].day) == p; i++) {
     if (!marked && l->v[i].day >= h->as_of) {
-      raw(h, "</ul><div class=\"asof\">Ngày tính: ");
-      day(h, h->as_of);
-      raw(h, "</div><ul>\n");
+      as_of_line(h);
+      raw(h, "\n");
       marked = 1;
     }
     tl_event(h, &l->v[i]);
   }
-  if (!marked) {
-    raw(h, "</ul><div class=\"asof\">Ngày tính: ");
-    day(h, h->as_of);
-    raw(h, "</div><ul>");
-  }
+  if (!marked) as_of_line(h);
   raw(h, "</ul></li>\n");
   return i;
 }
@@ -682,21 +904,21 @@ static int by_rank(const void *a, const void *b) {
 /* Undated deadlines as short lists under their kind: on a phone a card
  * per continuous duty would bury the few that wait on something. */
 static void tl_undated(ht *h, timeline *tl) {
-  static const char *const kinds[] = { "Thường xuyên", "Định kỳ", "Khi có văn bản, sự kiện", "Theo yêu cầu",
-                                       "Theo kế hoạch khác", "Không xác định ngày", "Chưa nhận dạng được" };
-  raw(h, "<h3>Thời hạn không có ngày cụ thể</h3>\n");
-  if (!tl->undated.n) { raw(h, "<p class=\"note\">Không có.</p>\n"); return; }
+  static const char *const kinds[] = { N_("Continuous"), N_("Recurring"), N_("On a document or an event"),
+                                       N_("On request"), N_("As another plan says"), N_("No day given"),
+                                       N_("Not recognised") };
+  el(h, "<h3>", _("Deadlines with no day"), "</h3>\n");
+  if (!tl->undated.n) { el(h, "<p class=\"note\">", _("None."), "</p>\n"); return; }
   qsort(tl->undated.v, tl->undated.n, sizeof *tl->undated.v, by_rank);
   for (size_t i = 0; i < tl->undated.n; i++) {
     const tl_item *it = &tl->undated.v[i];
     int rank = undated_rank(it);
-    if (!i || undated_rank(&tl->undated.v[i - 1]) != rank) rawf(h, "<h4>%s</h4><ul class=\"undated\">\n", kinds[rank]);
+    if (!i || undated_rank(&tl->undated.v[i - 1]) != rank) el(h, "<h4>", _(kinds[rank]), "</h4><ul class=\"undated\">\n");
     raw(h, "<li>");
     task_link(h, it->task);
     el(h, " ", cs_excerpt(h->m, it->task, 90), "");
-    el(h, " <span class=\"note\">— ", md_ref_names(h->m, it->task->owners), "; <q>");
-    slice(h, it->due->phrase.value);
-    raw(h, "</q></span></li>\n");
+    owner_and_phrase(h, it->task, it->due);
+    raw(h, "</li>\n");
     if (i + 1 == tl->undated.n || undated_rank(&tl->undated.v[i + 1]) != rank) raw(h, "</ul>\n");
   }
 }
@@ -704,126 +926,138 @@ static void tl_undated(ht *h, timeline *tl) {
 static void deadlines(ht *h) {
   timeline tl = { .h = h };
   md_walk(&h->plan->root, tl_collect, &tl);
-  part_heading(h, "thoi-han", "III. Lịch thời hạn");
+  part_heading(h, 2);
   dt_span r = tl_range(&tl);
-  raw(h, "<p>Các thời hạn có ngày của kế hoạch theo ");
-  raw(h, scale_of(r).quarters ? "quý" : "tháng");
-  raw(h, ", từ ");
-  day(h, r.first);
-  raw(h, " đến ");
-  day(h, r.last);
-  raw(h, "; việc định kỳ được ghi vào từng kỳ trong khoảng đó. Đường gạch đứt là ngày tính.</p>\n");
+  raw(h, "<p>");
+  tpl(h, scale_of(r).quarters ? _("The plan's dated deadlines by quarter, from %s to %s; recurring duties are shown "
+                                  "in each period of that range. The dashed line is the as-of day.")
+                              : _("The plan's dated deadlines by month, from %s to %s; recurring duties are shown "
+                                  "in each period of that range. The dashed line is the as-of day."),
+      2, day_html(h, r.first), day_html(h, r.last));
+  raw(h, "</p>\n");
   tl_dated(h, &tl, r);
   tl_undated(h, &tl);
-  if (tl.without) rawf(h, "<p class=\"note\">%zu nhiệm vụ không ghi thời hạn.</p>\n", tl.without);
+  if (tl.without) {
+    raw(h, "<p class=\"note\">");
+    textf(h, lg_ntext("%zu task gives no deadline.", "%zu tasks give no deadline.", tl.without), tl.without);
+    raw(h, "</p>\n");
+  }
   raw(h, "</section>\n");
 }
 
 /* ---- 4. the agenda ---- */
 
-static const char *const group_vn[] = { "Quá hạn", "Sắp đến hạn", "Đã phát sinh", "Định kỳ", "Chờ điều kiện" };
+static const char *const group_words[] = { N_("Overdue"), N_("Due soon"), N_("Triggered"), N_("Recurring"),
+                                           N_("Waiting") };
 
 static void agenda_counts(ht *h, const ag_agenda *a) {
   raw(h, "<p class=\"totals\">");
-  for (int g = 0; g < AG_NGROUPS; g++)
-    rawf(h, "<span class=\"chip ag-%s\" data-count=\"%zu\">%s: %zu</span> ", ag_group_name((ag_group)g), a->count[g],
-         group_vn[g], a->count[g]);
-  rawf(h, "</p>\n<p class=\"note\">Không liệt kê: %zu nhiệm vụ đã hoàn thành, %zu đã hủy; %zu thời hạn thường xuyên; "
-          "%zu thời hạn không có ngày. Sắp đến hạn: trong %d ngày tới.</p>\n",
-       a->done, a->cancelled, a->continuous, a->undated, a->within);
+  for (int g = 0; g < AG_NGROUPS; g++) {
+    rawf(h, "<span class=\"chip ag-%s\" data-count=\"%zu\">", ag_group_name((ag_group)g), a->count[g]);
+    textf(h, "%s: %zu", _(group_words[g]), a->count[g]);
+    raw(h, "</span> ");
+  }
+  raw(h, "</p>\n<p class=\"note\">");
+  textf(h, _("Not listed: %zu tasks done, %zu cancelled; %zu continuous deadlines; %zu deadlines with no day. "
+             "Due soon: within the next %d days."),
+        a->done, a->cancelled, a->continuous, a->undated, a->within);
+  raw(h, "</p>\n");
 }
 
-static void days_text(ht *h, const char *before, long n, const char *unit_after) {
-  rawf(h, "%s%ld ngày%s", before, n, unit_after);
+/* The day an entry falls due as the plan says it: "due before 30/05/2020"
+ * for a "trước 30/5/2020" deadline (its last day is the 29th), else "due
+ * 30/05/2020". */
+static void due_on(ht *h, const ag_entry *e) {
+  if (e->dl && e->dl->kind == DL_BEFORE && e->date == e->dl->span.last) tpl(h, _("Due before %s"), 1, day_html(h, e->date + 1));
+  else tpl(h, _("Due %s"), 1, day_html(h, e->date));
 }
 
 /* Where the entry stands, in words: late by, due on, next on, waits for. */
 static void entry_status(ht *h, const ag_entry *e) {
   switch (e->group) {
   case AG_OVERDUE:
-    raw(h, e->missed != DT_MAX ? "Chưa có báo cáo kỳ " : "Hạn ");
-    day(h, e->missed != DT_MAX ? e->missed : e->date);
-    days_text(h, ", trễ ", e->days, "");
+    if (e->missed != DT_MAX) tpl(h, _("No report for the period of %s"), 1, day_html(h, e->missed));
+    else due_on(h, e);
+    textf(h, lg_ntext(", %ld day late", ", %ld days late", (unsigned long)e->days), e->days);
     break;
   case AG_DUE:
   case AG_TRIGGERED:
     if (e->group == AG_TRIGGERED && e->no_delay) {
-      raw(h, "Phải thực hiện từ ");
-      day(h, e->date);
-      raw(h, " (kế hoạch không ghi thời gian)");
+      tpl(h, _("To be done from %s (the plan gives no time)"), 1, day_html(h, e->date));
       break;
     }
-    if (!e->days) { raw(h, "Đến hạn hôm nay"); break; }
-    raw(h, "Hạn ");
-    day(h, e->date);
-    days_text(h, ", còn ", e->days, "");
+    if (!e->days) { text(h, _("Due today")); break; }
+    due_on(h, e);
+    textf(h, lg_ntext(", %ld day left", ", %ld days left", (unsigned long)e->days), e->days);
     break;
   case AG_RECURRING:
-    if (e->date == DT_MAX) { raw(h, "Định kỳ, không ghi kỳ cụ thể"); break; }
-    raw(h, "Kỳ tới ");
-    day(h, e->date);
-    days_text(h, ", còn ", e->days, "");
+    if (e->date == DT_MAX) { text(h, _("Recurring, no period given")); break; }
+    tpl(h, _("Next %s"), 1, day_html(h, e->date));
+    textf(h, lg_ntext(", %ld day left", ", %ld days left", (unsigned long)e->days), e->days);
     break;
   default:
-    el(h, "Chờ ", e->waits_for ? e->waits_for : "sự kiện", "");
-    if (e->expected != DT_MAX) {
-      raw(h, e->expected < h->as_of ? "; dự kiến trước " : "; dự kiến đến ");
-      day(h, e->expected);
-    }
+    textf(h, _("Waiting for %s"), e->waits_for ? e->waits_for : _("an event"));
+    if (e->expected != DT_MAX)
+      tpl(h, e->expected < h->as_of ? _("; expected before %s") : _("; expected by %s"), 1, day_html(h, e->expected));
   }
 }
 
 /* An entry of the progress record in words. */
 static void event_note(ht *h, const md_event *t) {
+  ar_arena *a = h->m->arena;
+  const char *doc = t->doc.value.n ? dg_fmt(a, " (%s)", esc(h, str(h, t->doc.value))) : "";
   if (t->kind == MD_EV_ISSUED) {
-    raw(h, "<q>");
-    slice(h, t->what.value);
-    el(h, "</q> của ", md_ref_names(h->m, t->issuer), "");
-  } else {
-    raw(h, "Hoàn thành ");
-    for (size_t i = 0; i < t->nitems; i++)
-      if (t->items[i]) el(h, i ? ", " : "", t->items[i]->id, "");
+    const char *what = dg_fmt(a, "<q>%s</q>", esc(h, str(h, t->what.value)));
+    /* TRANSLATORS: a document issued: “what” of the issuer, (its number), on a day. */
+    tpl(h, _("%s of %s%s on %s"), 4, what, esc(h, md_ref_names(h->m, t->issuer)), doc, day_html(h, t->day));
+    return;
   }
-  if (t->doc.value.n) {
-    raw(h, " (");
-    slice(h, t->doc.value);
-    raw(h, ")");
-  }
-  raw(h, " ngày ");
-  day(h, t->day);
+  dg_buf ids = dg_buf_in(a);
+  for (size_t i = 0; i < t->nitems; i++)
+    if (t->items[i]) dg_buf_item(&ids, ", ", t->items[i]->id, strlen(t->items[i]->id));
+  /* TRANSLATORS: tasks recorded done: their ids, (the document), on a day. */
+  tpl(h, _("Done: %s%s on %s"), 3, esc(h, dg_buf_text(&ids)), doc, day_html(h, t->day));
 }
 
 static void entry_notes(ht *h, const ag_entry *e) {
   if (e->trigger) {
-    raw(h, "<p>Phát sinh do: ");
+    raw(h, "<p>");
+    text(h, _("Triggered by:"));
+    raw(h, " ");
     event_note(h, e->trigger);
     raw(h, "</p>");
   }
   if (e->started) {
-    raw(h, "<p>Đang thực hiện từ ");
-    day(h, e->started->day);
+    raw(h, "<p>");
+    tpl(h, _("In progress since %s"), 1, day_html(h, e->started->day));
     raw(h, "</p>");
   }
   if (e->last_report) {
-    raw(h, "<p>Báo cáo gần nhất: ngày ");
-    day(h, e->last_report->day);
+    raw(h, "<p>");
+    tpl(h, _("Last report: %s"), 1, day_html(h, e->last_report->day));
     raw(h, "</p>");
   } else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
-    raw(h, "<p>Chưa có báo cáo nào được ghi nhận</p>");
+    el(h, "<p>", _("No report recorded yet"), "</p>");
 }
+
+static const char *const agenda_heads[] = { N_("Status"), N_("No."), N_("Content"), N_("Deadline"), N_("Follow-up") };
 
 static void agenda_row(ht *h, const ag_entry *e) {
   const char *g = ag_group_name(e->group);
   rawf(h, "<tr class=\"ag-%s\" data-group=\"%s\"", g, g);
   attr(h, "data-id", e->task->id);
-  rawf(h, "><td class=\"inl\" data-label=\"Tình trạng\"><span class=\"status\">%s</span></td>"
-          "<td class=\"inl\" data-label=\"STT\">", group_vn[e->group]);
+  raw(h, ">");
+  cell_open(h, "inl", _("Status"));
+  el(h, "<span class=\"status\">", _(group_words[e->group]), "</span></td>");
+  cell_open(h, "inl", _("No."));
   task_link(h, e->task);
   raw(h, "</td>");
-  cell(h, "Nội dung", cs_excerpt(h->m, e->task, 120));
-  raw(h, "<td data-label=\"Thời hạn\">");
+  cell(h, _("Content"), cs_excerpt(h->m, e->task, 120));
+  cell_open(h, NULL, _("Deadline"));
   dues(h, &(md_due){ .phrase = e->due->phrase, .what = e->due->what, .dl = e->due->dl });
-  raw(h, "</td><td data-label=\"Theo dõi\"><p>");
+  raw(h, "</td>");
+  cell_open(h, NULL, _("Follow-up"));
+  raw(h, "<p>");
   entry_status(h, e);
   raw(h, "</p>");
   entry_notes(h, e);
@@ -832,17 +1066,17 @@ static void agenda_row(ht *h, const ag_entry *e) {
 
 static void agenda_owner(ht *h, const md_body *b) {
   raw(h, "<h3>");
-  if (b) slice(h, b->name.value); else raw(h, "Chưa rõ cơ quan chủ trì");
-  raw(h, "</h3>\n<div class=\"tbl\"><table class=\"agenda reflow\"><thead><tr><th>Tình trạng</th><th>STT</th>"
-         "<th>Nội dung</th><th>Thời hạn</th><th>Theo dõi</th></tr></thead><tbody>\n");
+  if (b) slice(h, b->name.value); else text(h, _("Lead body unknown"));
+  raw(h, "</h3>\n");
+  head_row(h, "agenda", agenda_heads, 5);
 }
 
 static void agenda(ht *h) {
   ag_agenda *a = ag_agenda_of(h->m, h->plan, h->as_of, h->within, NULL);
-  part_heading(h, "viec-can-lam", "IV. Việc cần làm");
-  raw(h, "<p>Tính đến ngày ");
-  day(h, h->as_of);
-  raw(h, ", theo cơ quan chủ trì.</p>\n");
+  part_heading(h, 3);
+  raw(h, "<p>");
+  tpl(h, _("As of %s, by lead body."), 1, day_html(h, h->as_of));
+  raw(h, "</p>\n");
   agenda_counts(h, a);
   for (size_t i = 0; i < a->n; i++) {
     const ag_entry *e = &a->entries[i];
@@ -850,33 +1084,173 @@ static void agenda(ht *h) {
     agenda_row(h, e);
     if (i + 1 == a->n || a->entries[i + 1].owner != e->owner) raw(h, "</tbody></table></div>\n");
   }
-  if (!a->n) raw(h, "<p class=\"note\">Không có việc nào cần theo dõi.</p>\n");
+  if (!a->n) el(h, "<p class=\"note\">", _("Nothing to follow up."), "</p>\n");
   raw(h, "</section>\n");
+}
+
+/* ---- 5. the findings ---- */
+
+/* The findings are those of `check` on the same plans: the command runs
+ * every check before the page is written (EX_FINDINGS) and hands them in
+ * the model's list, sorted; the page only places and renders them. */
+
+static int mark_item(md_item *it, void *ctx) {
+  ht *h = ctx;
+  h->marks = ar_grow(h->m->arena, h->marks, sizeof *h->marks, &h->cap, h->nmarks + 1);
+  h->marks[h->nmarks++] = (ht_mark){ it->loc.file, it->loc.off, it->plan, it };
+  return 0;
+}
+
+static int by_place(const void *a, const void *b) {
+  const ht_mark *x = a, *y = b;
+  if (x->file != y->file) return x->file < y->file ? -1 : 1;
+  if (x->off != y->off) return x->off < y->off ? -1 : 1;
+  return (x->item != NULL) - (y->item != NULL);   /* the plan before its first item */
+}
+
+/* Every item of the plans on the page, and each plan's start, by place. */
+static void mark_plans(ht *h, md_plan *const *plans, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    h->marks = ar_grow(h->m->arena, h->marks, sizeof *h->marks, &h->cap, h->nmarks + 1);
+    h->marks[h->nmarks++] = (ht_mark){ plans[i]->file, plans[i]->loc.off, plans[i], NULL };
+    md_walk(&plans[i]->root, mark_item, h);
+  }
+  if (h->nmarks) qsort(h->marks, h->nmarks, sizeof *h->marks, by_place);
+}
+
+/* The last mark at or before a finding's place, in its file; NULL for a
+ * finding in no plan's file, or before any plan of its file. */
+static const ht_mark *mark_of(const ht *h, const dg_diag *d) {
+  size_t lo = 0, hi = h->nmarks;   /* the first mark past the place */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const ht_mark *k = &h->marks[mid];
+    if (k->file < d->file || (k->file == d->file && k->off <= d->off)) lo = mid + 1; else hi = mid;
+  }
+  if (!lo || h->marks[lo - 1].file != d->file) return NULL;
+  return &h->marks[lo - 1];
+}
+
+/* The plan a finding is listed under: where it lies, else (a finding in
+ * a parent plan, a record, or in no file) the first plan of the page. */
+static const md_plan *plan_of(const ht *h, const dg_diag *d, md_plan *const *plans) {
+  const ht_mark *k = d->file == DG_NOFILE ? NULL : mark_of(h, d);
+  return k ? k->plan : plans[0];
+}
+
+/* What a finding links to: the task or section its place falls in (an
+ * item that is neither is in its nearest one), else the plan's header. */
+static void finding_target(ht *h, const dg_diag *d, const char **id, const char **label) {
+  const ht_mark *k = d->file == DG_NOFILE ? NULL : mark_of(h, d);
+  const md_item *it = k ? k->item : NULL;
+  while (it && it->kind != MD_TASK && it->kind != MD_SECTION) it = it->parent;
+  *id = *label = "";
+  if (it && it->id) {
+    *id = item_anchor(h, it);
+    *label = dg_fmt(h->m->arena, it->kind == MD_TASK ? _("task %s") : _("section %s"), md_local_id(it));
+  } else if (k) {
+    *id = anchor(h, "p-", key(h, k->plan));
+    *label = _("plan header");
+  }
+}
+
+static const char *where(ht *h, const dg_diag *d) {
+  if (d->file == DG_NOFILE) return "";
+  src_pos p = src_position(h->m->src, d->file, d->off);
+  return dg_fmt(h->m->arena, "%s:%u:%u", h->m->src->files[d->file].path, p.line, p.col);
+}
+
+static void finding_note(ht *h, const dg_diag *n) {
+  raw(h, "<li>");
+  text(h, n->msg);
+  const char *w = where(h, n);
+  if (*w) el(h, " <span class=\"where\">", w, "</span>");
+  raw(h, "</li>");
+}
+
+static const char *const finding_heads[] = { N_("Severity"), N_("Finding"), N_("Where"), N_("Task") };
+
+static void finding_row(ht *h, const dg_diag *d) {
+  const char *sev = dg_severity_name(d->sev), *target, *label;
+  finding_target(h, d, &target, &label);
+  rawf(h, "<tr class=\"finding sev-%s\" data-severity=\"%s\"", sev, sev);
+  attr(h, "data-code", d->code ? d->code : "");
+  rawf(h, " data-target=\"%s\">", target);
+  cell_open(h, "inl", _("Severity"));
+  el(h, "<span class=\"sev\">", dg_severity_text(d->sev), "</span></td>");
+  cell_open(h, NULL, _("Finding"));
+  text(h, d->msg);
+  if (d->code) el(h, " <span class=\"code\">[", d->code, "]</span>");
+  if (d->notes) {
+    raw(h, "<ul class=\"notes\">");
+    for (const dg_diag *n = d->notes; n; n = n->next) finding_note(h, n);
+    raw(h, "</ul>");
+  }
+  raw(h, "</td>");
+  cell_open(h, "where", _("Where"));
+  text(h, where(h, d));
+  raw(h, "</td>");
+  cell_open(h, NULL, _("Task"));
+  if (*target) el(h, dg_fmt(h->m->arena, "<a href=\"#%s\">", target), label, "</a>");
+  raw(h, "</td></tr>\n");
+}
+
+/* Whether a finding is listed under h->plan: every finding when the page
+ * has one plan (or none, h->plan NULL), else those plan_of gives it. */
+static int listed_here(const ht *h, const dg_diag *d, md_plan *const *plans, size_t n) {
+  return n <= 1 || plan_of(h, d, plans) == h->plan;
+}
+
+/* The findings of this plan, after the heading of their part. */
+static void findings(ht *h, md_plan *const *plans, size_t n) {
+  unsigned long count[3] = { 0, 0, 0 };
+  for (const dg_diag *d = h->m->diags->first; d; d = d->next)
+    if (listed_here(h, d, plans, n)) count[d->sev]++;
+  if (!count[DG_ERROR] && !count[DG_WARNING] && !count[DG_NOTE]) {
+    el(h, "<p class=\"note\">", _("The checks found nothing to report."), "</p>\n</section>\n");
+    return;
+  }
+  static const char *const totals_of[] = { N_("Errors"), N_("Warnings"), N_("Notes") };
+  raw(h, "<p class=\"totals\">");
+  for (int s = DG_ERROR; s <= DG_NOTE; s++) {
+    rawf(h, "<span class=\"chip sev-%s\" data-count=\"%lu\">", dg_severity_name((dg_severity)s), count[s]);
+    textf(h, "%s: %lu", _(totals_of[s]), count[s]);
+    raw(h, "</span> ");
+  }
+  raw(h, "</p>\n");
+  head_row(h, "findings", finding_heads, 4);
+  for (const dg_diag *d = h->m->diags->first; d; d = d->next)
+    if (listed_here(h, d, plans, n)) finding_row(h, d);
+  raw(h, "</tbody></table></div>\n</section>\n");
 }
 
 /* ---- the document ---- */
 
-static void plan_article(ht *h) {
+static void plan_article(ht *h, md_plan *const *plans, size_t n) {
   rawf(h, "<article class=\"plan\" id=\"%s\">\n", anchor(h, "p-", key(h, h->plan)));
   plan_head(h);
   plan_toc(h);
-  part_heading(h, "noi-dung", "I. Nội dung kế hoạch");
+  part_heading(h, 0);
   items(h, &h->plan->root, 0);
   raw(h, "</section>\n");
   coverage(h);
   deadlines(h);
   agenda(h);
+  part_heading(h, 4);
+  findings(h, plans, n);
   raw(h, "</article>\n");
 }
 
 void ht_write(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as_of, int within) {
-  ht h = { out, m, NULL, as_of, within };
-  const char *title = n == 1 ? dg_fmt(m->arena, "%.*s — báo cáo kế hoạch", (int)plans[0]->key.n, plans[0]->key.p)
-                             : "Báo cáo kế hoạch";
+  ht h = { out, m, NULL, as_of, within, NULL, 0, 0 };
+  mark_plans(&h, plans, n);
+  const char *title = n == 1 ? dg_fmt(m->arena, _("%s — plan report"), key(&h, plans[0])) : _("Plan report");
   page_head(&h, title);
-  raw(&h, "<header class=\"report-head\"><p>Báo cáo kế hoạch, tính đến ngày ");
-  day(&h, as_of);
-  rawf(&h, "; việc sắp đến hạn: trong %d ngày.</p>", within);
+  raw(&h, "<header class=\"report-head\"><p>");
+  tpl(&h, lg_ntext("Plan report as of %s; due soon: within %s day.", "Plan report as of %s; due soon: within %s days.",
+                   (unsigned long)within),
+      2, day_html(&h, as_of), dg_fmt(m->arena, "%d", within));
+  raw(&h, "</p>");
   if (n > 1) {
     raw(&h, "<nav class=\"toc\"><ol>");
     for (size_t i = 0; i < n; i++) {
@@ -889,8 +1263,13 @@ void ht_write(FILE *out, md_model *m, md_plan *const *plans, size_t n, dt_day as
   raw(&h, "</header>\n");
   for (size_t i = 0; i < n; i++) {
     h.plan = plans[i];
-    plan_article(&h);
+    plan_article(&h, plans, n);
   }
-  raw(&h, "<footer><p>Lập bằng plancheck từ văn bản kế hoạch; mã trong ngoặc là mã nhiệm vụ của plancheck.</p></footer>\n"
-          "</body>\n</html>\n");
+  if (!n) {   /* no input declares a plan: the page holds why */
+    h.plan = NULL;
+    el(&h, "<section class=\"part\" id=\"kiem-tra\">\n<h2>", _("Findings"), "</h2>\n");
+    findings(&h, plans, n);
+  }
+  el(&h, "<footer><p>", _("Made by plancheck from the text of the plan; the codes in small print are plancheck's task ids."),
+     "</p></footer>\n</body>\n</html>\n");
 }

@@ -25,6 +25,7 @@
 #include "resolve.h"
 #include "rules.h"
 #include "suggest.h"
+#include "text.h"
 #include "parse.h"
 
 #ifndef PLANCHECK_VERSION
@@ -67,79 +68,85 @@ typedef struct options {
 /* --stop-after: how far `check` goes, to time the stages. */
 enum { STOP_NONE, STOP_LEX, STOP_PARSE, STOP_RESOLVE };
 
-static const char usage_text[] =
-  "usage: plancheck [check] [options] FILE...\n"
-  "       plancheck coverage [options] FILE...\n"
-  "       plancheck suggest [--evaluate] [options] FILE...\n"
-  "       plancheck accept [options] FILE [ID...]\n"
-  "       plancheck report --format NAME [options] FILE...\n"
-  "       plancheck agenda [--as-of DATE] [--within DAYS] [--owner BODY] [options] FILE...\n"
-  "       plancheck --list-rules [options] [FILE...]\n"
-  "\n"
-  "Checks implementation plans written in the plan language, each against\n"
-  "the plans it implements.\n"
-  "\n"
-  "commands:\n"
-  "  check       report every finding (the default)\n"
-  "  coverage    for each parent directive: which tasks implement it, or\n"
-  "              that it is waived, forwarded or missing; and the totals\n"
-  "  suggest     for each uncovered parent directive, the likeliest tasks\n"
-  "              (--evaluate: measure the suggestions on the existing links)\n"
-  "  accept      record the current fingerprint of the parent directives\n"
-  "              FILE links to (all, or those the IDs name), after review\n"
-  "  agenda      where each plan stands as of a day, by owner: overdue,\n"
-  "              due soon, triggered, recurring and waiting directives\n"
-  "  report      write a document: a built-in format (html: one\n"
-  "              self-contained page with the plan, its coverage, a timeline\n"
-  "              and the agenda; md and csv: the annex table; json: the model,\n"
-  "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
-  "              the cascade as a graph) or one a script defines\n"
-  "\n"
-  "options:\n"
-  "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
-  "                      PLANPATH, colon-separated, is searched after)\n"
-  "  --format=FORMAT     text or json; coverage also md and csv (default text)\n"
-  "  --as-of DATE        the day of the agenda, and the day waivers expire and\n"
-  "                      progress entries are checked against (default today)\n"
-  "  --progress FILE     read a progress record (repeatable); the record beside\n"
-  "                      a plan (x.progress beside x.plan) is read anyway\n"
-  "  --within DAYS       agenda, report --format html: how far ahead to look\n"
-  "                      (default 30)\n"
-  "  --owner BODY        agenda: only the directives BODY leads (id or name)\n"
-  "  --color=auto|always|never\n"
-  "                      colour the text output (auto: on a terminal, unless\n"
-  "                      NO_COLOR is set)\n"
-  "  --stdlib DIR        read std/... (plans and *.lua rules) from DIR instead of\n"
-  "                      the built-in library\n"
-  "  --batch N           check: more than N plans are checked in parts of N,\n"
-  "                      each in a worker process that also loads the\n"
-  "                      parents its plans name (default: more than 256\n"
-  "                      plans, in parts of 128)\n"
-  "  -j N, --jobs N      check: worker processes at once (default: one per\n"
-  "                      processor)\n"
-  "  --stop-after=lex|parse|resolve\n"
-  "                      check: stop after that stage and say how long it took\n"
-  "                      (for benchmarks)\n"
-  "\n"
-  "A FILE that is a directory stands for every *.plan file below it, in name\n"
-  "order.\n"
-  "\n"
-  "rules (Lua scripts: stdlib, the nearest .plancheck.lua, then --rules):\n"
-  "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
-  "  --no-rules          run no script: the built-in checks only\n"
-  "  --list-rules        list every rule, recognizer and format, and exit\n"
-  "  -W RULE, -Wall      enable a rule (or all of them)\n"
-  "  -Wno-RULE           disable a rule\n"
-  "  -Werror=RULE        enable a rule and make its findings errors\n"
-  "  --werror            make every warning an error\n"
-  "  --lua-budget N      Lua instructions per rule call (default 100000000)\n"
-  "  --lua-memory MIB    memory Lua may use in all (default 64)\n"
-  "  -h, --help          show this help\n"
-  "  --version           show the version\n"
-  "\n"
-  "Exit status: 0 no errors, 1 errors found (coverage: a directive missing;\n"
-  "agenda: a directive overdue),\n"
-  "2 usage or I/O failure.\n";
+/* --help, a paragraph a message, printed with a blank line between. */
+static const char *const help_text[] = {
+  N_("usage: plancheck [check] [options] FILE...\n"
+     "       plancheck coverage [options] FILE...\n"
+     "       plancheck suggest [--evaluate] [options] FILE...\n"
+     "       plancheck accept [options] FILE [ID...]\n"
+     "       plancheck report --format NAME [options] FILE...\n"
+     "       plancheck agenda [--as-of DATE] [--within DAYS] [--owner BODY] [options] FILE...\n"
+     "       plancheck --list-rules [options] [FILE...]\n"),
+  N_("Checks implementation plans written in the plan language, each against\n"
+     "the plans it implements.\n"),
+  N_("commands:\n"
+     "  check       report every finding (the default)\n"
+     "  coverage    for each parent directive: which tasks implement it, or\n"
+     "              that it is waived, forwarded or missing; and the totals\n"
+     "  suggest     for each uncovered parent directive, the likeliest tasks\n"
+     "              (--evaluate: measure the suggestions on the existing links)\n"
+     "  accept      record the current fingerprint of the parent directives\n"
+     "              FILE links to (all, or those the IDs name), after review\n"
+     "  agenda      where each plan stands as of a day, by owner: overdue,\n"
+     "              due soon, triggered, recurring and waiting directives\n"
+     "  report      write a document: a built-in format (html: one\n"
+     "              self-contained page with the plan, its coverage, a timeline\n"
+     "              and the agenda; md and csv: the annex table; json: the model,\n"
+     "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
+     "              the cascade as a graph) or one a script defines\n"),
+  N_("options:\n"
+     "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
+     "                      PLANPATH, colon-separated, is searched after)\n"
+     "  --format=FORMAT     text or json; coverage also md and csv (default text)\n"
+     "  --as-of DATE        the day of the agenda, and the day waivers expire and\n"
+     "                      progress entries are checked against (default today)\n"
+     "  --progress FILE     read a progress record (repeatable); the record beside\n"
+     "                      a plan (x.progress beside x.plan) is read anyway\n"
+     "  --within DAYS       agenda, report --format html: how far ahead to look\n"
+     "                      (default 30)\n"
+     "  --owner BODY        agenda: only the directives BODY leads (id or name)\n"
+     "  --color=auto|always|never\n"
+     "                      colour the text output (auto: on a terminal, unless\n"
+     "                      NO_COLOR is set)\n"
+     "  --stdlib DIR        read std/... (plans and *.lua rules) from DIR instead of\n"
+     "                      the built-in library\n"
+     "  --batch N           check: more than N plans are checked in parts of N,\n"
+     "                      each in a worker process that also loads the\n"
+     "                      parents its plans name (default: more than 256\n"
+     "                      plans, in parts of 128)\n"
+     "  -j N, --jobs N      check: worker processes at once (default: one per\n"
+     "                      processor)\n"
+     "  --stop-after=lex|parse|resolve\n"
+     "                      check: stop after that stage and say how long it took\n"
+     "                      (for benchmarks)\n"),
+  N_("A FILE that is a directory stands for every *.plan file below it, in name\n"
+     "order.\n"),
+  N_("rules (Lua scripts: stdlib, the nearest .plancheck.lua, then --rules):\n"
+     "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
+     "  --no-rules          run no script: the built-in checks only\n"
+     "  --list-rules        list every rule, recognizer and format, and exit\n"
+     "  -W RULE, -Wall      enable a rule (or all of them)\n"
+     "  -Wno-RULE           disable a rule\n"
+     "  -Werror=RULE        enable a rule and make its findings errors\n"
+     "  --werror            make every warning an error\n"
+     "  --lua-budget N      Lua instructions per rule call (default 100000000)\n"
+     "  --lua-memory MIB    memory Lua may use in all (default 64)\n"
+     "  -h, --help          show this help\n"
+     "  --version           show the version\n"),
+  N_("language:\n"
+     "  --lang=vi|en        the language of messages and reports (default: as\n"
+     "                      LANGUAGE, LC_ALL, LC_MESSAGES and LANG say)\n"),
+  N_("Exit status: 0 no errors, 1 errors found (coverage: a directive missing;\n"
+     "agenda: a directive overdue),\n"
+     "2 usage or I/O failure.\n"),
+};
+
+static void help(void) {
+  for (size_t i = 0; i < sizeof help_text / sizeof *help_text; i++) {
+    if (i) putchar('\n');
+    fputs(_(help_text[i]), stdout);
+  }
+}
 
 static dt_day today(void) {
   time_t now = time(NULL);
@@ -149,14 +156,70 @@ static dt_day today(void) {
 }
 
 static void out_of_memory(void) {
-  fputs("plancheck: out of memory\n", stderr);
+  fputs(_("plancheck: out of memory\n"), stderr);
   exit(EXIT_USAGE);
 }
 
 static int usage_error(const char *fmt, const char *arg) {
   fputs("plancheck: ", stderr);
   fprintf(stderr, fmt, arg);
-  fputs("\nTry 'plancheck --help'.\n", stderr);
+  fputc('\n', stderr);
+  fputs(_("Try 'plancheck --help'.\n"), stderr);
+  return EXIT_USAGE;
+}
+
+static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda" };
+enum { NCOMMANDS = sizeof command_names / sizeof *command_names };
+
+/* The edit distance of a and b, a transposition counting as one edit
+ * (both short: a command word). */
+static size_t distance(const char *a, const char *b) {
+  enum { MAX = 32 };
+  size_t na = strlen(a), nb = strlen(b), d[MAX + 1][MAX + 1];
+  if (na > MAX || nb > MAX) return MAX;
+  for (size_t i = 0; i <= na; i++)
+    for (size_t j = 0; j <= nb; j++) {
+      if (!i || !j) { d[i][j] = i + j; continue; }
+      size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+        best = d[i - 2][j - 2] + 1;
+      d[i][j] = best;
+    }
+  return d[na][nb];
+}
+
+/* Whether a first argument that is no command is a mistyped one rather
+ * than a plan: a word of small letters (and '-'), which no file or
+ * directory is named, with no '/' and no ".plan" in it. */
+static int looks_like_command(const char *a) {
+  size_t n = strlen(a);
+  if (n < 2 || n > 24 || strspn(a, "abcdefghijklmnopqrstuvwxyz-") != n || a[0] == '-') return 0;
+  struct stat st;
+  return stat(a, &st) != 0 && errno == ENOENT;
+}
+
+/* The command `a` is nearest to, when it is near enough to be a slip (an
+ * edit in four letters, two in longer words; or the start of one), or
+ * NULL. */
+static const char *nearest_command(const char *a) {
+  const char *best = NULL;
+  size_t best_d = strlen(a) <= 4 ? 2 : 3;
+  for (int c = 0; c < NCOMMANDS; c++) {
+    size_t d = strncmp(command_names[c], a, strlen(a)) == 0 ? 1 : distance(a, command_names[c]);
+    if (d < best_d) { best = command_names[c]; best_d = d; }
+  }
+  return best;
+}
+
+static int unknown_command(const char *a) {
+  const char *near = nearest_command(a);
+  fputs("plancheck: ", stderr);
+  if (near) fprintf(stderr, _("unknown command '%s'; did you mean '%s'?\n"), a, near);
+  else fprintf(stderr, _("unknown command '%s' (no file has that name either)\n"), a);
+  fputs(_("commands: check, coverage, suggest, accept, report, agenda\n"), stderr);
+  fputs(_("Try 'plancheck --help'.\n"), stderr);
   return EXIT_USAGE;
 }
 
@@ -189,16 +252,16 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
     else if (*i + 1 < argc) o->switches[o->nswitches++] = argv[++*i];
-    else return usage_error("option -W needs a rule%s", "");
+    else return usage_error(_("option -W needs a rule%s"), "");
     return 0;
   }
   if ((v = option_value(argc, argv, i, "--lua-budget"))) {
-    if ((o->lua_budget = count_arg(v)) < 0) return usage_error("--lua-budget wants a positive number, not '%s'", v);
+    if ((o->lua_budget = count_arg(v)) < 0) return usage_error(_("--lua-budget wants a positive number, not '%s'"), v);
     return 0;
   }
   if ((v = option_value(argc, argv, i, "--lua-memory"))) {
     long long mib = count_arg(v);
-    if (mib < 0 || mib > 65536) return usage_error("--lua-memory wants a number of MiB (1-65536), not '%s'", v);
+    if (mib < 0 || mib > 65536) return usage_error(_("--lua-memory wants a number of MiB (1-65536), not '%s'"), v);
     o->lua_memory = (size_t)mib << 20;
     return 0;
   }
@@ -216,21 +279,23 @@ static int parse_args(int argc, char **argv, options *o) {
   o->color = -1;
   o->as_of = today();
   int i = 1;
-  static const char *const names[] = { "check", "coverage", "suggest", "accept", "report", "agenda" };
-  for (int c = 0; i < argc && c < 6; c++)
-    if (strcmp(argv[i], names[c]) == 0) { o->cmd = (command)c; i++; break; }
+  while (i < argc && option_value(argc, argv, &i, "--lang")) i++;   /* --lang may come before the command */
+  int named = i;
+  for (int c = 0; i < argc && c < NCOMMANDS; c++)
+    if (strcmp(argv[i], command_names[c]) == 0) { o->cmd = (command)c; i++; break; }
+  if (i == named && i < argc && looks_like_command(argv[i])) return unknown_command(argv[i]);
   int only_files = 0;
   for (; i < argc; i++) {
     const char *a = argv[i], *v;
     if (only_files || a[0] != '-' || strcmp(a, "-") == 0) { o->files[o->nfiles++] = a; continue; }
     if (strcmp(a, "--") == 0) { only_files = 1; continue; }
     if (option_value(argc, argv, &i, "--lang")) continue;   /* read by lang_option */
-    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { fputs(usage_text, stdout); return EXIT_CLEAN; }
+    if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { help(); return EXIT_CLEAN; }
     if (strcmp(a, "--version") == 0) { printf("plancheck %s\n", PLANCHECK_VERSION); return EXIT_CLEAN; }
     if (strncmp(a, "-I", 2) == 0) {
       if (a[2]) o->incdirs[o->nincdirs++] = a + 2;
       else if (i + 1 < argc) o->incdirs[o->nincdirs++] = argv[++i];
-      else return usage_error("option -I needs a directory%s", "");
+      else return usage_error(_("option -I needs a directory%s"), "");
       continue;
     }
     if (o->cmd == CMD_REPORT && (v = option_value(argc, argv, &i, "--format"))) {
@@ -238,11 +303,11 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--format"))) {
-      if (rp_parse_format(v, &o->format) != 0) return usage_error("unknown format '%s' (text, json, md or csv)", v);
+      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, md or csv)"), v);
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--as-of"))) {
-      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return usage_error("--as-of wants a date such as 2024-06-30, not '%s'", v);
+      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return usage_error(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
       continue;
     }
     if (strcmp(a, "--evaluate") == 0 && o->cmd == CMD_SUGGEST) { o->evaluate = 1; continue; }
@@ -250,14 +315,14 @@ static int parse_args(int argc, char **argv, options *o) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
       else if (strcmp(v, "never") == 0) o->color = 0;
-      else return usage_error("unknown colour mode '%s' (auto, always or never)", v);
+      else return usage_error(_("unknown colour mode '%s' (auto, always or never)"), v);
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
     if ((v = option_value(argc, argv, &i, "--progress"))) { o->progress[o->nprogress++] = v; continue; }
     if ((o->cmd == CMD_AGENDA || o->cmd == CMD_REPORT) && (v = option_value(argc, argv, &i, "--within"))) {
       long long n = strcmp(v, "0") == 0 ? 0 : count_arg(v);
-      if (n < 0 || n > 36600) return usage_error("--within wants a number of days (0-36600), not '%s'", v);
+      if (n < 0 || n > 36600) return usage_error(_("--within wants a number of days (0-36600), not '%s'"), v);
       o->within = (int)n;
       continue;
     }
@@ -265,32 +330,32 @@ static int parse_args(int argc, char **argv, options *o) {
     if ((v = option_value(argc, argv, &i, "--jobs")) || (v = option_value(argc, argv, &i, "-j")) ||
         (strncmp(a, "-j", 2) == 0 && a[2] && (v = a + 2))) {
       long long n = count_arg(v);
-      if (n < 0 || n > 256) return usage_error("--jobs wants a number of processes (1-256), not '%s'", v);
+      if (n < 0 || n > 256) return usage_error(_("--jobs wants a number of processes (1-256), not '%s'"), v);
       o->jobs = (int)n;
       continue;
     }
     if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--batch"))) {
-      if ((o->batch = count_arg(v)) < 0) return usage_error("--batch wants a positive number of plans, not '%s'", v);
+      if ((o->batch = count_arg(v)) < 0) return usage_error(_("--batch wants a positive number of plans, not '%s'"), v);
       continue;
     }
     if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--stop-after"))) {
       static const char *const stages[] = { "lex", "parse", "resolve" };
       for (int k = 0; k < 3 && !o->stop_after; k++)
         if (strcmp(v, stages[k]) == 0) o->stop_after = STOP_LEX + k;
-      if (!o->stop_after) return usage_error("--stop-after wants lex, parse or resolve, not '%s'", v);
+      if (!o->stop_after) return usage_error(_("--stop-after wants lex, parse or resolve, not '%s'"), v);
       continue;
     }
     int r = parse_rule_option(argc, argv, &i, o);
     if (r == 0) continue;
     if (r > 0) return r;
-    return usage_error("unknown option '%s'", a);
+    return usage_error(_("unknown option '%s'"), a);
   }
   if (o->list_rules) return -1;
-  if (o->nfiles == 0) return usage_error("no input files%s", "");
-  if (o->cmd == CMD_REPORT && !o->report_format) return usage_error("'report' needs --format NAME%s", "");
+  if (o->nfiles == 0) return usage_error(_("no input files%s"), "");
+  if (o->cmd == CMD_REPORT && !o->report_format) return usage_error(_("'report' needs --format NAME%s"), "");
   if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
-    return usage_error("formats md and csv are for 'coverage'%s", "");
-  if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error("'accept' prints text only%s", "");
+    return usage_error(_("formats md and csv are for 'coverage'%s"), "");
+  if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error(_("'accept' prints text only%s"), "");
   return -1;
 }
 
@@ -316,13 +381,14 @@ static void plan_lines(FILE *out, const inputs_t *in) {
   for (size_t i = 0; i < in->n; i++) {
     md_plan *p = in->v[i].plan;
     if (!p) continue;
-    size_t n = p->ntasks;
-    fprintf(out, "%s: plan %.*s, %zu task%s\n", in->v[i].path, (int)p->key.n, p->key.p, n, n == 1 ? "" : "s");
+    fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), in->v[i].path,
+            (int)p->key.n, p->key.p, p->ntasks);
   }
 }
 
 static void totals(unsigned long errors, unsigned long warnings) {
-  printf("%lu error%s, %lu warning%s\n", errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s");
+  printf(lg_ntext("%lu error, ", "%lu errors, ", errors), errors);
+  printf(lg_ntext("%lu warning\n", "%lu warnings\n", warnings), warnings);
 }
 
 /* After loading inputs on top of what was loaded before: resolves what is
@@ -332,7 +398,7 @@ static void resolve(const options *o, md_model *m, ru_engine *rules, inputs_t *i
   pg_resolve(m, o->as_of);
   for (size_t i = 0; i < in->n; i++)
     if (in->v[i].loaded && !in->v[i].plan && !in->v[i].record)
-      dg_add(m->diags, DG_ERROR, "no-plan", in->v[i].file, 0, 0, "%s declares no plan", in->v[i].path);
+      dg_add(m->diags, DG_ERROR, "no-plan", in->v[i].file, 0, 0, _("%s declares no plan"), in->v[i].path);
 }
 
 /* Every check of every input plan (built-in, cascade, rules), then the
@@ -479,8 +545,8 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
   checker k = { o, m, ro, rules, paths, 1, { 0 } };
   if (npaths > whole && o->nprogress) {
-    fprintf(stderr, "plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of the "
-                    "plans a record may name; raise --batch, or give the record to 'agenda'\n", whole);
+    fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "
+                      "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
     return EXIT_USAGE;
   }
   if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
@@ -543,19 +609,43 @@ static int cmd_document(const options *o, md_model *m, const inputs_t *in, ru_en
   return m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* `s` and a space, padded to `width` characters (not bytes: Vietnamese). */
+static void put_padded(const char *s, size_t width) {
+  fputs(s, stdout);
+  for (size_t n = tx_codepoints(s, strlen(s)); n < width; n++) putchar(' ');
+  putchar(' ');
+}
+
+/* The widest of some texts, in characters. */
+static size_t widest(const char *const *texts, size_t n) {
+  size_t w = 0;
+  for (size_t i = 0; i < n; i++) {
+    size_t c = tx_codepoints(texts[i], strlen(texts[i]));
+    if (c > w) w = c;
+  }
+  return w;
+}
+
 static void list_rules(const ru_engine *rules) {
-  static const char *const headings[] = { "rules", "recognizers", "formats" };
+  const char *const severities[] = { _(dg_severity_name(DG_ERROR)), _(dg_severity_name(DG_WARNING)),
+                                     _(dg_severity_name(DG_NOTE)) }, *const states[] = { _("on"), _("off") };
+  size_t sev_width = widest(severities, 3), state_width = widest(states, 2);
+  static const char *const headings[] = { N_("rules:\n"), N_("recognizers:\n"), N_("formats:\n") };
   for (int k = RU_RULE; k <= RU_FORMAT; k++) {
     int first = 1;
     for (size_t i = 0; i < ru_count(rules); i++) {
       const ru_def *d = ru_at(rules, i);
       if ((int)d->kind != k) continue;
-      if (first) printf("%s%s:\n", k == RU_RULE ? "" : "\n", headings[k]);
+      if (first) printf("%s%s", k == RU_RULE ? "" : "\n", _(headings[k]));
       first = 0;
-      if (k == RU_RULE)
-        printf("  %-28s %-7s %-3s %-26s %s\n", d->id, dg_severity_name(d->werror ? DG_ERROR : d->severity),
-               d->enabled ? "on" : "off", ru_origin(rules, d), d->description);
-      else printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
+      if (k == RU_RULE) {
+        printf("  %-28s ", d->id);
+        put_padded(_(dg_severity_name(d->werror ? DG_ERROR : d->severity)), sev_width);
+        put_padded(d->enabled ? _("on") : _("off"), state_width);
+        printf("%-26s %s\n", ru_origin(rules, d), d->description);
+      } else {
+        printf("  %-28s %-26s %s\n", d->id, ru_origin(rules, d), d->description);
+      }
     }
   }
 }
@@ -569,8 +659,8 @@ static int apply_switches(const options *o, ru_engine *rules) {
   if (o->cmd == CMD_REPORT && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
     ar_arena a;
     ar_init(&a);
-    const char *why = dg_fmt(&a, "unknown report format '%s' (built in: %s; plancheck --list-rules lists the scripts' formats)",
-                             o->report_format, ex_names(&a));
+    const char *why = dg_fmt(&a, _("unknown report format '%s' (built in: %s; plancheck --list-rules lists the "
+                                   "scripts' formats)"), o->report_format, ex_names(&a));
     int status = usage_error("%s", why);
     ar_free(&a);
     return status;
@@ -610,7 +700,7 @@ static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
   const md_body *owner = NULL;
   if (o->owner && !(owner = owner_named(m, o->owner))) {
     print_diags(o, m->src, m->diags);
-    return usage_error("--owner: no body is named '%s'", o->owner);
+    return usage_error(_("--owner: no body is named '%s'"), o->owner);
   }
   ag_agenda **a = mem_calloc(in->n ? in->n : 1, sizeof *a);
   size_t n = 0, overdue = 0;
@@ -631,14 +721,14 @@ static int cmd_accept(const options *o, md_model *m, const inputs_t *in) {
   if (p) r = ac_accept(m, p, o->files + 1, o->nfiles - 1);
   print_diags(o, m->src, m->diags);
   for (ac_change *c = r.changes; c; c = c->next)
-    printf("%s %s -> %s: %s%s\n", m->diags->errors ? "would accept" : "accepted", c->link->from->id,
-           c->link->item->id, *c->before ? c->before : "(none)", dg_fmt(m->arena, " => %s", c->after));
+    printf(m->diags->errors ? _("would accept %s -> %s: %s => %s\n") : _("accepted %s -> %s: %s => %s\n"),
+           c->link->from->id, c->link->item->id, *c->before ? c->before : _("(none)"), c->after);
   if (m->diags->errors) {
-    printf("nothing written: fix the errors first\n");
+    fputs(_("nothing written: fix the errors first\n"), stdout);
     return EXIT_FINDINGS;
   }
-  printf("%s: %zu link%s accepted, %zu already current\n", in->v[0].path, r.changed, r.changed == 1 ? "" : "s",
-         r.unchanged);
+  printf(lg_ntext("%s: %zu link accepted, %zu already current\n", "%s: %zu links accepted, %zu already current\n",
+                  r.changed), in->v[0].path, r.changed, r.unchanged);
   return EXIT_CLEAN;
 }
 
@@ -697,11 +787,11 @@ static int cmd_stage(const options *o, md_model *m, const rs_options *ro, ru_eng
     free(in.v);
   }
   double dt = seconds() - t0;
-  static const char *const verbs[] = { "", "lexed", "parsed", "resolved" };
-  printf("%s %zu files, %zu bytes%s in %.3f s: %.1f MB/s\n", verbs[o->stop_after], n, bytes,
-         o->stop_after == STOP_LEX ? dg_fmt(m->arena, ", %zu tokens", tokens) : "", dt,
+  static const char *const verbs[] = { "", N_("lexed"), N_("parsed"), N_("resolved") };
+  printf(_("%s %zu files, %zu bytes%s in %.3f s: %.1f MB/s\n"), _(verbs[o->stop_after]), n, bytes,
+         o->stop_after == STOP_LEX ? dg_fmt(m->arena, _(", %zu tokens"), tokens) : "", dt,
          dt > 0 ? (double)bytes / dt / 1e6 : 0.0);
-  printf("%lu errors, %lu warnings\n", m->diags->errors, m->diags->warnings);
+  printf(_("%lu errors, %lu warnings\n"), m->diags->errors, m->diags->warnings);
   return unreadable ? EXIT_USAGE : m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
@@ -794,7 +884,10 @@ int main(int argc, char **argv) {
   const char *lang = lang_option(argc, argv);
   char exe[4096];
   if (lg_init(lang && *lang ? lang : NULL, program_path(argv[0], exe, sizeof exe)) != 0)
-    fputs("plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
+    /* In both languages: the catalogue that would translate it is missing. */
+    fputs("plancheck: ghi chú: không tìm thấy bản tiếng Việt của các thông báo (vi/LC_MESSAGES/plancheck.mo); "
+          "các thông báo sẽ hiện bằng tiếng Anh\n"
+          "plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
           "showing English\n", stderr);
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
   options o;

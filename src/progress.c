@@ -4,11 +4,23 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lang.h"
 #include "text.h"
 
 const char *pg_kind_name(md_event_kind k) {
   static const char *const names[] = { "issued", "done", "started", "cancelled", "reported" };
   return names[k];
+}
+
+const char *pg_kind_text(md_event_kind k) {
+  static const char *const names[] = { N_("issued"), N_("done"), N_("started"), N_("cancelled"), N_("reported") };
+  return _(names[k]);
+}
+
+static const char *day_text(md_model *m, dt_day d) {
+  char buf[11];
+  lg_day(d, buf);
+  return ar_strndup(m->arena, buf, strlen(buf));
 }
 
 static dg_diag *error_at(md_model *m, const char *code, md_loc at, const char *msg) {
@@ -22,7 +34,7 @@ static const char *whole_id(md_model *m, const md_event *e, const md_str *s) {
   if (memchr(s->value.p, ':', s->value.n)) return ar_strndup(m->arena, s->value.p, s->value.n);
   if (e->plan_key.n) return dg_fmt(m->arena, "%.*s:%.*s", (int)e->plan_key.n, e->plan_key.p, (int)s->value.n, s->value.p);
   error_at(m, "unknown-directive", s->loc,
-           dg_fmt(m->arena, "'%.*s' names no plan: write the whole id (PLAN:%.*s), or name the plan after 'progress'",
+           dg_fmt(m->arena, _("'%.*s' names no plan: write the whole id (PLAN:%.*s), or name the plan after 'progress'"),
                   (int)s->value.n, s->value.p, (int)s->value.n, s->value.p));
   return NULL;
 }
@@ -46,8 +58,8 @@ static md_item **resolve_ids(md_model *m, const md_event *e, const md_strs *list
      * ends it, maybe before the ':' memchr saw in the whole text. */
     const char *colon = strchr(id, ':');
     sl_slice key = { id, colon ? (size_t)(colon - id) : strlen(id) };
-    const char *why = md_plan_by_key(m, key) ? dg_fmt(m->arena, "no directive %s", id)
-                                             : dg_fmt(m->arena, "no plan %.*s is loaded (for %s)", (int)key.n, key.p, id);
+    const char *why = md_plan_by_key(m, key) ? dg_fmt(m->arena, _("no directive %s"), id)
+                                             : dg_fmt(m->arena, _("no plan %.*s is loaded (for %s)"), (int)key.n, key.p, id);
     error_at(m, "unknown-directive", s->s.loc, why);
   }
   return v;
@@ -163,7 +175,7 @@ static void index_parts(pass *ps, known *k) {
     dg_buf_add(&list, "\"", 1);
   }
   if (n > LISTED_PARTS) {
-    const char *more = dg_fmt(&ps->scratch, " and %zu more", n - LISTED_PARTS);
+    const char *more = dg_fmt(&ps->scratch, _(" and %zu more"), n - LISTED_PARTS);
     dg_buf_add(&list, more, strlen(more));
   }
   k->listed = n ? dg_buf_text(&list) : NULL;
@@ -177,9 +189,9 @@ static void check_part(pass *ps, const md_event *e, const md_item *it) {
   known *k = known_of(ps, it);
   if (!k->parts.arena) index_parts(ps, k);
   if (ix_get(&k->parts, tx_fold(&ps->scratch, e->part.value.p, e->part.value.n))) return;
-  const char *msg = k->listed ? dg_fmt(m->arena, "%s has no deadline for \"%.*s\" (it has %s)", it->id,
+  const char *msg = k->listed ? dg_fmt(m->arena, _("%s has no deadline for \"%.*s\" (it has %s)"), it->id,
                                        (int)e->part.value.n, e->part.value.p, k->listed)
-                              : dg_fmt(m->arena, "%s has no deadline with a 'for' part; leave out 'for'", it->id);
+                              : dg_fmt(m->arena, _("%s has no deadline with a 'for' part; leave out 'for'"), it->id);
   error_at(m, "progress-for", e->part.loc, msg);
 }
 
@@ -193,9 +205,9 @@ static void check_twice(pass *ps, md_event *e, md_item *it) {
   if (!r) return;
   md_event *o = r->event;
   dg_diag *d = dg_add(m->diags, DG_WARNING, "progress-duplicate", e->loc.file, e->loc.off, e->loc.len,
-                      "%s is recorded %s here and %s on %s", it->id, pg_kind_name(e->kind), pg_kind_name(o->kind),
-                      md_day_text(m->arena, o->day));
-  dg_note(m->diags, d, o->loc.file, o->loc.off, o->loc.len, "recorded here");
+                      _("%s is recorded %s here and %s on %s"), it->id, pg_kind_text(e->kind), pg_kind_text(o->kind),
+                      day_text(m, o->day));
+  dg_note(m->diags, d, o->loc.file, o->loc.off, o->loc.len, _("recorded here"));
 }
 
 /* A `triggers` naming a directive that waits for nothing is a slip too.
@@ -216,7 +228,7 @@ static int waits(pass *ps, const md_item *it) {
 static void check_block(md_model *m, const md_event *e, const md_event *prev) {
   if (!e->plan_key.n || md_plan_by_key(m, e->plan_key)) return;
   if (prev && prev->plan_loc.file == e->plan_loc.file && prev->plan_loc.off == e->plan_loc.off) return;
-  error_at(m, "unknown-directive", e->plan_loc, dg_fmt(m->arena, "no plan %.*s is loaded", (int)e->plan_key.n, e->plan_key.p));
+  error_at(m, "unknown-directive", e->plan_loc, dg_fmt(m->arena, _("no plan %.*s is loaded"), (int)e->plan_key.n, e->plan_key.p));
 }
 
 static void resolve_event(pass *ps, md_event *e, dt_day as_of) {
@@ -226,8 +238,8 @@ static void resolve_event(pass *ps, md_event *e, dt_day as_of) {
   if (e->day == DT_MAX) return;              /* a date that does not exist: reported */
   if (e->day > as_of) {
     dg_add(m->diags, DG_ERROR, "progress-date", e->day_loc.file, e->day_loc.off, e->day_loc.len,
-           "%s is after the as-of date %s: a record cannot hold what has not happened yet",
-           md_day_text(m->arena, e->day), md_day_text(m->arena, as_of));
+           _("%s is after the as-of date %s: a record cannot hold what has not happened yet"), day_text(m, e->day),
+           day_text(m, as_of));
     return;
   }
   for (size_t i = 0; i < e->nitems; i++) {
@@ -242,7 +254,7 @@ static void resolve_event(pass *ps, md_event *e, dt_day as_of) {
     md_item *it = e->triggered[i];
     if (it && !waits(ps, it))
       dg_add(m->diags, DG_WARNING, "progress-trigger", s->s.loc.file, s->s.loc.off, s->s.loc.len,
-             "%s waits for nothing: none of its deadlines is conditional", it->id);
+             _("%s waits for nothing: none of its deadlines is conditional"), it->id);
   }
 }
 

@@ -21,5 +21,7 @@ void pg_resolve(md_model *m, dt_day as_of);
 
 /* "issued", "done", "started", "cancelled", "reported": as written. */
 const char *pg_kind_name(md_event_kind k);
+/* The same as users read it, in their language ("done", "hoàn thành"). */
+const char *pg_kind_text(md_event_kind k);
 
 #endif

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "lang.h"
 #include "progress.h"
 #include "text.h"
 
@@ -16,6 +17,23 @@ int rp_parse_format(const char *s, rp_format *f) {
 
 
 static const char *path_of(md_model *m, const md_plan *p) { return m->src->files[p->file].path; }
+
+/* A day as users read it (lang.h); JSON keeps ISO days (iso). */
+static const char *day(md_model *m, dt_day d) {
+  char buf[11];
+  lg_day(d, buf);
+  return ar_strndup(m->arena, buf, strlen(buf));
+}
+
+static const char *iso(md_model *m, dt_day d) { return md_day_text(m->arena, d); }
+
+static const char *days(md_model *m, long n) { return dg_fmt(m->arena, lg_ntext("%ld day", "%ld days", (unsigned long)n), n); }
+
+/* Pads `s` with spaces to `width` characters (not bytes: Vietnamese). */
+static void put_padded(FILE *out, const char *s, size_t width) {
+  fputs(s, out);
+  for (size_t n = tx_codepoints(s, strlen(s)); n < width; n++) fputc(' ', out);
+}
 
 static const char *key(md_model *m, const md_plan *p) { return ar_strndup(m->arena, p->key.p, p->key.n); }
 
@@ -36,18 +54,19 @@ static const char *row_note(md_model *m, const cs_row *row) {
   if (row->status == CS_FORWARDED) {
     const char *lv = "";
     for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", md_level_name(l));
-    return *lv ? dg_fmt(m->arena, "to %s", lv) : "to the level below";
+      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", cs_level_text(l));
+    return *lv ? dg_fmt(m->arena, _("to %s"), lv) : _("to the level below");
   }
   if (w && (row->status == CS_WAIVED || row->expired)) {
-    const char *reason = w->reason.value.n ? dg_fmt(m->arena, "\"%.*s\"", (int)w->reason.value.n, w->reason.value.p)
-                                          : "(no reason)";
+    /* TRANSLATORS: a text quoted from the plan. */
+    const char *reason = w->reason.value.n ? dg_fmt(m->arena, _("\"%.*s\""), (int)w->reason.value.n, w->reason.value.p)
+                                          : _("(no reason)");
     if (w->until == DT_MAX) return reason;
-    if (row->expired) return dg_fmt(m->arena, "waiver expired on %s: %s", md_day_text(m->arena, w->until), reason);
-    return dg_fmt(m->arena, "%s until %s", reason, md_day_text(m->arena, w->until));
+    if (row->expired) return dg_fmt(m->arena, _("waiver expired on %s: %s"), day(m, w->until), reason);
+    return dg_fmt(m->arena, _("%s until %s"), reason, day(m, w->until));
   }
-  if (row->status == CS_EXTRA) return "not addressed to this level";
-  if (row->status == CS_MISSING) return "no task implements it";
+  if (row->status == CS_EXTRA) return _("not addressed to this level");
+  if (row->status == CS_MISSING) return _("no task implements it");
   return "";
 }
 
@@ -58,42 +77,59 @@ static int percent(const cs_target *t) {
 
 static const char *target_title(md_model *m, const cs_target *t) {
   if (!t->through) return dg_fmt(m->arena, "%s (%s)", key(m, t->plan), path_of(m, t->plan));
-  return dg_fmt(m->arena, "%s (%s), the nearest available ancestor: the text of %s is not available", key(m, t->plan),
-                path_of(m, t->plan), key(m, t->through));
+  return dg_fmt(m->arena, _("%s (%s), the nearest available ancestor: the text of %s is not available"),
+                key(m, t->plan), path_of(m, t->plan), key(m, t->through));
 }
 
 static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
-  return dg_fmt(m->arena, "%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s",
-                cs_addressed_count(t), md_level_name(c->level), t->count[CS_COVERED], t->count[CS_WAIVED], t->count[CS_FORWARDED],
-                t->count[CS_MISSING], percent(t),
-                t->count[CS_EXTRA] ? dg_fmt(m->arena, "; %zu more implemented though not addressed", t->count[CS_EXTRA]) : "");
+  return dg_fmt(m->arena,
+                _("%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s"),
+                cs_addressed_count(t), cs_level_text(c->level), t->count[CS_COVERED], t->count[CS_WAIVED],
+                t->count[CS_FORWARDED], t->count[CS_MISSING], percent(t),
+                t->count[CS_EXTRA] ? dg_fmt(m->arena, _("; %zu more implemented though not addressed"), t->count[CS_EXTRA])
+                                   : "");
 }
 
 /* ---- text ---- */
 
 static const char *excerpt(md_model *m, const md_item *it) { return cs_excerpt(m, it, 60); }
 
+/* The width of the status column: its longest word. */
+static size_t status_width(void) {
+  size_t w = 0;
+  for (int s = CS_MISSING; s <= CS_EXTRA; s++) {
+    const char *t = cs_status_text((cs_status)s);
+    size_t n = tx_codepoints(t, strlen(t));
+    if (n > w) w = n;
+  }
+  return w;
+}
+
 static void text_row(FILE *out, md_model *m, const cs_row *row, int width) {
   const char *what;
-  if (row->status == CS_COVERED || row->status == CS_EXTRA)
-    what = dg_fmt(m->arena, "by %s%s%s", implemented_by(m, row), row->status == CS_EXTRA ? " (" : "",
-                  row->status == CS_EXTRA ? "not addressed to this level)" : "");
+  if (row->status == CS_COVERED)
+    what = dg_fmt(m->arena, _("by %s"), implemented_by(m, row));
+  else if (row->status == CS_EXTRA)
+    what = dg_fmt(m->arena, _("by %s (not addressed to this level)"), implemented_by(m, row));
   else if (row->status == CS_MISSING && !row->expired)
-    what = dg_fmt(m->arena, "\"%s\" (%s)", excerpt(m, row->directive), owner_names(m, row->directive));
+    what = dg_fmt(m->arena, _("\"%s\" (%s)"), excerpt(m, row->directive), owner_names(m, row->directive));
   else
     what = row_note(m, row);
-  fprintf(out, "  %-*s  %-9s  %s\n", width, row->directive->id, cs_status_name(row->status), what);
+  fprintf(out, "  %-*s  ", width, row->directive->id);
+  put_padded(out, cs_status_text(row->status), status_width());
+  fprintf(out, "  %s\n", what);
 }
 
 static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   md_plan *p = c->child;
   if (!c->ntargets) {
-    fprintf(out, "%s: plan %s implements no plan whose text is available\n", path_of(m, p), key(m, p));
+    fprintf(out, _("%s: plan %s implements no plan whose text is available\n"), path_of(m, p), key(m, p));
     return;
   }
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, "%s: plan %s (%s) against %s\n", path_of(m, p), key(m, p), md_level_name(c->level), target_title(m, t));
+    fprintf(out, _("%s: plan %s (%s) against %s\n"), path_of(m, p), key(m, p), cs_level_text(c->level),
+            target_title(m, t));
     int width = 0;
     for (size_t k = 0; k < t->nrows; k++) {
       int w = (int)tx_codepoints(t->rows[k].directive->id, strlen(t->rows[k].directive->id));
@@ -121,8 +157,8 @@ void rp_md_cell(FILE *out, const char *s) {
 static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, "## %s (%s) against %s\n\n", key(m, c->child), md_level_name(c->level), target_title(m, t));
-    fputs("| Directive | Text | Owner | Status | Implemented by | Note |\n", out);
+    fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(c->level), target_title(m, t));
+    fputs(_("| Directive | Text | Owner | Status | Implemented by | Note |\n"), out);
     fputs("| --- | --- | --- | --- | --- | --- |\n", out);
     for (size_t k = 0; k < t->nrows; k++) {
       const cs_row *row = &t->rows[k];
@@ -130,7 +166,7 @@ static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_md_cell(out, row->directive->id);
       rp_md_cell(out, text_of(m, row->directive));
       rp_md_cell(out, owner_names(m, row->directive));
-      rp_md_cell(out, cs_status_name(row->status));
+      rp_md_cell(out, cs_status_text(row->status));
       rp_md_cell(out, implemented_by(m, row));
       rp_md_cell(out, row_note(m, row));
       fputc('\n', out);
@@ -159,7 +195,7 @@ static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_csv_field(out, key(m, c->child), 0);
       rp_csv_field(out, key(m, t->plan), 0);
       rp_csv_field(out, row->directive->id, 0);
-      rp_csv_field(out, cs_status_name(row->status), 0);
+      rp_csv_field(out, cs_status_text(row->status), 0);
       rp_csv_field(out, implemented_by(m, row), 0);
       rp_csv_field(out, owner_names(m, row->directive), 0);
       rp_csv_field(out, text_of(m, row->directive), 0);
@@ -203,7 +239,7 @@ static void json_row(FILE *out, md_model *m, const cs_row *row) {
     dg_json_string(out, w->reason.value.p, w->reason.value.n);
     if (w->until != DT_MAX) {
       fputs(", ", out);
-      js_field(out, "until", md_day_text(m->arena, w->until), 0);
+      js_field(out, "until", iso(m, w->until), 0);
     }
     fprintf(out, ", \"expired\": %s}", row->expired ? "true" : "false");
   }
@@ -243,7 +279,10 @@ static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
 
 void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
   if (f == RP_JSON) fputs("[", out);
-  if (f == RP_CSV) fputs("\"child\",\"parent\",\"directive\",\"status\",\"implemented_by\",\"owners\",\"text\",\"note\"\r\n", out);
+  if (f == RP_CSV) {
+    fputs(_("\"child\",\"parent\",\"directive\",\"status\",\"implemented_by\",\"owners\",\"text\",\"note\""), out);
+    fputs("\r\n", out);
+  }
   for (size_t i = 0; i < n; i++) {
     if (f == RP_TEXT) text_coverage(out, m, c[i]);
     else if (f == RP_MD) md_coverage(out, m, c[i]);
@@ -267,11 +306,12 @@ static const char *shared(md_model *m, const sm_index *ix, const md_item *d, con
 }
 
 static void text_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
-  fprintf(out, "%s  \"%s\" (%s)\n", d->id, excerpt(m, d), owner_names(m, d));
-  if (!n) fputs("    no likely task\n", out);
+  fprintf(out, _("%s  \"%s\" (%s)\n"), d->id, excerpt(m, d), owner_names(m, d));
+  if (!n) fputs(_("    no likely task\n"), out);
   for (size_t i = 0; i < n; i++)
-    fprintf(out, "    %.2f  %s  \"%s\" (%s%s); shares: %s\n", h[i].score, h[i].task->id, cs_excerpt(m, h[i].task, 50),
-            owner_names(m, h[i].task), h[i].owner ? ", owner corresponds" : "", shared(m, ix, d, h[i].task));
+    fprintf(out, _("    %.2f  %s  \"%s\" (%s%s); shares: %s\n"), h[i].score, h[i].task->id,
+            cs_excerpt(m, h[i].task, 50), owner_names(m, h[i].task), h[i].owner ? _(", owner corresponds") : "",
+            shared(m, ix, d, h[i].task));
 }
 
 static void json_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
@@ -298,7 +338,7 @@ void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_form
     for (size_t t = 0; t < c[i]->ntargets; t++) {
       const cs_target *tg = &c[i]->targets[t];
       if (f == RP_TEXT)
-        fprintf(out, "%s: plan %s against %s: %zu uncovered\n", path_of(m, c[i]->child), key(m, c[i]->child),
+        fprintf(out, _("%s: plan %s against %s: %zu uncovered\n"), path_of(m, c[i]->child), key(m, c[i]->child),
                 key(m, tg->plan), tg->count[CS_MISSING]);
       for (size_t k = 0; k < tg->nrows; k++) {
         if (tg->rows[k].status != CS_MISSING) continue;
@@ -324,8 +364,8 @@ static void print_eval(FILE *out, const char *name, const sg_eval *e, rp_format 
             e->reciprocal / n);
     return;
   }
-  fprintf(out, "%s: %zu links; the hidden task ranked first for %zu (%.0f%%), in the top 3 for %zu (%.0f%%), "
-          "not proposed for %zu; mean reciprocal rank %.2f\n", name, e->links, e->top1, 100 * e->top1 / n, e->top3,
+  fprintf(out, _("%s: %zu links; the hidden task ranked first for %zu (%.0f%%), in the top 3 for %zu (%.0f%%), "
+                 "not proposed for %zu; mean reciprocal rank %.2f\n"), name, e->links, e->top1, 100 * e->top1 / n, e->top3,
           100 * e->top3 / n, e->unranked, e->reciprocal / n);
 }
 
@@ -343,28 +383,31 @@ void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
     total.unranked += e.unranked;
     total.reciprocal += e.reciprocal;
   }
-  print_eval(out, "total", &total, f);
+  print_eval(out, f == RP_JSON ? "total" : _("total"), &total, f);
   if (f == RP_JSON) fputs("}\n", out);
 }
 
 /* ---- agenda ---- */
 
-static const char *day(md_model *m, dt_day d) { return md_day_text(m->arena, d); }
+/* An agenda group as users read it; ag_group_name is the code. */
+static const char *group_text(ag_group g) {
+  static const char *const names[] = { N_("overdue"), N_("due"), N_("triggered"), N_("recurring"), N_("waiting") };
+  return _(names[g]);
+}
 
-static const char *days(md_model *m, long n) { return dg_fmt(m->arena, "%ld day%s", n, n == 1 ? "" : "s"); }
 
 /* The deadline as printed, with its `for` part, and the part's meaning when
  * the phrase has several (a staged deadline). */
 static const char *phrase_of(md_model *m, const ag_entry *e) {
   const md_due *d = e->due;
-  const char *s = dg_fmt(m->arena, "\"%.*s\"", (int)d->phrase.value.n, d->phrase.value.p);
-  if (d->what.value.n) s = dg_fmt(m->arena, "%s for \"%.*s\"", s, (int)d->what.value.n, d->what.value.p);
+  const char *s = dg_fmt(m->arena, _("\"%.*s\""), (int)d->phrase.value.n, d->phrase.value.p);
+  if (d->what.value.n) s = dg_fmt(m->arena, _("%s for \"%.*s\""), s, (int)d->what.value.n, d->what.value.p);
   if (d->dl && d->dl->next) s = dg_fmt(m->arena, "%s [%s]", s, dl_canonical(m->arena, e->dl));
   return s;
 }
 
 static const char *owner_title(md_model *m, const md_body *b) {
-  if (!b) return "(no owner)";
+  if (!b) return _("(no owner)");
   return dg_fmt(m->arena, "%.*s (%.*s)", (int)b->name.value.n, b->name.value.p, (int)b->id.n, b->id.p);
 }
 
@@ -372,19 +415,20 @@ static const char *owner_title(md_model *m, const md_body *b) {
 static const char *status_of(md_model *m, const ag_entry *e) {
   switch (e->group) {
   case AG_OVERDUE:
-    if (e->missed != DT_MAX) return dg_fmt(m->arena, "no report recorded for %s, %s late", day(m, e->missed), days(m, e->days));
-    return dg_fmt(m->arena, "%s late, due %s", days(m, e->days), day(m, e->date));
+    if (e->missed != DT_MAX)
+      return dg_fmt(m->arena, _("no report recorded for %s, %s late"), day(m, e->missed), days(m, e->days));
+    return dg_fmt(m->arena, _("%s late, due %s"), days(m, e->days), day(m, e->date));
   case AG_DUE:
-    return e->days ? dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days)) : "due today";
+    return e->days ? dg_fmt(m->arena, _("due %s, in %s"), day(m, e->date), days(m, e->days)) : _("due today");
   case AG_TRIGGERED:
-    if (e->no_delay && e->dl->delay_days == 0) return dg_fmt(m->arena, "due at once, since %s", day(m, e->date));
-    if (e->no_delay) return dg_fmt(m->arena, "due since %s (the plan gives no time limit)", day(m, e->date));
-    return dg_fmt(m->arena, "due %s, in %s", day(m, e->date), days(m, e->days));
+    if (e->no_delay && e->dl->delay_days == 0) return dg_fmt(m->arena, _("due at once, since %s"), day(m, e->date));
+    if (e->no_delay) return dg_fmt(m->arena, _("due since %s (the plan gives no time limit)"), day(m, e->date));
+    return dg_fmt(m->arena, _("due %s, in %s"), day(m, e->date), days(m, e->days));
   case AG_RECURRING:
-    if (e->date == DT_MAX) return "recurring, with no period to count";
-    return dg_fmt(m->arena, "next %s, in %s", day(m, e->date), days(m, e->days));
+    if (e->date == DT_MAX) return _("recurring, with no period to count");
+    return dg_fmt(m->arena, _("next %s, in %s"), day(m, e->date), days(m, e->days));
   case AG_WAITING:
-    return dg_fmt(m->arena, "waits for %s", e->waits_for);
+    return dg_fmt(m->arena, _("waits for %s"), e->waits_for);
   default:
     return "";
   }
@@ -399,15 +443,15 @@ static const char *event_text(md_model *m, const md_event *t, int whose) {
     for (size_t i = 0; whose && i < t->nitems; i++)
       if (t->items[i]) dg_buf_item(&idb, ", ", t->items[i]->id, strlen(t->items[i]->id));
     for (const md_ref *r = t->by; r; r = r->next) {
-      if (!byb.n) dg_buf_add(&byb, " by ", 4);
+      if (!byb.n) dg_buf_add(&byb, _(" by "), strlen(_(" by ")));
       else dg_buf_add(&byb, ", ", 2);
       dg_buf_add(&byb, r->text.p, r->text.n);
     }
     const char *ids = dg_buf_text(&idb), *by = dg_buf_text(&byb);
-    return dg_fmt(m->arena, "%s%s%s on %s%s%s", ids, *ids ? " " : "", pg_kind_name(t->kind), day(m, t->day), doc, by);
+    return dg_fmt(m->arena, _("%s%s%s on %s%s%s"), ids, *ids ? " " : "", pg_kind_text(t->kind), day(m, t->day), doc, by);
   }
   const md_ref *b = t->issuer;
-  return dg_fmt(m->arena, "\"%.*s\"%s issued by %.*s on %s", (int)t->what.value.n, t->what.value.p, doc,
+  return dg_fmt(m->arena, _("\"%.*s\"%s issued by %.*s on %s"), (int)t->what.value.n, t->what.value.p, doc,
                 b && b->body ? (int)b->body->name.value.n : (int)(b ? b->text.n : 0),
                 b && b->body ? b->body->name.value.p : b ? b->text.p : "", day(m, t->day));
 }
@@ -416,33 +460,35 @@ static const char *event_text(md_model *m, const md_event *t, int whose) {
  * progress, the last report. */
 static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of) {
   if (e->trigger)
-    fprintf(out, "        triggered by %s%s\n", event_text(m, e->trigger, 1),
-            e->no_delay ? "" : dg_fmt(m->arena, ", %s to act", days(m, e->dl->delay_days)));
+    fprintf(out, _("        triggered by %s%s\n"), event_text(m, e->trigger, 1),
+            e->no_delay ? "" : dg_fmt(m->arena, _(", %s to act"), days(m, e->dl->delay_days)));
   if (e->group == AG_WAITING && e->expected != DT_MAX)
-    fprintf(out, "        expected by %s%s\n", day(m, e->expected), e->expected < as_of ? ", now past" : "");
-  if (e->started) fprintf(out, "        in progress since %s\n", day(m, e->started->day));
-  if (e->last_report) fprintf(out, "        last report: %s\n", event_text(m, e->last_report, 0));
+    fprintf(out, _("        expected by %s%s\n"), day(m, e->expected), e->expected < as_of ? _(", now past") : "");
+  if (e->started) fprintf(out, _("        in progress since %s\n"), day(m, e->started->day));
+  if (e->last_report) fprintf(out, _("        last report: %s\n"), event_text(m, e->last_report, 0));
   else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
-    fprintf(out, "        last report: none recorded\n");
+    fputs(_("        last report: none recorded\n"), out);
 }
 
 static const char *agenda_counts(md_model *m, const ag_agenda *a) {
   const char *s = "";
-  for (int g = 0; g < AG_NGROUPS; g++) s = dg_fmt(m->arena, "%s%s%zu %s", s, g ? ", " : "", a->count[g], ag_group_name(g));
+  for (int g = 0; g < AG_NGROUPS; g++) s = dg_fmt(m->arena, "%s%s%zu %s", s, g ? ", " : "", a->count[g], group_text(g));
   return s;
 }
 
 static void text_agenda(FILE *out, md_model *m, const ag_agenda *a) {
-  fprintf(out, "%s: plan %s as of %s, looking %s ahead: %s\n", path_of(m, a->plan), key(m, a->plan), day(m, a->as_of),
-          days(m, a->within), agenda_counts(m, a));
-  fprintf(out, "  not listed: %zu directive%s done, %zu cancelled; %zu continuous dut%s; %zu deadline%s with no date\n",
-          a->done, a->done == 1 ? "" : "s", a->cancelled, a->continuous, a->continuous == 1 ? "y" : "ies", a->undated,
-          a->undated == 1 ? "" : "s");
+  fprintf(out, _("%s: plan %s as of %s, looking %s ahead: %s\n"), path_of(m, a->plan), key(m, a->plan),
+          day(m, a->as_of), days(m, a->within), agenda_counts(m, a));
+  fputs(_("  not listed: "), out);
+  fprintf(out, lg_ntext("%zu directive done, ", "%zu directives done, ", a->done), a->done);
+  fprintf(out, _("%zu cancelled; "), a->cancelled);
+  fprintf(out, lg_ntext("%zu continuous duty; ", "%zu continuous duties; ", a->continuous), a->continuous);
+  fprintf(out, lg_ntext("%zu deadline with no date\n", "%zu deadlines with no date\n", a->undated), a->undated);
   const ag_entry *prev = NULL;
   for (size_t i = 0; i < a->n; i++) {
     const ag_entry *e = &a->entries[i];
     if (!prev || prev->owner != e->owner) fprintf(out, "\n%s\n", owner_title(m, e->owner));
-    if (!prev || prev->owner != e->owner || prev->group != e->group) fprintf(out, "  %s\n", ag_group_name(e->group));
+    if (!prev || prev->owner != e->owner || prev->group != e->group) fprintf(out, "  %s\n", group_text(e->group));
     fprintf(out, "    %-10s %s: %s\n", md_local_id(e->task), status_of(m, e), phrase_of(m, e));
     fprintf(out, "        %s\n", cs_excerpt(m, e->task, 72));
     text_details(out, m, e, a->as_of);
@@ -454,7 +500,7 @@ static void js_day(FILE *out, md_model *m, const char *name, dt_day d) {
   js(out, name);
   fputs(": ", out);
   if (d == DT_MAX || d == DT_MIN) fputs("null", out);
-  else js(out, day(m, d));
+  else js(out, iso(m, d));
   fputs(", ", out);
 }
 

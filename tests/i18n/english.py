@@ -7,6 +7,8 @@ with its line; exits 1 if there is any. What the plans say is not
 plancheck's text and is skipped: the source lines a finding quotes (the
 line above a caret line), quoted text (“…”, "…", '…', «…»), finding codes
 [in-brackets], paths and identifiers (with '/', '.', '_', ':' or digits),
+options (-W, --progress) and the command word of a command line
+("plancheck coverage"),
 and the JSON output's keys (only its "message" texts are read). HTML is
 read as its visible text.
 
@@ -84,9 +86,13 @@ def english_in(line, words):
     line = QUOTED.sub(" ", line)
     line = CODE.sub(" ", line)
     found = []
+    prev = None
     for tok in TOKEN.findall(line):
+        after, prev = prev, tok
         if re.search(r"[/._:0-9@=<>{}#]", tok.strip(",;()!?")):
             continue                            # a path, id, option or number
+        if re.match(r"-{1,2}[A-Za-z]", tok) or after == "plancheck":
+            continue                            # an option, or the command of a command line
         w = tok.strip(",;()!?-–—")
         if WORD.match(w) and w.lower() in words:
             found.append(w)

@@ -1,5 +1,5 @@
-"""The HTML report (plan, coverage, timeline, agenda) of a plan of N tasks
-with a progress record (160,000 tasks took 27 s: its agenda)."""
+"""The HTML report (plan, coverage, timeline, agenda, findings) of a plan of
+N tasks with a progress record (160,000 tasks took 27 s: its agenda)."""
 
 import os
 import sys
