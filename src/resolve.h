@@ -4,8 +4,8 @@
  * include (relative path, -I, PLANPATH, the embedded standard library), each
  * once, reporting cycles with the include chain; then resolves body
  * references, derives task ids and effective owners, and recognises every
- * deadline phrase. Layer: resolve; calls parse, model, deadline, source,
- * mem. */
+ * deadline phrase. Layer: resolve; calls parse, lexer (lx_names_plan),
+ * model, deadline, source, mem. */
 #ifndef PLANCHECK_RESOLVE_H
 #define PLANCHECK_RESOLVE_H
 
