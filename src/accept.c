@@ -95,13 +95,29 @@ static char *apply(ar_arena *ar, const src_file *f, edit *e, size_t n, size_t *l
   return out;
 }
 
+/* Whether the line holding off, up to it, has a letter outside quotes
+ * that is not ASCII: its keywords are Vietnamese (`cụ thể hóa "..."`). */
+static int vietnamese_before(const char *data, uint32_t off) {
+  uint32_t b = off;
+  while (b > 0 && data[b - 1] != '\n') b--;
+  int quoted = 0;
+  for (uint32_t i = b; i < off; i++) {
+    if (data[i] == '\\' && quoted) i++;
+    else if (data[i] == '"') quoted = !quoted;
+    else if (!quoted && (unsigned char)data[i] >= 0x80 && memcmp(data + i, "\xC4\x91)", 3) != 0) return 1;  /* not the label đ) */
+  }
+  return 0;
+}
+
 /* The edit for one change: replace the recorded fingerprint, or insert one
- * after the link's target. */
+ * after the link's target, with the keyword in the language the line's
+ * keywords are written in. */
 static edit edit_of(md_model *m, const ac_change *c) {
   const md_link *l = c->link;
   if (l->fingerprint.loc.len)
     return (edit){ l->fingerprint.loc.off, l->fingerprint.loc.len, dg_fmt(m->arena, "\"%s\"", c->after) };
-  return (edit){ l->target.loc.off + l->target.loc.len, 0, dg_fmt(m->arena, " fingerprint \"%s\"", c->after) };
+  const char *kw = vietnamese_before(m->src->files[l->target.loc.file].data, l->target.loc.off) ? "mã kiểm tra" : "fingerprint";
+  return (edit){ l->target.loc.off + l->target.loc.len, 0, dg_fmt(m->arena, " %s \"%s\"", kw, c->after) };
 }
 
 /* The file a path ends at, links followed, so that the rename replaces the

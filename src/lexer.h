@@ -3,7 +3,8 @@
  *
  * Tokens are offsets into the file's buffer (no copying). Lexical errors
  * are reported to the diagnostic list and the lexer carries on, so one run
- * shows every bad byte. Layer: lex; calls diag. */
+ * shows every bad byte. Keywords have English and Vietnamese spellings
+ * (docs/LANGUAGE.md). Layer: lex; calls diag, lang, text and utf8proc. */
 #ifndef PLANCHECK_LEXER_H
 #define PLANCHECK_LEXER_H
 
@@ -17,6 +18,11 @@ typedef struct lx_token {
   unsigned char unterminated;  /* a string with no closing quote */
   unsigned char escaped;       /* a string holding \" or \\, which the parser
                                   decodes; the others are the file's bytes */
+  unsigned char quote;         /* a string's quotes, in bytes: 1 for "…",
+                                  3 for “…” (set on strings only) */
+  unsigned char reported;      /* a date the lexer reported (20/3/2023): the
+                                  parser says nothing more of it (set on
+                                  dates only) */
 } lx_token;
 
 typedef struct lx_lexer {
@@ -31,6 +37,12 @@ void lx_init(lx_lexer *lx, const char *data, size_t size, uint32_t file, dg_list
 int lx_next(lx_lexer *lx, lx_token *tok);
 /* Human name of a token type, for messages ("string", "'{'", "'section'"). */
 const char *lx_token_name(int type);
+
+/* Whether the n bytes at s are exactly a Vietnamese spelling of the
+ * keyword `plan` ("kế hoạch", "chương trình"), in any normalization: the
+ * scan for a parent plan's file reads a file's declarations without
+ * lexing it. */
+int lx_names_plan(const char *s, size_t n);
 
 /* The end of the plain text of a string from p: printable ASCII other
  * than '"' and '\\', and well-formed two- and three-byte UTF-8; p is at

@@ -20,9 +20,9 @@ static dg_diag *error_at(ps_ctx *ctx, const char *code, md_loc l, const char *fm
 /* ---- strings ---- */
 
 md_str ps_string(ps_ctx *ctx, const lx_token *t) {
-  const char *p = ctx->data + t->off + 1;
-  size_t n = t->len >= 1 ? t->len - 1 : 0;
-  if (!t->unterminated && n) n--; /* the closing quote */
+  const char *p = ctx->data + t->off + t->quote;   /* "…" or “…” */
+  size_t n = t->len >= t->quote ? t->len - t->quote : 0;
+  if (!t->unterminated && n >= t->quote) n -= t->quote; /* the closing quote */
   md_str s = { { p, n }, loc_of(ctx, t) };
   if (!t->escaped) return s;
   char *d = ar_alloc_text(ctx->m->arena, n);
@@ -232,7 +232,10 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
   /* Do not cut a UTF-8 sequence in the middle. */
   while (shown > 0 && shown < text.n && ((unsigned char)text.p[shown] & 0xC0) == 0x80) shown--;
   sl_slice clean = tx_printable(ctx->m->arena, text.p, shown);
-  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, _("unexpected %s %.*s%s%s"), name, (int)clean.n, clean.p,
+  /* A string shows its own quotes; other tokens are quoted in the
+   * translation. */
+  const char *fmt = major == TK_STRING ? lg_ptext("string", "unexpected %s %.*s%s%s") : _("unexpected %s %.*s%s%s");
+  dg_add(dl, DG_ERROR, "syntax", ctx->file, t->off, t->len, fmt, name, (int)clean.n, clean.p,
          shown < text.n ? "..." : "", hint);
 }
 
@@ -319,6 +322,7 @@ void ps_hdr_level(ps_ctx *ctx, int level) {
 
 /* A DATEVAL token as a day; reports a date that does not exist. */
 static int token_date(ps_ctx *ctx, const lx_token *d, dt_day *day) {
+  if (d->reported) return -1;   /* 20/3/2023: the lexer gave the fix */
   if (dt_parse_iso(ctx->data + d->off, d->len, day) == 0) return 0;
   error_at(ctx, "invalid-date", loc_of(ctx, d), _("date %s does not exist"), ar_strndup(ctx->m->arena, ctx->data + d->off, d->len));
   return -1;

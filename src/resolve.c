@@ -11,6 +11,7 @@
 
 #include "guess.h"
 #include "lang.h"
+#include "lexer.h"
 #include "mem.h"
 #include "parse.h"
 #include "stdlib_data.h"
@@ -225,9 +226,16 @@ static sl_slice declared_at(const char *data, size_t n, const char *p) {
   const char *end = memchr(p + 1, '"', (size_t)(data + n - p - 1));
   const char *q = p;
   while (q > data && (q[-1] == ' ' || q[-1] == '\t')) q--;
-  if (!end || q == p || q - data < 4 || memcmp(q - 4, "plan", 4) != 0 ||
-      (q - 4 != data && q[-5] != '\n' && q[-5] != ' '))
-    return SL_NONE;
+  if (!end || q == p) return SL_NONE;
+  int english = q - data >= 4 && memcmp(q - 4, "plan", 4) == 0 && (q - 4 == data || q[-5] == '\n' || q[-5] == ' ');
+  if (!english) {
+    /* `kế hoạch "NUMBER"` or `chương trình "NUMBER"` from the start of
+     * its line (after blanks). */
+    const char *line = q;
+    while (line > data && line[-1] != '\n' && q - line < 96) line--;
+    while (line < q && (*line == ' ' || *line == '\t')) line++;
+    if (line == q || !lx_names_plan(line, (size_t)(q - line))) return SL_NONE;
+  }
   return (sl_slice){ p + 1, (size_t)(end - p - 1) };
 }
 

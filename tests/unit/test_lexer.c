@@ -468,13 +468,21 @@ void test_lexer_bad_bytes(void) {
   done(&L);
 
   /* A valid character that starts no token: one error covering all its
-   * bytes ("ạ" is 3 bytes). */
-  LEX(&L, "a @ \xe1\xba\xa1 ; b");
+   * bytes ("–" is 3 bytes). */
+  LEX(&L, "a @ \xe2\x80\x93 ; b");
   UT_EQ_INT(L.n, 2);
   UT_EQ_INT(L.d.count, 3);
   DIAG(&L, 0, 2, 1, "unexpected character '@'");
-  DIAG(&L, 1, 4, 3, "unexpected character '\xe1\xba\xa1'");
+  DIAG(&L, 1, 4, 3, "unexpected character '\xe2\x80\x93'");
   DIAG(&L, 2, 8, 1, "unexpected character ';'");
+  done(&L);
+
+  /* A word with a Vietnamese letter that is no keyword: one error for
+   * the word ("nạ" is 4 bytes), not one per letter. */
+  LEX(&L, "a n\xe1\xba\xa1 b");
+  UT_EQ_INT(L.n, 2);
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 2, 4, "'n\xe1\xba\xa1' is not a keyword");
   done(&L);
 }
 
@@ -695,4 +703,143 @@ void test_lexer_plain_blocks(void) {
     }
   }
   UT_EQ_INT(mismatches, 0);
+}
+
+void test_lexer_vietnamese_keywords(void);
+void test_lexer_curly_strings(void);
+void test_lexer_word_text(void);
+
+/* Vietnamese keywords: NFC, NFD, the half-composed letters of Windows'
+ * keyboard and the old tone placement all give the same token; blanks
+ * between words are free; the longest keyword wins, and what follows it
+ * is lexed as usual. */
+void test_lexer_vietnamese_keywords(void) {
+  static const struct { const char *text; int type; } kw[] = {
+    { "k\xe1\xba\xbf ho\xe1\xba\xa1" "ch", TK_PLAN },                  /* kế hoạch, NFC */
+    { "ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch", TK_PLAN },                /* NFD */
+    { "k\xc3\xaa\xcc\x81  \tho\xe1\xba\xa1" "ch", TK_PLAN },           /* ê + acute, blanks */
+    { "c\xe1\xbb\xa5 th\xe1\xbb\x83 h\xc3\xb3" "a", TK_IMPLEMENTS },   /* cụ thể hóa */
+    { "c\xe1\xbb\xa5 th\xe1\xbb\x83 ho\xc3\xa1", TK_IMPLEMENTS },      /* cụ thể hoá */
+    { "\xc4\x91\xc3\xa3 h\xe1\xbb\xa7y", TK_CANCELLED },              /* đã hủy */
+    { "\xc4\x91\xc3\xa3 hu\xe1\xbb\xb7", TK_CANCELLED },              /* đã huỷ */
+    { "ch\xe1\xbb\xa7 tr\xc3\xac", TK_BY },                           /* chủ trì */
+    { "\xc4\x91\xe1\xba\xbfn", TK_TO },                               /* đến */
+    { "\xc4\x91\xe1\xba\xbfn ng\xc3\xa0y", TK_UNTIL },                /* đến ngày */
+    { "trung \xc6\xb0\xc6\xa1ng", TK_CENTRAL },                       /* trung ương */
+    { "trung u\xcc\x9bo\xcc\x9bng", TK_CENTRAL },                     /* NFD */
+    { "ghi ch\xc3\xba", TK_NOTE },                                    /* ghi chú */
+    { "kh\xc3\xb4ng c\xc3\xb3 v\xc4\x83n b\xe1\xba\xa3n", TK_UNAVAILABLE },
+    { "t\xe1\xbb\x89nh", TK_PROVINCE }, { "huy\xe1\xbb\x87n", TK_DISTRICT },
+    { "c\xc6\xa1 s\xe1\xbb\x9f", TK_GRASSROOTS },
+  };
+  for (size_t i = 0; i < sizeof kw / sizeof kw[0]; i++) {
+    lexed L;
+    lex_n(&L, kw[i].text, strlen(kw[i].text));
+    UT_EQ_INT(L.n, 1);
+    TOK(&L, 0, kw[i].type, kw[i].text);
+    UT_EQ_INT(L.d.count, 0);
+    done(&L);
+  }
+  lexed L;
+  /* "chủ trì btc_hu": the keyword, then the identifier; "cơ quan ban
+   * hành" is one keyword, "cơ quan ban_x" two tokens. */
+  LEX(&L, "ch\xe1\xbb\xa7 tr\xc3\xac btc_hu, c\xc6\xa1 quan ban h\xc3\xa0nh x c\xc6\xa1 quan ban_x");
+  UT_EQ_INT(L.n, 7);
+  UT_EQ_INT(type(&L, 0), TK_BY);
+  TOK(&L, 1, TK_IDENT, "btc_hu");
+  UT_EQ_INT(type(&L, 3), TK_ISSUER);
+  TOK(&L, 4, TK_IDENT, "x");
+  UT_EQ_INT(type(&L, 5), TK_BODY);
+  TOK(&L, 6, TK_IDENT, "ban_x");
+  UT_EQ_INT(L.d.count, 0);
+  done(&L);
+  /* `trung` and `ghi` alone are identifiers; a capital is no keyword. */
+  LEX(&L, "trung ghi K\xe1\xba\xbf");
+  UT_EQ_INT(L.n, 2);
+  TOK(&L, 0, TK_IDENT, "trung");
+  TOK(&L, 1, TK_IDENT, "ghi");
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 10, 4, "'K\xe1\xba\xbf' is not a keyword (text goes in quotes)");
+  done(&L);
+  /* A keyword with a capital or another tone is reported with the
+   * keyword, and read as it: one error, not a cascade. */
+  LEX(&L, "Ch\xe1\xbb\xa7 tr\xc3\xac x ch\xe1\xbb\xa7 tr\xc3\xad y");
+  UT_EQ_INT(L.n, 4);
+  UT_EQ_INT(type(&L, 0), TK_BY);
+  TOK(&L, 1, TK_IDENT, "x");
+  UT_EQ_INT(type(&L, 2), TK_BY);
+  UT_EQ_INT(L.d.count, 2);
+  DIAG(&L, 0, 0, 10, "'Ch\xe1\xbb\xa7 tr\xc3\xac' is not a keyword: did you mean 'ch\xe1\xbb\xa7 tr\xc3\xac'?");
+  DIAG(&L, 1, 13, 10, "'ch\xe1\xbb\xa7 tr\xc3\xad' is not a keyword: did you mean 'ch\xe1\xbb\xa7 tr\xc3\xac'?");
+  done(&L);
+  /* The label đ) is still a label. */
+  LEX(&L, "\xc4\x91) \"x\"");
+  UT_EQ_INT(type(&L, 0), TK_LABEL);
+  done(&L);
+}
+
+/* Strings in “ ”: pairs inside are text, so are straight quotes and
+ * backslashes; the token records its quotes' size. */
+void test_lexer_curly_strings(void) {
+  lexed L;
+  LEX(&L, "\xe2\x80\x9c" "a \xe2\x80\x9c" "b\xe2\x80\x9d \"c\" \\ d\xe2\x80\x9d x");
+  UT_EQ_INT(L.n, 2);
+  UT_EQ_INT(type(&L, 0), TK_STRING);
+  UT_EQ_INT(L.t[0].quote, 3);
+  UT_EQ_INT(L.t[0].len, 23);
+  UT_EQ_INT(L.t[0].escaped, 0);
+  TOK(&L, 1, TK_IDENT, "x");
+  UT_EQ_INT(L.d.count, 0);
+  done(&L);
+  /* Unpaired at the end of the line: one error, the string ends at the
+   * last ”, and the line goes on. */
+  LEX(&L, "\xe2\x80\x9c" "a \xe2\x80\x9c" "b\xe2\x80\x9d x\ny");
+  UT_EQ_INT(L.n, 3);
+  UT_EQ_INT(L.t[0].len, 12);
+  TOK(&L, 1, TK_IDENT, "x");
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 0, 3, "unterminated string: its");
+  done(&L);
+}
+
+/* Text from Word: a quotation in straight quotes inside a string, a line
+ * break inside one, a date as 20/3/2023: one error each, with the fix. */
+void test_lexer_word_text(void) {
+  lexed L;
+  LEX(&L, "\"a \"b\" c\" x");
+  UT_EQ_INT(L.n, 2);
+  TOK(&L, 0, TK_STRING, "\"a \"b\" c\"");
+  TOK(&L, 1, TK_IDENT, "x");
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 3, 1, "a straight quote inside a string");
+  done(&L);
+  /* The closing quote missing: the string ends at the last quote. */
+  LEX(&L, "\"a \"b\" c x\ny");
+  UT_EQ_INT(L.n, 4);
+  TOK(&L, 0, TK_STRING, "\"a \"b\"");
+  UT_EQ_INT(L.d.count, 1);
+  done(&L);
+  /* A line break, the next line closing the string. */
+  LEX(&L, "\"a\n b\" x");
+  UT_EQ_INT(L.n, 2);
+  TOK(&L, 0, TK_STRING, "\"a\n b\"");
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 2, 1, "line break inside a string");
+  done(&L);
+  /* The next line does not close it: unterminated, as before. */
+  LEX(&L, "\"a\n due \"b\"");
+  UT_EQ_INT(L.n, 3);
+  UT_EQ_INT(L.d.count, 1);
+  DIAG(&L, 0, 0, 1, "unterminated string (strings end on the same line)");
+  done(&L);
+  /* Dates as printed. */
+  LEX(&L, "20/3/2023 2023/3/20 5.11.2022");
+  UT_EQ_INT(L.n, 3);
+  UT_EQ_INT(type(&L, 0), TK_DATEVAL);
+  UT_EQ_INT(L.t[0].reported, 1);
+  UT_EQ_INT(L.d.count, 3);
+  DIAG(&L, 0, 0, 9, "write the date as 2023-03-20 (year-month-day)");
+  DIAG(&L, 1, 10, 9, "write the date as 2023-03-20 (year-month-day)");
+  DIAG(&L, 2, 20, 9, "write the date as 2022-11-05 (year-month-day)");
+  done(&L);
 }
