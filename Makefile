@@ -101,7 +101,8 @@ build/plancheck.pot: $(POT_C) $(POT_LUA) tools/pot.sh | check-deps
 	sh tools/pot.sh $@
 
 update-po: build/plancheck.pot
-	msgmerge --quiet --update --backup=none --no-fuzzy-matching po/vi.po $<
+	msgmerge --quiet --update --backup=none --no-fuzzy-matching --no-wrap po/vi.po $<
+	msgattrib --no-obsolete --no-wrap -o po/vi.po po/vi.po
 
 # po/part-*.po: translations being written in parallel, folded into
 # po/vi.po when they land (tools/catalogue.sh joins them).
