@@ -45,13 +45,14 @@ UNIT_SRC := $(wildcard tests/unit/*.c)
 # The Vietnamese messages (src/lang.h): po/vi.po compiled where the
 # program looks for it, beside itself in the build tree; LOCALEDIR is where
 # an installed program finds it.
-LOCALEDIR ?= /usr/local/share/locale
+PREFIX    ?= /usr/local
+LOCALEDIR ?= $(PREFIX)/share/locale
 MO       := build/locale/vi/LC_MESSAGES/plancheck.mo
 ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po
+.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po install
 all: check-deps plancheck $(MO)
 
 plancheck: $(OBJ)
@@ -145,6 +146,14 @@ screenshot: check-deps plancheck
 # Exit status 1 means findings: that is the answer, not a failed build.
 run: check-deps plancheck $(MO)
 	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
+
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: the program and its
+# Vietnamese catalogue. The program finds the catalogue beside itself
+# (BIN/../share/locale), so a copy of the PREFIX tree works anywhere.
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
+	install -m 755 plancheck $(DESTDIR)$(PREFIX)/bin/plancheck
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/plancheck.mo
 
 # The Debian packages the build needs (and `make test` the tests need):
 # installed when missing if run as root, else the build stops and names
