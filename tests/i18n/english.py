@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """tests/i18n/english.py FILE...: English words left in Vietnamese output.
+   tests/i18n/english.py --po FILE.po: ... in its translations.
 
 Reads golden files of tests/i18n/ (stderr, "--- stdout", stdout, "--- exit
 N") and prints each English word found in what plancheck itself wrote,
@@ -117,9 +118,35 @@ def check(path, words):
     return bad
 
 
+def po_translations(path):
+    """(msgid, msgstr) of each entry of a .po file, escapes kept."""
+    text = open(path, encoding="utf-8").read()
+    pairs = []
+    for m in re.finditer(r'msgid ((?:"[^\n]*"\n)+)msgstr ((?:"[^\n]*"\n)+)', text):
+        join = lambda g: "".join(re.findall(r'"(.*)"', g)).replace("\\n", "\n")
+        pairs.append((join(m.group(1)), join(m.group(2))))
+    return pairs
+
+
+def check_po(path, words):
+    bad = []
+    for msgid, msgstr in po_translations(path):
+        if not msgid:
+            continue                            # the header
+        for line in msgstr.split("\n"):
+            for w in english_in(line, words):
+                bad.append((w, line.strip()))
+    return bad
+
+
 def main():
     words = load_words()
     status = 0
+    if sys.argv[1:2] == ["--po"]:
+        for w, line in check_po(sys.argv[2], words):
+            print(f"{sys.argv[2]}: '{w}' in: {line[:160]}")
+            status = 1
+        return status
     for path in sys.argv[1:]:
         for w, line in check(path, words):
             print(f"{path}: '{w}' in: {line[:160]}")
