@@ -64,19 +64,21 @@ static const char *dues_text(md_model *m, const md_item *it, const char *sep) {
 
 static const char *key_of(md_model *m, const md_plan *p) { return slice(m, p->key); }
 
-/* "ngày 28/11/2022" as a document prints its date, or "". */
+/* " ngày 28/11/2022" as a document prints its date (" of 2022-11-28" in
+ * English), or "". */
 static const char *printed_date(md_model *m, const md_plan *p) {
   if (!p->date_known) return "";
-  int y, mo, d;
-  dt_to_ymd(p->date, &y, &mo, &d);
-  return dg_fmt(m->arena, " ngày %02d/%02d/%d", d, mo, y);
+  char day[11];
+  lg_day(p->date, day);
+  return dg_fmt(m->arena, _(" of %s"), day);
 }
 
-/* "KẾ HOẠCH số 12-KH/TW ngày 28/11/2022"; an unnumbered plan shows its key
- * in parentheses, since the document prints no number. */
+/* "KẾ HOẠCH số 12-KH/TW ngày 28/11/2022" (in English "KẾ HOẠCH No.
+ * 12-KH/TW of 2022-11-28": the kind is the document's own); an unnumbered
+ * plan shows its key in parentheses, since the document prints no number. */
 static const char *plan_heading(md_model *m, const md_plan *p) {
-  const char *kind = p->kind.value.n ? str(m, p->kind) : "KẾ HOẠCH";
-  if (p->numbered) return dg_fmt(m->arena, "%s số %s%s", kind, key_of(m, p), printed_date(m, p));
+  const char *kind = p->kind.value.n ? str(m, p->kind) : _("PLAN");
+  if (p->numbered) return dg_fmt(m->arena, _("%s No. %s%s"), kind, key_of(m, p), printed_date(m, p));
   return dg_fmt(m->arena, "%s (%s)%s", kind, key_of(m, p), printed_date(m, p));
 }
 
@@ -100,7 +102,9 @@ static void annex_rows(FILE *out, md_model *m, const md_plan *p, const md_item *
   }
 }
 
-static const char *const annex_headings[] = { "STT", "Nội dung", "Chủ trì", "Phối hợp", "Thời hạn" };
+/* The columns of an annex, as a Vietnamese annex heads them (STT, Nội
+ * dung, Chủ trì, Phối hợp, Thời hạn) or their English. */
+static const char *const annex_headings[] = { N_("No."), N_("Content"), N_("Lead"), N_("With"), N_("Deadline") };
 
 static void md_row(FILE *out, md_model *m, const md_plan *p, const md_item *it) {
   (void)p;
@@ -126,7 +130,7 @@ static void write_md(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex
     fprintf(out, "%s## %s\n\n", i ? "\n" : "", plan_heading(m, p));
     if (p->title.value.n) fprintf(out, "%s\n\n", str(m, p->title));
     fputc('|', out);
-    for (size_t k = 0; k < 5; k++) rp_md_cell(out, annex_headings[k]);
+    for (size_t k = 0; k < 5; k++) rp_md_cell(out, _(annex_headings[k]));
     fputs("\n| --- | --- | --- | --- | --- |\n", out);
     annex_rows(out, m, p, &p->root, md_row);
   }
@@ -150,8 +154,8 @@ static void csv_row(FILE *out, md_model *m, const md_plan *p, const md_item *it)
 static void write_csv(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
   (void)when;
   fputs("\xEF\xBB\xBF", out);
-  rp_csv_field(out, "Kế hoạch", 0);
-  for (size_t k = 0; k < 5; k++) rp_csv_field(out, annex_headings[k], k == 4);
+  rp_csv_field(out, _("Plan"), 0);
+  for (size_t k = 0; k < 5; k++) rp_csv_field(out, _(annex_headings[k]), k == 4);
   for (size_t i = 0; i < n; i++) annex_rows(out, m, plans[i], &plans[i]->root, csv_row);
 }
 
@@ -519,8 +523,8 @@ static void ics_event_write(FILE *out, md_model *m, const ics_event *e, dt_day a
   const md_item *t = e->task;
   const char *number = md_local_id(t);
   const char *with = names(m, t->with, "; ");
-  const char *desc = dg_fmt(m->arena, "%s\n\n%s\nChủ trì: %s%s%s\nThời hạn: %s", paragraphs(m, t->texts, "\n"),
-                            plan_heading(m, e->plan), names(m, t->owners, "; "), *with ? "\nPhối hợp: " : "", with,
+  const char *desc = dg_fmt(m->arena, _("%s\n\n%s\nLead: %s%s%s\nDeadline: %s"), paragraphs(m, t->texts, "\n"),
+                            plan_heading(m, e->plan), names(m, t->owners, "; "), *with ? _("\nWith: ") : "", with,
                             due_text(m, e->due));
   ics_line(out, "BEGIN:VEVENT");
   ics_line(out, dg_fmt(m->arena, "UID:%s", ics_text(m, dg_fmt(m->arena, "%s/due%d/part%d@plancheck", t->id, e->due_no,
@@ -609,7 +613,7 @@ static void write_ics(FILE *out, md_model *m, md_plan *const *plans, size_t n, e
   dt_day as_of = when.as_of;
   ics_line(out, "BEGIN:VCALENDAR");
   ics_line(out, "VERSION:2.0");
-  ics_line(out, "PRODID:-//plancheck//plancheck report//VI");
+  ics_line(out, lg_current() == LG_VI ? "PRODID:-//plancheck//plancheck report//VI" : "PRODID:-//plancheck//plancheck report//EN");
   ics_line(out, "CALSCALE:GREGORIAN");
   dg_buf keys = dg_buf_in(m->arena);
   for (size_t i = 0; i < n; i++) {
@@ -617,7 +621,7 @@ static void write_ics(FILE *out, md_model *m, md_plan *const *plans, size_t n, e
     if (i) dg_buf_add(&keys, ", ", 2);
     dg_buf_add(&keys, k, strlen(k));
   }
-  ics_line(out, dg_fmt(m->arena, "X-WR-CALNAME:%s", ics_text(m, dg_fmt(m->arena, "Thời hạn: %s", dg_buf_text(&keys)))));
+  ics_line(out, dg_fmt(m->arena, "X-WR-CALNAME:%s", ics_text(m, dg_fmt(m->arena, _("Deadlines: %s"), dg_buf_text(&keys)))));
   for (size_t i = 0; i < n; i++) {
     ics_walk w = { out, m, plans[i], as_of };
     md_walk(&plans[i]->root, ics_task, &w);
