@@ -575,6 +575,7 @@ static inline int scan_string(lx_lexer *lx, const unsigned char *open, lx_token 
       }
       "\x00" {
         bad_byte(lx, start);
+        tok->nul = 1;
         continue;
       }
       * {
@@ -602,7 +603,7 @@ static int curly_end(lx_lexer *lx, const unsigned char *open, const unsigned cha
  * writes it: the “ ” inside it pair up, and a straight quote or a
  * backslash is text. Should the line end with the quotes unpaired, the
  * string ends at the last ” (one error). */
-static int scan_curly(lx_lexer *lx, const unsigned char *open) {
+static int scan_curly(lx_lexer *lx, const unsigned char *open, lx_token *tok) {
   const unsigned char *YYCURSOR = (const unsigned char *)lx->cur, *YYMARKER;
   const unsigned char *YYLIMIT = (const unsigned char *)lx->lim;
   const unsigned char *last_close = NULL;
@@ -635,6 +636,7 @@ static int scan_curly(lx_lexer *lx, const unsigned char *open) {
       $ { return curly_end(lx, open, start, last_close); }
       "\x00" {
         bad_byte(lx, start);
+        tok->nul = 1;
         continue;
       }
       * {
@@ -698,7 +700,7 @@ static inline const unsigned char *string_token(lx_lexer *lx, lx_token *tok, con
 static const unsigned char *curly_token(lx_lexer *lx, lx_token *tok, const unsigned char *start) {
   lx->cur = (const char *)start + 3;
   tok->quote = 3;
-  tok->unterminated = !scan_curly(lx, start);
+  tok->unterminated = !scan_curly(lx, start, tok);
   return (const unsigned char *)lx->cur;
 }
 
@@ -731,7 +733,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
     while (*YYCURSOR == ' ' || *YYCURSOR == '\n') YYCURSOR++;
     const unsigned char *start = YYCURSOR;
     int type;
-    tok->unterminated = tok->escaped = 0;
+    tok->unterminated = tok->escaped = tok->nul = 0;
 #define TOKEN(t) do { type = (t); goto done; } while (0)
     if (*start == '"') {
       YYCURSOR = string_token(lx, tok, start);

@@ -18,6 +18,9 @@ typedef struct lx_token {
   unsigned char unterminated;  /* a string with no closing quote */
   unsigned char escaped;       /* a string holding \" or \\, which the parser
                                   decodes; the others are the file's bytes */
+  unsigned char nul;           /* a string holding a NUL byte (an error the
+                                  lexer reported), which the parser drops:
+                                  names, keys and ids are C strings */
   unsigned char quote;         /* a string's quotes, in bytes: 1 for "…",
                                   3 for “…” (set on strings only) */
   unsigned char reported;      /* a date the lexer reported (20/3/2023): the

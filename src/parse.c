@@ -24,11 +24,12 @@ md_str ps_string(ps_ctx *ctx, const lx_token *t) {
   size_t n = t->len >= t->quote ? t->len - t->quote : 0;
   if (!t->unterminated && n >= t->quote) n -= t->quote; /* the closing quote */
   md_str s = { { p, n }, loc_of(ctx, t) };
-  if (!t->escaped) return s;
+  if (!t->escaped && !t->nul) return s;
   char *d = ar_alloc_text(ctx->m->arena, n);
   size_t o = 0;
   for (size_t i = 0; i < n; i++) {
-    if (p[i] == '\\' && i + 1 < n && (p[i + 1] == '"' || p[i + 1] == '\\')) i++;
+    if (t->escaped && p[i] == '\\' && i + 1 < n && (p[i + 1] == '"' || p[i + 1] == '\\')) i++;
+    else if (p[i] == '\0') continue;
     d[o++] = p[i];
   }
   s.value = (sl_slice){ d, o };
