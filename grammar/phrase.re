@@ -80,6 +80,27 @@ typedef unsigned char uc;
   v_district    = "huy\u1ec7n";  // huyện
   v_grassroots  = "c\u01a1" ws "s\u1edf";  // cơ, sở
   v_letter      = [a-z] | "\u0111";  // đ
+  v_above       = "tr\u00ean";  // trên
+  v_commune     = "x\u00e3";  // xã
+  v_equivalent  = "v\u00e0" ws "t\u01b0\u01a1ng" ws "\u0111\u01b0\u01a1ng";  // và, tương, đương
+  v_and         = "v\u00e0";  // và
+  v_route       = "l\u1ed9" ws "tr\u00ecnh" | "ti\u1ebfn" ws "\u0111\u1ed9";  // lộ, trình, tiến, độ
+  v_latest      = "ch\u1eadm" ws "nh\u1ea5t";  // chậm, nhất
+  v_is          = "l\u00e0";  // là
+  v_at          = "v\u00e0o";  // vào
+  v_begin       = "b\u1eaft" ws "\u0111\u1ea7u";  // bắt, đầu
+  v_phase       = "giai" ws "\u0111o\u1ea1n";  // giai, đoạn
+  v_edge        = "\u0111\u1ea7u" | "gi\u1eefa" | "cu\u1ed1i";  // đầu, giữa, cuối
+  v_next_years  = ("nh\u1eefng" | "c\u00e1c") ws v_year ws "ti\u1ebfp" ws "theo";  // những, các, tiếp
+  v_hour        = "gi\u1edd";  // giờ
+  v_minute      = "ph\u00fat";  // phút
+  v_part_of_day = "s\u00e1ng" | "chi\u1ec1u" | "tr\u01b0a" | "t\u1ed1i";  // sáng, chiều, trưa, tối
+  v_weekday     = "th\u1ee9" ws ("hai" | "ba" | "t\u01b0" | "n\u0103m" | "s\u00e1u" | "b\u1ea3y" | [2-7])
+                | "ch\u1ee7" ws "nh\u1eadt";  // thứ, tư, năm, sáu, bảy, chủ, nhật
+  v_lead_verb   = "ph\u1ea3i" | "xong" | "ho\u00e0n" ws "t\u1ea5t" | "ti\u1ebfn" ws "h\u00e0nh"
+                | "t\u1ed5" ws "ch\u1ee9c" | "di\u1ec5n" ws "ra" | "d\u1ef1" ws "ki\u1ebfn" | v_begin
+                | "k\u1ebft" ws "th\u00fac" | "ph\u1ea5n" ws "\u0111\u1ea5u";
+                // phải, xong, hoàn tất, tiến hành, tổ chức, diễn ra, dự kiến, kết thúc, phấn đấu
 
   dash  = "-" | "\u2013" | "\u2014" | v_until;
 
@@ -108,6 +129,13 @@ typedef struct cl {
   const uc *cur, *mar;  /* re2c cursor and backtracking marker */
   dl_stage stage;       /* set by the clause's lead-in */
   dl_deadline d;        /* the clause's deadline while it is built */
+  dt_day ctx_date;      /* the plan's date for dates without a year, or
+                           DT_MIN */
+  int max_prose;        /* words of prose a clause may start with */
+  int after_prose;      /* the clause started with prose: a bare number
+                           date is then not a deadline */
+  int guess;            /* dl_guess: no event is read, so that an event
+                           does not swallow the date a gloss gives */
 } cl;
 
 /* A period named in the text: a year, quarter, month or day. */
@@ -398,13 +426,17 @@ static int event_when(cl *c) {
 
 typedef enum tail_token { TK_WORD, TK_OF, TK_END, TK_FAIL } tail_token;
 
-/* One word (or run of spaces) of the awaited thing and its issuer. */
+/* One word (or run of spaces) of the awaited thing and its issuer. A
+ * parenthesis ends the reading: what it glosses ("ngay sau UBND xã đi vào
+ * hoạt động (trước 7h00 sáng ngày 01/7/2025)") is a deadline of its own
+ * that an event would hide, so the phrase is left to `as`. */
 static tail_token event_token(cl *c) {
   /*!local:re2c:tail
-    v_of ws   { return TK_OF; }
-    ws | word { return TK_WORD; }
-    end       { return TK_END; }
-    *         { return TK_FAIL; }
+    eword = [^ \t\r\n;\x00()]+;
+    v_of ws    { return TK_OF; }
+    ws | eword { return TK_WORD; }
+    end        { return TK_END; }
+    *          { return TK_FAIL; }
   */
 }
 
@@ -413,6 +445,7 @@ static tail_token event_token(cl *c) {
  * "của" because issuers are the tail ("văn bản của Ủy ban Thường vụ Quốc
  * hội"), while the awaited thing is a short noun phrase. */
 static clause_status event(cl *c, int delay) {
+  if (c->guess) return CL_FAIL;
   begin(c, DL_EVENT);
   c->d.delay_days = delay;
   const uc *start = c->cur, *stop, *of = NULL, *after_of = NULL;
@@ -432,6 +465,335 @@ static clause_status event(cl *c, int delay) {
   return c->d.event_doc.n ? CL_OK : CL_FAIL;
 }
 
+/* ---- times written in words: points, ranges, lead words ---- */
+
+/* A point of time as printed: a day ("ngày 20/10", "10h00 ngày 29/3/2016",
+ * "ngày 09 tháng 12 năm 2025"), a month ("tháng 9.2023", "2/2021"), a
+ * quarter ("quý III-2024") or a year. 0 stands for a part not printed: a
+ * day without a year takes it from the rest of the phrase or the context,
+ * and the first day of "từ ngày 23 - 24/11/2020" has no month either. */
+typedef struct pt {
+  int y, q, m, d;
+  dl_unit unit;
+  int worded;           /* printed with a word ("ngày", "tháng"), not as
+                           bare numbers */
+  const uc *at;         /* where it starts, for a date that does not exist */
+} pt;
+
+static int number_at(const uc *p) { return p ? digits(p) : 0; }
+
+/* Fills p from the tags of a point and tells whether it was worded. */
+static int pt_of(pt *p, const uc *b, const uc *e, dl_unit unit, const uc *y,
+                 const uc *q, const uc *m, const uc *dd) {
+  *p = (pt){ number_at(y), q ? quarter_of(q) : 0, number_at(m), number_at(dd), unit, 0, b };
+  for (const uc *k = b; k < e; k++)
+    if ((*k >= 'a' && *k <= 'z') || *k >= 0x80) p->worded = 1;
+  return 1;
+}
+
+/* A point at c->cur; on success c->cur is past it. Nothing is checked
+ * here: a failed reading costs nothing but the scan. */
+/* Skips a time of day before a day ("10h00 ngày", "7 giờ 30 phút ngày",
+ * "sáng ngày"): deadlines count days. */
+static void time_of_day(cl *c) {
+  const uc *s = c->cur;
+  /*!local:re2c:tod
+    [0-9]{1,2} sp ("h" [0-9]{0,2} | v_hour (ws [0-9]{1,2} ws v_minute)?) ws (v_part_of_day ws)?
+      { return; }
+    v_part_of_day ws
+      { return; }
+    * { c->cur = s; return; }
+  */
+}
+
+static int point(cl *c, pt *p) {
+  const uc *s = c->cur, *y, *q, *m, *dd;
+  time_of_day(c);
+  /*!stags:re2c:point format = 'const uc *@@;\n'; */
+  /*!local:re2c:point
+    dayw = (v_day ws)?;
+    yr   = (slash | ws (v_year ws)?) @y yyyy;
+
+    dayw @dd nn slash @m nn slash @y yyyy
+      { return pt_of(p, s, c->cur, DL_UNIT_DAY, y, NULL, m, dd); }
+    dayw @dd nn slash @m nn
+      { return pt_of(p, s, c->cur, DL_UNIT_DAY, NULL, NULL, m, dd); }
+    dayw @dd nn ws v_month ws @m nn (ws v_year ws @y yyyy)?
+      { return pt_of(p, s, c->cur, DL_UNIT_DAY, y, NULL, m, dd); }
+    @m nn "/" @y yyyy
+      { return pt_of(p, s, c->cur, DL_UNIT_MONTH, y, NULL, m, NULL); }
+    v_month ws @m nn yr?
+      { return pt_of(p, s, c->cur, DL_UNIT_MONTH, y, NULL, m, NULL); }
+    v_quarter ws @q roman yr?
+      { return pt_of(p, s, c->cur, DL_UNIT_QUARTER, y, q, NULL, NULL); }
+    v_year ws @y yyyy
+      { return pt_of(p, s, c->cur, DL_UNIT_YEAR, y, NULL, NULL, NULL); }
+    * { c->cur = s; return 0; }
+  */
+}
+
+/* The end of a clause, after an optional weekday in parentheses
+ * ("07/02/2021 (chủ Nhật)"). */
+static int clause_end(cl *c) {
+  const uc *s = c->cur;
+  /*!local:re2c:cend
+    sp "(" sp v_weekday sp ")" end { return 1; }
+    end                            { return 1; }
+    *                              { c->cur = s; return 0; }
+  */
+}
+
+/* The days of a point whose year is known; 0 when it does not exist. */
+static int pt_span(const pt *p, when *w) {
+  if (p->y < 1000 || p->y > 9999) return 0;
+  switch (p->unit) {
+  case DL_UNIT_DAY: {
+    if (!dt_valid(p->y, p->m, p->d)) return 0;
+    dt_day t = dt_from_ymd(p->y, p->m, p->d);
+    *w = (when){ { t, t }, DL_UNIT_DAY };
+    return 1;
+  }
+  case DL_UNIT_MONTH:
+    if (p->m < 1 || p->m > 12) return 0;
+    *w = (when){ dt_month(p->y, p->m), DL_UNIT_MONTH };
+    return 1;
+  case DL_UNIT_QUARTER: *w = (when){ dt_quarter(p->y, p->q), DL_UNIT_QUARTER }; return 1;
+  default: *w = (when){ dt_year(p->y), DL_UNIT_YEAR }; return 1;
+  }
+}
+
+/* pt_span, recording a point that does not exist as the phrase's bad date. */
+static int pt_when(cl *c, const pt *p, when *w) {
+  if (pt_span(p, w)) return 1;
+  bad_date(c, p->at);
+  return 0;
+}
+
+/* A point without a year takes the year of the context's date, or the next
+ * one when it would end more than a month before that date (a plan of
+ * December asking for "trước ngày 15/01" means the next January). */
+static int year_from_context(cl *c, pt *p) {
+  if (p->y) return 1;
+  if (c->ctx_date == DT_MIN) return 0;
+  int y, m, d;
+  when w;
+  dt_to_ymd(c->ctx_date, &y, &m, &d);
+  p->y = y;
+  if (pt_span(p, &w) && w.span.last < c->ctx_date - 31) p->y = y + 1;
+  c->res->used_context = 1;
+  return 1;
+}
+
+/* The finer of two granularities (DAY < MONTH < QUARTER < YEAR). */
+static dl_unit finer(dl_unit a, dl_unit b) { return a < b ? a : b; }
+
+/* "trong tháng 9.2023", "vào ngày 5 tháng 9 năm 2025", "cuối quý II/2025":
+ * the period itself. */
+static clause_status within_pt(cl *c, pt *p) {
+  when w;
+  if (!year_from_context(c, p)) return CL_FAIL;
+  if (!pt_when(c, p, &w)) return CL_DROPPED;
+  begin(c, DL_WITHIN);
+  c->d.span = w.span;
+  c->d.unit = w.unit;
+  return CL_OK;
+}
+
+/* "trước tháng 9/2023", "trước 30/10": the days before the point begins. */
+static clause_status before_pt(cl *c, pt *p) {
+  when w;
+  if (!year_from_context(c, p)) return CL_FAIL;
+  if (!pt_when(c, p, &w)) return CL_DROPPED;
+  begin(c, DL_BEFORE);
+  c->d.span = (dt_span){ DT_MIN, w.span.first - 1 };
+  c->d.unit = DL_UNIT_DAY;
+  return CL_OK;
+}
+
+/* "chậm nhất ngày 20/10", "21/01/2021": up to the end of the point. */
+static clause_status by_pt(cl *c, pt *p) {
+  when w;
+  if (!year_from_context(c, p)) return CL_FAIL;
+  if (!pt_when(c, p, &w)) return CL_DROPPED;
+  begin(c, DL_BY);
+  c->d.span = (dt_span){ DT_MIN, w.span.last };
+  c->d.unit = w.unit;
+  return CL_OK;
+}
+
+/* "từ ngày 01/7/2025": from the point on. */
+static clause_status from_pt(cl *c, pt *p) {
+  when w;
+  if (!year_from_context(c, p)) return CL_FAIL;
+  if (!pt_when(c, p, &w)) return CL_DROPPED;
+  begin(c, DL_FROM);
+  c->d.span = (dt_span){ w.span.first, DT_MAX };
+  c->d.unit = w.unit;
+  return CL_OK;
+}
+
+typedef enum range_end {
+  END_OF,      /* "đến hết ngày 13/11/2024", "- 08/04/2012": the point ends it */
+  END_BEFORE,  /* "và hoàn thành trước ngày 25/4/2024": the day before it */
+} range_end;
+
+/* A range: a missing year or month of either end comes from the other end
+ * ("từ ngày 21/10 đến hết ngày 13/11/2024", "từ ngày 23 - 24/11/2020"),
+ * then from the context. It is kept in the finer granularity of its ends
+ * (a quarter to a month is in months), so its canonical form reads back. */
+static clause_status range(cl *c, pt *a, pt *b, range_end how) {
+  if (!a->y && !b->y && !year_from_context(c, b)) return CL_FAIL;
+  if (!a->m && a->unit == DL_UNIT_DAY) a->m = b->m;
+  when wa, wb;
+  if (!a->y) {
+    a->y = b->y;
+    if (pt_span(a, &wa) && pt_span(b, &wb) && wa.span.first > wb.span.last) a->y--;
+  } else if (!b->y) {
+    b->y = a->y;
+    if (pt_span(a, &wa) && pt_span(b, &wb) && wa.span.first > wb.span.last) b->y++;
+  }
+  if (!pt_when(c, a, &wa) || !pt_when(c, b, &wb)) return CL_DROPPED;
+  dt_day last = how == END_BEFORE ? wb.span.first - 1 : wb.span.last;
+  dl_unit end_unit = how == END_BEFORE ? finer(wb.unit, DL_UNIT_MONTH) : wb.unit;
+  if (how == END_BEFORE && wb.unit == DL_UNIT_DAY) end_unit = DL_UNIT_DAY;
+  if (wa.span.first > last) return CL_FAIL;
+  begin(c, DL_FROM);
+  c->d.span = (dt_span){ wa.span.first, last };
+  c->d.unit = finer(wa.unit, end_unit);
+  return CL_OK;
+}
+
+/* Words between the two ends of a range: "đến (hết) (ngày)" or a dash, or
+ * "," or "và" and at most four words of prose ("phấn đấu hoàn thành") before
+ * the word that ends it: "trước", "chậm nhất", "đến". */
+typedef enum joint { J_NONE, J_TO, J_BEFORE, J_LATEST } joint;
+
+static joint range_joint(cl *c) {
+  const uc *s = c->cur;
+  /*!local:re2c:joint1
+    sp dash sp (v_end_of ws)? (v_day ws)?     { return J_TO; }
+    sp "," sp | ws v_and ws                   { goto words; }
+    *                                         { c->cur = s; return J_NONE; }
+  */
+words:
+  for (int n = 0; n <= 4; n++) {
+    /*!local:re2c:joint2
+      v_before ws (v_day ws)?                 { return J_BEFORE; }
+      v_latest ws (v_at ws)? (v_day ws)?      { return J_LATEST; }
+      v_until ws (v_end_of ws)? (v_day ws)?   { return J_TO; }
+      [^ \t\r\n;\x00,0-9]+ ws                 { continue; }
+      *                                       { c->cur = s; return J_NONE; }
+    */
+  }
+  c->cur = s;
+  return J_NONE;
+}
+
+/* A lone day number, the first day of "từ ngày 23 - 24/11/2020". */
+static int lone_day(cl *c, pt *p) {
+  const uc *q = c->cur;
+  if (q[0] < '0' || q[0] > '9') return 0;
+  size_t n = q[1] >= '0' && q[1] <= '9' ? 2 : 1;
+  if (q[n] >= '0' && q[n] <= '9') return 0;
+  *p = (pt){ 0, 0, 0, digits(q), DL_UNIT_DAY, 1, q };
+  c->cur = q + n;
+  return 1;
+}
+
+/* "ngày 20-22/02/2026", "từ ngày 23 đến 27-5": a lone day number and a
+ * day with its month make a range within that month. */
+static clause_status day_range(cl *c) {
+  const uc *s = c->cur;
+  pt a, b;
+  if (c->cur[0] == 'n') {
+    /*!local:re2c:dayword
+      v_day ws { goto number; }
+      *        { c->cur = s; return CL_FAIL; }
+    */
+  }
+number:
+  if (lone_day(c, &a) && range_joint(c) == J_TO && point(c, &b) && b.unit == DL_UNIT_DAY && b.m &&
+      clause_end(c))
+    return range(c, &a, &b, END_OF);
+  c->cur = s;
+  return CL_FAIL;
+}
+
+/* After "từ" (and "ngày"): a range or a start. */
+static clause_status from_time(cl *c) {
+  const uc *s = c->cur;
+  pt a, b;
+  /* "từ ngày 23 - 24/11/2020", "từ ngày 08 đến ngày 09 tháng 12 năm 2025":
+   * a lone day number, the month and year of the end. */
+  clause_status st = day_range(c);
+  if (st != CL_FAIL) return st;
+  c->cur = s;
+  if (!point(c, &a)) return CL_FAIL;
+  if (clause_end(c)) return from_pt(c, &a);
+  joint j = range_joint(c);
+  if (j == J_NONE || !point(c, &b) || !clause_end(c)) return CL_FAIL;
+  return range(c, &a, &b, j == J_BEFORE ? END_BEFORE : END_OF);
+}
+
+/* "25 ngày, bắt đầu từ ngày 01/04/2019": that many days from the day. */
+static clause_status days_from(cl *c, const uc *n) {
+  pt a;
+  when w;
+  int days = digits(n);
+  if (days < 1 || !point(c, &a) || a.unit != DL_UNIT_DAY || !clause_end(c)) return CL_FAIL;
+  if (!year_from_context(c, &a)) return CL_FAIL;
+  if (!pt_when(c, &a, &w)) return CL_DROPPED;
+  begin(c, DL_FROM);
+  c->d.span = (dt_span){ w.span.first, w.span.first + days - 1 };
+  c->d.unit = DL_UNIT_DAY;
+  return CL_OK;
+}
+
+/* A time in words, after the clause's lead-in: what the fixed rules of
+ * body() do not read. Each form runs to the end of the clause. */
+static clause_status timexpr(cl *c) {
+  const uc *s = c->cur, *n;
+  pt p;
+  /*!stags:re2c:time format = 'const uc *@@;\n'; */
+  /*!local:re2c:time
+    v_before ws (v_day ws)?
+      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return before_pt(c, &p); }
+    v_latest ws (v_is ws)? (v_at ws)? (v_day ws)?
+      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return by_pt(c, &p); }
+    v_until ws (v_end_of ws)? (v_day ws)?
+      { if (!point(c, &p) || p.unit == DL_UNIT_YEAR || !clause_end(c)) return CL_FAIL;
+        return by_pt(c, &p); }
+    (trong | v_at ws) (v_edge ws)? | v_edge ws
+      { const uc *at = c->cur;
+        clause_status st = day_range(c);
+        if (st != CL_FAIL) return st;
+        c->cur = at;
+        if (!point(c, &p) || !clause_end(c)) return CL_FAIL;
+        return within_pt(c, &p); }
+    "trong" ws [0-9]{1,3} ws v_day sp "," sp (v_begin ws)? v_from ws (v_day ws)?
+      { return from_time(c); }
+    (v_begin ws)? v_from ws (v_day ws)?
+      { return from_time(c); }
+    @n [0-9]{1,3} ws v_day sp "," sp (v_begin ws v_from | v_counting) ws (v_day ws)?
+      { return days_from(c, n); }
+    * { goto plain; }
+  */
+plain:
+  c->cur = s;
+  {
+    clause_status st = day_range(c);
+    if (st != CL_FAIL) return st;
+  }
+  /* A point alone: a day written "ngày ..." is that day, a bare date is the
+   * last day (a column "ngày chậm nhất phải hoàn thành"), a month, quarter
+   * or year is the period. After prose only a worded point is a deadline:
+   * "... số 20/2024" is not. */
+  c->cur = s;
+  if (!point(c, &p) || !clause_end(c) || (c->after_prose && !p.worded)) return CL_FAIL;
+  if (p.unit == DL_UNIT_DAY && !p.worded) return by_pt(c, &p);
+  return within_pt(c, &p);
+}
+
 /* ---- a clause ---- */
 
 /* Skips the clause's lead-in: filler verbs, "trong đó, đối với", and the
@@ -443,17 +805,23 @@ static int lead_in(cl *c) {
     const uc *t = c->cur;
     /*!local:re2c:lead
       filler = v_carry_out | v_complete | v_complete ws v_study | v_already ws v_complete
-             | v_propagate | v_duty | "trong" ws v_that | v_as_for;
+             | v_propagate | v_duty | "trong" ws v_that | v_as_for | v_lead_verb
+             | "th\u1eddi" ws "gian" (sp ":")?;  // thời gian
+      eq     = (ws v_equivalent)?;
 
       filler sep                           { words++; continue; }
-      v_level ws v_central sep             { c->stage = DL_STAGE_CENTRAL; words++; continue; }
-      v_level ws v_province sep            { c->stage = DL_STAGE_PROVINCE; words++; continue; }
-      v_level ws v_district sep            { c->stage = DL_STAGE_DISTRICT; words++; continue; }
-      v_level ws v_grassroots sep          { c->stage = DL_STAGE_GRASSROOTS; words++; continue; }
+      v_level ws v_central eq sep          { c->stage = DL_STAGE_CENTRAL; words++; continue; }
+      v_level ws v_province eq sep         { c->stage = DL_STAGE_PROVINCE; words++; continue; }
+      v_level ws v_district eq sep         { c->stage = DL_STAGE_DISTRICT; words++; continue; }
+      v_level ws v_grassroots eq sep       { c->stage = DL_STAGE_GRASSROOTS; words++; continue; }
+      v_level ws v_commune eq sep          { c->stage = DL_STAGE_COMMUNE; words++; continue; }
+      v_level ws v_above ws v_grassroots eq sep { c->stage = DL_STAGE_ABOVE_GRASSROOTS; words++; continue; }
       "central" sp ":" sp                  { c->stage = DL_STAGE_CENTRAL; words++; continue; }
       "province" sp ":" sp                 { c->stage = DL_STAGE_PROVINCE; words++; continue; }
       "district" sp ":" sp                 { c->stage = DL_STAGE_DISTRICT; words++; continue; }
       "grassroots" sp ":" sp               { c->stage = DL_STAGE_GRASSROOTS; words++; continue; }
+      "commune" sp ":" sp                  { c->stage = DL_STAGE_COMMUNE; words++; continue; }
+      "above-grassroots" sp ":" sp         { c->stage = DL_STAGE_ABOVE_GRASSROOTS; words++; continue; }
       ws                                   { continue; }
       *                                    { c->cur = t; return words; }
     */
@@ -514,11 +882,28 @@ static clause_status body(cl *c, ar_arena *a) {
       { return per_plan(c, r, re, i, y, m, dd); }
     "theo" ws v_plan sp (v_of ws @i text)? fin
       { return per_plan(c, NULL, NULL, i, NULL, NULL, NULL); }
+    // the pace of a higher body: "theo lộ trình của Tỉnh ủy"
+    "theo" ws v_route sp (v_of ws @i text)? fin
+      { return per_plan(c, NULL, NULL, i, NULL, NULL, NULL); }
+
+    // periods and terms, and a year onwards
+    trong? (v_phase | v_term) ws @y yyyy sp dash sp @y2 yyyy end
+      { return from_periods(c, y, NULL, NULL, NULL, y2, NULL, NULL, NULL); }
+    (v_from ws)? (v_year ws)? @y yyyy ws v_and ws v_next_years end
+      { return from_periods(c, y, NULL, NULL, NULL, NULL, NULL, NULL, NULL); }
 
     // events: the head here, the awaited thing in event()
     (@ng "ngay" ws)? ("sau" ws)? "khi" ws v_have ws
       { return event(c, ng ? 0 : -1); }
     "trong" ws v_span ws @nd [0-9]{1,5} ws v_day ws (v_counting | "sau") ws "khi" ws v_have ws
+      { return event(c, digits(nd)); }
+    // events other than a document: "ngay sau hội nghị", "sau khi kết
+    // thúc đợt kiểm tra", "chậm nhất là 60 ngày, kể từ ngày bầu cử"
+    "ngay" ws "sau" ws ("khi" ws)?
+      { return event(c, 0); }
+    "sau" ws "khi" ws
+      { return event(c, -1); }
+    v_latest ws (v_is ws)? @nd [0-9]{1,5} ws v_day sp ("," sp)? (v_counting | "sau") ws
       { return event(c, digits(nd)); }
 
     // the canonical forms, as dl_canonical prints them
@@ -556,12 +941,63 @@ static clause_status body(cl *c, ar_arena *a) {
   */
 }
 
+/* One word of prose before the deadline ("báo cáo Ban Bí thư vào cuối quý
+ * II/2025", "tại phiên họp ngày 18/02/2025"): a word without digits, so
+ * that a document's number is never passed over to read its date as the
+ * deadline. */
+static int prose_word(cl *c) {
+  const uc *p = c->cur;
+  if (is_space(*p) || *p == ';' || *p == '\0') return 0;
+  for (; *p != ';' && *p != '\0' && !is_space(*p); p++)
+    if (*p >= '0' && *p <= '9') return 0;
+  while (is_space(*p)) p++;
+  c->cur = p;
+  return 1;
+}
+
+/* A clause: its lead-in, then a deadline that runs to its end, after at
+ * most max_prose words of prose. Each try reads at most the clause, so the
+ * cost stays linear in it. */
 static clause_status clause(cl *c, ar_arena *a) {
   c->stage = DL_STAGE_ALL;
   int words = lead_in(c);
-  clause_status st = body(c, a);
-  /* A lead-in with nothing after it ("thực hiện") is not a deadline. */
-  return st == CL_EMPTY && words ? CL_FAIL : st;
+  for (int skipped = 0;; skipped++) {
+    const uc *at = c->cur;
+    c->after_prose = skipped > 0;
+    clause_status st = body(c, a);
+    if (st == CL_FAIL) {
+      c->cur = at;
+      st = timexpr(c);
+    }
+    /* A lead-in or prose with nothing after it ("thực hiện") is not a
+     * deadline. */
+    if (st == CL_EMPTY && (words || skipped)) return CL_FAIL;
+    if (st != CL_FAIL) return st;
+    c->cur = at;
+    if (skipped == c->max_prose || !prose_word(c)) return CL_FAIL;
+  }
+}
+
+/* Whether a level follows a comma: "cấp cơ sở ... trước 10/3/2020, cấp
+ * trên cơ sở trước 30/4/2020" lists its stages with commas. */
+static int level_follows(const uc *p) {
+  struct { const uc *cur, *mar; } st = { p, NULL }, *c = &st;
+  /*!local:re2c:stagecut
+    sp v_level ws (v_central | v_province | v_district | v_grassroots | v_commune
+                  | v_above ws v_grassroots) (ws | ",") { return 1; }
+    * { return 0; }
+  */
+}
+
+/* Makes the commas before a level clause separators, outside the quoted
+ * names of a canonical form; offsets do not move. */
+static void split_stages(uc *low, size_t n) {
+  int quoted = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (low[i] == '\\' && quoted) i++;
+    else if (low[i] == '"') quoted = !quoted;
+    else if (low[i] == ',' && !quoted && level_follows(low + i + 1)) low[i] = ';';
+  }
 }
 
 /* Blanks out the parentheses and emphasis asterisks that a phrase copied
@@ -581,12 +1017,22 @@ static void unwrap(uc *low, size_t n) {
   }
 }
 
-dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
-  dl_result res = { NULL, 0, 0 };
+/* The prose a clause may start with: enough for "chính thức đi vào hoạt
+ * động từ ngày 1/7/2025, ..." and few enough that a sentence is not taken
+ * for a deadline because it ends with a date. A guess looks further. */
+enum { MAX_PROSE = 6, GUESS_PROSE = 32 };
+
+static dl_result recognize(ar_arena *a, const char *nfc, size_t n, dt_day date, int guess) {
+  dl_result res = { NULL, 0, 0, 0 };
   uc *low = (uc *)ar_alloc_text(a, n);
   lower(low, nfc, n);
   unwrap(low, n);
-  cl c = { .src = nfc, .low = low, .res = &res, .cur = low };
+  split_stages(low, n);
+  if (guess)
+    for (size_t i = 0; i < n; i++)
+      if (low[i] == '(' || low[i] == ')') low[i] = ' ';
+  cl c = { .src = nfc, .low = low, .res = &res, .cur = low, .ctx_date = date,
+           .max_prose = guess ? GUESS_PROSE : MAX_PROSE, .guess = guess };
   dl_deadline **tail = &res.first;
   for (;;) {
     clause_status st = clause(&c, a);
@@ -604,6 +1050,19 @@ dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
   }
   res.first = NULL;
   return res;
+}
+
+dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
+  return recognize(a, nfc, n, DT_MIN, 0);
+}
+
+dl_result dl_recognize_in(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx) {
+  return recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 0);
+}
+
+const dl_deadline *dl_guess(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx) {
+  dl_result r = recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 1);
+  return r.bad_date ? NULL : r.first;
 }
 
 /* ---- target values ---- */

@@ -72,12 +72,14 @@ static void put_period(writer *w, dl_unit unit, dt_day day) {
   }
 }
 
-static const char *stage_name(dl_stage s) {
+const char *dl_stage_name(dl_stage s) {
   switch (s) {
   case DL_STAGE_CENTRAL: return "central";
   case DL_STAGE_PROVINCE: return "province";
   case DL_STAGE_DISTRICT: return "district";
   case DL_STAGE_GRASSROOTS: return "grassroots";
+  case DL_STAGE_COMMUNE: return "commune";
+  case DL_STAGE_ABOVE_GRASSROOTS: return "above-grassroots";
   default: return NULL;
   }
 }
@@ -169,7 +171,7 @@ static void put_kind(writer *w, const dl_deadline *d) {
 }
 
 static void put_one(writer *w, const dl_deadline *d) {
-  const char *stage = stage_name(d->stage);
+  const char *stage = dl_stage_name(d->stage);
   if (stage) {
     put(w, stage);
     put(w, ": ");

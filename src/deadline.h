@@ -37,6 +37,10 @@ typedef enum dl_period {    /* period of a RECURRING deadline */
 typedef enum dl_stage {     /* level a part of a staged deadline applies to */
   DL_STAGE_ALL = 0, DL_STAGE_CENTRAL, DL_STAGE_PROVINCE, DL_STAGE_DISTRICT,
   DL_STAGE_GRASSROOTS,
+  DL_STAGE_COMMUNE,         /* "cấp xã": the commune level (from 1/7/2025) */
+  DL_STAGE_ABOVE_GRASSROOTS,/* "cấp trên cơ sở": the level just above the
+                               grassroots in the plan's structure (district
+                               before 1/7/2025, commune after) */
 } dl_stage;
 
 /* One recognised deadline. A phrase may yield several (a staged phrase gives
@@ -63,12 +67,33 @@ typedef struct dl_result {
   dl_deadline *first;       /* NULL when nothing was recognised */
   int bad_date;             /* a date in the phrase does not exist (30/02) */
   size_t bad_offset;        /* byte offset of that date in the NFC text */
+  int used_context;         /* a year came from the context's date, so the
+                               meaning holds for that date only */
 } dl_result;
+
+/* What a phrase is read in: the date of the plan that prints it, or
+ * DT_MIN when unknown. A date without a year ("chậm nhất ngày 20/10") takes
+ * its year from the rest of the phrase ("từ ngày 21/10 đến hết ngày
+ * 13/11/2024"), else from this date: the first such day that is not more
+ * than a month before it (a plan of December that asks for "trước ngày
+ * 15/01" means the next January). Without either it is not recognised. */
+typedef struct dl_context {
+  dt_day date;
+} dl_context;
 
 /* Recognises a Vietnamese phrase or the canonical form (the text `as` takes).
  * `nfc` is the phrase in NFC with its original case; it must stay alive as
- * long as the result (slices point into it). Allocates only from `a`. */
+ * long as the result (slices point into it). Allocates only from `a`.
+ * dl_recognize reads with no context (dates must name their year). */
 dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n);
+dl_result dl_recognize_in(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx);
+
+/* A guess at the meaning of a phrase that dl_recognize_in does not read:
+ * the reading of the shortest tail of it that is a deadline ("... ngay sau
+ * UBND xã đi vào hoạt động (trước 7h00 sáng ngày 01/7/2025)" gives "before
+ * 2025-07-01"), offered to the user as an `as` form to check, never taken
+ * as the meaning. NULL when no tail reads. */
+const dl_deadline *dl_guess(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx);
 
 /* The canonical text of one deadline (not its chain), e.g. "within 2023-Q2",
  * "after \"văn bản\" of \"Tỉnh ủy\" expected 2024", into the arena. */
@@ -83,6 +108,9 @@ const char *dl_canonical_chain(ar_arena *a, const dl_deadline *first);
  * NULL for none) and a period ("year" ... "term", "unspecified"; NULL for
  * none), as the Lua view of the model and the JSON report spell them. */
 const char *dl_kind_name(dl_kind k);
+/* The canonical name of a stage ("central" ... "grassroots", "commune",
+ * "above-grassroots"); NULL for DL_STAGE_ALL. */
+const char *dl_stage_name(dl_stage s);
 const char *dl_unit_name(dl_unit u);
 const char *dl_period_name(dl_period p);
 

@@ -262,7 +262,7 @@ static void j_part(jw *w, const dl_deadline *d, md_level level) {
   j_open(w, NULL, '{');
   j_str(w, "kind", dl_kind_name(d->kind));
   j_str(w, "canonical", dl_canonical(w->m->arena, d));
-  j_str(w, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
+  j_str(w, "stage", dl_stage_name(d->stage));
   j_bool(w, "applies", dl_applies(d, (int)level));
   j_day(w, "earliest", s.first, 1);
   j_day(w, "latest", s.last, 1);

@@ -193,6 +193,14 @@ static const char *level_name(md_level l) {
   return _(names[l]);
 }
 
+/* The level a part of a staged deadline is for; the stages past the
+ * levels ("cấp xã", "cấp trên cơ sở") have their own names. */
+static const char *stage_text(dl_stage s) {
+  if (s == DL_STAGE_COMMUNE) return _("commune level");
+  if (s == DL_STAGE_ABOVE_GRASSROOTS) return _("level above grassroots");
+  return level_name((md_level)s);
+}
+
 static const char *item_anchor(ht *h, const md_item *t) { return anchor(h, "t-", t->id ? t->id : ""); }
 
 static const char *task_link_html(ht *h, const md_item *t) {
@@ -278,7 +286,7 @@ static const char *meaning(ht *h, const dl_deadline *d) {
   dg_buf b = dg_buf_in(h->m->arena);
   for (; d; d = d->next) {
     const char *s = meaning_one(h, d);
-    if (d->stage != DL_STAGE_ALL) s = dg_fmt(h->m->arena, _("%s: %s"), level_name((md_level)d->stage), s);
+    if (d->stage != DL_STAGE_ALL) s = dg_fmt(h->m->arena, _("%s: %s"), stage_text(d->stage), s);
     dg_buf_item(&b, "; ", s, strlen(s));
   }
   return dg_buf_text(&b);

@@ -449,7 +449,7 @@ static void push_part(lua_State *L, const dl_deadline *d, int level) {
   lua_createtable(L, 0, 14);
   dt_span s = dl_span(d);
   set_str(L, "kind", dl_kind_name(d->kind));
-  set_str(L, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
+  set_str(L, "stage", dl_stage_name(d->stage));
   set_day(L, "earliest", s.first);
   set_day(L, "latest", s.last);
   set_str(L, "unit", dl_unit_name(d->unit));

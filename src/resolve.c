@@ -793,6 +793,15 @@ typedef struct duectx {
   names *later;
 } duectx;
 
+/* The `as` form a part of the phrase reads as ("... (trước 7h00 sáng ngày
+ * 01/7/2025)" gives "before 2025-07-01"), for the user to check and write;
+ * never taken as the meaning. */
+static void suggest_as(md_model *m, dg_diag *g, sl_slice nfc, const dl_context *ctx, md_loc l) {
+  const dl_deadline *guess = dl_guess(m->arena, nfc.p, nfc.n, ctx);
+  if (!g || !guess) return;
+  dg_note(m->diags, g, l.file, l.off, l.len, _("perhaps: as \"%s\""), dl_canonical_chain(m->arena, guess));
+}
+
 static void recognize_due(duectx *c, md_item *it, md_due *d) {
   md_model *m = c->m;
   md_str *src = d->as.value.n ? &d->as : &d->phrase;
@@ -801,9 +810,12 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
   md_phrase *known = ix_get(&m->phrases, src->value);
   if (known) { d->dl = known->dl; return; }
   sl_slice nfc = tx_nfc(m->arena, src->value.p, src->value.n);
-  dl_result r = dl_recognize(m->arena, nfc.p, nfc.n);
+  /* A date without a year ("chậm nhất ngày 20/10") takes the plan's. */
+  dl_context ctx = { it->plan && it->plan->date_known ? it->plan->date : DT_MIN };
+  dl_result r = dl_recognize_in(m->arena, nfc.p, nfc.n, &ctx);
   d->dl = r.first;
-  if (r.first && !r.bad_date) {
+  /* Such a reading holds for this plan's date only: not shared. */
+  if (r.first && !r.bad_date && !r.used_context) {
     md_phrase *p = ar_alloc(m->arena, sizeof *p);
     *p = (md_phrase){ src->value, r.first };
     ix_put(&m->phrases, p);
@@ -830,8 +842,9 @@ static void recognize_due(duectx *c, md_item *it, md_due *d) {
            _("\"%.*s\" is not a canonical deadline (e.g. \"within 2023-Q2\", \"before 2023-02-28\", \"yearly in 11\")"),
            (int)src->value.n, src->value.p);
   else
-    dg_add(m->diags, DG_WARNING, "deadline-unrecognized", l.file, l.off, l.len,
-           _("deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')"));
+    suggest_as(m, dg_add(m->diags, DG_WARNING, "deadline-unrecognized", l.file, l.off, l.len,
+                         _("deadline phrase not recognised; kept as text (give its meaning with 'as \"...\"')")),
+               nfc, &ctx, l);
 }
 
 static void resolve_measures(md_model *m, md_item *it);
