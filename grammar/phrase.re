@@ -509,7 +509,7 @@ static void time_of_day(cl *c) {
 static int point(cl *c, pt *p) {
   const uc *s = c->cur, *y, *q, *m, *dd;
   time_of_day(c);
-  /*!stags:re2c:point format = 'const uc *@@;\n'; */
+  /*!stags:re2c:point format = 'const uc *@@ = NULL;\n'; */
   /*!local:re2c:point
     dayw = (v_day ws)?;
     yr   = (slash | ws (v_year ws)?) @y yyyy;
@@ -754,7 +754,7 @@ static clause_status days_from(cl *c, const uc *n) {
 static clause_status timexpr(cl *c) {
   const uc *s = c->cur, *n;
   pt p;
-  /*!stags:re2c:time format = 'const uc *@@;\n'; */
+  /*!stags:re2c:time format = 'const uc *@@ = NULL;\n'; */
   /*!local:re2c:time
     v_before ws (v_day ws)?
       { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return before_pt(c, &p); }
@@ -944,12 +944,13 @@ static clause_status body(cl *c, ar_arena *a) {
 /* One word of prose before the deadline ("báo cáo Ban Bí thư vào cuối quý
  * II/2025", "tại phiên họp ngày 18/02/2025"): a word without digits, so
  * that a document's number is never passed over to read its date as the
- * deadline. */
+ * deadline, nor marks of a quotation, gloss or emphasis, which the phrase
+ * would then leave half read. */
 static int prose_word(cl *c) {
   const uc *p = c->cur;
   if (is_space(*p) || *p == ';' || *p == '\0') return 0;
   for (; *p != ';' && *p != '\0' && !is_space(*p); p++)
-    if (*p >= '0' && *p <= '9') return 0;
+    if ((*p >= '0' && *p <= '9') || strchr("()\"*:/", *p)) return 0;
   while (is_space(*p)) p++;
   c->cur = p;
   return 1;

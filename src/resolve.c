@@ -799,7 +799,7 @@ typedef struct duectx {
 static void suggest_as(md_model *m, dg_diag *g, sl_slice nfc, const dl_context *ctx, md_loc l) {
   const dl_deadline *guess = dl_guess(m->arena, nfc.p, nfc.n, ctx);
   if (!g || !guess) return;
-  dg_note(m->diags, g, l.file, l.off, l.len, _("perhaps: as \"%s\""), dl_canonical_chain(m->arena, guess));
+  dg_note(m->diags, g, l.file, l.off, l.len, _("perhaps: 'as \"%s\"'"), dl_canonical_chain(m->arena, guess));
 }
 
 static void recognize_due(duectx *c, md_item *it, md_due *d) {
