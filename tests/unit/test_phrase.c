@@ -499,3 +499,157 @@ void test_phrase_target_values(void) {
   UT_EQ_INT(dl_target_value("", 0, &op, &v, &pc), -1);
   UT_EQ_STR(op, "unchanged");
 }
+
+/* ---- the kinds of issue 16 (phrases of published plans) ---- */
+
+/* The canonical chain of a phrase read in a plan dated `date` ("" for no
+ * context), or "NULL". */
+static const char *canon_in(ar_arena *a, const char *phrase, const char *date) {
+  dl_context ctx = { DT_MIN };
+  if (*date) UT_CHECK(dt_parse_iso(date, strlen(date), &ctx.date) == 0);
+  dl_result r = dl_recognize_in(a, phrase, strlen(phrase), &ctx);
+  return r.first ? dl_canonical_chain(a, r.first) : "NULL";
+}
+
+static const char *spans_in(ar_arena *a, const char *phrase, const char *date) {
+  dl_context ctx = { DT_MIN };
+  if (*date) UT_CHECK(dt_parse_iso(date, strlen(date), &ctx.date) == 0);
+  dl_result r = dl_recognize_in(a, phrase, strlen(phrase), &ctx);
+  return spans(a, r.first);
+}
+
+/* Each new kind, with the canonical text (which reads back as the same) and
+ * the days it allows. The phrases are written for this test in the style of
+ * the corpus; the corpus itself (tests/phrases) checks the real ones. */
+void test_phrase_new_kinds(void) {
+  ar_arena a;
+  ar_init(&a);
+  static const struct { const char *phrase, *date, *canon, *spans; } cases[] = {
+    /* before a month, a quarter, a day written with '-' or '.' */
+    { "hoàn thành trước tháng 9/2023", "", "before 2023-09-01", "open..2023-08-31" },
+    { "trước tháng 9.2023", "", "before 2023-09-01", "open..2023-08-31" },
+    { "trước quý III-2024", "", "before 2024-07-01", "open..2024-06-30" },
+    { "xong trước ngày 15.12.2018", "", "before 2018-12-15", "open..2018-12-14" },
+    /* month and quarter with '.' or '-' */
+    { "trong tháng 9.2023", "", "within 2023-09", "2023-09-01..2023-09-30" },
+    { "hoàn thành trong quý III-2024", "", "within 2024-Q3", "2024-07-01..2024-09-30" },
+    { "hoàn thành trong 2/2021", "", "within 2021-02", "2021-02-01..2021-02-28" },
+    /* ranges of months and days */
+    { "từ tháng 3 đến tháng 6/2024", "", "from 2024-03 to 2024-06", "2024-03-01..2024-06-30" },
+    { "bắt đầu từ 10/4/2024 và hoàn thành trước ngày 25/4/2024", "", "from 2024-04-10 to 2024-04-24",
+      "2024-04-10..2024-04-24" },
+    { "từ 5/8 - 20/8/2024", "", "from 2024-08-05 to 2024-08-20", "2024-08-05..2024-08-20" },
+    { "từ ngày 23 - 24/11/2020", "", "from 2020-11-23 to 2020-11-24", "2020-11-23..2020-11-24" },
+    { "từ ngày 08 đến ngày 09 tháng 12 năm 2025", "", "from 2025-12-08 to 2025-12-09",
+      "2025-12-08..2025-12-09" },
+    { "bắt đầu từ quý IV/2018 đến hết tháng 5/2019", "", "from 2018-10 to 2019-05", "2018-10-01..2019-05-31" },
+    { "từ quý IV/2013 và hoàn thành trước tháng 3.2014", "", "from 2013-10 to 2014-02",
+      "2013-10-01..2014-02-28" },
+    { "Từ 10h00 ngày 29/3/2016 đến 17h00 ngày 17/4/2016", "", "from 2016-03-29 to 2016-04-17",
+      "2016-03-29..2016-04-17" },
+    { "ngày 20-22/02/2026", "", "from 2026-02-20 to 2026-02-22", "2026-02-20..2026-02-22" },
+    { "25 ngày, bắt đầu từ ngày 01/04/2019", "", "from 2019-04-01 to 2019-04-25", "2019-04-01..2019-04-25" },
+    { "trong 30 ngày, từ 1/7 – 30/7/2011", "", "from 2011-07-01 to 2011-07-30", "2011-07-01..2011-07-30" },
+    { "từ ngày 01/7/2025", "", "from 2025-07-01", "2025-07-01..open" },
+    /* a year crossed by a range without years: the start is the year before */
+    { "từ ngày 15/12 đến ngày 15/01/2025", "", "from 2024-12-15 to 2025-01-15", "2024-12-15..2025-01-15" },
+    /* periods and terms; a year onwards */
+    { "giai đoạn 2026 - 2030", "", "from 2026 to 2030", "2026-01-01..2030-12-31" },
+    { "trong nhiệm kỳ 2025 - 2030", "", "from 2025 to 2030", "2025-01-01..2030-12-31" },
+    { "năm 2022 và những năm tiếp theo", "", "from 2022", "2022-01-01..open" },
+    /* lead-ins: chậm nhất, dự kiến, bắt đầu, tổ chức vào; the edge of a period */
+    { "chậm nhất ngày 20/10/2023", "", "by 2023-10-20", "open..2023-10-20" },
+    { "dự kiến vào tháng 6/2022", "", "within 2022-06", "2022-06-01..2022-06-30" },
+    { "tổ chức vào cuối tháng 9-2020", "", "within 2020-09", "2020-09-01..2020-09-30" },
+    { "vào đầu quý I/2025", "", "within 2025-Q1", "2025-01-01..2025-03-31" },
+    { "vào ngày 5 tháng 9 năm 2025", "", "within 2025-09-05", "2025-09-05..2025-09-05" },
+    { "vào thời điểm 0 giờ ngày 01 tháng 4 năm 2019", "", "within 2019-04-01", "2019-04-01..2019-04-01" },
+    /* a bare date is the last day; a weekday in parentheses is dropped */
+    { "07/02/2021 (chủ Nhật)", "", "by 2021-02-07", "open..2021-02-07" },
+    /* prose before the deadline, but never a document's number */
+    { "báo cáo Ban Bí thư vào cuối quý II/2025", "", "within 2025-Q2", "2025-04-01..2025-06-30" },
+    { "tại phiên họp ngày 18/02/2025", "", "within 2025-02-18", "2025-02-18..2025-02-18" },
+    /* events other than a document, with or without a delay */
+    { "ngay sau hội nghị", "", "after \"hội nghị\" delay 0", "open..open" },
+    { "sau khi kết thúc đợt kiểm tra", "", "after \"kết thúc đợt kiểm tra\"", "open..open" },
+    { "chậm nhất là 60 ngày, kể từ ngày bầu cử", "", "after \"ngày bầu cử\" delay 60", "open..open" },
+    /* the pace of a higher body */
+    { "theo lộ trình của Tỉnh ủy", "", "per plan of \"Tỉnh ủy\"", "open..open" },
+    { "thực hiện theo tiến độ của Trung ương", "", "per plan of \"Trung ương\"", "open..open" },
+    /* stages: cấp xã, cấp trên cơ sở, lists joined by commas */
+    { "cấp cơ sở phải hoàn thành trước 10/3/2020, cấp trên cơ sở trước 30/4/2020, cấp tỉnh trước 30/6/2020", "",
+      "grassroots: before 2020-03-10; above-grassroots: before 2020-04-30; province: before 2020-06-30",
+      "open..2020-03-09; open..2020-04-29; open..2020-06-29" },
+    { "cấp xã hoàn thành trong tháng 8/2025; cấp tỉnh trong tháng 10/2025", "",
+      "commune: within 2025-08; province: within 2025-10", "2025-08-01..2025-08-31; 2025-10-01..2025-10-31" },
+    { "cấp huyện và tương đương trước tháng 5/2025", "", "district: before 2025-05-01", "open..2025-04-30" },
+    /* the canonical stages read back */
+    { "commune: within 2025-08; above-grassroots: before 2020-04-30", "",
+      "commune: within 2025-08; above-grassroots: before 2020-04-30", "2025-08-01..2025-08-31; open..2020-04-29" },
+    /* dates without a year take the plan's, or the next year's when they
+     * would end more than a month before the plan */
+    { "chậm nhất ngày 20/10", "2023-03-01", "by 2023-10-20", "open..2023-10-20" },
+    { "trước ngày 15/01", "2023-12-20", "before 2024-01-15", "open..2024-01-14" },
+    { "ngày 28/1", "2016-02-26", "within 2016-01-28", "2016-01-28..2016-01-28" },
+    { "từ ngày 4/5 đến 17 giờ ngày 13/5", "2022-01-01", "from 2022-05-04 to 2022-05-13", "2022-05-04..2022-05-13" },
+    { "chậm nhất ngày 29/2", "2023-06-01", "by 2024-02-29", "open..2024-02-29" },
+  };
+  for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
+    const char *got = canon_in(&a, cases[k].phrase, cases[k].date);
+    UT_EQ_STR(got, cases[k].canon);
+    UT_EQ_STR(spans_in(&a, cases[k].phrase, cases[k].date), cases[k].spans);
+    /* the canonical text reads back as itself */
+    UT_EQ_STR(canon(&a, got), cases[k].canon);
+  }
+  ar_free(&a);
+}
+
+/* What the new kinds must not read: no year and no context; prose too long
+ * or with a number; a date that does not exist; a range that runs
+ * backwards. */
+void test_phrase_new_kinds_refused(void) {
+  ar_arena a;
+  ar_init(&a);
+  static const char *const refused[] = {
+    "chậm nhất ngày 20/10",                       /* no year, no plan date */
+    "từ ngày 21/10 đến hết ngày 13/11",
+    "Kế hoạch số 151-KH/TU ngày 16/11/2022 của Tỉnh ủy",   /* a document's date */
+    "Quyết định 25/2024",
+    "một hai ba bốn năm sáu bảy trong tháng 9/2023",   /* seven words of prose */
+    "từ tháng 9/2024 đến tháng 3/2024",           /* backwards */
+    "từ tháng 2.2009 đến khi QH quyết định chấm dứt thí điểm",
+    "hoàn thành ngay sau UBND xã đi vào hoạt động (trước 7h00 sáng ngày 01/7/2025)",
+    "(thực hiện thường xuyên",
+  };
+  for (size_t k = 0; k < sizeof refused / sizeof refused[0]; k++) {
+    UT_EQ_STR(canon_in(&a, refused[k], ""), "NULL");
+  }
+  /* a date that does not exist is reported, as in the fixed forms */
+  dl_result r = recognise(&a, "trước ngày 30/02/2024");
+  UT_CHECK(r.first == NULL);
+  UT_EQ_INT(r.bad_date, 1);
+  dl_context ctx = { dt_from_ymd(2023, 1, 1) };
+  r = dl_recognize_in(&a, "chậm nhất ngày 31/4", strlen("chậm nhất ngày 31/4"), &ctx);
+  UT_CHECK(r.first == NULL);
+  UT_EQ_INT(r.bad_date, 1);
+  /* a reading that used the context says so; one that did not, does not */
+  r = dl_recognize_in(&a, "chậm nhất ngày 20/10", strlen("chậm nhất ngày 20/10"), &ctx);
+  UT_EQ_INT(r.used_context, 1);
+  r = dl_recognize_in(&a, "chậm nhất ngày 20/10/2023", strlen("chậm nhất ngày 20/10/2023"), &ctx);
+  UT_EQ_INT(r.used_context, 0);
+  ar_free(&a);
+}
+
+/* dl_guess reads a tail of a phrase the recogniser refuses, without events. */
+void test_phrase_guess(void) {
+  ar_arena a;
+  ar_init(&a);
+  dl_context ctx = { DT_MIN };
+  const char *p = "hoàn thành ngay sau UBND xã đi vào hoạt động (trước 7h00 sáng ngày 01/7/2025)";
+  const dl_deadline *g = dl_guess(&a, p, strlen(p), &ctx);
+  UT_CHECK(g != NULL);
+  if (g) UT_EQ_STR(dl_canonical_chain(&a, g), "before 2025-07-01");
+  p = "trước kỳ họp HĐND cuối năm";
+  UT_CHECK(dl_guess(&a, p, strlen(p), &ctx) == NULL);
+  ar_free(&a);
+}
