@@ -7,10 +7,13 @@
  * Matching runs on a lower-cased copy of the text whose byte offsets equal
  * the original's, so the rules need only lower-case literals while captured
  * names are sliced from the original and keep the document's case. A phrase
- * is a list of clauses separated by ';'. A clause is a lead-in (filler such
- * as "thực hiện", a level such as "cấp huyện") and then exactly one body
- * rule that runs to the end of the clause: arbitrary prose is never taken
- * for a deadline. The copy ends with a NUL sentinel, which no rule crosses.
+ * is a list of clauses separated by ';' (or by ',' before a level). A clause
+ * is a lead-in (filler such as "thực hiện", a level such as "cấp huyện"),
+ * at most a few words of prose without digits ("báo cáo Ban Bí thư"), and
+ * then exactly one deadline that runs to the end of the clause: a fixed
+ * rule of body(), or a time in words read by timexpr() from points of time
+ * (point()). A sentence is never taken for a deadline because it contains
+ * one. The copy ends with a NUL sentinel, which no rule crosses.
  *
  * Layer: model; calls date, arena and utf8proc. build/phrase.c is generated
  * from this file by the Makefile and never edited. */
@@ -579,7 +582,10 @@ static int year_from_context(cl *c, pt *p) {
   when w;
   dt_to_ymd(c->ctx_date, &y, &m, &d);
   p->y = y;
-  if (pt_span(p, &w) && w.span.last < c->ctx_date - 31) p->y = y + 1;
+  /* 29/2 of a common year: the next year, when that one has it */
+  if (!pt_span(p, &w)) p->y = y + 1;
+  else if (w.span.last < c->ctx_date - 31) p->y = y + 1;
+  if (!pt_span(p, &w)) p->y = y;
   c->res->used_context = 1;
   return 1;
 }
