@@ -593,48 +593,25 @@ static int year_from_context(cl *c, pt *p) {
 /* The finer of two granularities (DAY < MONTH < QUARTER < YEAR). */
 static dl_unit finer(dl_unit a, dl_unit b) { return a < b ? a : b; }
 
-/* "trong tháng 9.2023", "vào ngày 5 tháng 9 năm 2025", "cuối quý II/2025":
- * the period itself. */
-static clause_status within_pt(cl *c, pt *p) {
+/* The deadline a point makes: within it ("trong tháng 9.2023", "vào ngày 5
+ * tháng 9 năm 2025"), before it begins ("trước tháng 9/2023", "trước
+ * 30/10"), up to its end ("chậm nhất ngày 20/10", "21/01/2021") or from it
+ * on ("từ ngày 01/7/2025"). */
+static clause_status at_point(cl *c, pt *p, dl_kind kind) {
   when w;
   if (!year_from_context(c, p)) return CL_FAIL;
   if (!pt_when(c, p, &w)) return CL_DROPPED;
-  begin(c, DL_WITHIN);
-  c->d.span = w.span;
+  begin(c, kind);
   c->d.unit = w.unit;
-  return CL_OK;
-}
-
-/* "trước tháng 9/2023", "trước 30/10": the days before the point begins. */
-static clause_status before_pt(cl *c, pt *p) {
-  when w;
-  if (!year_from_context(c, p)) return CL_FAIL;
-  if (!pt_when(c, p, &w)) return CL_DROPPED;
-  begin(c, DL_BEFORE);
-  c->d.span = (dt_span){ DT_MIN, w.span.first - 1 };
-  c->d.unit = DL_UNIT_DAY;
-  return CL_OK;
-}
-
-/* "chậm nhất ngày 20/10", "21/01/2021": up to the end of the point. */
-static clause_status by_pt(cl *c, pt *p) {
-  when w;
-  if (!year_from_context(c, p)) return CL_FAIL;
-  if (!pt_when(c, p, &w)) return CL_DROPPED;
-  begin(c, DL_BY);
-  c->d.span = (dt_span){ DT_MIN, w.span.last };
-  c->d.unit = w.unit;
-  return CL_OK;
-}
-
-/* "từ ngày 01/7/2025": from the point on. */
-static clause_status from_pt(cl *c, pt *p) {
-  when w;
-  if (!year_from_context(c, p)) return CL_FAIL;
-  if (!pt_when(c, p, &w)) return CL_DROPPED;
-  begin(c, DL_FROM);
-  c->d.span = (dt_span){ w.span.first, DT_MAX };
-  c->d.unit = w.unit;
+  switch (kind) {
+  case DL_BEFORE:
+    c->d.span = (dt_span){ DT_MIN, w.span.first - 1 };
+    c->d.unit = DL_UNIT_DAY;
+    break;
+  case DL_BY: c->d.span = (dt_span){ DT_MIN, w.span.last }; break;
+  case DL_FROM: c->d.span = (dt_span){ w.span.first, DT_MAX }; break;
+  default: c->d.span = w.span; break;
+  }
   return CL_OK;
 }
 
@@ -735,7 +712,7 @@ static clause_status from_time(cl *c) {
   if (st != CL_FAIL) return st;
   c->cur = s;
   if (!point(c, &a)) return CL_FAIL;
-  if (clause_end(c)) return from_pt(c, &a);
+  if (clause_end(c)) return at_point(c, &a, DL_FROM);
   joint j = range_joint(c);
   if (j == J_NONE || !point(c, &b) || !clause_end(c)) return CL_FAIL;
   return range(c, &a, &b, j == J_BEFORE ? END_BEFORE : END_OF);
@@ -763,19 +740,19 @@ static clause_status timexpr(cl *c) {
   /*!stags:re2c:time format = 'const uc *@@ = NULL;\n'; */
   /*!local:re2c:time
     v_before ws (v_day ws)?
-      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return before_pt(c, &p); }
+      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return at_point(c, &p, DL_BEFORE); }
     v_latest ws (v_is ws)? (v_at ws)? (v_day ws)?
-      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return by_pt(c, &p); }
+      { if (!point(c, &p) || !clause_end(c)) return CL_FAIL; return at_point(c, &p, DL_BY); }
     v_until ws (v_end_of ws)? (v_day ws)?
       { if (!point(c, &p) || p.unit == DL_UNIT_YEAR || !clause_end(c)) return CL_FAIL;
-        return by_pt(c, &p); }
+        return at_point(c, &p, DL_BY); }
     (trong | v_at ws) (v_edge ws)? | v_edge ws
       { const uc *at = c->cur;
         clause_status st = day_range(c);
         if (st != CL_FAIL) return st;
         c->cur = at;
         if (!point(c, &p) || !clause_end(c)) return CL_FAIL;
-        return within_pt(c, &p); }
+        return at_point(c, &p, DL_WITHIN); }
     "trong" ws [0-9]{1,3} ws v_day sp "," sp (v_begin ws)? v_from ws (v_day ws)?
       { return from_time(c); }
     (v_begin ws)? v_from ws (v_day ws)?
@@ -796,8 +773,8 @@ plain:
    * "... số 20/2024" is not. */
   c->cur = s;
   if (!point(c, &p) || !clause_end(c) || (c->after_prose && !p.worded)) return CL_FAIL;
-  if (p.unit == DL_UNIT_DAY && !p.worded) return by_pt(c, &p);
-  return within_pt(c, &p);
+  if (p.unit == DL_UNIT_DAY && !p.worded) return at_point(c, &p, DL_BY);
+  return at_point(c, &p, DL_WITHIN);
 }
 
 /* ---- a clause ---- */
