@@ -47,6 +47,7 @@ typedef struct options {
   const char *stdlib_dir;
   dt_day as_of;
   int evaluate;              /* suggest --evaluate */
+  int explain;               /* coverage --explain */
   const char **rules;        /* --rules FILE|DIR */
   size_t nrules;
   const char **switches;     /* -W...: "RULE", "no-RULE", "error=RULE" */
@@ -94,6 +95,9 @@ static const char *const help_text[] = {
      "              and the agenda; md and csv: the annex table; json: the model,\n"
      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
      "              the cascade as a graph) or one a script defines\n"),
+  N_("plancheck coverage --explain: also why each parent directive is addressed\n"
+     "to the plan's level (or why not: the listed ones the plan need not\n"
+     "answer).\n"),
   N_("options:\n"
      "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
      "                      PLANPATH, colon-separated, is searched after)\n"
@@ -311,6 +315,7 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if (strcmp(a, "--evaluate") == 0 && o->cmd == CMD_SUGGEST) { o->evaluate = 1; continue; }
+    if (strcmp(a, "--explain") == 0 && o->cmd == CMD_COVERAGE) { o->explain = 1; continue; }
     if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
@@ -408,7 +413,7 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
-    cs_check(m, in->v[i].plan, o->as_of);
+    sg_check_links(m, cs_check(m, in->v[i].plan, o->as_of));
     ru_check(rules, in->v[i].plan);
   }
   cs_check_cycles(m, from);
@@ -679,7 +684,7 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
     n++;
   }
   print_diags(o, m->src, m->diags);
-  if (o->cmd == CMD_COVERAGE) rp_coverage(stdout, m, c, n, o->format);
+  if (o->cmd == CMD_COVERAGE) rp_coverage_explained(stdout, m, c, n, o->format, o->explain);
   else if (o->evaluate) rp_evaluate(stdout, m, c, n, o->format);
   else rp_suggest(stdout, m, c, n, o->format);
   free(c);
