@@ -163,10 +163,11 @@ void sg_check_links(md_model *m, const cs_coverage *c) {
         const md_link *l = row->links[k];
         double sim = link_similarity(ix, row->directive, l->from);
         if (sim >= SG_WEAK_LINK) continue;
+        double shown = (double)(long)(sim * 100) / 100;   /* cut, not rounded: 0.099 is not "0.10, below 0.10" */
         dg_diag *e = dg_add(m->diags, DG_NOTE, "link-weak", l->target.loc.file, l->target.loc.off, l->target.loc.len,
                             _("%s shares almost nothing with %s, which it implements (text similarity %.2f, below "
                               "%.2f): check that it carries that directive out"),
-                            l->from->id, row->directive->id, sim, SG_WEAK_LINK);
+                            l->from->id, row->directive->id, shown, SG_WEAK_LINK);
         md_loc at = row->directive->loc;
         if (at.file != DG_NOFILE) dg_note(m->diags, e, at.file, at.off, at.len, "%s", _("the directive"));
       }
