@@ -470,7 +470,7 @@ static const char *place_list(md_model *m, const cs_scope *sc) {
 typedef struct carried { const md_body *owner, *by; int level, steps; } carried;
 
 struct cs_carriers {
-  const md_body *resolved_body;
+  const md_body *done;       /* the last body whose chain is in the table */
   carried *slot;
   size_t cap, n;
 };
@@ -482,38 +482,56 @@ static size_t carried_slot(const struct cs_carriers *x, const md_body *owner, in
   return k;
 }
 
-static void note_carrier(struct cs_carriers *x, const md_body *owner, const md_body *by, int steps) {
-  if (2 * (x->n + 1) > x->cap) return;    /* never full: every probe ends */
-  carried *e = &x->slot[carried_slot(x, owner, by->level)];
+static void put_carrier(struct cs_carriers *x, carried c) {
+  carried *e = &x->slot[carried_slot(x, c.owner, c.level)];
   if (!e->owner) x->n++;
-  else if (e->steps <= steps) return;
-  *e = (carried){ owner, by, by->level, steps };
+  else if (e->steps <= c.steps) return;
+  *e = c;
 }
 
-static void carry_up(struct cs_carriers *x, const md_body *b, const md_body *by, int depth) {
+/* Doubles the table, keeping what it holds: a run that reads bodies in
+ * batches adds each batch's chains, never all of them again. */
+static void grow_carriers(md_model *m, struct cs_carriers *x) {
+  carried *old = x->slot;
+  size_t cap = x->cap;
+  x->cap = cap ? 2 * cap : 256;
+  x->slot = ar_alloc(m->arena, x->cap * sizeof *x->slot);
+  memset(x->slot, 0, x->cap * sizeof *x->slot);
+  x->n = 0;
+  for (size_t i = 0; i < cap; i++)
+    if (old[i].owner) put_carrier(x, old[i]);
+}
+
+static void note_carrier(md_model *m, struct cs_carriers *x, const md_body *owner, const md_body *by, int steps) {
+  if (2 * (x->n + 1) > x->cap) grow_carriers(m, x);
+  put_carrier(x, (carried){ owner, by, by->level, steps });
+}
+
+static void carry_up(md_model *m, struct cs_carriers *x, const md_body *b, const md_body *by, int depth) {
   if (depth > MAX_DEPTH) return;
   for (const md_ref *c = b->counterparts; c; c = c->next) {
     if (!c->body) continue;
-    note_carrier(x, c->body, by, depth + 1);
-    carry_up(x, c->body, by, depth + 1);
+    note_carrier(m, x, c->body, by, depth + 1);
+    carry_up(m, x, c->body, by, depth + 1);
   }
 }
 
+/* The table, with the chains of the bodies resolved since it was last
+ * asked for (their counterparts are resolved once, so older chains stay
+ * as they were). */
 static struct cs_carriers *carriers_of(md_model *m) {
   struct cs_carriers *x = m->carriers;
-  if (x && x->resolved_body == m->resolved_body) return x;
-  size_t bodies = 0;
-  for (const md_body *b = m->bodies; b; b = b->next) bodies++;
-  x = ar_alloc(m->arena, sizeof *x);
-  x->resolved_body = m->resolved_body;
-  /* Each body reaches a few others (its chain to the centre), each at
-   * most once per level it is carried at. */
-  for (x->cap = 64; x->cap < 16 * (bodies + 1); x->cap *= 2) {}
-  x->slot = ar_alloc(m->arena, x->cap * sizeof *x->slot);
-  memset(x->slot, 0, x->cap * sizeof *x->slot);
-  for (const md_body *b = m->bodies; b; b = b->next)
-    if (!b->addresses && b->level) carry_up(x, b, b, 0);
-  return m->carriers = x;
+  if (!x) {
+    x = m->carriers = ar_alloc(m->arena, sizeof *x);
+    memset(x, 0, sizeof *x);
+    grow_carriers(m, x);
+  }
+  const md_body *end = m->resolved_body ? m->resolved_body->next : m->bodies;
+  for (const md_body *b = x->done ? x->done->next : m->bodies; b && b != end; b = b->next) {
+    if (!b->addresses && b->level) carry_up(m, x, b, b, 0);
+    x->done = b;
+  }
+  return x;
 }
 
 /* The body of `level` nearest to `owner` through counterparts (Ban Thường

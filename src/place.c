@@ -33,8 +33,9 @@ static int separates(int32_t cp) {
 }
 
 /* The words of `s`, folded, joined by one space, in the arena; the start
- * of each word into starts[] when it is given (room for s.n + 1). */
-static sl_slice words(md_model *m, sl_slice s, size_t *starts, size_t *nwords) {
+ * of each word into starts[] when it is given (room for s.n words: each
+ * holds at least one character of s, folding adds no separator). */
+static sl_slice words(md_model *m, sl_slice s, uint32_t *starts, size_t *nwords) {
   sl_slice f = tx_fold_tones(m->arena, s.p, s.n);
   char *out = ar_alloc(m->arena, f.n + 1);
   size_t o = 0, n = 0, i = 0;
@@ -47,7 +48,7 @@ static sl_slice words(md_model *m, sl_slice s, size_t *starts, size_t *nwords) {
     else {
       if (!in_word) {
         if (o) out[o++] = ' ';
-        if (starts) starts[n] = o;
+        if (starts) starts[n] = (uint32_t)o;
         n++;
         in_word = 1;
       }
@@ -138,7 +139,8 @@ static size_t add_unique(const md_place **out, size_t n, size_t max, const md_pl
 /* The places one paragraph names: every run of up to max_words words is
  * looked up, so a paragraph costs its words times the longest name. */
 static size_t scan(md_model *m, const struct pl_index *x, sl_slice text, const md_place **out, size_t n, size_t max) {
-  size_t *starts = ar_alloc(m->arena, (text.n + 1) * sizeof *starts), nw;
+  size_t nw;
+  uint32_t *starts = ar_alloc(m->arena, (text.n + 4) * sizeof *starts);
   sl_slice w = words(m, text, starts, &nw);
   for (size_t i = 0; i < nw; i++) {
     for (size_t k = 1; k <= x->max_words && i + k <= nw; k++) {

@@ -150,11 +150,27 @@ static double link_similarity(const sm_index *ix, const md_item *d, md_item *tas
   return x.best;
 }
 
+/* The corpus for weighing a child's links: its tasks and the directives it
+ * links, so that checking costs what the child holds, not what its
+ * parents do (sg_index adds every task of every parent, once per child:
+ * right for ranking the whole parent, too dear for every `check` of a
+ * national run). */
+static sm_index *link_index(md_model *m, const cs_coverage *c) {
+  adder a = { sm_new(m) };
+  md_walk(&c->child->root, add_task, &a);
+  for (size_t t = 0; t < c->ntargets; t++)
+    for (size_t i = 0; i < c->targets[t].nrows; i++)
+      if (c->targets[t].rows[i].nlinks) sm_add(a.ix, c->targets[t].rows[i].directive);
+  sm_finish(a.ix);
+  return a.ix;
+}
+
 void sg_check_links(md_model *m, const cs_coverage *c) {
   size_t links = 0;
-  for (size_t t = 0; t < c->ntargets; t++) links += c->targets[t].nrows;
+  for (size_t t = 0; t < c->ntargets; t++)
+    for (size_t i = 0; i < c->targets[t].nrows; i++) links += c->targets[t].rows[i].nlinks;
   if (!links) return;
-  sm_index *ix = sg_index(m, c);
+  sm_index *ix = link_index(m, c);
   for (size_t t = 0; t < c->ntargets; t++) {
     const cs_target *tg = &c->targets[t];
     for (size_t i = 0; i < tg->nrows; i++) {
