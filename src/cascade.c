@@ -275,14 +275,21 @@ static unsigned forward_levels(const md_item *fw) {
  * arena; NULL when it names none that do. Only places below the plan's
  * level narrow: a province plan naming its own province, or another one,
  * says nothing of which of its districts it addresses. (12-KH/TW's own
- * `place "Hà Nội"` is where it was issued, and Hà Nội a province.) */
+ * `place "Hà Nội"` is where it was issued, and Hà Nội a province.) The
+ * country names national work in a central plan only: a province plan
+ * that speaks of a national conference asks its districts to attend. */
 static const cs_scope *scope_of(md_model *m, const md_item *d) {
+  md_level top = d->plan ? d->plan->level : MD_LEVEL_NONE;
+  /* Only a central plan's directive can be national, and only places
+   * below the plan's level narrow: most plans have nothing to look for,
+   * and their text is not read again. */
+  unsigned wanted = (top == MD_CENTRAL ? MD_LEVEL_BIT(MD_CENTRAL) : 0) | (top ? MD_BELOW(top) : ~0u);
+  if (!(pl_levels(m) & wanted)) return NULL;
   const md_place *named[PL_MAX_NAMED];
   size_t n = pl_named(m, d, named, PL_MAX_NAMED);
-  md_level top = d->plan ? d->plan->level : MD_LEVEL_NONE;
   cs_scope sc = { .n = 0 };
   for (size_t i = 0; i < n; i++) {
-    if (named[i]->level == MD_CENTRAL) sc.national = 1;
+    if (named[i]->level == MD_CENTRAL) sc.national = top == MD_CENTRAL;
     else if (named[i]->level > top) sc.v[sc.n++] = named[i];
   }
   if (!sc.national && !sc.n) return NULL;

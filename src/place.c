@@ -18,6 +18,7 @@ typedef struct pl_name {
 struct pl_index {
   ix_table ids, names, tails;
   size_t max_words;          /* the most words in a name: how far a scan looks */
+  unsigned levels;           /* the levels of the places, MD_LEVEL_BIT bits */
   md_place *done;            /* the last place indexed */
 };
 
@@ -115,6 +116,7 @@ void pl_index(md_model *m) {
       dg_note(m->diags, d, first->loc.file, first->loc.off, first->loc.len, _("first declared here"));
       continue;
     }
+    x->levels |= MD_LEVEL_BIT(p->level);
     add_name(m, x, p, &p->name);
     for (md_strs *a = p->aliases; a; a = a->next) add_name(m, x, p, &a->s);
   }
@@ -128,6 +130,8 @@ const md_place *pl_by_name(md_model *m, sl_slice name) {
   e = ix_get(&x->tails, key);
   return e && !e->ambiguous ? e->place : NULL;
 }
+
+unsigned pl_levels(md_model *m) { return m->place_index ? m->place_index->levels : 0; }
 
 static size_t add_unique(const md_place **out, size_t n, size_t max, const md_place *p) {
   for (size_t i = 0; i < n; i++)

@@ -27,6 +27,10 @@ void pl_index(md_model *m);
  * so. NULL when none. */
 const md_place *pl_by_name(md_model *m, sl_slice name);
 
+/* The levels of the places indexed, as MD_LEVEL_BIT bits: a plan below
+ * every one of them has no directive a place can narrow. */
+unsigned pl_levels(md_model *m);
+
 /* The places an item's paragraphs name, each once, in the order they are
  * first named; at most `max` into out. */
 size_t pl_named(md_model *m, const md_item *it, const md_place **out, size_t max);

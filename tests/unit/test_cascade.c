@@ -1585,6 +1585,14 @@ void test_cascade_addressed_places(void) {
   md_plan *hu = fx_load(&f, "hu.plan");
   UT_EQ_INT(target0(cov(&f, hu, AS_OF))->nrows, 1);
   fx_close(&f);
+  /* Nor does the country: its districts are to attend the conference. */
+  fx_open(&f);
+  fx_file(&f, "tw.plan", TW_HEAD);
+  fx_file(&f, "tu.plan", TU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Cử cán bộ dự Hội nghị cán bộ toàn quốc.\" by btc_tu\n}\n");
+  fx_file(&f, "hu.plan", HU_HEAD);
+  hu = fx_load(&f, "hu.plan");
+  UT_EQ_INT(target0(cov(&f, hu, AS_OF))->nrows, 1);
+  fx_close(&f);
 }
 
 void test_cascade_link_weak(void) {
