@@ -31,8 +31,8 @@ const char *cs_status_text(cs_status s);
 const char *cs_level_text(md_level l);
 
 /* The places a directive names that decide whom it is addressed to: the
- * country, which makes it the centre's own work, or places below its
- * plan's level (not the plan's own), which make it theirs only. */
+ * country, which makes a central plan's directive the centre's own work,
+ * or places below its plan's level, which make it theirs only. */
 typedef struct cs_scope {
   const md_place *v[PL_MAX_NAMED];
   size_t n;
@@ -102,7 +102,9 @@ const char *cs_fingerprint(md_model *m, md_item *directive);
 
 /* Whether a directive is addressed to plans of `level`: it or a section
  * around it cascades there, an owner is a collective addressing it, or an
- * owner's work is carried there through counterparts. */
+ * owner's work is carried there through counterparts (within the levels
+ * the owner `exists` at). The places it names may narrow it further to
+ * some plans of the level; cs_coverage_of applies them. */
 int cs_addressed(const md_item *directive, md_level level);
 
 /* Whether one of `task`'s owners corresponds to one of the directive's at
