@@ -40,6 +40,7 @@
        CASCADE FINGERPRINT FORWARD REASON REASSIGNED TO UNTIL WAIVE
        PROGRESS ISSUED DONE STARTED CANCELLED REPORTED DOC TRIGGERS
        CENTRAL PROVINCE DISTRICT GRASSROOTS
+       EXISTS
        IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
        GE GT LE LT EQ.
 
@@ -80,6 +81,16 @@ decl ::= plan.
 decl ::= body.
 decl ::= item(I).                           { ps_top_item(ctx, I); }
 decl ::= progress.
+decl ::= place.
+
+/* ---- places: `place ID "NAME" LEVEL { alias "...", ... }` ---- */
+place ::= place_head place_block.
+place_head ::= PLACE IDENT(I) STRING(N) level(L). { ps_place(ctx, &I, &N, L); }
+place_block ::= .
+place_block ::= LBRACE pattrs RBRACE.
+pattrs ::= .
+pattrs ::= pattrs ALIAS strs(S).            { ps_place_aliases(ctx, S); }
+pattrs ::= pattrs error.
 
 /* ---- plan header ---- */
 plan ::= plan_open hdrs RBRACE.             { ps_hdr_pop(ctx); }
@@ -135,6 +146,7 @@ battr ::= COUNTERPART refs(R).              { ps_body_counterparts(ctx, R); }
 battr ::= LEVEL level(L).                   { ps_body_level(ctx, L); }
 battr ::= ADDRESSES levels(L).              { ps_body_addresses(ctx, L); }
 battr ::= NOTE STRING(S).                   { ps_body_note(ctx, &S); }
+battr ::= EXISTS(K) levels(L).              { ps_body_exists(ctx, &K, L); }
 battr ::= error.
 
 /* ---- references and lists ---- */

@@ -120,7 +120,7 @@ static const struct { const char *words; int type; } vi_keywords[] = {
   { "không rõ", TK_UNKNOWN },      { "đến ngày", TK_UNTIL },        { "dùng", TK_USE },
   { "thông qua", TK_VIA },         { "miễn", TK_WAIVE },            { "phối hợp", TK_WITH },
   { "năm", TK_YEAR },              { "trung ương", TK_CENTRAL },    { "tỉnh", TK_PROVINCE },
-  { "huyện", TK_DISTRICT },        { "cơ sở", TK_GRASSROOTS },
+  { "huyện", TK_DISTRICT },        { "cơ sở", TK_GRASSROOTS },      { "có ở cấp", TK_EXISTS },
 };
 enum { VI_KEYWORDS = sizeof vi_keywords / sizeof vi_keywords[0] };
 
@@ -759,6 +759,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "doc"         { TOKEN(TK_DOC); }
       "done"        { TOKEN(TK_DONE); }
       "due"         { TOKEN(TK_DUE); }
+      "exists"      { TOKEN(TK_EXISTS); }
       "fingerprint" { TOKEN(TK_FINGERPRINT); }
       "footnote"    { TOKEN(TK_FOOTNOTE); }
       "for"         { TOKEN(TK_FOR); }

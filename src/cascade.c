@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lang.h"
+#include "place.h"
 #include "text.h"
 
 enum { MAX_DEPTH = 8 };      /* parent chains: central to grassroots, with slack */
@@ -65,12 +66,27 @@ const char *cs_excerpt(md_model *m, const md_item *it, size_t max) {
 
 /* ---- who a directive is addressed to ---- */
 
-int cs_addressed(const md_item *d, md_level level) {
-  unsigned bit = MD_LEVEL_BIT(level);
+/* The levels an owner's work reaches: the levels a collective addresses
+ * and those where counterparts carry it, within the levels the body says
+ * it exists at (`exists`): Văn phòng Tỉnh ủy names Ban Kinh tế Trung
+ * ương a counterpart for its economic advice, yet Ban Kinh tế's own
+ * research is the centre's. */
+static unsigned owner_reach(const md_body *b) {
+  unsigned r = b->addresses | b->carried_at;
+  return b->exists ? r & b->exists : r;
+}
+
+/* The item or section around it that passes it to `level` by `cascade`. */
+static const md_item *cascaded(const md_item *d, md_level level) {
   for (const md_item *s = d; s; s = s->parent)
-    if (s->cascade & bit) return 1;
+    if (s->cascade & MD_LEVEL_BIT(level)) return s;
+  return NULL;
+}
+
+int cs_addressed(const md_item *d, md_level level) {
+  if (cascaded(d, level)) return 1;
   for (const md_ref *o = d->owners; o; o = o->next)
-    if (o->body && ((o->body->addresses | o->body->carried_at) & bit)) return 1;
+    if (o->body && (owner_reach(o->body) & MD_LEVEL_BIT(level))) return 1;
   return 0;
 }
 
@@ -87,7 +103,9 @@ static int reaches(const md_body *b, const md_body *target, int depth) {
  * reaching it, or a body carried there through counterparts. */
 static int comparable(const md_body *owner, md_level level) {
   unsigned bit = MD_LEVEL_BIT(level);
-  return owner->addresses ? ((owner->addresses | owner->carried_at) & bit) != 0 : (owner->carried_at & bit) != 0;
+  /* `exists` narrows whom a directive is addressed to, not who may carry
+   * it: a district's UBMTTQ answers the Front's đảng đoàn when it does. */
+  return ((owner->addresses | owner->carried_at) & bit) != 0;
 }
 
 /* Every level below the highest one in `levels`: what a collective is
@@ -211,6 +229,8 @@ static cs_row *row_of(const cs_target *t, const md_item *d) {
   return NULL;
 }
 
+const cs_row *cs_row_of(const cs_target *t, const md_item *d) { return row_of(t, d); }
+
 static void index_row(cs_target *t, size_t i) {
   size_t k = ix_ptr_slot(t->rows[i].directive, t->index_cap);
   while (t->index[k]) k = (k + 1) & (t->index_cap - 1);
@@ -249,12 +269,68 @@ static unsigned forward_levels(const md_item *fw) {
   return l && l < MD_GRASSROOTS ? MD_LEVEL_BIT(l + 1) : 0;
 }
 
+/* ---- the places a directive names ---- */
+
+/* The places directive d names that decide where it is addressed, in the
+ * arena; NULL when it names none that do. Only places below the plan's
+ * level narrow: a province plan naming its own province, or another one,
+ * says nothing of which of its districts it addresses. (12-KH/TW's own
+ * `place "Hà Nội"` is where it was issued, and Hà Nội a province.) The
+ * country names national work in a central plan only: a province plan
+ * that speaks of a national conference asks its districts to attend. */
+static const cs_scope *scope_of(md_model *m, const md_item *d) {
+  md_level top = d->plan ? d->plan->level : MD_LEVEL_NONE;
+  /* Only a central plan's directive can be national, and only places
+   * below the plan's level narrow: most plans have nothing to look for,
+   * and their text is not read again. */
+  unsigned wanted = (top == MD_CENTRAL ? MD_LEVEL_BIT(MD_CENTRAL) : 0) | (top ? MD_BELOW(top) : ~0u);
+  if (!(pl_levels(m) & wanted)) return NULL;
+  const md_place *named[PL_MAX_NAMED];
+  size_t n = pl_named(m, d, named, PL_MAX_NAMED);
+  cs_scope sc = { .n = 0 };
+  for (size_t i = 0; i < n; i++) {
+    if (named[i]->level == MD_CENTRAL) sc.national = top == MD_CENTRAL;
+    else if (named[i]->level > top) sc.v[sc.n++] = named[i];
+  }
+  if (!sc.national && !sc.n) return NULL;
+  cs_scope *out = ar_alloc(m->arena, sizeof *out);
+  *out = sc;
+  return out;
+}
+
+/* Whether a plan of `level` at `here` is among the places a directive is
+ * addressed to. A plan that names no place is none of them. */
+static int in_scope(const cs_scope *sc, md_level level, const md_place *here) {
+  if (!sc) return 1;
+  if (sc->national) return level == MD_CENTRAL;
+  for (size_t i = 0; i < sc->n; i++)
+    if (sc->v[i]->level == level && sc->v[i] == here) return 1;
+  return 0;
+}
+
+/* A directive its owners address to the level, narrowed by the places it
+ * names; one that `cascade` passes down is addressed as written. */
+static void add_task_row(rows *r, md_item *it) {
+  const cs_scope *sc = cascaded(it, r->level) ? NULL : scope_of(r->m, it);
+  if (sc && sc->national && r->level != MD_CENTRAL) return;
+  add_row(r, it, CS_MISSING)->scope = sc;
+}
+
+/* A directive an intermediate plan forwards to the level: addressed there
+ * whatever its owners or places. */
+static void add_forwarded(rows *r, md_item *fw, md_item *d) {
+  cs_row *row = row_of(r->t, d);
+  if (!row) row = add_row(r, d, CS_MISSING);
+  row->scope = NULL;
+  if (!row->forwarded_by) row->forwarded_by = fw;
+}
+
 static int add_addressed(md_item *it, void *ctx) {
   rows *r = ctx;
-  if (it->kind == MD_TASK && cs_addressed(it, r->level)) add_row(r, it, CS_MISSING);
+  if (it->kind == MD_TASK && cs_addressed(it, r->level)) add_task_row(r, it);
   if (it->kind == MD_FORWARD && (forward_levels(it) & MD_LEVEL_BIT(r->level)))
     for (md_link *l = it->implements; l; l = l->next)
-      if (l->item && l->item->kind == MD_TASK && !row_of(r->t, l->item)) add_row(r, l->item, CS_MISSING);
+      if (l->item && l->item->kind == MD_TASK) add_forwarded(r, it, l->item);
   return 0;
 }
 
@@ -327,6 +403,8 @@ struct cs_directives {
   const md_plan *resolved_plan;  /* m->resolved_plan and _body when found */
   const md_body *resolved_body;
   md_item **v;
+  const cs_scope **scope;    /* each one's places (NULL: none narrow it) */
+  const md_item **forwarded_by;
   size_t n;
   struct cs_directives *next;
 };
@@ -339,9 +417,16 @@ static const struct cs_directives *addressed_in(md_model *m, md_plan *plan, md_l
   rows r = { m, &scratch, 0, level };
   md_walk(&plan->root, add_addressed, &r);
   d = ar_alloc(m->arena, sizeof *d);
-  *d = (struct cs_directives){ level, m->resolved_plan, m->resolved_body, NULL, scratch.nrows, plan->addressed };
-  d->v = ar_alloc(m->arena, (scratch.nrows ? scratch.nrows : 1) * sizeof *d->v);
-  for (size_t i = 0; i < scratch.nrows; i++) d->v[i] = scratch.rows[i].directive;
+  *d = (struct cs_directives){ level, m->resolved_plan, m->resolved_body, NULL, NULL, NULL, scratch.nrows, plan->addressed };
+  size_t n = scratch.nrows ? scratch.nrows : 1;
+  d->v = ar_alloc(m->arena, n * sizeof *d->v);
+  d->scope = ar_alloc(m->arena, n * sizeof *d->scope);
+  d->forwarded_by = ar_alloc(m->arena, n * sizeof *d->forwarded_by);
+  for (size_t i = 0; i < scratch.nrows; i++) {
+    d->v[i] = scratch.rows[i].directive;
+    d->scope[i] = scratch.rows[i].scope;
+    d->forwarded_by[i] = scratch.rows[i].forwarded_by;
+  }
   plan->addressed = d;
   return d;
 }
@@ -352,16 +437,177 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
   builder b = { m, c, 0 };
   find_targets(&b, child->parents, NULL, 0);
   c->level = child_level(child, c);
+  c->place = child->place.value.n ? pl_by_name(m, child->place.value) : NULL;
   answers a = answers_of(m, child);
   for (size_t i = 0; i < c->ntargets; i++) {
     rows r = { m, &c->targets[i], 0, c->level };
     if (c->level) {
       const struct cs_directives *d = addressed_in(m, c->targets[i].plan, c->level);
-      for (size_t k = 0; k < d->n; k++) add_row(&r, d->v[k], CS_MISSING);
+      for (size_t k = 0; k < d->n; k++) {
+        if (!in_scope(d->scope[k], c->level, c->place)) continue;
+        cs_row *row = add_row(&r, d->v[k], CS_MISSING);
+        row->scope = d->scope[k];
+        row->forwarded_by = d->forwarded_by[k];
+      }
     }
     answer(&r, &a, as_of);
   }
   return c;
+}
+
+/* ---- why a directive is addressed, or not ---- */
+
+static const char *level_list(md_model *m, unsigned levels) {
+  dg_buf b = dg_buf_in(m->arena);
+  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
+    if (levels & MD_LEVEL_BIT(l)) dg_buf_item(&b, ", ", cs_level_text((md_level)l), strlen(cs_level_text((md_level)l)));
+  return dg_buf_text(&b);
+}
+
+static const char *place_list(md_model *m, const cs_scope *sc) {
+  dg_buf b = dg_buf_in(m->arena);
+  for (size_t i = 0; i < sc->n; i++) dg_buf_item(&b, ", ", sc->v[i]->name.value.p, sc->v[i]->name.value.n);
+  return dg_buf_text(&b);
+}
+
+/* The nearest body of each level that carries a body's work, for every
+ * body: found once (each body's counterparts followed upwards), not by
+ * searching every body for each explanation. Rebuilt when more bodies
+ * have been resolved. */
+typedef struct carried { const md_body *owner, *by; int level, steps; } carried;
+
+struct cs_carriers {
+  const md_body *done;       /* the last body whose chain is in the table */
+  carried *slot;
+  size_t cap, n;
+};
+
+static size_t carried_slot(const struct cs_carriers *x, const md_body *owner, int level) {
+  size_t k = ix_ptr_slot(owner, x->cap);
+  k = (k + (size_t)level * 7) & (x->cap - 1);
+  while (x->slot[k].owner && !(x->slot[k].owner == owner && x->slot[k].level == level)) k = (k + 1) & (x->cap - 1);
+  return k;
+}
+
+static void put_carrier(struct cs_carriers *x, carried c) {
+  carried *e = &x->slot[carried_slot(x, c.owner, c.level)];
+  if (!e->owner) x->n++;
+  else if (e->steps <= c.steps) return;
+  *e = c;
+}
+
+/* Doubles the table, keeping what it holds: a run that reads bodies in
+ * batches adds each batch's chains, never all of them again. */
+static void grow_carriers(md_model *m, struct cs_carriers *x) {
+  carried *old = x->slot;
+  size_t cap = x->cap;
+  x->cap = cap ? 2 * cap : 256;
+  x->slot = ar_alloc(m->arena, x->cap * sizeof *x->slot);
+  memset(x->slot, 0, x->cap * sizeof *x->slot);
+  x->n = 0;
+  for (size_t i = 0; i < cap; i++)
+    if (old[i].owner) put_carrier(x, old[i]);
+}
+
+static void note_carrier(md_model *m, struct cs_carriers *x, const md_body *owner, const md_body *by, int steps) {
+  if (2 * (x->n + 1) > x->cap) grow_carriers(m, x);
+  put_carrier(x, (carried){ owner, by, by->level, steps });
+}
+
+static void carry_up(md_model *m, struct cs_carriers *x, const md_body *b, const md_body *by, int depth) {
+  if (depth > MAX_DEPTH) return;
+  for (const md_ref *c = b->counterparts; c; c = c->next) {
+    if (!c->body) continue;
+    note_carrier(m, x, c->body, by, depth + 1);
+    carry_up(m, x, c->body, by, depth + 1);
+  }
+}
+
+/* The table, with the chains of the bodies resolved since it was last
+ * asked for (their counterparts are resolved once, so older chains stay
+ * as they were). */
+static struct cs_carriers *carriers_of(md_model *m) {
+  struct cs_carriers *x = m->carriers;
+  if (!x) {
+    x = m->carriers = ar_alloc(m->arena, sizeof *x);
+    memset(x, 0, sizeof *x);
+    grow_carriers(m, x);
+  }
+  const md_body *end = m->resolved_body ? m->resolved_body->next : m->bodies;
+  for (const md_body *b = x->done ? x->done->next : m->bodies; b && b != end; b = b->next) {
+    if (!b->addresses && b->level) carry_up(m, x, b, b, 0);
+    x->done = b;
+  }
+  return x;
+}
+
+/* The body of `level` nearest to `owner` through counterparts (Ban Thường
+ * vụ Huyện ủy rather than a group of its members), to name in an
+ * explanation; NULL when none is loaded. */
+static const md_body *carrier(md_model *m, const md_body *owner, md_level level) {
+  const struct cs_carriers *x = carriers_of(m);
+  const carried *e = &x->slot[carried_slot(x, owner, (int)level)];
+  return e->owner ? e->by : NULL;
+}
+
+/* Why an owner's work reaches the level: as a collective, or through a
+ * body there that carries it. */
+static const char *owner_why(md_model *m, const md_body *o, md_level level) {
+  if (o->addresses & MD_LEVEL_BIT(level))
+    return dg_fmt(m->arena, _("addressed to %s plans because its owner %s addresses that level as a whole"),
+                  cs_level_text(level), body_name(m, o));
+  const md_body *b = carrier(m, o, level);
+  if (b)
+    return dg_fmt(m->arena, _("addressed to %s plans because %s carries there the work of its owner %s"),
+                  cs_level_text(level), body_name(m, b), body_name(m, o));
+  return dg_fmt(m->arena, _("addressed to %s plans because the work of its owner %s is carried there through "
+                            "counterparts"), cs_level_text(level), body_name(m, o));
+}
+
+static const char *addressed_why(md_model *m, const cs_coverage *c, const md_item *d, const cs_row *row) {
+  const md_item *s = cascaded(d, c->level);
+  if (row->forwarded_by)
+    return dg_fmt(m->arena, _("addressed to %s plans because plan %s forwards it"), cs_level_text(c->level),
+                  key_of(m, row->forwarded_by->plan));
+  if (s == d) return dg_fmt(m->arena, _("addressed to %s plans because it carries 'cascade'"), cs_level_text(c->level));
+  if (s)
+    return dg_fmt(m->arena, _("addressed to %s plans because its section %s carries 'cascade'"),
+                  cs_level_text(c->level), s->id ? s->id : "");
+  const char *why = "";
+  for (const md_ref *o = d->owners; o && !*why; o = o->next)
+    if (o->body && (owner_reach(o->body) & MD_LEVEL_BIT(c->level))) why = owner_why(m, o->body, c->level);
+  if (row->scope)
+    why = dg_fmt(m->arena, _("%s; it names %s, and this plan is there"), why, place_list(m, row->scope));
+  return why;
+}
+
+/* Why a directive with no row (or an extra one) is not addressed. */
+static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_item *d) {
+  const char *lv = cs_level_text(c->level);
+  const cs_scope *sc = cs_addressed(d, c->level) ? scope_of(m, d) : NULL;
+  if (sc && sc->national)
+    return dg_fmt(m->arena, _("not addressed to %s plans: it names the whole country, work the centre does once "
+                              "(write 'cascade' on it to pass it down)"), lv);
+  if (sc && !c->place)
+    return dg_fmt(m->arena, _("not addressed to %s plans: it names %s, and is addressed to their plans only; "
+                              "this plan names no place of theirs (give it 'place')"), lv, place_list(m, sc));
+  if (sc)
+    return dg_fmt(m->arena, _("not addressed to %s plans: it names %s, and is addressed to their plans only; "
+                              "this plan's place is %s"), lv, place_list(m, sc), str_of(m, c->place->name));
+  for (const md_ref *o = d->owners; o; o = o->next) {
+    const md_body *b = o->body;
+    if (b && b->exists && ((b->addresses | b->carried_at) & ~b->exists & MD_LEVEL_BIT(c->level)))
+      return dg_fmt(m->arena, _("not addressed to %s plans: its owner %s exists only at these levels: %s"), lv,
+                    body_name(m, b), level_list(m, b->exists));
+  }
+  return dg_fmt(m->arena, _("not addressed to %s plans: no owner's work is carried at that level, and no "
+                            "'cascade' or 'forward' passes it down"), lv);
+}
+
+const char *cs_why(md_model *m, const cs_coverage *c, const md_item *d, const cs_row *row) {
+  if (!c->level) return "";
+  if (row && row->status != CS_EXTRA) return addressed_why(m, c, d, row);
+  return unaddressed_why(m, c, d);
 }
 
 /* ---- fingerprints ---- */
@@ -767,7 +1013,7 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, d
                          _("%s links %s, which is not among the directives the plans it is checked against "
                            "address to %s plans (by owner, 'cascade' or 'forward')"),
                          l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(c->level));
-    note_at(m, e, l->item->loc, _("the directive"));
+    note_at(m, e, l->item->loc, dg_fmt(m->arena, _("the directive, %s"), cs_why(m, c, l->item, row)));
   }
   if (l->from->kind != MD_TASK) return;
   check_fingerprint(m, l);
@@ -802,7 +1048,7 @@ static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t
     dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
                          _("%s is addressed to %s plans but no task of %s implements it: \"%s\""), d->id,
                          cs_level_text(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
-    note_at(m, e, d->loc, dg_fmt(m->arena, _("%s is here"), d->id));
+    note_at(m, e, d->loc, dg_fmt(m->arena, _("%s is here, %s"), d->id, cs_why(m, c, d, row)));
   }
 }
 
@@ -933,7 +1179,7 @@ static int check_item_links(md_item *it, void *ctx) {
   return 0;
 }
 
-void cs_check(md_model *m, md_plan *child, dt_day as_of) {
+cs_coverage *cs_check(md_model *m, md_plan *child, dt_day as_of) {
   cs_coverage *c = cs_coverage_of(m, child, as_of);
   note_unchecked(m, child, child->parents, 0);
   for (size_t i = 0; i < c->ntargets; i++) {
@@ -946,6 +1192,7 @@ void cs_check(md_model *m, md_plan *child, dt_day as_of) {
   md_walk(&child->root, check_item_links, &x);
   tctx t = { m, c };
   if (c->ntargets) md_walk(&child->root, check_target_item, &t);
+  return c;
 }
 
 /* ---- cycles ---- */

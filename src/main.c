@@ -47,6 +47,7 @@ typedef struct options {
   const char *stdlib_dir;
   dt_day as_of;
   int evaluate;              /* suggest --evaluate */
+  int explain;               /* coverage --explain */
   const char **rules;        /* --rules FILE|DIR */
   size_t nrules;
   const char **switches;     /* -W...: "RULE", "no-RULE", "error=RULE" */
@@ -60,6 +61,9 @@ typedef struct options {
   int within;                /* agenda, report --format html: --within DAYS */
   const char *owner;         /* agenda --owner BODY */
   int no_rules;              /* --no-rules: the built-in checks only */
+  int weak_links;            /* --weak-links: the link-weak notes (they
+                                compare texts, which costs more than every
+                                other check of a national run together) */
   int jobs;                  /* -j N: worker processes for check */
   int stop_after;            /* --stop-after: 0, or STOP_LEX.. */
   long long batch;           /* --batch N: plans a check worker takes */
@@ -94,6 +98,12 @@ static const char *const help_text[] = {
      "              and the agenda; md and csv: the annex table; json: the model,\n"
      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
      "              the cascade as a graph) or one a script defines\n"),
+  N_("plancheck coverage --explain: also why each parent directive is addressed\n"
+     "to the plan's level (or why not: the listed ones the plan need not\n"
+     "answer).\n"
+     "plancheck check --weak-links: also a note (link-weak) on each link whose\n"
+     "task shares almost nothing with the directive it implements (it compares\n"
+     "their texts, which takes far longer than the other checks).\n"),
   N_("options:\n"
      "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
      "                      PLANPATH, colon-separated, is searched after)\n"
@@ -248,6 +258,7 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   if ((v = option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
   if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
   if (strcmp(a, "--no-rules") == 0) { o->no_rules = 1; return 0; }
+  if (strcmp(a, "--weak-links") == 0) { o->weak_links = 1; return 0; }
   if (strcmp(a, "--werror") == 0) { o->werror = 1; return 0; }
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
@@ -311,6 +322,7 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if (strcmp(a, "--evaluate") == 0 && o->cmd == CMD_SUGGEST) { o->evaluate = 1; continue; }
+    if (strcmp(a, "--explain") == 0 && o->cmd == CMD_COVERAGE) { o->explain = 1; continue; }
     if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
@@ -408,7 +420,8 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
-    cs_check(m, in->v[i].plan, o->as_of);
+    cs_coverage *c = cs_check(m, in->v[i].plan, o->as_of);
+    if (o->weak_links) sg_check_links(m, c);
     ru_check(rules, in->v[i].plan);
   }
   cs_check_cycles(m, from);
@@ -679,7 +692,7 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
     n++;
   }
   print_diags(o, m->src, m->diags);
-  if (o->cmd == CMD_COVERAGE) rp_coverage(stdout, m, c, n, o->format);
+  if (o->cmd == CMD_COVERAGE) rp_coverage_explained(stdout, m, c, n, o->format, o->explain);
   else if (o->evaluate) rp_evaluate(stdout, m, c, n, o->format);
   else rp_suggest(stdout, m, c, n, o->format);
   free(c);

@@ -66,10 +66,29 @@ typedef struct md_body {
                                 some body there reaches it through
                                 counterparts (set by resolve) */
   md_strs *notes;
+  unsigned exists;           /* `exists`: the levels at which the body has
+                                a counterpart at all, its own included
+                                (MD_LEVEL_BIT bits); 0: wherever its
+                                counterparts reach. A directive of a body
+                                the centre alone has (Hội đồng Lý luận
+                                Trung ương) is addressed to no level below */
+  md_loc exists_loc;
   struct md_body *next;      /* in declaration order */
   uint32_t proxy;            /* luamodel's number for its Lua object, or 0
                                 (see md_item.proxy) */
 } md_body;
+
+/* A named locality, `place ID "NAME" LEVEL { alias ... }`: the country,
+ * a province or a city. A directive that names localities below its plan's
+ * level is addressed to their plans only (see place.h). */
+typedef struct md_place {
+  sl_slice id;
+  md_loc loc;
+  md_str name;
+  md_level level;
+  md_strs *aliases;
+  struct md_place *next;     /* in declaration order */
+} md_place;
 
 typedef struct md_abbrev {
   md_str shortform, longform;
@@ -287,6 +306,12 @@ typedef struct md_model {
   md_plan *plans, *last_plan;
   md_body *bodies, *last_body;
   md_abbrev *abbrevs;
+  md_place *places, *last_place;  /* in declaration order */
+  struct pl_index *place_index;   /* place.c's names of the places, built
+                                     as places are read */
+  struct cs_carriers *carriers;   /* cascade's nearest body of each level
+                                     carrying each body's work, for its
+                                     explanations */
   md_event *events, *last_event;  /* progress entries, in load order */
   ix_table plan_index;       /* key → plan (not the described ones) */
   ix_table body_index;       /* id → body */

@@ -205,7 +205,7 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
            ctx->prev == TK_OWNER || ctx->prev == TK_COUNTERPART || ctx->prev == TK_VIA ||
            ctx->prev == TK_ISSUER || ctx->prev == TK_ISSUED)
     hint = _("; a body is expected here: its identifier, or its name in quotes");
-  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO)
+  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO || ctx->prev == TK_EXISTS)
     hint = _("; a level is expected here: central, province, district or grassroots");
   else if (ctx->prev == TK_ALIAS || ctx->prev == TK_DUE || ctx->prev == TK_IMPLEMENTS ||
            ctx->prev == TK_WAIVE || ctx->prev == TK_FORWARD || ctx->prev == TK_REASON ||
@@ -434,11 +434,35 @@ void ps_body_addresses(ps_ctx *ctx, unsigned levels) {
   if (ctx->body) ctx->body->addresses |= levels;
 }
 
+void ps_body_exists(ps_ctx *ctx, const lx_token *kw, unsigned levels) {
+  if (in_extension(ctx) || !ctx->body) return;
+  ctx->body->exists |= levels;
+  ctx->body->exists_loc = loc_of(ctx, kw);
+}
+
 void ps_body_note(ps_ctx *ctx, const lx_token *s) {
   if (in_extension(ctx) || !ctx->body) return;
   md_strs *e = ar_alloc(ctx->m->arena, sizeof *e);
   e->s = ps_string(ctx, s);
   ctx->body->notes = strs_append(ctx, ctx->body->notes, e);
+}
+
+/* ---- places ---- */
+
+void ps_place(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level) {
+  md_place *p = ar_alloc(ctx->m->arena, sizeof *p);
+  p->id = token_text(ctx, id);
+  p->loc = loc_of(ctx, id);
+  p->name = ps_string(ctx, name);
+  p->level = (md_level)level;
+  md_model *m = ctx->m;
+  if (m->last_place) m->last_place->next = p; else m->places = p;
+  m->last_place = p;
+  ctx->place = p;
+}
+
+void ps_place_aliases(ps_ctx *ctx, md_strs *s) {
+  if (ctx->place) ctx->place->aliases = strs_append(ctx, ctx->place->aliases, s);
 }
 
 /* ---- references and lists ---- */

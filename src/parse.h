@@ -49,6 +49,7 @@ typedef struct ps_ctx {
   md_parent *parent;         /* the latest `implements` */
   md_body *body;             /* the body being declared */
   md_extension *ext;         /* the extension being read, or NULL */
+  md_place *place;           /* the place being declared */
   md_item *target;           /* the target whose measures are being read */
   sl_slice progress_key;     /* the plan of the progress block being read */
   md_loc progress_loc;
@@ -121,6 +122,11 @@ void ps_body_counterparts(ps_ctx *ctx, md_ref *r);
 void ps_body_level(ps_ctx *ctx, int level);
 void ps_body_addresses(ps_ctx *ctx, unsigned levels);
 void ps_body_note(ps_ctx *ctx, const lx_token *s);
+/* `exists LEVEL, ...` in a body's block. */
+void ps_body_exists(ps_ctx *ctx, const lx_token *kw, unsigned levels);
+/* `place ID "NAME" LEVEL` and its `alias` lines. */
+void ps_place(ps_ctx *ctx, const lx_token *id, const lx_token *name, int level);
+void ps_place_aliases(ps_ctx *ctx, md_strs *s);
 md_ref *ps_ref(ps_ctx *ctx, const lx_token *t, int by_name);
 md_ref *ps_ref_append(ps_ctx *ctx, md_ref *list, md_ref *r);
 md_strs *ps_strs(ps_ctx *ctx, md_strs *list, const lx_token *s);

@@ -105,6 +105,13 @@ static size_t status_width(void) {
   return w;
 }
 
+/* The explanations are asked for per run, not kept in the model. */
+typedef struct explain { const cs_coverage *c; int on; } explain;
+
+static void text_why(FILE *out, md_model *m, const explain *x, const md_item *d, const cs_row *row) {
+  if (x->on) fprintf(out, "      %s\n", cs_why(m, x->c, d, row));
+}
+
 static void text_row(FILE *out, md_model *m, const cs_row *row, int width) {
   const char *what;
   if (row->status == CS_COVERED)
@@ -120,7 +127,26 @@ static void text_row(FILE *out, md_model *m, const cs_row *row, int width) {
   fprintf(out, "  %s\n", what);
 }
 
-static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+typedef struct unaddressed {
+  FILE *out;
+  md_model *m;
+  const explain *x;
+  const cs_target *t;
+  int width, any;
+} unaddressed;
+
+/* The parent's directives that have no row: not addressed to the child's
+ * level, and why. */
+static int text_unaddressed(md_item *it, void *ctx) {
+  unaddressed *u = ctx;
+  if (it->kind != MD_TASK || cs_row_of(u->t, it)) return 0;
+  if (!u->any++) fprintf(u->out, _("  not addressed to %s plans:\n"), cs_level_text(u->x->c->level));
+  fprintf(u->out, "  %-*s  \"%s\"\n", u->width, it->id, excerpt(u->m, it));
+  text_why(u->out, u->m, u->x, it, NULL);
+  return 0;
+}
+
+static void text_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
   md_plan *p = c->child;
   if (!c->ntargets) {
     fprintf(out, _("%s: plan %s implements no plan whose text is available\n"), path_of(m, p), key(m, p));
@@ -135,7 +161,14 @@ static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       int w = (int)tx_codepoints(t->rows[k].directive->id, strlen(t->rows[k].directive->id));
       if (w > width) width = w;
     }
-    for (size_t k = 0; k < t->nrows; k++) text_row(out, m, &t->rows[k], width);
+    for (size_t k = 0; k < t->nrows; k++) {
+      text_row(out, m, &t->rows[k], width);
+      text_why(out, m, x, t->rows[k].directive, &t->rows[k]);
+    }
+    if (x->on && c->level) {
+      unaddressed u = { out, m, x, t, width, 0 };
+      md_walk(&t->plan->root, text_unaddressed, &u);
+    }
     fprintf(out, "  %s\n", totals(m, c, t));
   }
 }
@@ -154,7 +187,15 @@ void rp_md_cell(FILE *out, const char *s) {
   fputs(" |", out);
 }
 
-static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+/* The note of a row, with the explanation when asked for. */
+static const char *note_why(md_model *m, const explain *x, const cs_row *row) {
+  const char *note = row_note(m, row);
+  if (!x->on) return note;
+  const char *why = cs_why(m, x->c, row->directive, row);
+  return *note ? dg_fmt(m->arena, "%s; %s", note, why) : why;
+}
+
+static void md_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
     fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(c->level), target_title(m, t));
@@ -168,7 +209,7 @@ static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_md_cell(out, owner_names(m, row->directive));
       rp_md_cell(out, cs_status_text(row->status));
       rp_md_cell(out, implemented_by(m, row));
-      rp_md_cell(out, row_note(m, row));
+      rp_md_cell(out, note_why(m, x, row));
       fputc('\n', out);
     }
     fprintf(out, "\n%s.\n\n", totals(m, c, t));
@@ -187,7 +228,7 @@ void rp_csv_field(FILE *out, const char *s, int last) {
   fputs(last ? "\r\n" : ",", out);
 }
 
-static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
     for (size_t k = 0; k < t->nrows; k++) {
@@ -199,7 +240,7 @@ static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c) {
       rp_csv_field(out, implemented_by(m, row), 0);
       rp_csv_field(out, owner_names(m, row->directive), 0);
       rp_csv_field(out, text_of(m, row->directive), 0);
-      rp_csv_field(out, row_note(m, row), 1);
+      rp_csv_field(out, note_why(m, x, row), 1);
     }
   }
 }
@@ -215,7 +256,7 @@ static void js_field(FILE *out, const char *name, const char *value, int comma) 
   if (comma) fputs(", ", out);
 }
 
-static void json_row(FILE *out, md_model *m, const cs_row *row) {
+static void json_row(FILE *out, md_model *m, const cs_row *row, const explain *x) {
   fputs("{", out);
   js_field(out, "directive", row->directive->id, 1);
   js_field(out, "status", cs_status_name(row->status), 1);
@@ -244,10 +285,26 @@ static void json_row(FILE *out, md_model *m, const cs_row *row) {
     fprintf(out, ", \"expired\": %s}", row->expired ? "true" : "false");
   }
   if (row->forward) fputs(", \"forwarded\": true", out);
+  if (x->on) {
+    fputs(", ", out);
+    js_field(out, "why", cs_why(m, x->c, row->directive, row), 0);
+  }
   fputs("}", out);
 }
 
-static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_target *t) {
+typedef struct junaddressed { FILE *out; md_model *m; const explain *x; const cs_target *t; int any; } junaddressed;
+
+static int json_unaddressed(md_item *it, void *ctx) {
+  junaddressed *u = ctx;
+  if (it->kind != MD_TASK || cs_row_of(u->t, it)) return 0;
+  fputs(u->any++ ? ",\n      {" : "\n      {", u->out);
+  js_field(u->out, "directive", it->id, 1);
+  js_field(u->out, "why", cs_why(u->m, u->x->c, it, NULL), 0);
+  fputs("}", u->out);
+  return 0;
+}
+
+static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_target *t, const explain *x) {
   fputs("{", out);
   js_field(out, "plan", key(m, t->plan), 1);
   js_field(out, "file", path_of(m, t->plan), 1);
@@ -256,7 +313,12 @@ static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_t
   fputs(", \"rows\": [", out);
   for (size_t k = 0; k < t->nrows; k++) {
     fputs(k ? ",\n      " : "\n      ", out);
-    json_row(out, m, &t->rows[k]);
+    json_row(out, m, &t->rows[k], x);
+  }
+  if (x->on && c->level) {
+    junaddressed u = { out, m, x, t, 0 };
+    fputs("],\n    \"not_addressed\": [", out);
+    md_walk(&t->plan->root, json_unaddressed, &u);
   }
   fprintf(out, "],\n    \"totals\": {\"addressed\": %zu, \"covered\": %zu, \"waived\": %zu, \"forwarded\": %zu, "
           "\"missing\": %zu, \"extra\": %zu, \"percent\": %d}}", cs_addressed_count(t), t->count[CS_COVERED], t->count[CS_WAIVED],
@@ -264,7 +326,7 @@ static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_t
   (void)c;
 }
 
-static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
+static void json_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
   fputs("{", out);
   js_field(out, "file", path_of(m, c->child), 1);
   js_field(out, "plan", key(m, c->child), 1);
@@ -272,24 +334,29 @@ static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   fputs("\"targets\": [", out);
   for (size_t i = 0; i < c->ntargets; i++) {
     fputs(i ? ",\n    " : "\n    ", out);
-    json_target(out, m, c, &c->targets[i]);
+    json_target(out, m, c, &c->targets[i], x);
   }
   fputs("]}", out);
 }
 
 void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
+  rp_coverage_explained(out, m, c, n, f, 0);
+}
+
+void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f, int on) {
   if (f == RP_JSON) fputs("[", out);
   if (f == RP_CSV) {
     fputs(_("\"child\",\"parent\",\"directive\",\"status\",\"implemented_by\",\"owners\",\"text\",\"note\""), out);
     fputs("\r\n", out);
   }
   for (size_t i = 0; i < n; i++) {
-    if (f == RP_TEXT) text_coverage(out, m, c[i]);
-    else if (f == RP_MD) md_coverage(out, m, c[i]);
-    else if (f == RP_CSV) csv_coverage(out, m, c[i]);
+    explain x = { c[i], on };
+    if (f == RP_TEXT) text_coverage(out, m, c[i], &x);
+    else if (f == RP_MD) md_coverage(out, m, c[i], &x);
+    else if (f == RP_CSV) csv_coverage(out, m, c[i], &x);
     else {
       fputs(i ? ",\n  " : "\n  ", out);
-      json_coverage(out, m, c[i]);
+      json_coverage(out, m, c[i], &x);
     }
   }
   if (f == RP_JSON) fputs("\n]\n", out);

@@ -18,6 +18,11 @@ int rp_parse_format(const char *s, rp_format *f);
 
 /* The coverage of each child, one after the other (JSON: one array). */
 void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+/* The same, with `explain`: why each directive is addressed to the
+ * child's level (text: a line under its row; Markdown and CSV: in the
+ * note; JSON: "why"), and, in text and JSON, the parent's other
+ * directives with why they are not. */
+void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f, int explain);
 
 /* Suggestions for every uncovered directive of each child (text or JSON). */
 void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);

@@ -15,6 +15,7 @@
 #include "mem.h"
 #include "parse.h"
 #include "stdlib_data.h"
+#include "place.h"
 #include "text.h"
 
 /* ---- loading ---- */
@@ -907,6 +908,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   names later = { NULL, 0, 0, 0 };
   duectx dc = { m, more, &later };
   md_index_names(m);
+  pl_index(m);
   apply_extensions(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
   for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);

@@ -5,7 +5,7 @@
  * once, reporting cycles with the include chain; then resolves body
  * references, derives task ids and effective owners, and recognises every
  * deadline phrase; an unknown body gets the nearest bodies (guess). Layer:
- * resolve; calls parse, lexer (lx_names_plan), model, guess, deadline,
+ * resolve; calls parse, lexer (lx_names_plan), model, place, guess, deadline,
  * source, lang, mem. */
 #ifndef PLANCHECK_RESOLVE_H
 #define PLANCHECK_RESOLVE_H

@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include "lang.h"
+
 /* How much a corresponding owner adds: enough to decide between two tasks
  * of similar wording, not enough to promote one that says something else. */
 #define OWNER_WEIGHT 0.15
@@ -119,6 +121,71 @@ void sg_evaluate(md_model *m, sm_index *ix, const cs_coverage *c, sg_eval *e) {
         e->top3 += rank >= 1 && rank <= 3;
         e->unranked += rank == 0;
         if (rank) e->reciprocal += 1.0 / (double)rank;
+      }
+    }
+  }
+}
+
+/* ---- links that share almost nothing ---- */
+
+/* A task's sub-items looked at for a weak link: a bound, so that a task
+ * with a thousand links and a thousand bullets costs a constant per link. */
+enum { WEAK_INNER = 64 };
+
+typedef struct closest { const sm_index *ix; const md_item *d; double best; int left; } closest;
+
+static int closer(md_item *it, void *ctx) {
+  closest *x = ctx;
+  double s = it->kind == MD_TASK ? sm_similarity(x->ix, x->d, it) : 0;
+  if (s > x->best) x->best = s;
+  return --x->left <= 0 || x->best >= SG_WEAK_LINK;
+}
+
+/* How alike a linked task is to the directive: its own text, or the
+ * closest of the tasks inside it ("Về tổ chức bộ máy:" links for its
+ * bullets). */
+static double link_similarity(const sm_index *ix, const md_item *d, md_item *task) {
+  closest x = { ix, d, sm_similarity(ix, d, task), WEAK_INNER };
+  if (x.best < SG_WEAK_LINK) md_walk(task, closer, &x);
+  return x.best;
+}
+
+/* The corpus for weighing a child's links: its tasks and the directives it
+ * links, so that checking costs what the child holds, not what its
+ * parents do (sg_index adds every task of every parent, once per child:
+ * right for ranking the whole parent, too dear for every `check` of a
+ * national run). */
+static sm_index *link_index(md_model *m, const cs_coverage *c) {
+  adder a = { sm_new(m) };
+  md_walk(&c->child->root, add_task, &a);
+  for (size_t t = 0; t < c->ntargets; t++)
+    for (size_t i = 0; i < c->targets[t].nrows; i++)
+      if (c->targets[t].rows[i].nlinks) sm_add(a.ix, c->targets[t].rows[i].directive);
+  sm_finish(a.ix);
+  return a.ix;
+}
+
+void sg_check_links(md_model *m, const cs_coverage *c) {
+  size_t links = 0;
+  for (size_t t = 0; t < c->ntargets; t++)
+    for (size_t i = 0; i < c->targets[t].nrows; i++) links += c->targets[t].rows[i].nlinks;
+  if (!links) return;
+  sm_index *ix = link_index(m, c);
+  for (size_t t = 0; t < c->ntargets; t++) {
+    const cs_target *tg = &c->targets[t];
+    for (size_t i = 0; i < tg->nrows; i++) {
+      const cs_row *row = &tg->rows[i];
+      for (size_t k = 0; k < row->nlinks; k++) {
+        const md_link *l = row->links[k];
+        double sim = link_similarity(ix, row->directive, l->from);
+        if (sim >= SG_WEAK_LINK) continue;
+        double shown = (double)(long)(sim * 100) / 100;   /* cut, not rounded: 0.099 is not "0.10, below 0.10" */
+        dg_diag *e = dg_add(m->diags, DG_NOTE, "link-weak", l->target.loc.file, l->target.loc.off, l->target.loc.len,
+                            _("%s shares almost nothing with %s, which it implements (text similarity %.2f, below "
+                              "%.2f): check that it carries that directive out"),
+                            l->from->id, row->directive->id, shown, SG_WEAK_LINK);
+        md_loc at = row->directive->loc;
+        if (at.file != DG_NOFILE) dg_note(m->diags, e, at.file, at.off, at.len, "%s", _("the directive"));
       }
     }
   }

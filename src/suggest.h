@@ -2,7 +2,7 @@
  * likeliest to carry it out, ranked by text similarity (similar.h) and by
  * whether the task's owner corresponds to the directive's; and the
  * measurement of that ranking on the links a plan already has.
- * Layer: check; calls cascade, similar, model. */
+ * Layer: check; calls cascade, similar, model, diag, lang. */
 #ifndef PLANCHECK_SUGGEST_H
 #define PLANCHECK_SUGGEST_H
 
@@ -40,5 +40,22 @@ typedef struct sg_eval {
 } sg_eval;
 
 void sg_evaluate(md_model *m, sm_index *ix, const cs_coverage *c, sg_eval *e);
+
+/* Below this text similarity a task shares almost nothing with the
+ * directive it links (see sg_check_links). Of the 123 links of the three
+ * real child plans, the similarities run from 0.066 to 1 (quartiles 0.196,
+ * 0.302, 0.641); four lie below 0.10, and they are the general tasks: Tuy
+ * Phước III.4.5 ("tham mưu sơ kết, tổng kết ...", naming no regulation) on
+ * IV.4.2 and IV.4.5, Quảng Ngãi III.2.2.2 likewise on IV.4.2, Tuy Phước
+ * IV.2 on V.1. The next three (0.102-0.104) are fair links: Quảng Ngãi
+ * III.2.2.2 on IV.4.5 and Lâm Đồng's group bullets on the short lists of
+ * III.2 and III.4. */
+#define SG_WEAK_LINK 0.10
+
+/* A `link-weak` note on each link of the child whose task shares almost
+ * nothing with its directive's text: a general task linked to four
+ * specific directives shows. The corpus is the child's tasks and the
+ * directives it links (`check --weak-links`). */
+void sg_check_links(md_model *m, const cs_coverage *c);
 
 #endif

@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cascade.h"
+#include "suggest.h"
 #include "resolve.h"
 #include "text.h"
 #include "unit.h"
@@ -1484,4 +1485,138 @@ void test_cascade_excerpt(void) {
   it.texts = NULL;
   UT_EQ_STR(cs_excerpt(&m, &it, 6), "");
   ar_free(&a);
+}
+
+/* ---- where a directive is addressed: `exists` and places ---- */
+
+/* A province plan with a `place` (or none: NULL) and no task. */
+static const char *tu_at(fx *f, const char *place) {
+  return dg_fmt(&f->a,
+                "use \"std/all\"\n"
+                "plan \"2-CTr/TU\" {\n"
+                "  level province\n"
+                "  date 2023-03-01\n"
+                "%s"
+                "  implements \"1-KH/TW\" path \"tw.plan\"\n"
+                "}\n",
+                place ? dg_fmt(&f->a, "  place \"%s\"\n", place) : "");
+}
+
+/* The rows of a province child of `tw` (at `place`), after a check. */
+static size_t province_rows(fx *f, const char *tw, const char *place, const char **why) {
+  fx_open(f);
+  fx_file(f, "tw.plan", tw);
+  fx_file(f, "tu.plan", tu_at(f, place));
+  md_plan *tu = fx_load(f, "tu.plan");
+  check(f, tu, AS_OF);
+  cs_coverage *c = cov(f, tu, AS_OF);
+  md_item *d = item(f, "1-KH/TW:I.1");
+  if (why) *why = d ? cs_why(&f->m, c, d, cs_row_of(target0(c), d)) : "";
+  return target0(c)->nrows;
+}
+
+#define TW_ONE(text, opts) TW_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"" text "\" " opts "\n}\n"
+
+void test_cascade_addressed_exists(void) {
+  fx f;
+  const char *why;
+  /* Ban Kinh tế Trung ương exists at the centre only: Văn phòng Tỉnh ủy
+   * names it a counterpart, yet its research is not the province's. */
+  UT_EQ_INT(province_rows(&f, TW_ONE("Nghiên cứu phương thức lãnh đạo.", "by bkt_tw"), NULL, &why), 0);
+  UT_EQ_INT(has(&f, "coverage-missing", DG_ERROR), 0);
+  UT_CHECK(strstr(why, "Ban Kinh tế Trung ương exists only at these levels: central") != NULL);
+  fx_close(&f);
+  /* Ban cán sự đảng Chính phủ exists at the centre and the province. */
+  UT_EQ_INT(province_rows(&f, TW_ONE("Đổi mới công tác điều hành.", "by bcsd_cp"), NULL, &why), 1);
+  UT_EQ_INT(has(&f, "coverage-missing", DG_ERROR), 1);
+  UT_CHECK(strstr(why, "Ban cán sự đảng Ủy ban nhân dân tỉnh carries there the work of its owner Ban cán sự đảng "
+                       "Chính phủ") != NULL);
+  fx_close(&f);
+  /* ... and not at the district, though Ủy ban nhân dân huyện carries its
+   * work when it takes it on (no owner-mismatch). */
+  fx_open(&f);
+  fx_file(&f, "tw.plan", TW_ONE("Đổi mới công tác điều hành.", "by bcsd_cp"));
+  fx_file(&f, "tu.plan", TU_HEAD);
+  fx_file(&f, "hu.plan", HU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Đổi mới công tác điều hành.\" by ubnd_huyen "
+                                 "implements \"1-KH/TW:I.1\"\n}\n");
+  md_plan *hu = fx_load(&f, "hu.plan");
+  check(&f, hu, AS_OF);
+  UT_EQ_INT(has(&f, "link-not-addressed", DG_WARNING), 1);
+  UT_EQ_INT(has(&f, "owner-mismatch", DG_ERROR), 0);
+  const dg_diag *d = first(&f, "link-not-addressed");
+  UT_CHECK(d && d->notes && strstr(d->notes->msg, "exists only at these levels: central, province"));
+  fx_close(&f);
+}
+
+void test_cascade_addressed_places(void) {
+  fx f;
+  const char *why;
+  const char *tw = TW_ONE("Sơ kết chính quyền đô thị tại thành phố Hà Nội và TP.HCM.", "by btc_tw");
+  /* Named cities: their plans only. */
+  UT_EQ_INT(province_rows(&f, tw, NULL, &why), 0);
+  UT_CHECK(strstr(why, "thành phố Hà Nội, thành phố Hồ Chí Minh") && strstr(why, "names no place"));
+  fx_close(&f);
+  UT_EQ_INT(province_rows(&f, tw, "Quảng Ngãi", &why), 0);
+  UT_CHECK(strstr(why, "this plan's place is tỉnh Quảng Ngãi") != NULL);
+  fx_close(&f);
+  UT_EQ_INT(province_rows(&f, tw, "Hà Nội", &why), 1);
+  UT_CHECK(strstr(why, "Ban Tổ chức Tỉnh ủy carries there") && strstr(why, "and this plan is there"));
+  UT_EQ_INT(has(&f, "coverage-missing", DG_ERROR), 1);
+  fx_close(&f);
+  UT_EQ_INT(province_rows(&f, tw, "Thành phố Hồ Chí Minh", NULL), 1);
+  fx_close(&f);
+  /* `cascade` addresses it as written. */
+  UT_EQ_INT(province_rows(&f, TW_ONE("Sơ kết tại thành phố Hà Nội.", "by btc_tw cascade"), "Quảng Ngãi", &why), 1);
+  UT_CHECK(strstr(why, "carries 'cascade'") != NULL);
+  fx_close(&f);
+  /* "Hồ Chí Minh" alone is no place: the thought and the Youth Union. */
+  UT_EQ_INT(province_rows(&f, TW_ONE("Học tập tư tưởng Hồ Chí Minh; Đoàn Thanh niên Cộng sản Hồ Chí Minh.",
+                                     "by btc_tw"), NULL, NULL), 1);
+  fx_close(&f);
+  /* A national conference is the centre's. */
+  UT_EQ_INT(province_rows(&f, TW_ONE("Bộ Chính trị tổ chức Hội nghị cán bộ toàn quốc.", "by bct"), "Hà Nội", &why), 0);
+  UT_CHECK(strstr(why, "the whole country") != NULL);
+  fx_close(&f);
+  /* A province plan naming a province: nothing narrows its districts. */
+  fx_open(&f);
+  fx_file(&f, "tw.plan", TW_HEAD);
+  fx_file(&f, "tu.plan", TU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Tuyên truyền trong tỉnh Quảng Ngãi.\" by btc_tu\n}\n");
+  fx_file(&f, "hu.plan", HU_HEAD);
+  md_plan *hu = fx_load(&f, "hu.plan");
+  UT_EQ_INT(target0(cov(&f, hu, AS_OF))->nrows, 1);
+  fx_close(&f);
+  /* Nor does the country: its districts are to attend the conference. */
+  fx_open(&f);
+  fx_file(&f, "tw.plan", TW_HEAD);
+  fx_file(&f, "tu.plan", TU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Cử cán bộ dự Hội nghị cán bộ toàn quốc.\" by btc_tu\n}\n");
+  fx_file(&f, "hu.plan", HU_HEAD);
+  hu = fx_load(&f, "hu.plan");
+  UT_EQ_INT(target0(cov(&f, hu, AS_OF))->nrows, 1);
+  fx_close(&f);
+}
+
+void test_cascade_link_weak(void) {
+  fx f;
+  /* Nothing in common: a note. */
+  md_plan *tu = fx_pair(&f, "tw.plan", TW_BTC, "tu.plan",
+                        TU_TASK("implements \"1-KH/TW:I.1.1\" due \"hoàn thành trong năm 2023\""), AS_OF);
+  sg_check_links(&f.m, cov(&f, tu, AS_OF));
+  UT_EQ_INT(has(&f, "link-weak", DG_NOTE), 1);
+  UT_CHECK(says(&f, "link-weak", "2-CTr/TU:I.1", "1-KH/TW:I.1.1", "0.00"));
+  UT_EQ_STR(where(&f, "link-weak"), "tu.plan:8:38");
+  fx_close(&f);
+  /* The same document named: none. */
+  tu = fx_pair(&f, "tw.plan", TW_BTC, "tu.plan",
+               TU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Tham mưu sửa đổi Quy định số 164-QĐ/TW.\" by btc_tu "
+                       "implements \"1-KH/TW:I.1.1\" due \"hoàn thành trong năm 2023\"\n}\n", AS_OF);
+  sg_check_links(&f.m, cov(&f, tu, AS_OF));
+  UT_EQ_INT(has(&f, "link-weak", DG_NOTE), 0);
+  fx_close(&f);
+  /* A heading bullet is as alike as the closest of its sub-items. */
+  tu = fx_pair(&f, "tw.plan", TW_BTC, "tu.plan",
+               TU_HEAD "section I. \"NHIỆM VỤ\" {\n  - \"Về tổ chức:\" by btc_tu implements \"1-KH/TW:I.1.1\" "
+                       "due \"hoàn thành trong năm 2023\" {\n    + \"Sửa đổi Quy định số 164-QĐ/TW.\"\n  }\n}\n", AS_OF);
+  sg_check_links(&f.m, cov(&f, tu, AS_OF));
+  UT_EQ_INT(has(&f, "link-weak", DG_NOTE), 0);
+  fx_close(&f);
 }
