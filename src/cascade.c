@@ -586,8 +586,8 @@ static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_i
   const char *lv = cs_level_text(c->level);
   const cs_scope *sc = cs_addressed(d, c->level) ? scope_of(m, d) : NULL;
   if (sc && sc->national)
-    return dg_fmt(m->arena, _("not addressed to %s plans: it names the whole country, work the centre does once "
-                              "(write 'cascade' on it to pass it down)"), lv);
+    return dg_fmt(m->arena, _("not addressed to %s plans: it is a conference of the whole country, held once by the "
+                              "centre (write 'cascade' on it to pass it down)"), lv);
   if (sc && !c->place)
     return dg_fmt(m->arena, _("not addressed to %s plans: it names %s, and is addressed to their plans only; "
                               "this plan names no place of theirs (give it 'place')"), lv, place_list(m, sc));
