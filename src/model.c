@@ -319,9 +319,14 @@ md_level md_level_by_id(const md_model *m, sl_slice id) {
   return MD_LEVEL_NONE;
 }
 
-static int same_folded(md_model *m, sl_slice key, sl_slice text) {
-  sl_slice k = fold(m, text);
-  return k.n == key.n && memcmp(k.p, key.p, key.n) == 0;
+/* A level's names folded once: levels are named in every plan's header. */
+static void level_keys(md_model *m, md_level_def *l) {
+  size_t n = 1;
+  for (const md_strs *a = l->aliases; a; a = a->next) n++;
+  l->keys = ar_alloc(m->arena, n * sizeof *l->keys);
+  l->keys[0] = fold(m, l->name.value);
+  l->nkeys = 1;
+  for (const md_strs *a = l->aliases; a; a = a->next) l->keys[l->nkeys++] = fold(m, a->s.value);
 }
 
 /* At most 31 levels of a few names each: a loop, once per level written. */
@@ -330,9 +335,10 @@ md_level md_level_by_text(md_model *m, sl_slice text) {
   if (l) return l;
   sl_slice key = fold(m, text);
   for (l = 1; l <= m->nlevels; l++) {
-    if (same_folded(m, key, m->levels[l].name.value)) return l;
-    for (const md_strs *a = m->levels[l].aliases; a; a = a->next)
-      if (same_folded(m, key, a->s.value)) return l;
+    md_level_def *d = &m->levels[l];
+    if (!d->keys) level_keys(m, d);
+    for (size_t i = 0; i < d->nkeys; i++)
+      if (sl_eq(d->keys[i], key)) return l;
   }
   return MD_LEVEL_NONE;
 }

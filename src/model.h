@@ -108,6 +108,8 @@ typedef struct md_level_def {
   md_str name;
   md_strs *aliases;
   md_loc loc;
+  sl_slice *keys;            /* name and aliases folded, on first use */
+  size_t nkeys;
 } md_level_def;
 
 /* `structure ID "Name" from|until DATE { levels a, b, ... }`: the levels of

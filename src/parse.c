@@ -459,7 +459,9 @@ void ps_level_decl(ps_ctx *ctx, const lx_token *id, const lx_token *name) {
 }
 
 void ps_level_aliases(ps_ctx *ctx, md_strs *s) {
-  if (ctx->level_def) ctx->level_def->aliases = strs_append(ctx, ctx->level_def->aliases, s);
+  if (!ctx->level_def) return;
+  ctx->level_def->aliases = strs_append(ctx, ctx->level_def->aliases, s);
+  ctx->level_def->keys = NULL;   /* folded again at the next lookup */
 }
 
 void ps_structure(ps_ctx *ctx, const lx_token *id, const lx_token *name) {
