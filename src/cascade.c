@@ -75,15 +75,15 @@ int cs_addressed(const md_item *d, md_level level) {
   for (const md_item *s = d; s; s = s->parent)
     if (s->cascade & bit) return 1;
   for (const md_ref *o = d->owners; o; o = o->next)
-    if (o->body && ((o->body->addresses | md_lineage_carried(o->body)) & bit)) return 1;
+    if (o->body && ((o->body->addresses | md_work_carried(o->body)) & bit)) return 1;
   return 0;
 }
 
 /* Whether `b` carries `target`'s work through a chain of counterparts; a
  * body that took over the work of another (or whose work another took
- * over) carries it too: the lineage is one work across the change. */
+ * over) carries it too: one work across the change. */
 static int reaches(const md_body *b, const md_body *target, int depth) {
-  if (md_lineage(b) == md_lineage(target)) return 1;
+  if (md_same_work(b, target)) return 1;
   if (depth > MAX_DEPTH) return 0;
   for (const md_ref *c = b->counterparts; c; c = c->next)
     if (c->body && reaches(c->body, target, depth + 1)) return 1;
@@ -93,7 +93,7 @@ static int reaches(const md_body *b, const md_body *target, int depth) {
 /* Whether an owner's work has a place at `level` at all: a collective
  * reaching it, or a body carried there through counterparts. */
 static int comparable(const md_body *owner, md_level level) {
-  unsigned bit = MD_LEVEL_BIT(level), carried = md_lineage_carried(owner);
+  unsigned bit = MD_LEVEL_BIT(level), carried = md_work_carried(owner);
   return owner->addresses ? ((owner->addresses | carried) & bit) != 0 : (carried & bit) != 0;
 }
 
@@ -104,7 +104,7 @@ static int body_corresponds(const md_body *child, const md_body *owner, md_level
    * thuộc") passes the duty on within that reach. */
   /* What a collective is given, it passes down to every level below the
    * highest it addresses, whether or not their bodies are loaded. */
-  unsigned reach = owner->addresses | md_lineage_carried(owner) | md_levels_below_first(st, owner->addresses);
+  unsigned reach = owner->addresses | md_work_carried(owner) | md_levels_below_first(st, owner->addresses);
   unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
   if (owner->addresses && (reach & speaks)) return 1;
   return reaches(child, owner, 0);
@@ -126,11 +126,21 @@ int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) 
   return !compared;
 }
 
-/* The bodies of `level` that carry `owner`'s work, for "expected ..." text. */
-static const char *expected_owners(md_model *m, const md_item *d, md_level level) {
+/* Whether a body existed in a plan's time: on its date (or its parents'),
+ * else at some day of its structure. */
+static int existed(const md_body *b, const md_plan *p) {
+  dt_day start = md_body_start(b), end = md_body_end(b);
+  if (p->era != DT_MAX) return start <= p->era && p->era < end;
+  const md_structure *st = p->structure;
+  return !st || (start <= st->until && end > st->from);
+}
+
+/* The bodies of `level` that carry `owner`'s work, for "expected ..." text:
+ * those of the child's time (a 2023 plan is not told of a body of 2025). */
+static const char *expected_owners(md_model *m, const md_item *d, md_level level, const md_plan *child) {
   dg_buf list = dg_buf_in(m->arena);
   for (md_body *b = m->bodies; b; b = b->next) {
-    if (b->level != level) continue;
+    if (b->level != level || !existed(b, child)) continue;
     for (const md_ref *o = d->owners; o; o = o->next) {
       if (!o->body || !reaches(b, o->body, 0)) continue;
       const char *name = body_name(m, b);
@@ -602,7 +612,7 @@ static void check_resolved(md_model *m, const cs_coverage *c, md_item *task) {
 static void check_owners(pair *p, const md_link *l) {
   md_model *m = p->m;
   if (l->reason.value.n || cs_owner_corresponds(p->d, p->task, p->level)) return;
-  const char *expected = expected_owners(m, p->d, p->level);
+  const char *expected = expected_owners(m, p->d, p->level, p->child);
   /* Name the first owners that were compared (cs_owner_corresponds skips
    * unknown bodies and owners with no counterpart at this level). */
   const md_ref *own = p->task->owners, *theirs = p->d->owners;

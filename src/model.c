@@ -49,31 +49,38 @@ int md_add_body(md_model *m, md_body *b) {
   return 0;
 }
 
-const md_body *md_lineage(const md_body *b) { return b->lineage ? b->lineage : b; }
+enum { MAX_SUCCESSIONS = 4 };   /* a body merged, then merged again, ... */
 
-static md_body *kin_of(md_body *b) { return b->kin ? b->kin : b; }
-
-/* The smaller circle takes the other's root: each body is relabelled at
- * most log n times, however the successions are declared. */
-void md_join_lineage(md_body *a, md_body *b) {
-  md_body *ra = (md_body *)md_lineage(a), *rb = (md_body *)md_lineage(b);
-  if (ra == rb) return;
-  uint32_t na = ra->lineage_size ? ra->lineage_size : 1, nb = rb->lineage_size ? rb->lineage_size : 1;
-  if (na < nb) { md_body *t = ra; ra = rb; rb = t; }
-  md_body *x = rb;
-  do { x->lineage = ra; x = kin_of(x); } while (x != rb);
-  ra->lineage = ra;
-  ra->lineage_size = na + nb;
-  md_body *na_next = kin_of(ra), *nb_next = kin_of(rb);
-  ra->kin = nb_next;
-  rb->kin = na_next;
+static int follows(const md_body *from, const md_body *to, int depth) {
+  for (const md_successor *s = from->successors; s; s = s->next)
+    if (s->body == to || (depth < MAX_SUCCESSIONS && follows(s->body, to, depth + 1))) return 1;
+  return 0;
 }
 
-unsigned md_lineage_carried(const md_body *b) {
-  unsigned bits = 0;
-  const md_body *x = b;
-  do { bits |= x->carried_at; x = x->kin ? x->kin : x; } while (x != b);
+int md_same_work(const md_body *a, const md_body *b) { return a == b || follows(a, b, 0) || follows(b, a, 0); }
+
+static unsigned carried_forward(const md_body *b, int depth) {
+  unsigned bits = b->carried_at;
+  for (const md_successor *s = b->successors; s && depth < MAX_SUCCESSIONS; s = s->next)
+    bits |= carried_forward(s->body, depth + 1);
   return bits;
+}
+
+static unsigned carried_back(const md_body *b, int depth) {
+  unsigned bits = b->carried_at;
+  for (const md_succession *s = depth < MAX_SUCCESSIONS ? b->succeeds : NULL; s; s = s->next)
+    for (const md_ref *r = s->refs; r; r = r->next)
+      if (r->body && r->body != b) bits |= carried_back(r->body, depth + 1);
+  return bits;
+}
+
+unsigned md_work_carried(const md_body *b) { return carried_forward(b, 0) | carried_back(b, 0); }
+
+dt_day md_body_start(const md_body *b) {
+  dt_day start = DT_MAX;
+  for (const md_succession *s = b->succeeds; s; s = s->next)
+    if (s->from < start) start = s->from;
+  return start == DT_MAX ? DT_MIN : start;
 }
 
 dt_day md_body_end(const md_body *b) {
@@ -384,11 +391,15 @@ static const md_structure *fits(const md_plan *p, const md_structure *s) {
  * The depth bounds a cycle of parents. */
 static const md_structure *plan_structure(md_model *m, md_plan *p, int depth) {
   if (p->structure) return p->structure;
+  p->era = p->date_known ? p->date : DT_MAX;
   const md_structure *s = p->structure_id.n ? md_structure_by_id(m, p->structure_id) : NULL;
   if (!s && p->date_known) s = fits(p, md_structure_on(m, p->date));
-  for (const md_parent *par = p->parents; !s && !p->date_known && par && depth < 8; par = par->next) {
+  for (const md_parent *par = p->parents; !p->date_known && par && depth < 8; par = par->next) {
     md_plan *up = par->plan ? par->plan : par->desc;
-    if (up) s = fits(p, plan_structure(m, up, depth + 1));
+    if (!up) continue;
+    const md_structure *us = fits(p, plan_structure(m, up, depth + 1));
+    if (!s) s = us;
+    if (p->era == DT_MAX) p->era = up->era;
   }
   if (!s) s = structure_with(m, p->level);
   return p->structure = s;

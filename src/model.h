@@ -74,12 +74,6 @@ typedef struct md_body {
                                 took over */
   struct md_successor *successors; /* the bodies that took its work over
                                 (set by resolve from their `succeeds`) */
-  /* Its lineage: the bodies joined to it by successions either way (Ban
-   * Tuyên giáo, Ban Dân vận, Ban Tuyên giáo và Dân vận), whose work is one
-   * work across the change; `lineage` is the same body for all of them
-   * and `kin` runs round them (itself alone when it has none). */
-  struct md_body *lineage, *kin;
-  uint32_t lineage_size;     /* at the lineage's root: how many (0: 1) */
   const struct md_plan *warned_in; /* the last plan told it has ceased:
                                 once a plan, not once a mention */
   struct md_body *next;      /* in declaration order */
@@ -264,6 +258,8 @@ typedef struct md_plan {
   md_level level;
   md_loc level_loc;
   sl_slice structure_id;     /* `structure ID`, or empty */
+  dt_day era;                /* its date, or (undated) its parents' era;
+                                DT_MAX when unknown (md_plan_structure) */
   md_loc structure_loc;
   const md_structure *structure;  /* its structure (md_plan_structure) */
   int date_known;
@@ -391,12 +387,17 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);
 md_body *md_body_by_id(md_model *m, sl_slice id);
 int md_add_body(md_model *m, md_body *b);          /* 0, or -1 on duplicate id */
 md_body *md_body_by_name(md_model *m, sl_slice name);
-/* Joins the lineages of two bodies (md_body.lineage); and the levels
- * where some body carries the work of b's lineage (md_body.carried_at of
- * each). A body not yet joined is its own lineage. */
-void md_join_lineage(md_body *a, md_body *b);
-const md_body *md_lineage(const md_body *b);
-unsigned md_lineage_carried(const md_body *b);
+/* Whether a and b do one work across a change: the same body, or one
+ * took over the other's work through successions (forward only: Ban
+ * Tuyên giáo and Ban Dân vận, both succeeded by one body, stay two). And
+ * the levels where the work of b, its successors or its predecessors is
+ * carried (md_body.carried_at). Successions are short chains: bounded
+ * walks, no table. */
+int md_same_work(const md_body *a, const md_body *b);
+unsigned md_work_carried(const md_body *b);
+/* The first day b exists (the earliest `from` of its `succeeds`; DT_MIN
+ * when it gives none). */
+dt_day md_body_start(const md_body *b);
 /* The first day b no longer exists: the earliest `from` of its
  * successors that give one; DT_MAX when none does. */
 dt_day md_body_end(const md_body *b);

@@ -900,8 +900,7 @@ static void carry(md_body *b, unsigned level_bit, int depth) {
 /* ---- successions ---- */
 
 /* `succeeds A, B from D` in body X: A and B list X among their
- * successors, and the three share one lineage, whose work the cascade
- * treats as one (cs_owner_corresponds). */
+ * successors, which the cascade follows (md_same_work). */
 static void resolve_successions(md_model *m, md_body *b) {
   for (md_succession *s = b->succeeds; s; s = s->next) {
     resolve_ref(m, s->refs);
@@ -910,7 +909,6 @@ static void resolve_successions(md_model *m, md_body *b) {
       md_successor *e = ar_alloc(m->arena, sizeof *e);
       *e = (md_successor){ b, s->from, r->body->successors };
       r->body->successors = e;
-      md_join_lineage(b, r->body);
     }
   }
 }

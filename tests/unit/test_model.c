@@ -145,22 +145,27 @@ void test_model_structures(void) {
   ar_free(&a);
 }
 
-/* Lineages join both ways and their carried levels are one. */
-void test_model_lineage(void) {
+/* One work across a change: forward and back, not between two bodies a
+ * third succeeded; the carried levels of the work. */
+void test_model_same_work(void) {
   md_body a = { .id = SL_LIT("btg"), .carried_at = MD_LEVEL_BIT(2) };
   md_body b = { .id = SL_LIT("bdv"), .carried_at = MD_LEVEL_BIT(3) };
   md_body c = { .id = SL_LIT("btgdv") };
   md_body z = { .id = SL_LIT("other") };
-  UT_CHECK(md_lineage(&a) == &a);
-  UT_EQ_INT(md_lineage_carried(&a), MD_LEVEL_BIT(2));
-  md_join_lineage(&c, &a);
-  md_join_lineage(&c, &b);
-  md_join_lineage(&b, &a);                          /* already one */
-  UT_CHECK(md_lineage(&a) == md_lineage(&b) && md_lineage(&b) == md_lineage(&c));
-  UT_CHECK(md_lineage(&z) != md_lineage(&a));
-  UT_EQ_INT(md_lineage_carried(&c), MD_LEVEL_BIT(2) | MD_LEVEL_BIT(3));
-  md_successor s = { &c, dt_from_ymd(2025, 3, 1), NULL }, t = { &c, DT_MIN, &s };
-  a.successors = &t;
+  md_ref ra = { .text = SL_LIT("btg"), .body = &a }, rb = { .text = SL_LIT("bdv"), .body = &b, .next = NULL };
+  ra.next = &rb;
+  md_succession sc = { &ra, dt_from_ymd(2025, 3, 1), { 0, 0, 0 }, NULL };
+  c.succeeds = &sc;
+  md_successor sa = { &c, dt_from_ymd(2025, 3, 1), NULL }, sb = { &c, dt_from_ymd(2025, 3, 1), NULL };
+  a.successors = &sa;
+  b.successors = &sb;
+  UT_CHECK(md_same_work(&a, &c) && md_same_work(&c, &a) && md_same_work(&c, &b));
+  UT_CHECK(!md_same_work(&a, &b));                 /* siblings stay two */
+  UT_CHECK(!md_same_work(&z, &a));
+  UT_EQ_INT(md_work_carried(&c), MD_LEVEL_BIT(2) | MD_LEVEL_BIT(3));
+  UT_EQ_INT(md_work_carried(&a), MD_LEVEL_BIT(2));
   UT_EQ_INT(md_body_end(&a), dt_from_ymd(2025, 3, 1));
   UT_EQ_INT(md_body_end(&c), DT_MAX);
+  UT_EQ_INT(md_body_start(&c), dt_from_ymd(2025, 3, 1));
+  UT_EQ_INT(md_body_start(&a), DT_MIN);
 }
