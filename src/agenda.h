@@ -29,6 +29,15 @@ typedef struct ag_entry {
   ag_group group;
   md_body *owner;            /* the lead owner it is listed under, or NULL
                                 (no owner, or an owner naming no body) */
+  md_body *named_owner;      /* the lead the plan names, when that body
+                                had ceased by the agenda's day and `owner`
+                                is the one that took its work over; else
+                                NULL */
+  dt_day carried_since;      /* with named_owner: the day of the change */
+  md_level stage;            /* the level below the plan's whose stage of
+                                a staged deadline this is (the plan sets
+                                it, and follows it up); 0 for the plan's
+                                own deadline */
   md_item *task;
   md_due *due;               /* the `due` it comes from */
   const dl_deadline *dl;     /* the part of that due's meaning */

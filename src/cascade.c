@@ -38,10 +38,15 @@ static const char *day_text(md_model *m, dt_day d) {
   return ar_strndup(m->arena, buf, strlen(buf));
 }
 
-const char *cs_level_text(md_level l) {
-  static const char *const names[] = { N_("unknown-level"), N_("central"), N_("province"), N_("district"),
-                                       N_("grassroots") };
-  return _(names[l]);
+/* The standard levels' identifiers, listed for the translators: a
+ * level's identifier is its message id (a level a user declares shows
+ * as its identifier). */
+static const char *const level_msgids[] = { N_("unknown-level"), N_("central"), N_("province"), N_("district"),
+                                            N_("commune"), N_("grassroots") };
+
+const char *cs_level_text(const md_model *m, md_level l) {
+  (void)level_msgids;
+  return _(md_level_name(m, l));
 }
 
 const char *cs_status_text(cs_status s) {
@@ -72,7 +77,7 @@ const char *cs_excerpt(md_model *m, const md_item *it, size_t max) {
  * ương a counterpart for its economic advice, yet Ban Kinh tế's own
  * research is the centre's. */
 static unsigned owner_reach(const md_body *b) {
-  unsigned r = b->addresses | b->carried_at;
+  unsigned r = b->addresses | md_work_carried(b);
   return b->exists ? r & b->exists : r;
 }
 
@@ -90,9 +95,11 @@ int cs_addressed(const md_item *d, md_level level) {
   return 0;
 }
 
-/* Whether `b` carries `target`'s work through a chain of counterparts. */
+/* Whether `b` carries `target`'s work through a chain of counterparts; a
+ * body that took over the work of another (or whose work another took
+ * over) carries it too: one work across the change. */
 static int reaches(const md_body *b, const md_body *target, int depth) {
-  if (b == target) return 1;
+  if (md_same_work(b, target)) return 1;
   if (depth > MAX_DEPTH) return 0;
   for (const md_ref *c = b->counterparts; c; c = c->next)
     if (c->body && reaches(c->body, target, depth + 1)) return 1;
@@ -102,26 +109,20 @@ static int reaches(const md_body *b, const md_body *target, int depth) {
 /* Whether an owner's work has a place at `level` at all: a collective
  * reaching it, or a body carried there through counterparts. */
 static int comparable(const md_body *owner, md_level level) {
-  unsigned bit = MD_LEVEL_BIT(level);
   /* `exists` narrows whom a directive is addressed to, not who may carry
    * it: a district's UBMTTQ answers the Front's đảng đoàn when it does. */
-  return ((owner->addresses | owner->carried_at) & bit) != 0;
+  unsigned bit = MD_LEVEL_BIT(level), carried = md_work_carried(owner);
+  return owner->addresses ? ((owner->addresses | carried) & bit) != 0 : (carried & bit) != 0;
 }
 
-/* Every level below the highest one in `levels`: what a collective is
- * given, it passes down, whether or not the lower levels' bodies are loaded. */
-static unsigned below_first(unsigned levels) {
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (levels & MD_LEVEL_BIT(l)) return MD_BELOW(l);
-  return 0;
-}
-
-static int body_corresponds(const md_body *child, const md_body *owner, md_level level) {
+static int body_corresponds(const md_body *child, const md_body *owner, md_level level, const md_structure *st) {
   /* A collective ("các tỉnh ủy", "cấp ủy, tổ chức đảng") is the whole party
    * organisation of the levels it reaches: any body there is part of it,
    * and a collective the child addresses further down ("các TCCSĐ trực
    * thuộc") passes the duty on within that reach. */
-  unsigned reach = owner->addresses | owner->carried_at | below_first(owner->addresses);
+  /* What a collective is given, it passes down to every level below the
+   * highest it addresses, whether or not their bodies are loaded. */
+  unsigned reach = owner->addresses | md_work_carried(owner) | md_levels_below_first(st, owner->addresses);
   unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
   if (owner->addresses && (reach & speaks)) return 1;
   return reaches(child, owner, 0);
@@ -129,6 +130,7 @@ static int body_corresponds(const md_body *child, const md_body *owner, md_level
 
 int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) {
   int compared = 0;
+  const md_structure *st = task->plan ? task->plan->structure : NULL;
   for (const md_ref *o = d->owners; o; o = o->next) {
     /* An owner with no counterpart at this level (Ban Nội chính at a
      * district) expects no particular body; the others decide. */
@@ -136,17 +138,27 @@ int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) 
     for (const md_ref *c = task->owners; c; c = c->next) {
       if (!c->body) continue;
       compared = 1;
-      if (body_corresponds(c->body, o->body, level)) return 1;
+      if (body_corresponds(c->body, o->body, level, st)) return 1;
     }
   }
   return !compared;
 }
 
-/* The bodies of `level` that carry `owner`'s work, for "expected ..." text. */
-static const char *expected_owners(md_model *m, const md_item *d, md_level level) {
+/* Whether a body existed in a plan's time: on its date (or its parents'),
+ * else at some day of its structure. */
+static int existed(const md_body *b, const md_plan *p) {
+  dt_day start = md_body_start(b), end = md_body_end(b);
+  if (p->era != DT_MAX) return start <= p->era && p->era < end;
+  const md_structure *st = p->structure;
+  return !st || (start <= st->until && end > st->from);
+}
+
+/* The bodies of `level` that carry `owner`'s work, for "expected ..." text:
+ * those of the child's time (a 2023 plan is not told of a body of 2025). */
+static const char *expected_owners(md_model *m, const md_item *d, md_level level, const md_plan *child) {
   dg_buf list = dg_buf_in(m->arena);
   for (md_body *b = m->bodies; b; b = b->next) {
-    if (b->level != level) continue;
+    if (b->level != level || !existed(b, child)) continue;
     for (const md_ref *o = d->owners; o; o = o->next) {
       if (!o->body || !reaches(b, o->body, 0)) continue;
       const char *name = body_name(m, b);
@@ -266,7 +278,8 @@ static cs_row *add_row(rows *r, md_item *d, cs_status st) {
 static unsigned forward_levels(const md_item *fw) {
   if (fw->cascade) return fw->cascade;
   md_level l = fw->plan ? fw->plan->level : MD_LEVEL_NONE;
-  return l && l < MD_GRASSROOTS ? MD_LEVEL_BIT(l + 1) : 0;
+  md_level below = l ? md_level_below(NULL, fw->plan->structure, l) : MD_LEVEL_NONE;
+  return below ? MD_LEVEL_BIT(below) : 0;
 }
 
 /* ---- the places a directive names ---- */
@@ -280,17 +293,19 @@ static unsigned forward_levels(const md_item *fw) {
  * that speaks of a national conference asks its districts to attend. */
 static const cs_scope *scope_of(md_model *m, const md_item *d) {
   md_level top = d->plan ? d->plan->level : MD_LEVEL_NONE;
+  const md_structure *st = d->plan ? d->plan->structure : NULL;
+  int central = top && md_level_rank(m, st, top) == 0;
   /* Only a central plan's directive can be national, and only places
    * below the plan's level narrow: most plans have nothing to look for,
    * and their text is not read again. */
-  unsigned wanted = (top == MD_CENTRAL ? MD_LEVEL_BIT(MD_CENTRAL) : 0) | (top ? MD_BELOW(top) : ~0u);
+  unsigned wanted = (central ? MD_LEVEL_BIT(top) : 0) | (top ? md_levels_below(st, top) : ~0u);
   if (!(pl_levels(m) & wanted)) return NULL;
   const md_place *named[PL_MAX_NAMED];
   size_t n = pl_named(m, d, named, PL_MAX_NAMED);
-  cs_scope sc = { .n = 0 };
+  cs_scope sc = { .n = 0, .top = top };
   for (size_t i = 0; i < n; i++) {
-    if (named[i]->level == MD_CENTRAL) sc.national = top == MD_CENTRAL;
-    else if (named[i]->level > top) sc.v[sc.n++] = named[i];
+    if (md_level_rank(m, st, named[i]->level) == 0) sc.national = central;
+    else if (!top || (md_levels_below(st, top) & MD_LEVEL_BIT(named[i]->level))) sc.v[sc.n++] = named[i];
   }
   if (!sc.national && !sc.n) return NULL;
   cs_scope *out = ar_alloc(m->arena, sizeof *out);
@@ -302,7 +317,7 @@ static const cs_scope *scope_of(md_model *m, const md_item *d) {
  * addressed to. A plan that names no place is none of them. */
 static int in_scope(const cs_scope *sc, md_level level, const md_place *here) {
   if (!sc) return 1;
-  if (sc->national) return level == MD_CENTRAL;
+  if (sc->national) return level == sc->top;
   for (size_t i = 0; i < sc->n; i++)
     if (sc->v[i]->level == level && sc->v[i] == here) return 1;
   return 0;
@@ -312,7 +327,7 @@ static int in_scope(const cs_scope *sc, md_level level, const md_place *here) {
  * names; one that `cascade` passes down is addressed as written. */
 static void add_task_row(rows *r, md_item *it) {
   const cs_scope *sc = cascaded(it, r->level) ? NULL : scope_of(r->m, it);
-  if (sc && sc->national && r->level != MD_CENTRAL) return;
+  if (sc && sc->national && r->level != sc->top) return;
   add_row(r, it, CS_MISSING)->scope = sc;
 }
 
@@ -362,7 +377,7 @@ static void answer(rows *r, const answers *a, dt_day as_of) {
     if (from->kind == MD_TASK) attach(r->m, row, l);
     else if (from->kind == MD_FORWARD) {
       /* Forwarding to this plan's own level answers nothing (forward-level). */
-      if (forward_levels(from) & MD_BELOW(r->level)) row->forward = from;
+      if (forward_levels(from) & md_levels_below(r->t->plan->structure, r->level)) row->forward = from;
     }
     else if (!row->waiver) {
       row->waiver = from;
@@ -380,9 +395,14 @@ static void answer(rows *r, const answers *a, dt_day as_of) {
 
 static md_level child_level(const md_plan *child, const cs_coverage *c) {
   if (child->level != MD_LEVEL_NONE) return child->level;
-  /* A plan that does not say its level is taken to be one below its parent. */
-  for (size_t i = 0; i < c->ntargets; i++)
-    if (c->targets[i].plan->level && c->targets[i].plan->level < MD_GRASSROOTS) return c->targets[i].plan->level + 1;
+  /* A plan that does not say its level is taken to be one below its
+   * parent, in the child's structure (a district's in 2023, a commune's
+   * in 2026). */
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const md_plan *p = c->targets[i].plan;
+    md_level below = p->level ? md_level_below(NULL, child->structure ? child->structure : p->structure, p->level) : 0;
+    if (below) return below;
+  }
   return MD_LEVEL_NONE;
 }
 
@@ -459,8 +479,11 @@ cs_coverage *cs_coverage_of(md_model *m, md_plan *child, dt_day as_of) {
 
 static const char *level_list(md_model *m, unsigned levels) {
   dg_buf b = dg_buf_in(m->arena);
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (levels & MD_LEVEL_BIT(l)) dg_buf_item(&b, ", ", cs_level_text((md_level)l), strlen(cs_level_text((md_level)l)));
+  for (md_level l = 1; l <= m->nlevels; l++)
+    if (levels & MD_LEVEL_BIT(l)) {
+      const char *t = cs_level_text(m, l);
+      dg_buf_item(&b, ", ", t, strlen(t));
+    }
   return dg_buf_text(&b);
 }
 
@@ -555,24 +578,24 @@ static const md_body *carrier(md_model *m, const md_body *owner, md_level level)
 static const char *owner_why(md_model *m, const md_body *o, md_level level) {
   if (o->addresses & MD_LEVEL_BIT(level))
     return dg_fmt(m->arena, _("addressed to %s plans because its owner %s addresses that level as a whole"),
-                  cs_level_text(level), body_name(m, o));
+                  cs_level_text(m, level), body_name(m, o));
   const md_body *b = carrier(m, o, level);
   if (b)
     return dg_fmt(m->arena, _("addressed to %s plans because %s carries there the work of its owner %s"),
-                  cs_level_text(level), body_name(m, b), body_name(m, o));
+                  cs_level_text(m, level), body_name(m, b), body_name(m, o));
   return dg_fmt(m->arena, _("addressed to %s plans because the work of its owner %s is carried there through "
-                            "counterparts"), cs_level_text(level), body_name(m, o));
+                            "counterparts"), cs_level_text(m, level), body_name(m, o));
 }
 
 static const char *addressed_why(md_model *m, const cs_coverage *c, const md_item *d, const cs_row *row) {
   const md_item *s = cascaded(d, c->level);
   if (row->forwarded_by)
-    return dg_fmt(m->arena, _("addressed to %s plans because plan %s forwards it"), cs_level_text(c->level),
+    return dg_fmt(m->arena, _("addressed to %s plans because plan %s forwards it"), cs_level_text(m, c->level),
                   key_of(m, row->forwarded_by->plan));
-  if (s == d) return dg_fmt(m->arena, _("addressed to %s plans because it carries 'cascade'"), cs_level_text(c->level));
+  if (s == d) return dg_fmt(m->arena, _("addressed to %s plans because it carries 'cascade'"), cs_level_text(m, c->level));
   if (s)
     return dg_fmt(m->arena, _("addressed to %s plans because its section %s carries 'cascade'"),
-                  cs_level_text(c->level), s->id ? s->id : "");
+                  cs_level_text(m, c->level), s->id ? s->id : "");
   const char *why = "";
   for (const md_ref *o = d->owners; o && !*why; o = o->next)
     if (o->body && (owner_reach(o->body) & MD_LEVEL_BIT(c->level))) why = owner_why(m, o->body, c->level);
@@ -583,7 +606,7 @@ static const char *addressed_why(md_model *m, const cs_coverage *c, const md_ite
 
 /* Why a directive with no row (or an extra one) is not addressed. */
 static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_item *d) {
-  const char *lv = cs_level_text(c->level);
+  const char *lv = cs_level_text(m, c->level);
   const cs_scope *sc = cs_addressed(d, c->level) ? scope_of(m, d) : NULL;
   if (sc && sc->national)
     return dg_fmt(m->arena, _("not addressed to %s plans: it is a conference of the whole country, held once by the "
@@ -596,7 +619,7 @@ static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_i
                               "this plan's place is %s"), lv, place_list(m, sc), str_of(m, c->place->name));
   for (const md_ref *o = d->owners; o; o = o->next) {
     const md_body *b = o->body;
-    if (b && b->exists && ((b->addresses | b->carried_at) & ~b->exists & MD_LEVEL_BIT(c->level)))
+    if (b && b->exists && ((b->addresses | md_work_carried(b)) & ~b->exists & MD_LEVEL_BIT(c->level)))
       return dg_fmt(m->arena, _("not addressed to %s plans: its owner %s exists only at these levels: %s"), lv,
                     body_name(m, b), level_list(m, b->exists));
   }
@@ -681,7 +704,7 @@ static int frequency(const dl_deadline *dl) {
   }
 }
 
-static when when_of(const md_item *it, md_level level, int depth);
+static when when_of(md_model *m, const md_item *it, md_level level, int depth);
 
 static void add_dated(when *w, const md_due *d, const dl_deadline *dl, dt_day last, int resolved) {
   if (w->dated && last <= w->last) return;
@@ -693,10 +716,10 @@ static void add_dated(when *w, const md_due *d, const dl_deadline *dl, dt_day la
 
 /* An event deadline tied with `after` to a directive ends when that
  * directive is due, plus the delay the phrase gives. */
-static void add_event(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+static void add_event(md_model *m, when *w, const md_due *d, const dl_deadline *dl, int depth) {
   if (d->awaits && depth < MAX_DEPTH) {
     const md_item *a = d->awaits;
-    when aw = when_of(a, a->plan ? a->plan->level : MD_LEVEL_NONE, depth + 1);
+    when aw = when_of(m, a, a->plan ? a->plan->level : MD_LEVEL_NONE, depth + 1);
     if (aw.dated) {
       add_dated(w, d, dl, aw.last + (dl->delay_days > 0 ? dl->delay_days : 0), 1);
       return;
@@ -707,7 +730,7 @@ static void add_event(when *w, const md_due *d, const dl_deadline *dl, int depth
   else if (!w->open) w->open = d;
 }
 
-static void add_deadline(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+static void add_deadline(md_model *m, when *w, const md_due *d, const dl_deadline *dl, int depth) {
   switch (dl->kind) {
   case DL_WITHIN: case DL_BEFORE: case DL_BY: case DL_FROM: {
     dt_span s = dl_span(dl);
@@ -720,16 +743,19 @@ static void add_deadline(when *w, const md_due *d, const dl_deadline *dl, int de
     if (r > w->rank) { w->rank = r; w->periodic = d; w->month = dl->month; }
     break;
   }
-  case DL_EVENT: add_event(w, d, dl, depth); break;
+  case DL_EVENT: add_event(m, w, d, dl, depth); break;
   default: if (!w->open) w->open = d; break;
   }
 }
 
-static when when_of(const md_item *it, md_level level, int depth) {
+/* An item's deadline for plans of `level`, its stages read in the
+ * structure of its own plan. */
+static when when_of(md_model *m, const md_item *it, md_level level, int depth) {
   when w = { 0 };
+  const md_structure *st = it->plan ? it->plan->structure : NULL;
   for (const md_due *d = it->dues; d; d = d->next)
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next)
-      if (dl_applies(dl, (int)level)) add_deadline(&w, d, dl, depth);
+      if (md_applies(m, st, dl, level)) add_deadline(m, &w, d, dl, depth);
   return w;
 }
 
@@ -757,7 +783,7 @@ static void deadline_later(pair *p, const when *c, const when *pw) {
   dg_diag *e = c->stage
     ? finding(m, DG_ERROR, "deadline-later", at,
               _("the %s stage of the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"),
-              cs_level_text((md_level)c->stage), p->task->id, day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id)
+              cs_level_text(m, md_stage_level(m, p->child->structure, c->stage)), p->task->id, day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id)
     : finding(m, DG_ERROR, "deadline-later", at,
               _("the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"), p->task->id,
               day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id);
@@ -789,12 +815,14 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
  * the parent's deadline for the same level. */
 static void check_ends(pair *p, const when *pw_here, const when *c_here) {
   const md_due *reported = NULL;
-  for (int l = p->level ? (int)p->level : MD_GRASSROOTS; l <= MD_GRASSROOTS; l++) {
+  const md_structure *st = p->child->structure;
+  md_level first = p->level ? p->level : st && st->n ? st->order[st->n - 1] : MD_LEVEL_NONE;
+  for (md_level l = first; l; l = md_level_below(p->m, st, l)) {
     /* At the link's own level the caller has both already. */
-    int here = l == (int)p->level;
-    when pw = here ? *pw_here : when_of(p->d, (md_level)l, 0), c = here ? *c_here : when_of(p->task, (md_level)l, 0);
+    int here = l == p->level;
+    when pw = here ? *pw_here : when_of(p->m, p->d, l, 0), c = here ? *c_here : when_of(p->m, p->task, l, 0);
     if (!pw.dated || !c.dated || c.last <= pw.last || c.dated == reported) continue;
-    if (l != (int)p->level && !c.stage) continue;
+    if (l != p->level && !c.stage) continue;
     deadline_later(p, &c, &pw);
     reported = c.dated;
   }
@@ -810,7 +838,7 @@ static void before_issue(md_model *m, md_plan *child, md_item *task, const when 
 
 static void check_deadlines(pair *p) {
   md_model *m = p->m;
-  when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
+  when pw = when_of(p->m, p->d, p->level, 0), c = when_of(p->m, p->task, p->level, 0);
   check_ends(p, &pw, &c);
   if (pw.rank) check_frequency(p, &c, &pw);
   if (pw.dated && !pw.rank && !c.dated) {
@@ -826,7 +854,7 @@ static void check_deadlines(pair *p) {
 
 /* A task that implements nothing may still wait for a parent's deliverable. */
 static void check_resolved(md_model *m, const cs_coverage *c, md_item *task) {
-  when w = when_of(task, c->level, 0);
+  when w = when_of(m, task, c->level, 0);
   before_issue(m, c->child, task, &w);
 }
 
@@ -835,7 +863,7 @@ static void check_resolved(md_model *m, const cs_coverage *c, md_item *task) {
 static void check_owners(pair *p, const md_link *l) {
   md_model *m = p->m;
   if (l->reason.value.n || cs_owner_corresponds(p->d, p->task, p->level)) return;
-  const char *expected = expected_owners(m, p->d, p->level);
+  const char *expected = expected_owners(m, p->d, p->level, p->child);
   /* Name the first owners that were compared (cs_owner_corresponds skips
    * unknown bodies and owners with no counterpart at this level). */
   const md_ref *own = p->task->owners, *theirs = p->d->owners;
@@ -855,9 +883,13 @@ static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
   for (const md_ref *o = task->by; o; o = o->next) {
     if (!o->body || !o->body->level || !child->level || o->body->level == child->level) continue;
     if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
+    /* A named body of a level below the plan's is one of its addressees,
+     * which real plans give work by name (one commune's party committee
+     * holds the pilot congress). */
+    if (md_levels_below(child->structure, child->level) & MD_LEVEL_BIT(o->body->level)) continue;
     finding(m, DG_ERROR, "owner-level", o->loc,
             _("%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies"), body_name(m, o->body),
-            cs_level_text(o->body->level), key_of(m, child), cs_level_text(child->level), cs_level_text(child->level));
+            cs_level_text(m, o->body->level), key_of(m, child), cs_level_text(m, child->level), cs_level_text(m, child->level));
   }
 }
 
@@ -1012,7 +1044,7 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, d
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
                          _("%s links %s, which is not among the directives the plans it is checked against "
                            "address to %s plans (by owner, 'cascade' or 'forward')"),
-                         l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(c->level));
+                         l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(m, c->level));
     note_at(m, e, l->item->loc, dg_fmt(m->arena, _("the directive, %s"), cs_why(m, c, l->item, row)));
   }
   if (l->from->kind != MD_TASK) return;
@@ -1047,7 +1079,7 @@ static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t
     md_item *d = row->directive;
     dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
                          _("%s is addressed to %s plans but no task of %s implements it: \"%s\""), d->id,
-                         cs_level_text(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
+                         cs_level_text(m, c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
     note_at(m, e, d->loc, dg_fmt(m->arena, _("%s is here, %s"), d->id, cs_why(m, c, d, row)));
   }
 }
@@ -1164,10 +1196,10 @@ static int check_item_links(md_item *it, void *ctx) {
   if (it->kind == MD_WAIVER && !it->reason.value.n)
     finding(x->m, DG_ERROR, "waiver-reason", it->loc, _("the waiver of %s gives no reason: add 'reason \"...\"'"),
             it->implements ? str_of(x->m, it->implements->target) : _("nothing"));
-  if (it->kind == MD_FORWARD && !(forward_levels(it) & MD_BELOW(x->c->level)))
+  if (it->kind == MD_FORWARD && !(forward_levels(it) & md_levels_below(x->c->child->structure, x->c->level)))
     finding(x->m, DG_ERROR, "forward-level", it->loc,
             _("a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'"),
-            cs_level_text(x->c->level));
+            cs_level_text(x->m, x->c->level));
   if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
   seen_start(x->m, &x->dups, it);

@@ -28,7 +28,7 @@ const char *cs_status_name(cs_status s);
 const char *cs_status_text(cs_status s);
 /* A level as messages name it, in the user's language ("district",
  * "huyện"): "%s plans" is "kế hoạch cấp %s". md_level_name is the code. */
-const char *cs_level_text(md_level l);
+const char *cs_level_text(const md_model *m, md_level l);
 
 /* The places a directive names that decide whom it is addressed to: the
  * country, which makes a central plan's directive the centre's own work,
@@ -36,7 +36,9 @@ const char *cs_level_text(md_level l);
 typedef struct cs_scope {
   const md_place *v[PL_MAX_NAMED];
   size_t n;
-  int national;
+  int national;              /* a conference of the whole country: the
+                                work of the level that holds it */
+  md_level top;              /* the level of the directive's plan */
 } cs_scope;
 
 /* One parent directive and what answers it in the child. */

@@ -236,8 +236,3 @@ const char *dl_period_name(dl_period p) {
   static const char *const names[] = { NULL, "year", "quarter", "month", "term", "unspecified" };
   return names[p];
 }
-
-int dl_applies(const dl_deadline *d, int level) {
-  /* dl_stage counts the levels in the same order as the model does. */
-  return d->stage == DL_STAGE_ALL || level == 0 || (int)d->stage == level;
-}

@@ -109,16 +109,13 @@ const char *dl_canonical_chain(ar_arena *a, const dl_deadline *first);
  * none), as the Lua view of the model and the JSON report spell them. */
 const char *dl_kind_name(dl_kind k);
 /* The canonical name of a stage ("central" ... "grassroots", "commune",
- * "above-grassroots"); NULL for DL_STAGE_ALL. */
+ * "above-grassroots"); NULL for DL_STAGE_ALL. The named stages are the
+ * identifiers of levels as stdlib/levels.plan declares them; which plans
+ * a stage concerns is the model's business (md_stage_level, md_applies). */
 const char *dl_stage_name(dl_stage s);
 const char *dl_unit_name(dl_unit u);
 const char *dl_period_name(dl_period p);
 
-/* Whether this deadline concerns a plan of `level` (1 central .. 4
- * grassroots, 0 unknown): a staged deadline's parts concern one level each
- * ("cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is the
- * province's stage, not this plan's deadline). */
-int dl_applies(const dl_deadline *d, int level);
 
 /* The span of days this deadline allows; DT_MIN/DT_MAX where open. For
  * CONTINUOUS and RECURRING it is open at both ends; for EVENT it is the

@@ -53,8 +53,8 @@ static const char *row_note(md_model *m, const cs_row *row) {
   const md_item *w = row->waiver;
   if (row->status == CS_FORWARDED) {
     const char *lv = "";
-    for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", cs_level_text(l));
+    for (int l = 1; l <= m->nlevels; l++)
+      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", cs_level_text(m, l));
     return *lv ? dg_fmt(m->arena, _("to %s"), lv) : _("to the level below");
   }
   if (w && (row->status == CS_WAIVED || row->expired)) {
@@ -84,7 +84,7 @@ static const char *target_title(md_model *m, const cs_target *t) {
 static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
   return dg_fmt(m->arena,
                 _("%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s"),
-                cs_addressed_count(t), cs_level_text(c->level), t->count[CS_COVERED], t->count[CS_WAIVED],
+                cs_addressed_count(t), cs_level_text(m, c->level), t->count[CS_COVERED], t->count[CS_WAIVED],
                 t->count[CS_FORWARDED], t->count[CS_MISSING], percent(t),
                 t->count[CS_EXTRA] ? dg_fmt(m->arena, _("; %zu more implemented though not addressed"), t->count[CS_EXTRA])
                                    : "");
@@ -140,7 +140,7 @@ typedef struct unaddressed {
 static int text_unaddressed(md_item *it, void *ctx) {
   unaddressed *u = ctx;
   if (it->kind != MD_TASK || cs_row_of(u->t, it)) return 0;
-  if (!u->any++) fprintf(u->out, _("  not addressed to %s plans:\n"), cs_level_text(u->x->c->level));
+  if (!u->any++) fprintf(u->out, _("  not addressed to %s plans:\n"), cs_level_text(u->m, u->x->c->level));
   fprintf(u->out, "  %-*s  \"%s\"\n", u->width, it->id, excerpt(u->m, it));
   text_why(u->out, u->m, u->x, it, NULL);
   return 0;
@@ -154,7 +154,7 @@ static void text_coverage(FILE *out, md_model *m, const cs_coverage *c, const ex
   }
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, _("%s: plan %s (%s) against %s\n"), path_of(m, p), key(m, p), cs_level_text(c->level),
+    fprintf(out, _("%s: plan %s (%s) against %s\n"), path_of(m, p), key(m, p), cs_level_text(m, c->level),
             target_title(m, t));
     int width = 0;
     for (size_t k = 0; k < t->nrows; k++) {
@@ -198,7 +198,7 @@ static const char *note_why(md_model *m, const explain *x, const cs_row *row) {
 static void md_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(c->level), target_title(m, t));
+    fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(m, c->level), target_title(m, t));
     fputs(_("| Directive | Text | Owner | Status | Implemented by | Note |\n"), out);
     fputs("| --- | --- | --- | --- | --- | --- |\n", out);
     for (size_t k = 0; k < t->nrows; k++) {
@@ -330,7 +330,7 @@ static void json_coverage(FILE *out, md_model *m, const cs_coverage *c, const ex
   fputs("{", out);
   js_field(out, "file", path_of(m, c->child), 1);
   js_field(out, "plan", key(m, c->child), 1);
-  js_field(out, "level", md_level_name(c->level), 1);
+  js_field(out, "level", md_level_name(m, c->level), 1);
   fputs("\"targets\": [", out);
   for (size_t i = 0; i < c->ntargets; i++) {
     fputs(i ? ",\n    " : "\n    ", out);
@@ -531,6 +531,10 @@ static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of
             e->no_delay ? "" : dg_fmt(m->arena, _(", %s to act"), days(m, e->dl->delay_days)));
   if (e->group == AG_WAITING && e->expected != DT_MAX)
     fprintf(out, _("        expected by %s%s\n"), day(m, e->expected), e->expected < as_of ? _(", now past") : "");
+  if (e->stage) fprintf(out, _("        the %s stage, which this plan sets\n"), cs_level_text(m, e->stage));
+  if (e->named_owner)
+    fprintf(out, _("        lead in the plan: %.*s, now carried by %.*s (since %s)\n"), (int)e->named_owner->name.value.n,
+            e->named_owner->name.value.p, (int)e->owner->name.value.n, e->owner->name.value.p, day(m, e->carried_since));
   if (e->started) fprintf(out, _("        in progress since %s\n"), day(m, e->started->day));
   if (e->last_report) fprintf(out, _("        last report: %s\n"), event_text(m, e->last_report, 0));
   else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
@@ -622,7 +626,17 @@ static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
   json_event(out, m, "trigger", e->trigger);
   json_event(out, m, "started", e->started);
   json_event(out, m, "last_report", e->last_report);
-  fprintf(out, "\"no_delay\": %s}", e->no_delay ? "true" : "false");
+  fprintf(out, "\"no_delay\": %s, ", e->no_delay ? "true" : "false");
+  /* The lead the plan names, when the entry is listed under the body
+   * that took its work over. */
+  js(out, "stage");
+  fputs(": ", out);
+  if (e->stage) js(out, md_level_name(m, e->stage)); else fputs("null", out);
+  fputs(", ", out);
+  js(out, "named_owner");
+  fputs(": ", out);
+  if (e->named_owner) dg_json_string(out, e->named_owner->id.p, e->named_owner->id.n); else fputs("null", out);
+  fputs("}", out);
 }
 
 static void json_agenda(FILE *out, md_model *m, const ag_agenda *a) {

@@ -457,12 +457,31 @@ static md_plan *plan_of_file(loader *L, uint32_t file) {
   return file < L->by_file_cap ? L->by_file[file] : NULL;
 }
 
+/* The levels and structures (std/levels) come before any plan, whether or
+ * not it uses the standard bodies: a plan's `level` is read against them.
+ * A --stdlib directory without the file has the embedded one. */
+static void load_levels(md_model *m, const char *dir, void (*parse)(void *, uint32_t), void *ctx) {
+  uint32_t file;
+  int err_no;
+  src_status st = std_file(m->arena, m->src, dir, "levels", &file, &err_no);
+  if (st == SRC_NOT_FOUND && dir) st = std_file(m->arena, m->src, NULL, "levels", &file, &err_no);
+  if (st == SRC_OK) parse(ctx, file);
+}
+
+static void parse_levels(void *ctx, uint32_t file) { parse_tree(ctx, file, (md_loc){ 0, 0, 0 }, NULL); }
+
+static void parse_plain(void *ctx, uint32_t file) {
+  ps_result r;
+  ps_parse_file(ctx, file, &r);
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o, { 0 }, NULL, 0, NULL };
   m->stdlib_dir = o->stdlib_dir;
   ix_init(&L.scans, m->arena, scan_key);
   size_t failed = 0;
   md_plan *before = m->last_plan;
+  load_levels(m, o->stdlib_dir, parse_levels, &L);
   for (size_t i = 0; i < n; i++) {
     rs_input *in = &inputs[i];
     int err_no;
@@ -515,7 +534,7 @@ static void guess_body(md_model *m, md_model *from, gs_index *ix, const md_body 
  * no file of the run declares: read into a model of their own, whose
  * files are let go once their bodies are indexed. */
 static void guess_standard(md_model *m, gs_index *ix) {
-  static const char *const files[] = { "central", "province", "district", "grassroots" };
+  static const char *const files[] = { "central", "province", "district", "commune", "grassroots" };
   src_table src;
   src_init(&src);
   dg_list dl;
@@ -523,6 +542,7 @@ static void guess_standard(md_model *m, gs_index *ix) {
   md_model sm;
   md_init(&sm, m->arena, &src, &dl);
   sm.parser = m->parser;
+  load_levels(&sm, m->stdlib_dir, parse_plain, &sm);
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     uint32_t file;
     int err_no;
@@ -891,6 +911,72 @@ static void carry(md_body *b, unsigned level_bit, int depth) {
   }
 }
 
+/* ---- successions ---- */
+
+/* `succeeds A, B from D` in body X: A and B list X among their
+ * successors, which the cascade follows (md_same_work). */
+static void resolve_successions(md_model *m, md_body *b) {
+  for (md_succession *s = b->succeeds; s; s = s->next) {
+    resolve_ref(m, s->refs);
+    for (md_ref *r = s->refs; r; r = r->next) {
+      if (!r->body || r->body == b) continue;
+      md_successor *e = ar_alloc(m->arena, sizeof *e);
+      *e = (md_successor){ b, s->from, r->body->successors };
+      r->body->successors = e;
+    }
+  }
+}
+
+/* The names of a body's successors, joined. */
+static const char *successor_names(md_model *m, const md_body *b) {
+  dg_buf list = dg_buf_in(m->arena);
+  for (const md_successor *s = b->successors; s; s = s->next) dg_buf_item(&list, ", ", s->body->name.value.p, s->body->name.value.n);
+  return dg_buf_text(&list);
+}
+
+/* A plan dated on or after the day a body ceased that still names it:
+ * body-succeeded with who took its work over, or body-abolished when its
+ * level is not in the organisation of that day and nobody did. Once per
+ * body and plan. */
+static void check_ceased(md_model *m, md_plan *p, const md_structure *on, md_ref *refs) {
+  for (md_ref *r = refs; r; r = r->next) {
+    md_body *b = r->body;
+    if (!b || b->warned_in == p) continue;
+    char day[11];
+    if (b->successors && md_body_end(b) <= p->date) {
+      b->warned_in = p;
+      lg_day(md_body_end(b), day);
+      dg_add(m->diags, DG_WARNING, "body-succeeded", r->loc.file, r->loc.off, r->loc.len,
+             _("%.*s has not existed since %s: its work passed to %s"), (int)b->name.value.n, b->name.value.p, day,
+             successor_names(m, b));
+    } else if (!b->successors && on && b->level && !(on->mask & MD_LEVEL_BIT(b->level))) {
+      b->warned_in = p;
+      lg_day(p->date, day);
+      dg_add(m->diags, DG_WARNING, "body-abolished", r->loc.file, r->loc.off, r->loc.len,
+             _("%.*s does not exist on %s: the %s level is not in the organisation of that day (%.*s)"),
+             (int)b->name.value.n, b->name.value.p, day, md_level_name(m, b->level), (int)on->name.value.n,
+             on->name.value.p);
+    }
+  }
+}
+
+typedef struct ceased { md_model *m; md_plan *p; const md_structure *on; } ceased;
+
+static int ceased_in_item(md_item *it, void *ctx) {
+  ceased *c = ctx;
+  check_ceased(c->m, c->p, c->on, it->by);
+  check_ceased(c->m, c->p, c->on, it->with);
+  return 0;
+}
+
+static void check_ceased_plan(md_model *m, md_plan *p) {
+  if (!p->date_known || (!m->structures && !m->bodies)) return;
+  /* The organisation of its date, unless it says which it follows. */
+  ceased c = { m, p, p->structure_id.n && p->structure ? p->structure : md_structure_on(m, p->date) };
+  check_ceased(m, p, c.on, p->issuer);
+  md_walk(&p->root, ceased_in_item, &c);
+}
+
 /* ---- links ---- */
 
 static md_item *item_named(md_model *m, const md_str *s) {
@@ -911,13 +997,17 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   pl_index(m);
   apply_extensions(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
-  for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
+  for (md_body *b = bodies; b; b = b->next) {
+    resolve_ref(m, b->counterparts);
+    resolve_successions(m, b);
+  }
   for (md_body *b = bodies; b; b = b->next)
     if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
   if (m->last_body) m->resolved_body = m->last_body;
   md_plan *plans = UNSEEN(m->plans, m->resolved_plan);
   for (md_plan *p = plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
+    md_plan_structure(m, p);
     if (p->is_described) continue;
     md_plan *first = md_plan_by_key(m, p->key);
     if (first != p) {
@@ -932,6 +1022,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     md_reserve_ids(m, p, p->nids);
     assign_ids(&c, &p->root, SL_NONE, NULL);
     md_walk(&p->root, resolve_dues, &dc);
+    check_ceased_plan(m, p);
   }
   for (md_event *e = UNSEEN(m->events, m->resolved_event); e; e = e->next) {
     resolve_ref(m, e->issuer);
