@@ -40,6 +40,7 @@
        CASCADE FINGERPRINT FORWARD REASON REASSIGNED TO UNTIL WAIVE
        PROGRESS ISSUED DONE STARTED CANCELLED REPORTED DOC TRIGGERS
        CENTRAL PROVINCE DISTRICT GRASSROOTS
+       STRUCTURE LEVELS FROM SUCCEEDS
        IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
        GE GT LE LT EQ.
 
@@ -59,6 +60,7 @@
 %type ref {md_ref *}
 %type refs {md_ref *}
 %type label {lx_token}
+%type level_id {lx_token}
 %type level {int}
 %type levels {unsigned}
 %type link {md_link *}
@@ -78,6 +80,8 @@ decl ::= INCLUDE STRING(S).                 { ps_include(ctx, &S, 0); }
 decl ::= ABBREV STRING(A) STRING(B).        { ps_abbrev(ctx, &A, &B); }
 decl ::= plan.
 decl ::= body.
+decl ::= level_decl.
+decl ::= structure.
 decl ::= item(I).                           { ps_top_item(ctx, I); }
 decl ::= progress.
 
@@ -99,6 +103,7 @@ hdr ::= SIGNER STRING(S).                   { ps_hdr_str(ctx, PS_SIGNER, &S); }
 hdr ::= SIGNER STRING(S) ROLE STRING(R).    { ps_hdr_str(ctx, PS_SIGNER, &S); ps_hdr_str(ctx, PS_ROLE, &R); }
 hdr ::= ISSUER ref(R).                      { ps_hdr_issuer(ctx, R); }
 hdr ::= LEVEL level(L).                     { ps_hdr_level(ctx, L); }
+hdr ::= STRUCTURE IDENT(I).                 { ps_hdr_structure(ctx, &I); }
 hdr ::= DATE DATEVAL(D).                    { ps_hdr_date(ctx, &D); }
 hdr ::= DATE UNKNOWN(U).                    { ps_hdr_date_unknown(ctx, &U); }
 hdr ::= impl_head impl_path impl_block.
@@ -111,12 +116,46 @@ impl_block ::= .
 impl_block ::= impl_open hdrs RBRACE.       { ps_hdr_pop(ctx); }
 impl_open ::= LBRACE.                       { ps_parent_block(ctx); }
 
-level(L) ::= CENTRAL.                       { L = MD_CENTRAL; }
-level(L) ::= PROVINCE.                      { L = MD_PROVINCE; }
-level(L) ::= DISTRICT.                      { L = MD_DISTRICT; }
-level(L) ::= GRASSROOTS.                    { L = MD_GRASSROOTS; }
-levels(R) ::= level(L).                     { R = MD_LEVEL_BIT(L); }
-levels(R) ::= levels(A) COMMA level(L).     { R = A | MD_LEVEL_BIT(L); }
+/* A level: its identifier or one of its names (`"cấp xã"`, or unquoted
+ * when the lexer knows it: ps_level_word), checked against the declared
+ * levels; the four keywords of the first version name theirs. */
+level(L) ::= CENTRAL(T).                    { L = ps_level_kw(ctx, &T, "central"); }
+level(L) ::= PROVINCE(T).                   { L = ps_level_kw(ctx, &T, "province"); }
+level(L) ::= DISTRICT(T).                   { L = ps_level_kw(ctx, &T, "district"); }
+level(L) ::= GRASSROOTS(T).                 { L = ps_level_kw(ctx, &T, "grassroots"); }
+level(L) ::= IDENT(T).                      { L = ps_level(ctx, &T); }
+level(L) ::= STRING(T).                     { L = ps_level(ctx, &T); }
+levels(R) ::= level(L).                     { R = L ? MD_LEVEL_BIT(L) : 0; }
+levels(R) ::= levels(A) COMMA level(L).     { R = A | (L ? MD_LEVEL_BIT(L) : 0); }
+
+/* ---- levels and structures (stdlib/levels.plan) ---- */
+level_decl ::= level_head level_block.
+level_head ::= LEVEL level_id(I) STRING(N). { ps_level_decl(ctx, &I, &N); }
+/* The first version's four levels are keywords too. */
+level_id(R) ::= IDENT(T).                   { R = T; }
+level_id(R) ::= CENTRAL(T).                 { R = T; }
+level_id(R) ::= PROVINCE(T).                { R = T; }
+level_id(R) ::= DISTRICT(T).                { R = T; }
+level_id(R) ::= GRASSROOTS(T).              { R = T; }
+level_block ::= .
+level_block ::= LBRACE lattrs RBRACE.
+lattrs ::= .
+lattrs ::= lattrs lattr.
+lattr ::= ALIAS strs(S).                    { ps_level_aliases(ctx, S); }
+lattr ::= NOTE STRING.
+lattr ::= error.
+
+structure ::= structure_head LBRACE sattrs RBRACE. { ps_structure_end(ctx); }
+structure_head ::= STRUCTURE IDENT(I) STRING(N).   { ps_structure(ctx, &I, &N); }
+structure_head ::= structure_head FROM DATEVAL(D). { ps_structure_span(ctx, &D, 0); }
+structure_head ::= structure_head UNTIL DATEVAL(D). { ps_structure_span(ctx, &D, 1); }
+sattrs ::= .
+sattrs ::= sattrs sattr.
+sattr ::= LEVELS slevels.
+sattr ::= NOTE STRING.
+sattr ::= error.
+slevels ::= level(L).                       { ps_structure_level(ctx, L); }
+slevels ::= slevels COMMA level(L).         { ps_structure_level(ctx, L); }
 
 /* ---- bodies ---- */
 body ::= body_head body_block.
@@ -135,6 +174,8 @@ battr ::= COUNTERPART refs(R).              { ps_body_counterparts(ctx, R); }
 battr ::= LEVEL level(L).                   { ps_body_level(ctx, L); }
 battr ::= ADDRESSES levels(L).              { ps_body_addresses(ctx, L); }
 battr ::= NOTE STRING(S).                   { ps_body_note(ctx, &S); }
+battr ::= SUCCEEDS refs(R).                 { ps_body_succeeds(ctx, R, NULL); }
+battr ::= SUCCEEDS refs(R) FROM DATEVAL(D). { ps_body_succeeds(ctx, R, &D); }
 battr ::= error.
 
 /* ---- references and lists ---- */

@@ -57,6 +57,8 @@ void lx_init(lx_lexer *lx, const char *data, size_t size, uint32_t file, dg_list
   lx->lim = data + size;
   lx->file = file;
   lx->diags = diags;
+  lx->level_word = NULL;
+  lx->word_ctx = NULL;
   if (size >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) lx->cur += 3;
 }
 
@@ -120,7 +122,8 @@ static const struct { const char *words; int type; } vi_keywords[] = {
   { "không rõ", TK_UNKNOWN },      { "đến ngày", TK_UNTIL },        { "dùng", TK_USE },
   { "thông qua", TK_VIA },         { "miễn", TK_WAIVE },            { "phối hợp", TK_WITH },
   { "năm", TK_YEAR },              { "trung ương", TK_CENTRAL },    { "tỉnh", TK_PROVINCE },
-  { "huyện", TK_DISTRICT },        { "cơ sở", TK_GRASSROOTS },
+  { "huyện", TK_DISTRICT },        { "cơ sở", TK_GRASSROOTS },      { "cơ cấu", TK_STRUCTURE },
+  { "các cấp", TK_LEVELS },        { "từ ngày", TK_FROM },          { "kế nhiệm", TK_SUCCEEDS },
 };
 enum { VI_KEYWORDS = sizeof vi_keywords / sizeof vi_keywords[0] };
 
@@ -284,6 +287,13 @@ static int vi_word(lx_lexer *lx, const unsigned char *start, const unsigned char
     while (blank(*q)) q++;
     if (q == *end || vi_match(q, (const unsigned char *)lx->lim, &e, &f) || f == q || !has_vletter(q, f)) break;
     *end = f;
+  }
+  /* A level's name ("xã", "đặc khu"), which the data declares: an
+   * identifier the parser resolves. */
+  size_t word = lx->level_word ? lx->level_word(lx->word_ctx, (const char *)start, lx->lim) : 0;
+  if (word) {
+    *end = start + word;
+    return -2;
   }
   int like = vi_suggest(start, *end);
   if (like >= 0) {
@@ -808,6 +818,10 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "province"    { TOKEN(TK_PROVINCE); }
       "district"    { TOKEN(TK_DISTRICT); }
       "grassroots"  { TOKEN(TK_GRASSROOTS); }
+      "structure"   { TOKEN(TK_STRUCTURE); }
+      "levels"      { TOKEN(TK_LEVELS); }
+      "from"        { TOKEN(TK_FROM); }
+      "succeeds"    { TOKEN(TK_SUCCEEDS); }
 
       /* A word with a Vietnamese letter; "trung ương" and "ghi chú" begin
        * with a word that would otherwise be an identifier. */

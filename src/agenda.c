@@ -455,7 +455,7 @@ static void task(builder *b, md_item *it) {
   for (md_due *d = it->dues; d; d = d->next) {
     if (!d->dl) count(b, NULL);
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next) {
-      if (!dl_applies(dl, level)) continue;
+      if (!md_applies(b->m, b->plan->structure, dl, level)) continue;
       count(b, dl);
       for (md_ref *o = it->owners; o; o = o->next)
         if (!b->only || o->body == b->only) part(b, o->body, it, d, dl);

@@ -37,10 +37,15 @@ static const char *day_text(md_model *m, dt_day d) {
   return ar_strndup(m->arena, buf, strlen(buf));
 }
 
-const char *cs_level_text(md_level l) {
-  static const char *const names[] = { N_("unknown-level"), N_("central"), N_("province"), N_("district"),
-                                       N_("grassroots") };
-  return _(names[l]);
+/* The standard levels' identifiers, listed for the translators: a
+ * level's identifier is its message id (a level a user declares shows
+ * as its identifier). */
+static const char *const level_msgids[] = { N_("unknown-level"), N_("central"), N_("province"), N_("district"),
+                                            N_("commune"), N_("grassroots") };
+
+const char *cs_level_text(const md_model *m, md_level l) {
+  (void)level_msgids;
+  return _(md_level_name(m, l));
 }
 
 const char *cs_status_text(cs_status s) {
@@ -90,20 +95,14 @@ static int comparable(const md_body *owner, md_level level) {
   return owner->addresses ? ((owner->addresses | owner->carried_at) & bit) != 0 : (owner->carried_at & bit) != 0;
 }
 
-/* Every level below the highest one in `levels`: what a collective is
- * given, it passes down, whether or not the lower levels' bodies are loaded. */
-static unsigned below_first(unsigned levels) {
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (levels & MD_LEVEL_BIT(l)) return MD_BELOW(l);
-  return 0;
-}
-
-static int body_corresponds(const md_body *child, const md_body *owner, md_level level) {
+static int body_corresponds(const md_body *child, const md_body *owner, md_level level, const md_structure *st) {
   /* A collective ("các tỉnh ủy", "cấp ủy, tổ chức đảng") is the whole party
    * organisation of the levels it reaches: any body there is part of it,
    * and a collective the child addresses further down ("các TCCSĐ trực
    * thuộc") passes the duty on within that reach. */
-  unsigned reach = owner->addresses | owner->carried_at | below_first(owner->addresses);
+  /* What a collective is given, it passes down to every level below the
+   * highest it addresses, whether or not their bodies are loaded. */
+  unsigned reach = owner->addresses | owner->carried_at | md_levels_below_first(st, owner->addresses);
   unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
   if (owner->addresses && (reach & speaks)) return 1;
   return reaches(child, owner, 0);
@@ -111,6 +110,7 @@ static int body_corresponds(const md_body *child, const md_body *owner, md_level
 
 int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) {
   int compared = 0;
+  const md_structure *st = task->plan ? task->plan->structure : NULL;
   for (const md_ref *o = d->owners; o; o = o->next) {
     /* An owner with no counterpart at this level (Ban Nội chính at a
      * district) expects no particular body; the others decide. */
@@ -118,7 +118,7 @@ int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) 
     for (const md_ref *c = task->owners; c; c = c->next) {
       if (!c->body) continue;
       compared = 1;
-      if (body_corresponds(c->body, o->body, level)) return 1;
+      if (body_corresponds(c->body, o->body, level, st)) return 1;
     }
   }
   return !compared;
@@ -246,7 +246,8 @@ static cs_row *add_row(rows *r, md_item *d, cs_status st) {
 static unsigned forward_levels(const md_item *fw) {
   if (fw->cascade) return fw->cascade;
   md_level l = fw->plan ? fw->plan->level : MD_LEVEL_NONE;
-  return l && l < MD_GRASSROOTS ? MD_LEVEL_BIT(l + 1) : 0;
+  md_level below = l ? md_level_below(NULL, fw->plan->structure, l) : MD_LEVEL_NONE;
+  return below ? MD_LEVEL_BIT(below) : 0;
 }
 
 static int add_addressed(md_item *it, void *ctx) {
@@ -286,7 +287,7 @@ static void answer(rows *r, const answers *a, dt_day as_of) {
     if (from->kind == MD_TASK) attach(r->m, row, l);
     else if (from->kind == MD_FORWARD) {
       /* Forwarding to this plan's own level answers nothing (forward-level). */
-      if (forward_levels(from) & MD_BELOW(r->level)) row->forward = from;
+      if (forward_levels(from) & md_levels_below(r->t->plan->structure, r->level)) row->forward = from;
     }
     else if (!row->waiver) {
       row->waiver = from;
@@ -304,9 +305,14 @@ static void answer(rows *r, const answers *a, dt_day as_of) {
 
 static md_level child_level(const md_plan *child, const cs_coverage *c) {
   if (child->level != MD_LEVEL_NONE) return child->level;
-  /* A plan that does not say its level is taken to be one below its parent. */
-  for (size_t i = 0; i < c->ntargets; i++)
-    if (c->targets[i].plan->level && c->targets[i].plan->level < MD_GRASSROOTS) return c->targets[i].plan->level + 1;
+  /* A plan that does not say its level is taken to be one below its
+   * parent, in the child's structure (a district's in 2023, a commune's
+   * in 2026). */
+  for (size_t i = 0; i < c->ntargets; i++) {
+    const md_plan *p = c->targets[i].plan;
+    md_level below = p->level ? md_level_below(NULL, child->structure ? child->structure : p->structure, p->level) : 0;
+    if (below) return below;
+  }
   return MD_LEVEL_NONE;
 }
 
@@ -435,7 +441,7 @@ static int frequency(const dl_deadline *dl) {
   }
 }
 
-static when when_of(const md_item *it, md_level level, int depth);
+static when when_of(md_model *m, const md_item *it, md_level level, int depth);
 
 static void add_dated(when *w, const md_due *d, const dl_deadline *dl, dt_day last, int resolved) {
   if (w->dated && last <= w->last) return;
@@ -447,10 +453,10 @@ static void add_dated(when *w, const md_due *d, const dl_deadline *dl, dt_day la
 
 /* An event deadline tied with `after` to a directive ends when that
  * directive is due, plus the delay the phrase gives. */
-static void add_event(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+static void add_event(md_model *m, when *w, const md_due *d, const dl_deadline *dl, int depth) {
   if (d->awaits && depth < MAX_DEPTH) {
     const md_item *a = d->awaits;
-    when aw = when_of(a, a->plan ? a->plan->level : MD_LEVEL_NONE, depth + 1);
+    when aw = when_of(m, a, a->plan ? a->plan->level : MD_LEVEL_NONE, depth + 1);
     if (aw.dated) {
       add_dated(w, d, dl, aw.last + (dl->delay_days > 0 ? dl->delay_days : 0), 1);
       return;
@@ -461,7 +467,7 @@ static void add_event(when *w, const md_due *d, const dl_deadline *dl, int depth
   else if (!w->open) w->open = d;
 }
 
-static void add_deadline(when *w, const md_due *d, const dl_deadline *dl, int depth) {
+static void add_deadline(md_model *m, when *w, const md_due *d, const dl_deadline *dl, int depth) {
   switch (dl->kind) {
   case DL_WITHIN: case DL_BEFORE: case DL_BY: case DL_FROM: {
     dt_span s = dl_span(dl);
@@ -474,16 +480,19 @@ static void add_deadline(when *w, const md_due *d, const dl_deadline *dl, int de
     if (r > w->rank) { w->rank = r; w->periodic = d; w->month = dl->month; }
     break;
   }
-  case DL_EVENT: add_event(w, d, dl, depth); break;
+  case DL_EVENT: add_event(m, w, d, dl, depth); break;
   default: if (!w->open) w->open = d; break;
   }
 }
 
-static when when_of(const md_item *it, md_level level, int depth) {
+/* An item's deadline for plans of `level`, its stages read in the
+ * structure of its own plan. */
+static when when_of(md_model *m, const md_item *it, md_level level, int depth) {
   when w = { 0 };
+  const md_structure *st = it->plan ? it->plan->structure : NULL;
   for (const md_due *d = it->dues; d; d = d->next)
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next)
-      if (dl_applies(dl, (int)level)) add_deadline(&w, d, dl, depth);
+      if (md_applies(m, st, dl, level)) add_deadline(m, &w, d, dl, depth);
   return w;
 }
 
@@ -511,7 +520,7 @@ static void deadline_later(pair *p, const when *c, const when *pw) {
   dg_diag *e = c->stage
     ? finding(m, DG_ERROR, "deadline-later", at,
               _("the %s stage of the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"),
-              cs_level_text((md_level)c->stage), p->task->id, day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id)
+              cs_level_text(m, md_stage_level(m, p->child->structure, c->stage)), p->task->id, day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id)
     : finding(m, DG_ERROR, "deadline-later", at,
               _("the deadline of %s ends %s%s, later than %s, the deadline of %s, which it implements"), p->task->id,
               day_text(m, c->last), awaited, day_text(m, pw->last), p->d->id);
@@ -543,12 +552,14 @@ static void check_frequency(pair *p, const when *c, const when *pw) {
  * the parent's deadline for the same level. */
 static void check_ends(pair *p, const when *pw_here, const when *c_here) {
   const md_due *reported = NULL;
-  for (int l = p->level ? (int)p->level : MD_GRASSROOTS; l <= MD_GRASSROOTS; l++) {
+  const md_structure *st = p->child->structure;
+  md_level first = p->level ? p->level : st && st->n ? st->order[st->n - 1] : MD_LEVEL_NONE;
+  for (md_level l = first; l; l = md_level_below(p->m, st, l)) {
     /* At the link's own level the caller has both already. */
-    int here = l == (int)p->level;
-    when pw = here ? *pw_here : when_of(p->d, (md_level)l, 0), c = here ? *c_here : when_of(p->task, (md_level)l, 0);
+    int here = l == p->level;
+    when pw = here ? *pw_here : when_of(p->m, p->d, l, 0), c = here ? *c_here : when_of(p->m, p->task, l, 0);
     if (!pw.dated || !c.dated || c.last <= pw.last || c.dated == reported) continue;
-    if (l != (int)p->level && !c.stage) continue;
+    if (l != p->level && !c.stage) continue;
     deadline_later(p, &c, &pw);
     reported = c.dated;
   }
@@ -564,7 +575,7 @@ static void before_issue(md_model *m, md_plan *child, md_item *task, const when 
 
 static void check_deadlines(pair *p) {
   md_model *m = p->m;
-  when pw = when_of(p->d, p->level, 0), c = when_of(p->task, p->level, 0);
+  when pw = when_of(p->m, p->d, p->level, 0), c = when_of(p->m, p->task, p->level, 0);
   check_ends(p, &pw, &c);
   if (pw.rank) check_frequency(p, &c, &pw);
   if (pw.dated && !pw.rank && !c.dated) {
@@ -580,7 +591,7 @@ static void check_deadlines(pair *p) {
 
 /* A task that implements nothing may still wait for a parent's deliverable. */
 static void check_resolved(md_model *m, const cs_coverage *c, md_item *task) {
-  when w = when_of(task, c->level, 0);
+  when w = when_of(m, task, c->level, 0);
   before_issue(m, c->child, task, &w);
 }
 
@@ -611,7 +622,7 @@ static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
     if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
     finding(m, DG_ERROR, "owner-level", o->loc,
             _("%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies"), body_name(m, o->body),
-            cs_level_text(o->body->level), key_of(m, child), cs_level_text(child->level), cs_level_text(child->level));
+            cs_level_text(m, o->body->level), key_of(m, child), cs_level_text(m, child->level), cs_level_text(m, child->level));
   }
 }
 
@@ -766,7 +777,7 @@ static void check_link(md_model *m, const cs_coverage *c, const ancestry *anc, d
     dg_diag *e = finding(m, DG_WARNING, "link-not-addressed", l->target.loc,
                          _("%s links %s, which is not among the directives the plans it is checked against "
                            "address to %s plans (by owner, 'cascade' or 'forward')"),
-                         l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(c->level));
+                         l->from->id ? l->from->id : _("this statement"), l->item->id, cs_level_text(m, c->level));
     note_at(m, e, l->item->loc, _("the directive"));
   }
   if (l->from->kind != MD_TASK) return;
@@ -801,7 +812,7 @@ static void check_coverage(md_model *m, const cs_coverage *c, const cs_target *t
     md_item *d = row->directive;
     dg_diag *e = finding(m, t->through ? DG_WARNING : DG_ERROR, "coverage-missing", t->declared->loc,
                          _("%s is addressed to %s plans but no task of %s implements it: \"%s\""), d->id,
-                         cs_level_text(c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
+                         cs_level_text(m, c->level), key_of(m, c->child), cs_excerpt(m, d, 70));
     note_at(m, e, d->loc, dg_fmt(m->arena, _("%s is here"), d->id));
   }
 }
@@ -918,10 +929,10 @@ static int check_item_links(md_item *it, void *ctx) {
   if (it->kind == MD_WAIVER && !it->reason.value.n)
     finding(x->m, DG_ERROR, "waiver-reason", it->loc, _("the waiver of %s gives no reason: add 'reason \"...\"'"),
             it->implements ? str_of(x->m, it->implements->target) : _("nothing"));
-  if (it->kind == MD_FORWARD && !(forward_levels(it) & MD_BELOW(x->c->level)))
+  if (it->kind == MD_FORWARD && !(forward_levels(it) & md_levels_below(x->c->child->structure, x->c->level)))
     finding(x->m, DG_ERROR, "forward-level", it->loc,
             _("a forward must pass its directives to a level below this %s plan; name it with 'to LEVEL'"),
-            cs_level_text(x->c->level));
+            cs_level_text(x->m, x->c->level));
   if (it->kind == MD_TASK && !it->implements) check_resolved(x->m, x->c, it);
   if (it->kind != MD_TASK && it->kind != MD_WAIVER && it->kind != MD_FORWARD) return 0;
   seen_start(x->m, &x->dups, it);

@@ -27,7 +27,7 @@ const char *cs_status_name(cs_status s);
 const char *cs_status_text(cs_status s);
 /* A level as messages name it, in the user's language ("district",
  * "huyện"): "%s plans" is "kế hoạch cấp %s". md_level_name is the code. */
-const char *cs_level_text(md_level l);
+const char *cs_level_text(const md_model *m, md_level l);
 
 /* One parent directive and what answers it in the child. */
 typedef struct cs_row {

@@ -78,6 +78,8 @@ static const char *stage_name(dl_stage s) {
   case DL_STAGE_PROVINCE: return "province";
   case DL_STAGE_DISTRICT: return "district";
   case DL_STAGE_GRASSROOTS: return "grassroots";
+  case DL_STAGE_COMMUNE: return "commune";
+  case DL_STAGE_ABOVE_GRASSROOTS: return "above-grassroots";
   default: return NULL;
   }
 }
@@ -235,7 +237,4 @@ const char *dl_period_name(dl_period p) {
   return names[p];
 }
 
-int dl_applies(const dl_deadline *d, int level) {
-  /* dl_stage counts the levels in the same order as the model does. */
-  return d->stage == DL_STAGE_ALL || level == 0 || (int)d->stage == level;
-}
+const char *dl_stage_id(dl_stage s) { return stage_name(s); }

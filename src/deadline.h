@@ -37,6 +37,9 @@ typedef enum dl_period {    /* period of a RECURRING deadline */
 typedef enum dl_stage {     /* level a part of a staged deadline applies to */
   DL_STAGE_ALL = 0, DL_STAGE_CENTRAL, DL_STAGE_PROVINCE, DL_STAGE_DISTRICT,
   DL_STAGE_GRASSROOTS,
+  DL_STAGE_COMMUNE,
+  DL_STAGE_ABOVE_GRASSROOTS, /* "cấp trên cơ sở": the level just above
+                                grassroots in the plan's structure */
 } dl_stage;
 
 /* One recognised deadline. A phrase may yield several (a staged phrase gives
@@ -86,11 +89,11 @@ const char *dl_kind_name(dl_kind k);
 const char *dl_unit_name(dl_unit u);
 const char *dl_period_name(dl_period p);
 
-/* Whether this deadline concerns a plan of `level` (1 central .. 4
- * grassroots, 0 unknown): a staged deadline's parts concern one level each
- * ("cấp tỉnh đã hoàn thành trong tháng 12/2022" in a district plan is the
- * province's stage, not this plan's deadline). */
-int dl_applies(const dl_deadline *d, int level);
+/* The identifier of the level a stage names ("province"; "commune"),
+ * as levels are declared (stdlib/levels.plan); "above-grassroots" for
+ * the stage whose level depends on the structure; NULL for none. Which
+ * plans a stage concerns is the model's business (md_applies). */
+const char *dl_stage_id(dl_stage s);
 
 /* The span of days this deadline allows; DT_MIN/DT_MAX where open. For
  * CONTINUOUS and RECURRING it is open at both ends; for EVENT it is the

@@ -229,8 +229,8 @@ static void j_day(jw *w, const char *k, dt_day d, int known) {
 
 static void j_levels(jw *w, const char *k, unsigned bits) {
   j_open(w, k, '[');
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (bits & MD_LEVEL_BIT(l)) j_str(w, NULL, md_level_name((md_level)l));
+  for (int l = 1; l <= w->m->nlevels; l++)
+    if (bits & MD_LEVEL_BIT(l)) j_str(w, NULL, md_level_name(w->m, l));
   j_close(w, ']');
 }
 
@@ -257,13 +257,16 @@ static void j_refs(jw *w, const char *k, const md_ref *refs) {
 
 /* One recognised part of a deadline: its meaning and the days it allows
  * (null where open). */
-static void j_part(jw *w, const dl_deadline *d, md_level level) {
+static void j_part(jw *w, const dl_deadline *d, const md_plan *p) {
+  md_level level = p ? p->level : MD_LEVEL_NONE;
+  const md_structure *st = p ? p->structure : NULL;
+  md_level stage = md_stage_level(w->m, st, (int)d->stage);
   dt_span s = dl_span(d);
   j_open(w, NULL, '{');
   j_str(w, "kind", dl_kind_name(d->kind));
   j_str(w, "canonical", dl_canonical(w->m->arena, d));
-  j_str(w, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
-  j_bool(w, "applies", dl_applies(d, (int)level));
+  j_str(w, "stage", d->stage ? md_level_name(w->m, stage) : NULL);
+  j_bool(w, "applies", md_applies(w->m, st, d, level));
   j_day(w, "earliest", s.first, 1);
   j_day(w, "latest", s.last, 1);
   j_str(w, "unit", dl_unit_name(d->unit));
@@ -283,7 +286,7 @@ static void j_part(jw *w, const dl_deadline *d, md_level level) {
   j_close(w, '}');
 }
 
-static void j_due(jw *w, const md_due *d, md_level level) {
+static void j_due(jw *w, const md_due *d, const md_plan *plan) {
   j_open(w, NULL, '{');
   j_str(w, "phrase", str(w->m, d->phrase));
   j_mstr(w, "as", d->as);
@@ -292,7 +295,7 @@ static void j_due(jw *w, const md_due *d, md_level level) {
   j_str(w, "awaits", d->awaits ? d->awaits->id : NULL);
   j_bool(w, "recognized", d->dl != NULL);
   j_open(w, "parts", '[');
-  for (const dl_deadline *p = d->dl; p; p = p->next) j_part(w, p, level);
+  for (const dl_deadline *p = d->dl; p; p = p->next) j_part(w, p, plan);
   j_close(w, ']');
   j_close(w, '}');
 }
@@ -341,7 +344,7 @@ static void j_item(jw *w, const md_item *it) {
   j_refs(w, "reports", it->reports);
   j_refs(w, "via", it->via);
   j_open(w, "dues", '[');
-  for (const md_due *d = it->dues; d; d = d->next) j_due(w, d, it->plan ? it->plan->level : MD_LEVEL_NONE);
+  for (const md_due *d = it->dues; d; d = d->next) j_due(w, d, it->plan);
   j_close(w, ']');
   j_open(w, "links", '[');
   for (const md_link *l = it->implements; l; l = l->next) j_link(w, l);
@@ -376,7 +379,7 @@ static void j_description(jw *w, const md_plan *d) {
   j_open(w, "description", '{');
   j_mstr(w, "title", d->title);
   j_day(w, "date", d->date, d->date_known);
-  j_str(w, "level", d->level ? md_level_name(d->level) : NULL);
+  j_str(w, "level", d->level ? md_level_name(w->m, d->level) : NULL);
   j_mstr(w, "unavailable", d->unavailable);
   j_parents(w, d->parents);
   j_close(w, '}');
@@ -412,7 +415,7 @@ static void j_plan(jw *w, const md_plan *p, int input) {
   j_mstr(w, "kind", p->kind);
   j_mstr(w, "title", p->title);
   j_ref(w, "issuer", p->issuer);
-  j_str(w, "level", p->level ? md_level_name(p->level) : NULL);
+  j_str(w, "level", p->level ? md_level_name(m, p->level) : NULL);
   j_day(w, "date", p->date, p->date_known);
   j_mstr(w, "place", p->place);
   j_mstr(w, "signer", p->signer);
@@ -430,7 +433,7 @@ static void j_body(jw *w, const md_body *b) {
   j_open(w, NULL, '{');
   j_str(w, "id", slice(m, b->id));
   j_str(w, "name", str(m, b->name));
-  j_str(w, "level", b->level ? md_level_name(b->level) : NULL);
+  j_str(w, "level", b->level ? md_level_name(m, b->level) : NULL);
   j_strs(w, "aliases", b->aliases);
   j_refs(w, "counterparts", b->counterparts);
   j_levels(w, "addresses", b->addresses);
@@ -574,7 +577,7 @@ static int recurrence(md_model *m, const dl_deadline *d, dt_day from, dt_day *fi
  * after the plan's date (or the start of the as-of year when the date is
  * unknown). Parts of another level's stage are not this plan's. */
 static int ics_part(md_model *m, ics_event *e, const dl_deadline *d, dt_day as_of) {
-  if (!dl_applies(d, (int)e->plan->level)) return 0;
+  if (!md_applies(m, e->plan->structure, d, e->plan->level)) return 0;
   e->rrule = NULL;
   if (d->kind == DL_RECURRING) {
     int y, mo, dd;
@@ -752,7 +755,7 @@ static void dot_cluster(FILE *out, md_model *m, md_plan *p, size_t index) {
   fputs(";\n    style=rounded;\n    ", out);
   dot_q(out, plan_node(m, p->key));
   fputs(" [shape=box, style=bold, label=", out);
-  dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? cs_level_text(p->level) : _("unknown level")));
+  dot_q(out, dg_fmt(m->arena, "%s\n%s", key_of(m, p), p->level ? cs_level_text(m, p->level) : _("unknown level")));
   fputs("];\n", out);
   dot_ctx ctx = { out, m, { 0 } };
   md_walk(&p->root, dot_node, &ctx);

@@ -187,10 +187,17 @@ static const char *day_text(ht *h, dt_day d) {
   return ar_strndup(h->m->arena, shown, strlen(shown));
 }
 
-static const char *level_name(md_level l) {
-  static const char *const names[] = { N_("unknown level"), N_("central level"), N_("province level"),
-                                       N_("district level"), N_("grassroots level") };
-  return _(names[l]);
+/* The standard levels by their identifiers; any other level a user
+ * declares shows as it is named ("cấp ..."). */
+static const char *level_name(ht *h, md_level l) {
+  static const char *const names[][2] = { { "central", N_("central level") }, { "province", N_("province level") },
+                                          { "district", N_("district level") }, { "commune", N_("commune level") },
+                                          { "grassroots", N_("grassroots level") } };
+  if (l == MD_LEVEL_NONE || l > h->m->nlevels) return _("unknown level");
+  const char *id = md_level_name(h->m, l);
+  for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+    if (strcmp(names[i][0], id) == 0) return _(names[i][1]);
+  return ar_strndup(h->m->arena, h->m->levels[l].name.value.p, h->m->levels[l].name.value.n);
 }
 
 static const char *item_anchor(ht *h, const md_item *t) { return anchor(h, "t-", t->id ? t->id : ""); }
@@ -278,7 +285,7 @@ static const char *meaning(ht *h, const dl_deadline *d) {
   dg_buf b = dg_buf_in(h->m->arena);
   for (; d; d = d->next) {
     const char *s = meaning_one(h, d);
-    if (d->stage != DL_STAGE_ALL) s = dg_fmt(h->m->arena, _("%s: %s"), level_name((md_level)d->stage), s);
+    if (d->stage != DL_STAGE_ALL) s = dg_fmt(h->m->arena, _("%s: %s"), level_name(h, md_stage_level(h->m, h->plan ? h->plan->structure : NULL, (int)d->stage)), s);
     dg_buf_item(&b, "; ", s, strlen(s));
   }
   return dg_buf_text(&b);
@@ -431,7 +438,7 @@ static void plan_head(ht *h) {
   meta(h, _("Issued by"));
   text(h, md_ref_names(h->m, p->issuer));
   meta(h, _("Level"));
-  text(h, level_name(p->level));
+  text(h, level_name(h, p->level));
   if (p->parents) {
     meta(h, _("Implements"));
     raw(h, "<ul>");
@@ -558,7 +565,7 @@ static const char *const status_words[] = { N_("Not implemented"), N_("Implement
 static void totals(ht *h, const cs_coverage *c, const cs_target *t) {
   size_t a = cs_addressed_count(t), done = t->count[CS_COVERED] + t->count[CS_WAIVED] + t->count[CS_FORWARDED];
   raw(h, "<p class=\"totals\">");
-  textf(h, lg_ntext("%zu directive addressed to the %s:", "%zu directives addressed to the %s:", a), a, level_name(c->level));
+  textf(h, lg_ntext("%zu directive addressed to the %s:", "%zu directives addressed to the %s:", a), a, level_name(h, c->level));
   raw(h, " ");
   for (size_t i = 0; i < 5; i++) {
     cs_status s = shown[i];
@@ -576,8 +583,8 @@ static void totals(ht *h, const cs_coverage *c, const cs_target *t) {
 
 static void forward_note(ht *h, const md_item *fw) {
   dg_buf b = dg_buf_in(h->m->arena);
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-    if (fw->cascade & MD_LEVEL_BIT(l)) dg_buf_item(&b, ", ", level_name((md_level)l), strlen(level_name((md_level)l)));
+  for (int l = 1; l <= h->m->nlevels; l++)
+    if (fw->cascade & MD_LEVEL_BIT(l)) dg_buf_item(&b, ", ", level_name(h, l), strlen(level_name(h, l)));
   textf(h, _("Passed down to the %s"), b.n ? dg_buf_text(&b) : _("levels below"));
 }
 
@@ -734,7 +741,7 @@ static int tl_collect(md_item *t, void *ctx) {
   for (const md_due *d = t->dues; d; d = d->next) {
     if (!d->dl) tl_place(tl, t, d, NULL);
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next)
-      if (dl_applies(dl, tl->h->plan->level)) tl_place(tl, t, d, dl);
+      if (md_applies(tl->h->m, tl->h->plan->structure, dl, tl->h->plan->level)) tl_place(tl, t, d, dl);
   }
   return 0;
 }

@@ -34,6 +34,11 @@ typedef struct lx_lexer {
   const char *lim;       /* the terminating NUL */
   uint32_t file;
   dg_list *diags;
+  /* The length of the name of a declared level at p ("xã", "đặc khu"),
+   * or 0: Vietnamese words that are no keyword are read as an identifier
+   * when they name a level (NULL: never). */
+  size_t (*level_word)(void *ctx, const char *p, const char *lim);
+  void *word_ctx;
 } lx_lexer;
 
 void lx_init(lx_lexer *lx, const char *data, size_t size, uint32_t file, dg_list *diags);

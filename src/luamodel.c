@@ -131,16 +131,17 @@ static void push_day(lua_State *L, dt_day d) {
 
 static void push_level(lua_State *L, int level) {
   if (level == MD_LEVEL_NONE) lua_pushnil(L);
-  else lua_pushstring(L, md_level_name((md_level)level));
+  else lua_pushstring(L, md_level_name(model_of(L), (md_level)level));
 }
 
 /* A mask of MD_LEVEL_BIT bits as a list of level names. */
 static void push_levels(lua_State *L, unsigned mask) {
   lua_newtable(L);
   int n = 0;
-  for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
+  md_model *m = model_of(L);
+  for (int l = 1; l <= m->nlevels; l++)
     if (mask & MD_LEVEL_BIT(l)) {
-      lua_pushstring(L, md_level_name((md_level)l));
+      lua_pushstring(L, md_level_name(m, l));
       lua_rawseti(L, -2, ++n);
     }
 }
@@ -422,9 +423,23 @@ static void push_parents(lua_State *L, md_parent *pa) {
 /* ---- deadlines ---- */
 
 
-static int due_level(const proxy *x) {
-  return x->item && x->item->plan ? (int)x->item->plan->level : 0;
+/* Which parts of a deadline concern its plan: the plan's level, and the
+ * structure its stages are read in. */
+typedef struct at_level {
+  md_model *m;
+  const md_structure *st;
+  md_level level;
+} at_level;
+
+static at_level level_of_plan(md_model *m, const md_plan *p) {
+  return (at_level){ m, p ? p->structure : NULL, p ? p->level : MD_LEVEL_NONE };
 }
+
+static at_level due_level(lua_State *L, const proxy *x) {
+  return level_of_plan(model_of(L), x->item ? x->item->plan : NULL);
+}
+
+static int applies(const dl_deadline *d, at_level at) { return md_applies(at.m, at.st, d, at.level); }
 
 static void set_str(lua_State *L, const char *k, const char *v) {
   if (!v) return;
@@ -445,11 +460,11 @@ static void set_day(lua_State *L, const char *k, dt_day d) {
 
 /* A part as a table, made at its final size: grown field by field it
  * would be rehashed four times. */
-static void push_part(lua_State *L, const dl_deadline *d, int level) {
+static void push_part(lua_State *L, const dl_deadline *d, at_level level) {
   lua_createtable(L, 0, 14);
   dt_span s = dl_span(d);
   set_str(L, "kind", dl_kind_name(d->kind));
-  set_str(L, "stage", d->stage ? md_level_name((md_level)d->stage) : NULL);
+  set_str(L, "stage", d->stage ? md_level_name(level.m, md_stage_level(level.m, level.st, (int)d->stage)) : NULL);
   set_day(L, "earliest", s.first);
   set_day(L, "latest", s.last);
   set_str(L, "unit", dl_unit_name(d->unit));
@@ -466,11 +481,11 @@ static void push_part(lua_State *L, const dl_deadline *d, int level) {
   set_slice(L, "issuer", d->event_issuer);
   set_slice(L, "plan", d->plan_ref);
   set_str(L, "canonical", dl_canonical(scratch(L, 64), d));
-  lua_pushboolean(L, dl_applies(d, level));
+  lua_pushboolean(L, applies(d, level));
   lua_setfield(L, -2, "applies");
 }
 
-static void push_parts(lua_State *L, const md_due *due, int level) {
+static void push_parts(lua_State *L, const md_due *due, at_level level) {
   lua_newtable(L);
   int n = 0;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
@@ -481,11 +496,11 @@ static void push_parts(lua_State *L, const md_due *due, int level) {
 
 /* The earliest first day (which = 0) or latest last day (1) over the parts
  * that concern the plan's level; nil when any of them is open there. */
-static void push_bound(lua_State *L, const md_due *due, int level, int which) {
+static void push_bound(lua_State *L, const md_due *due, at_level level, int which) {
   dt_day best = which ? DT_MIN : DT_MAX;
   int any = 0;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
-    if (!dl_applies(d, level)) continue;
+    if (!applies(d, level)) continue;
     dt_span s = dl_span(d);
     dt_day v = which ? s.last : s.first;
     if (v == DT_MIN || v == DT_MAX) {
@@ -501,25 +516,27 @@ static void push_bound(lua_State *L, const md_due *due, int level, int which) {
 
 /* The first of the last days of the parts that concern the plan's level,
  * over those that have one; DT_MAX when none has. */
-static dt_day earliest_end(const md_due *due, int level) {
+static dt_day earliest_end(const md_due *due, at_level level) {
   dt_day best = DT_MAX;
   for (const dl_deadline *d = due->dl; d; d = d->next) {
     dt_day last = dl_span(d).last;
-    if (dl_applies(d, level) && last != DT_MIN && last < best) best = last;
+    if (applies(d, level) && last != DT_MIN && last < best) best = last;
   }
   return best;
 }
 
-static void push_earliest_end(lua_State *L, const md_due *due, int level) {
+static void push_earliest_end(lua_State *L, const md_due *due, at_level level) {
   push_day(L, earliest_end(due, level));   /* nil for DT_MAX */
 }
 
+typedef struct first_end { md_model *m; dt_day best; } first_end;
+
 static int first_end_in(md_item *it, void *ctx) {
-  dt_day *best = ctx;
-  int level = it->plan ? (int)it->plan->level : 0;
+  first_end *f = ctx;
+  at_level level = level_of_plan(f->m, it->plan);
   for (const md_due *d = it->dues; d; d = d->next) {
     dt_day end = earliest_end(d, level);
-    if (end < *best) *best = end;
+    if (end < f->best) f->best = end;
   }
   return 0;
 }
@@ -529,14 +546,14 @@ static int first_end_in(md_item *it, void *ctx) {
  * (deadline-before-issue) reads the deadlines of only the plans that have
  * an end early enough. */
 static void push_plan_earliest_end(lua_State *L, md_item *root) {
-  dt_day best = DT_MAX;
-  md_walk(root, first_end_in, &best);
-  push_day(L, best);
+  first_end f = { model_of(L), DT_MAX };
+  md_walk(root, first_end_in, &f);
+  push_day(L, f.best);
 }
 
-static const dl_deadline *first_applying(const md_due *due, int level) {
+static const dl_deadline *first_applying(const md_due *due, at_level level) {
   for (const dl_deadline *d = due->dl; d; d = d->next)
-    if (dl_applies(d, level)) return d;
+    if (applies(d, level)) return d;
   return due->dl;
 }
 
@@ -843,27 +860,27 @@ static void due_canonical(lua_State *L, const object *o) {
 }
 static void due_kind(lua_State *L, const object *o) {
   md_due *d = o->x->p;
-  int level = due_level(o->x);
+  at_level level = due_level(L, o->x);
   lua_pushstring(L, dl_kind_name(d->dl ? first_applying(d, level)->kind : DL_UNRECOGNIZED));
 }
 static void due_earliest(lua_State *L, const object *o) {
   md_due *d = o->x->p;
-  int level = due_level(o->x);
+  at_level level = due_level(L, o->x);
   push_bound(L, d, level, 0);
 }
 static void due_latest(lua_State *L, const object *o) {
   md_due *d = o->x->p;
-  int level = due_level(o->x);
+  at_level level = due_level(L, o->x);
   push_bound(L, d, level, 1);
 }
 static void due_earliest_end(lua_State *L, const object *o) {
   md_due *d = o->x->p;
-  int level = due_level(o->x);
+  at_level level = due_level(L, o->x);
   push_earliest_end(L, d, level);
 }
 static void due_parts(lua_State *L, const object *o) {
   md_due *d = o->x->p;
-  int level = due_level(o->x);
+  at_level level = due_level(L, o->x);
   push_parts(L, d, level);
 }
 

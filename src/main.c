@@ -171,25 +171,6 @@ static int usage_error(const char *fmt, const char *arg) {
 static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda" };
 enum { NCOMMANDS = sizeof command_names / sizeof *command_names };
 
-/* The edit distance of a and b, a transposition counting as one edit
- * (both short: a command word). */
-static size_t distance(const char *a, const char *b) {
-  enum { MAX = 32 };
-  size_t na = strlen(a), nb = strlen(b), d[MAX + 1][MAX + 1];
-  if (na > MAX || nb > MAX) return MAX;
-  for (size_t i = 0; i <= na; i++)
-    for (size_t j = 0; j <= nb; j++) {
-      if (!i || !j) { d[i][j] = i + j; continue; }
-      size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
-      if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
-      if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
-        best = d[i - 2][j - 2] + 1;
-      d[i][j] = best;
-    }
-  return d[na][nb];
-}
-
 /* Whether a first argument that is no command is a mistyped one rather
  * than a plan: a word of small letters (and '-'), which no file or
  * directory is named, with no '/' and no ".plan" in it. */
@@ -207,7 +188,7 @@ static const char *nearest_command(const char *a) {
   const char *best = NULL;
   size_t best_d = strlen(a) <= 4 ? 2 : 3;
   for (int c = 0; c < NCOMMANDS; c++) {
-    size_t d = strncmp(command_names[c], a, strlen(a)) == 0 ? 1 : distance(a, command_names[c]);
+    size_t d = strncmp(command_names[c], a, strlen(a)) == 0 ? 1 : tx_distance(a, strlen(a), command_names[c], strlen(command_names[c]));
     if (d < best_d) { best = command_names[c]; best_d = d; }
   }
   return best;

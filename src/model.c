@@ -274,9 +274,149 @@ md_label md_label_parse(sl_slice l) {
   return r;
 }
 
-const char *md_level_name(md_level l) {
-  static const char *const names[] = { "unknown-level", "central", "province", "district", "grassroots" };
-  return names[l];
+const char *md_level_name(const md_model *m, md_level l) {
+  if (l <= 0 || l > m->nlevels) return "unknown-level";
+  return m->levels[l].id.p;
+}
+
+md_level md_level_by_id(const md_model *m, sl_slice id) {
+  for (int l = 1; l <= m->nlevels; l++)
+    if (m->levels[l].id.n == id.n && memcmp(m->levels[l].id.p, id.p, id.n) == 0) return l;
+  return MD_LEVEL_NONE;
+}
+
+static int same_folded(md_model *m, sl_slice key, sl_slice text) {
+  sl_slice k = fold(m, text);
+  return k.n == key.n && memcmp(k.p, key.p, key.n) == 0;
+}
+
+/* At most 31 levels of a few names each: a loop, once per level written. */
+md_level md_level_by_text(md_model *m, sl_slice text) {
+  md_level l = md_level_by_id(m, text);
+  if (l) return l;
+  sl_slice key = fold(m, text);
+  for (l = 1; l <= m->nlevels; l++) {
+    if (same_folded(m, key, m->levels[l].name.value)) return l;
+    for (const md_strs *a = m->levels[l].aliases; a; a = a->next)
+      if (same_folded(m, key, a->s.value)) return l;
+  }
+  return MD_LEVEL_NONE;
+}
+
+const char *md_level_guess(const md_model *m, sl_slice text) {
+  const char *best = NULL;
+  size_t best_d = text.n <= 4 ? 2 : 3;
+  for (int l = 1; l <= m->nlevels; l++) {
+    size_t d = tx_distance(text.p, text.n, m->levels[l].id.p, m->levels[l].id.n);
+    if (d < best_d) { best = m->levels[l].id.p; best_d = d; }
+  }
+  return best;
+}
+
+md_structure *md_structure_by_id(const md_model *m, sl_slice id) {
+  for (md_structure *s = m->structures; s; s = s->next)
+    if (s->id.n == id.n && memcmp(s->id.p, id.p, id.n) == 0) return s;
+  return NULL;
+}
+
+const md_structure *md_structure_on(const md_model *m, dt_day day) {
+  const md_structure *found = NULL;
+  for (const md_structure *s = m->structures; s; s = s->next)
+    if (s->from <= day && day <= s->until) found = s;
+  return found;
+}
+
+/* The last structure that has level l (any, when l is none). */
+static const md_structure *structure_with(const md_model *m, md_level l) {
+  const md_structure *found = NULL;
+  for (const md_structure *s = m->structures; s; s = s->next)
+    if (!l || (s->mask & MD_LEVEL_BIT(l))) found = s;
+  return found;
+}
+
+/* A structure that has the plan's level (any, when it has none). */
+static const md_structure *fits(const md_plan *p, const md_structure *s) {
+  return s && (!p->level || (s->mask & MD_LEVEL_BIT(p->level))) ? s : NULL;
+}
+
+/* An undated plan written against a parent follows the parent's
+ * structure: a 2022 plan's follow-up of unknown date is read as of 2022.
+ * The depth bounds a cycle of parents. */
+static const md_structure *plan_structure(md_model *m, md_plan *p, int depth) {
+  if (p->structure) return p->structure;
+  const md_structure *s = p->structure_id.n ? md_structure_by_id(m, p->structure_id) : NULL;
+  if (!s && p->date_known) s = fits(p, md_structure_on(m, p->date));
+  for (const md_parent *par = p->parents; !s && !p->date_known && par && depth < 8; par = par->next) {
+    md_plan *up = par->plan ? par->plan : par->desc;
+    if (up) s = fits(p, plan_structure(m, up, depth + 1));
+  }
+  if (!s) s = structure_with(m, p->level);
+  return p->structure = s;
+}
+
+const md_structure *md_plan_structure(md_model *m, md_plan *p) { return plan_structure(m, p, 0); }
+
+void md_structure_init(md_structure *s) {
+  s->n = 0;
+  s->mask = 0;
+  for (int l = 0; l <= MD_MAX_LEVELS; l++) { s->rank[l] = -1; s->below[l] = 0; }
+}
+
+int md_structure_add(md_structure *s, md_level l) {
+  if (l <= 0 || l > MD_MAX_LEVELS || s->rank[l] >= 0 || s->n == MD_MAX_LEVELS) return -1;
+  for (int i = 0; i < s->n; i++) s->below[s->order[i]] |= MD_LEVEL_BIT(l);
+  s->below[0] |= MD_LEVEL_BIT(l);   /* below no level: every level */
+  s->rank[l] = s->n;
+  s->order[s->n++] = l;
+  s->mask |= MD_LEVEL_BIT(l);
+  return 0;
+}
+
+int md_level_rank(const md_model *m, const md_structure *s, md_level l) {
+  if (l <= 0 || l > (m ? m->nlevels : MD_MAX_LEVELS)) return -1;
+  return s ? s->rank[l] : l - 1;
+}
+
+md_level md_level_below(const md_model *m, const md_structure *s, md_level l) {
+  int r = md_level_rank(m, s, l);
+  if (r < 0) return MD_LEVEL_NONE;
+  if (!s) return l < (m ? m->nlevels : MD_MAX_LEVELS) ? l + 1 : MD_LEVEL_NONE;
+  return r + 1 < s->n ? s->order[r + 1] : MD_LEVEL_NONE;
+}
+
+/* Without a structure, the levels declared after l. */
+unsigned md_levels_below(const md_structure *s, md_level l) {
+  if (l < 0 || l > MD_MAX_LEVELS) return 0;
+  if (s) return s->below[l];
+  return MD_ALL_LEVELS & ~((2u << l) - 1);
+}
+
+unsigned md_levels_below_first(const md_structure *s, unsigned levels) {
+  for (int i = 0; i < (s ? s->n : MD_MAX_LEVELS); i++) {
+    md_level l = s ? s->order[i] : i + 1;
+    if (levels & MD_LEVEL_BIT(l)) return md_levels_below(s, l);
+  }
+  return 0;
+}
+
+md_level md_stage_level(md_model *m, const md_structure *s, int stage) {
+  if (stage <= DL_STAGE_ALL || stage >= 8) return MD_LEVEL_NONE;
+  if (m->stage_levels_n != m->nlevels + 1) {
+    for (int i = 1; i < 8; i++) {
+      const char *id = dl_stage_id((dl_stage)i);
+      m->stage_levels[i] = id ? md_level_by_id(m, (sl_slice){ id, strlen(id) }) : MD_LEVEL_NONE;
+    }
+    m->stage_levels_n = m->nlevels + 1;
+  }
+  if (stage != DL_STAGE_ABOVE_GRASSROOTS) return m->stage_levels[stage];
+  md_level g = m->stage_levels[DL_STAGE_GRASSROOTS];
+  int r = md_level_rank(m, s, g);
+  if (r <= 0) return MD_LEVEL_NONE;
+  return s ? s->order[r - 1] : g - 1;
+}
+
+int md_applies(md_model *m, const md_structure *s, const dl_deadline *d, md_level level) {
+  return d->stage == DL_STAGE_ALL || level == MD_LEVEL_NONE || md_stage_level(m, s, (int)d->stage) == level;
 }
 
 const char *md_day_text(ar_arena *a, dt_day d) {

@@ -16,13 +16,17 @@
 #include "index.h"
 #include "source.h"
 
-typedef enum md_level {
-  MD_LEVEL_NONE = 0, MD_CENTRAL, MD_PROVINCE, MD_DISTRICT, MD_GRASSROOTS,
-} md_level;
+/* A level is the number of its declaration (`level ID "Name"`, in
+ * stdlib/levels.plan): 1 for the first declared, 0 for none. Levels are
+ * data, not keywords, so that the levels of 2025 (commune) sit beside
+ * those of 2020 (district); the order of the levels of a plan comes from
+ * its structure (md_structure), never from these numbers. */
+typedef int md_level;
+enum { MD_LEVEL_NONE = 0, MD_MAX_LEVELS = 31 };
 
 #define MD_LEVEL_BIT(l) (1u << (l))
-/* Every level below `l`, as a mask. */
-#define MD_BELOW(l) (((1u << (MD_GRASSROOTS + 1)) - 1) & ~((1u << ((l) + 1)) - 1))
+/* Every level, as a mask (`cascade` without `to`). */
+#define MD_ALL_LEVELS (~1u)
 
 
 /* A place in a source file. */
@@ -66,10 +70,56 @@ typedef struct md_body {
                                 some body there reaches it through
                                 counterparts (set by resolve) */
   md_strs *notes;
+  struct md_succession *succeeds;  /* `succeeds`: the bodies whose work it
+                                took over */
+  struct md_successor *successors; /* the bodies that took its work over
+                                (set by resolve from their `succeeds`) */
+  dt_day ended;              /* the first day it no longer exists (DT_MAX:
+                                none known) */
+  unsigned mark;             /* scratch for resolve's walks */
   struct md_body *next;      /* in declaration order */
   uint32_t proxy;            /* luamodel's number for its Lua object, or 0
                                 (see md_item.proxy) */
 } md_body;
+
+/* `succeeds ID, ... [from DATE]`: the work of `refs` passed to the body on
+ * `from` (DT_MIN when not given). */
+typedef struct md_succession {
+  md_ref *refs;
+  dt_day from;
+  md_loc from_loc;
+  struct md_succession *next;
+} md_succession;
+
+typedef struct md_successor {    /* one body that took over another's work */
+  md_body *body;
+  dt_day from;
+  struct md_successor *next;
+} md_successor;
+
+/* `level ID "Name" { alias "..." }`. */
+typedef struct md_level_def {
+  sl_slice id;
+  md_str name;
+  md_strs *aliases;
+  md_loc loc;
+} md_level_def;
+
+/* `structure ID "Name" from|until DATE { levels a, b, ... }`: the levels of
+ * the organisation over a span of days, top to bottom. */
+typedef struct md_structure {
+  sl_slice id;
+  md_str name;
+  md_loc loc;
+  dt_day from, until;        /* inclusive; DT_MIN / DT_MAX when open */
+  md_level order[MD_MAX_LEVELS];
+  int n;
+  unsigned mask;             /* MD_LEVEL_BIT of each of its levels */
+  int rank[MD_MAX_LEVELS + 1];       /* a level's place (0 top), -1 absent */
+  unsigned below[MD_MAX_LEVELS + 1]; /* the levels under each, as a mask:
+                                        asked for per directive, so kept */
+  struct md_structure *next;
+} md_structure;
 
 typedef struct md_abbrev {
   md_str shortform, longform;
@@ -205,6 +255,10 @@ typedef struct md_plan {
   md_str kind, title, place, signer, role, unavailable;
   md_ref *issuer;
   md_level level;
+  md_loc level_loc;
+  sl_slice structure_id;     /* `structure ID`, or empty */
+  md_loc structure_loc;
+  const md_structure *structure;  /* its structure (md_plan_structure) */
   int date_known;
   int date_unknown;          /* `date unknown` was written (date_loc is
                                 where) */
@@ -287,6 +341,12 @@ typedef struct md_model {
   md_plan *plans, *last_plan;
   md_body *bodies, *last_body;
   md_abbrev *abbrevs;
+  md_level_def levels[MD_MAX_LEVELS + 1];  /* [1..nlevels] */
+  int nlevels;
+  md_structure *structures, *last_structure;
+  md_level stage_levels[8];  /* md_stage_level's answers for the fixed
+                                stages, found once per count of levels */
+  int stage_levels_n;
   md_event *events, *last_event;  /* progress entries, in load order */
   ix_table plan_index;       /* key → plan (not the described ones) */
   ix_table body_index;       /* id → body */
@@ -355,9 +415,46 @@ typedef struct md_label {
 } md_label;
 md_label md_label_parse(sl_slice label);
 
-/* "central", "province", "district", "grassroots" ("unknown-level" for
- * none), as levels are written in plans and messages. */
-const char *md_level_name(md_level l);
+/* A level's identifier ("central", "province", "commune"; "unknown-level"
+ * for none), as levels are written in plans, JSON and Lua. */
+const char *md_level_name(const md_model *m, md_level l);
+
+/* Levels and structures (declared in stdlib/levels.plan). */
+md_level md_level_by_id(const md_model *m, sl_slice id);
+/* The level one of whose identifier or names (folded) is `text`, or 0. */
+md_level md_level_by_text(md_model *m, sl_slice text);
+/* The declared level nearest to a misspelt `text`, or NULL. */
+const char *md_level_guess(const md_model *m, sl_slice text);
+md_structure *md_structure_by_id(const md_model *m, sl_slice id);
+/* Starts a structure with no levels; md_structure_add appends one (0, or
+ * -1 when it is there already or the structure is full). */
+void md_structure_init(md_structure *s);
+int md_structure_add(md_structure *s, md_level l);
+/* The structure of a day: the one whose span holds it (the last declared
+ * when several do), or NULL. */
+const md_structure *md_structure_on(const md_model *m, dt_day day);
+/* A plan's structure: the one it names, else the one of its date, else
+ * (undated) its parents', else the last one that has its level; a plan
+ * whose level is not in the structure of its date follows the last one
+ * that has it. NULL when no structure is declared. Cached in the plan:
+ * resolve sets it once the parents are loaded. */
+const md_structure *md_plan_structure(md_model *m, md_plan *p);
+/* The level just below `l` in `s` (0 when none, or l not in s); the
+ * levels below it, as a mask; its place (0 top) or -1. Without a
+ * structure, the order of declaration (m may then be NULL: any level). */
+md_level md_level_below(const md_model *m, const md_structure *s, md_level l);
+unsigned md_levels_below(const md_structure *s, md_level l);
+/* The levels below the highest of `levels` (by rank in s). */
+unsigned md_levels_below_first(const md_structure *s, unsigned levels);
+int md_level_rank(const md_model *m, const md_structure *s, md_level l);
+/* The level of structure `s` a staged deadline's stage names (0 for none
+ * or a level not declared); "cấp trên cơ sở" is the one above its last. */
+md_level md_stage_level(md_model *m, const md_structure *s, int stage);
+/* Whether a deadline concerns a plan of `level` in structure `s` (level
+ * 0: any): a staged deadline's parts concern one level each ("cấp tỉnh
+ * đã hoàn thành trong tháng 12/2022" in a district plan is the
+ * province's stage, not this plan's deadline). */
+int md_applies(md_model *m, const md_structure *s, const dl_deadline *d, md_level level);
 /* A day as "2023-02-28", in the arena, for messages and reports. */
 const char *md_day_text(ar_arena *a, dt_day d);
 

@@ -105,6 +105,8 @@ md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more) {
   return list_append(ctx, list, more, offsetof(md_link, next));
 }
 
+static size_t level_word(void *ctx, const char *p, const char *lim);
+
 /* ---- the driver ---- */
 
 static void track_braces(ps_ctx *ctx, const lx_token *t) {
@@ -146,6 +148,8 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
   ctx.data = m->src->files[file].data;
   lx_lexer lx;
   lx_init(&lx, ctx.data, m->src->files[file].size, file, m->diags);
+  lx.level_word = level_word;
+  lx.word_ctx = m;
   if (!m->parser) m->parser = ar_alloc(m->arena, psParseSize());
   void *parser = m->parser;
   psParseInit(parser, &ctx);
@@ -318,7 +322,19 @@ void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *t) {
 void ps_hdr_issuer(ps_ctx *ctx, md_ref *r) { if (hdr(ctx)) hdr(ctx)->issuer = r; }
 
 void ps_hdr_level(ps_ctx *ctx, int level) {
-  if (hdr(ctx)) hdr(ctx)->level = (md_level)level;
+  if (!hdr(ctx)) return;
+  hdr(ctx)->level = (md_level)level;
+  hdr(ctx)->level_loc = ctx->level_loc;
+}
+
+void ps_hdr_structure(ps_ctx *ctx, const lx_token *id) {
+  md_plan *p = hdr(ctx);
+  if (!p) return;
+  p->structure_id = token_text(ctx, id);
+  p->structure_loc = loc_of(ctx, id);
+  if (!md_structure_by_id(ctx->m, p->structure_id))
+    error_at(ctx, "unknown-structure", p->structure_loc, _("unknown structure '%s'"),
+             ar_strndup(ctx->m->arena, p->structure_id.p, p->structure_id.n));
 }
 
 /* A DATEVAL token as a day; reports a date that does not exist. */
@@ -370,6 +386,124 @@ void ps_parent_block(ps_ctx *ctx) {
   }
   md_add_plan(ctx->m, desc);
   push_hdr(ctx, desc);
+}
+
+/* ---- levels and structures ---- */
+
+/* The lexer's hook (lx_lexer.level_word): the longest run of one to four
+ * words at p that names a declared level. Called only for Vietnamese
+ * words that are no keyword, which are otherwise an error. */
+static size_t level_word(void *ctx, const char *p, const char *lim) {
+  md_model *m = ctx;
+  const char *ends[4];
+  int n = 0;
+  for (const char *q = p; n < 4 && q < lim;) {
+    const char *e = q;
+    while (e < lim && *e != ' ' && *e != '\t' && *e != ',' && *e != '{' && *e != '}' && *e != '\n' && *e != '\r' &&
+           *e != '#' && *e != '"')
+      e++;
+    if (e == q) break;
+    ends[n++] = e;
+    q = e;
+    while (q < lim && (*q == ' ' || *q == '\t')) q++;
+  }
+  for (int i = n - 1; i >= 0; i--)
+    if (md_level_by_text(m, (sl_slice){ p, (size_t)(ends[i] - p) })) return (size_t)(ends[i] - p);
+  return 0;
+}
+
+static md_level level_of(ps_ctx *ctx, sl_slice text, md_loc at) {
+  ctx->level_loc = at;
+  md_level l = md_level_by_text(ctx->m, text);
+  if (l) return l;
+  const char *want = ar_strndup(ctx->m->arena, text.p, text.n);
+  const char *like = md_level_guess(ctx->m, text);
+  if (like)
+    dg_add(ctx->m->diags, DG_ERROR, "unknown-level", at.file, at.off, at.len,
+           _("unknown level '%s'; did you mean '%s'?"), want, like);
+  else
+    dg_add(ctx->m->diags, DG_ERROR, "unknown-level", at.file, at.off, at.len, _("unknown level '%s'"), want);
+  return MD_LEVEL_NONE;
+}
+
+int ps_level(ps_ctx *ctx, const lx_token *t) {
+  sl_slice text = t->type == TK_STRING ? ps_string(ctx, t).value : token_text(ctx, t);
+  return level_of(ctx, text, loc_of(ctx, t));
+}
+
+int ps_level_kw(ps_ctx *ctx, const lx_token *t, const char *id) {
+  return level_of(ctx, (sl_slice){ id, strlen(id) }, loc_of(ctx, t));
+}
+
+void ps_level_decl(ps_ctx *ctx, const lx_token *id, const lx_token *name) {
+  md_model *m = ctx->m;
+  sl_slice text = token_text(ctx, id);
+  md_loc at = loc_of(ctx, id);
+  ctx->level_def = NULL;
+  md_level old = md_level_by_id(m, text);
+  if (old) {
+    dg_diag *d = error_at(ctx, "duplicate-id", at, _("level '%s' is declared twice"), ar_strndup(m->arena, text.p, text.n));
+    dg_note(m->diags, d, m->levels[old].loc.file, m->levels[old].loc.off, m->levels[old].loc.len, _("first declared here"));
+    return;
+  }
+  if (m->nlevels == MD_MAX_LEVELS) {
+    error_at(ctx, "syntax", at, _("more than %s levels"), "31");
+    return;
+  }
+  md_level_def *l = &m->levels[++m->nlevels];
+  l->id = (sl_slice){ ar_strndup(m->arena, text.p, text.n), text.n };   /* a C string: md_level_name */
+  l->name = ps_string(ctx, name);
+  l->aliases = NULL;
+  l->loc = at;
+  ctx->level_def = l;
+}
+
+void ps_level_aliases(ps_ctx *ctx, md_strs *s) {
+  if (ctx->level_def) ctx->level_def->aliases = strs_append(ctx, ctx->level_def->aliases, s);
+}
+
+void ps_structure(ps_ctx *ctx, const lx_token *id, const lx_token *name) {
+  md_model *m = ctx->m;
+  md_structure *s = ar_alloc(m->arena, sizeof *s);
+  s->id = token_text(ctx, id);
+  s->loc = loc_of(ctx, id);
+  s->name = ps_string(ctx, name);
+  s->from = DT_MIN;
+  s->until = DT_MAX;
+  md_structure_init(s);
+  md_structure *old = md_structure_by_id(m, s->id);
+  if (old) {
+    dg_diag *d = error_at(ctx, "duplicate-id", s->loc, _("structure '%s' is declared twice"),
+                          ar_strndup(m->arena, s->id.p, s->id.n));
+    dg_note(m->diags, d, old->loc.file, old->loc.off, old->loc.len, _("first declared here"));
+  }
+  ctx->structure = s;
+}
+
+void ps_structure_span(ps_ctx *ctx, const lx_token *d, int until) {
+  dt_day day;
+  if (!ctx->structure || token_date(ctx, d, &day) != 0) return;
+  if (until) ctx->structure->until = day;
+  else ctx->structure->from = day;
+}
+
+void ps_structure_level(ps_ctx *ctx, int level) {
+  if (!ctx->structure || !level) return;
+  if (md_structure_add(ctx->structure, level) != 0)
+    error_at(ctx, "duplicate-id", ctx->level_loc, _("level '%s' is listed twice"), md_level_name(ctx->m, level));
+}
+
+/* A structure joins the model when its block is read (a duplicate is
+ * reported and dropped). */
+void ps_structure_end(ps_ctx *ctx) {
+  md_model *m = ctx->m;
+  md_structure *s = ctx->structure;
+  ctx->structure = NULL;
+  if (!s || md_structure_by_id(m, s->id)) return;
+  if (s->from > s->until)
+    error_at(ctx, "invalid-date", s->loc, _("structure '%s' ends before it starts"), ar_strndup(m->arena, s->id.p, s->id.n));
+  if (m->last_structure) m->last_structure->next = s; else m->structures = s;
+  m->last_structure = s;
 }
 
 /* ---- bodies ---- */
@@ -432,6 +566,17 @@ void ps_body_level(ps_ctx *ctx, int level) {
 void ps_body_addresses(ps_ctx *ctx, unsigned levels) {
   if (in_extension(ctx)) return;
   if (ctx->body) ctx->body->addresses |= levels;
+}
+
+void ps_body_succeeds(ps_ctx *ctx, md_ref *refs, const lx_token *from) {
+  if (in_extension(ctx) || !ctx->body) return;
+  md_succession *e = ar_alloc(ctx->m->arena, sizeof *e);
+  e->refs = refs;
+  e->from = DT_MIN;
+  if (from && token_date(ctx, from, &e->from) == 0) e->from_loc = loc_of(ctx, from);
+  else e->from = DT_MIN;
+  e->next = ctx->body->succeeds;
+  ctx->body->succeeds = e;
 }
 
 void ps_body_note(ps_ctx *ctx, const lx_token *s) {
@@ -553,7 +698,7 @@ void ps_implements(ps_ctx *ctx, md_item *it, md_link *links) {
 
 void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels) {
   (void)ctx;
-  it->cascade = levels ? levels : MD_BELOW(MD_LEVEL_NONE);
+  it->cascade = levels ? levels : MD_ALL_LEVELS;
 }
 
 static md_item *statement(ps_ctx *ctx, md_item_kind kind, const lx_token *kw, md_link *links) {

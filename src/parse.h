@@ -48,6 +48,9 @@ typedef struct ps_ctx {
   int nhdr;
   md_parent *parent;         /* the latest `implements` */
   md_body *body;             /* the body being declared */
+  md_level_def *level_def;   /* the level being declared */
+  md_structure *structure;   /* the structure being declared */
+  md_loc level_loc;          /* where the last level was written */
   md_extension *ext;         /* the extension being read, or NULL */
   md_item *target;           /* the target whose measures are being read */
   sl_slice progress_key;     /* the plan of the progress block being read */
@@ -105,6 +108,16 @@ void ps_hdr_pop(ps_ctx *ctx);
 void ps_hdr_str(ps_ctx *ctx, ps_hdr_field f, const lx_token *s);
 void ps_hdr_issuer(ps_ctx *ctx, md_ref *r);
 void ps_hdr_level(ps_ctx *ctx, int level);
+void ps_hdr_structure(ps_ctx *ctx, const lx_token *id);
+int ps_level(ps_ctx *ctx, const lx_token *t);
+int ps_level_kw(ps_ctx *ctx, const lx_token *t, const char *id);
+void ps_level_decl(ps_ctx *ctx, const lx_token *id, const lx_token *name);
+void ps_level_aliases(ps_ctx *ctx, md_strs *s);
+void ps_structure(ps_ctx *ctx, const lx_token *id, const lx_token *name);
+void ps_structure_span(ps_ctx *ctx, const lx_token *d, int until);
+void ps_structure_level(ps_ctx *ctx, int level);
+void ps_structure_end(ps_ctx *ctx);
+void ps_body_succeeds(ps_ctx *ctx, md_ref *refs, const lx_token *from);
 void ps_hdr_date(ps_ctx *ctx, const lx_token *d);
 void ps_parent(ps_ctx *ctx, const lx_token *number);
 void ps_parent_path(ps_ctx *ctx, const lx_token *path);

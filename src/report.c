@@ -53,8 +53,8 @@ static const char *row_note(md_model *m, const cs_row *row) {
   const md_item *w = row->waiver;
   if (row->status == CS_FORWARDED) {
     const char *lv = "";
-    for (int l = MD_CENTRAL; l <= MD_GRASSROOTS; l++)
-      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", cs_level_text(l));
+    for (int l = 1; l <= m->nlevels; l++)
+      if (row->forward->cascade & MD_LEVEL_BIT(l)) lv = dg_fmt(m->arena, "%s%s%s", lv, *lv ? ", " : "", cs_level_text(m, l));
     return *lv ? dg_fmt(m->arena, _("to %s"), lv) : _("to the level below");
   }
   if (w && (row->status == CS_WAIVED || row->expired)) {
@@ -84,7 +84,7 @@ static const char *target_title(md_model *m, const cs_target *t) {
 static const char *totals(md_model *m, const cs_coverage *c, const cs_target *t) {
   return dg_fmt(m->arena,
                 _("%zu directives addressed to %s plans: %zu covered, %zu waived, %zu forwarded, %zu missing (%d%%)%s"),
-                cs_addressed_count(t), cs_level_text(c->level), t->count[CS_COVERED], t->count[CS_WAIVED],
+                cs_addressed_count(t), cs_level_text(m, c->level), t->count[CS_COVERED], t->count[CS_WAIVED],
                 t->count[CS_FORWARDED], t->count[CS_MISSING], percent(t),
                 t->count[CS_EXTRA] ? dg_fmt(m->arena, _("; %zu more implemented though not addressed"), t->count[CS_EXTRA])
                                    : "");
@@ -128,7 +128,7 @@ static void text_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   }
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, _("%s: plan %s (%s) against %s\n"), path_of(m, p), key(m, p), cs_level_text(c->level),
+    fprintf(out, _("%s: plan %s (%s) against %s\n"), path_of(m, p), key(m, p), cs_level_text(m, c->level),
             target_title(m, t));
     int width = 0;
     for (size_t k = 0; k < t->nrows; k++) {
@@ -157,7 +157,7 @@ void rp_md_cell(FILE *out, const char *s) {
 static void md_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   for (size_t i = 0; i < c->ntargets; i++) {
     const cs_target *t = &c->targets[i];
-    fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(c->level), target_title(m, t));
+    fprintf(out, _("## %s (%s) against %s\n\n"), key(m, c->child), cs_level_text(m, c->level), target_title(m, t));
     fputs(_("| Directive | Text | Owner | Status | Implemented by | Note |\n"), out);
     fputs("| --- | --- | --- | --- | --- | --- |\n", out);
     for (size_t k = 0; k < t->nrows; k++) {
@@ -268,7 +268,7 @@ static void json_coverage(FILE *out, md_model *m, const cs_coverage *c) {
   fputs("{", out);
   js_field(out, "file", path_of(m, c->child), 1);
   js_field(out, "plan", key(m, c->child), 1);
-  js_field(out, "level", md_level_name(c->level), 1);
+  js_field(out, "level", md_level_name(m, c->level), 1);
   fputs("\"targets\": [", out);
   for (size_t i = 0; i < c->ntargets; i++) {
     fputs(i ? ",\n    " : "\n    ", out);

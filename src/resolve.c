@@ -456,12 +456,31 @@ static md_plan *plan_of_file(loader *L, uint32_t file) {
   return file < L->by_file_cap ? L->by_file[file] : NULL;
 }
 
+/* The levels and structures (std/levels) come before any plan, whether or
+ * not it uses the standard bodies: a plan's `level` is read against them.
+ * A --stdlib directory without the file has the embedded one. */
+static void load_levels(md_model *m, const char *dir, void (*parse)(void *, uint32_t), void *ctx) {
+  uint32_t file;
+  int err_no;
+  src_status st = std_file(m->arena, m->src, dir, "levels", &file, &err_no);
+  if (st == SRC_NOT_FOUND && dir) st = std_file(m->arena, m->src, NULL, "levels", &file, &err_no);
+  if (st == SRC_OK) parse(ctx, file);
+}
+
+static void parse_levels(void *ctx, uint32_t file) { parse_tree(ctx, file, (md_loc){ 0, 0, 0 }, NULL); }
+
+static void parse_plain(void *ctx, uint32_t file) {
+  ps_result r;
+  ps_parse_file(ctx, file, &r);
+}
+
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   loader L = { m, o, { 0 }, NULL, 0, NULL };
   m->stdlib_dir = o->stdlib_dir;
   ix_init(&L.scans, m->arena, scan_key);
   size_t failed = 0;
   md_plan *before = m->last_plan;
+  load_levels(m, o->stdlib_dir, parse_levels, &L);
   for (size_t i = 0; i < n; i++) {
     rs_input *in = &inputs[i];
     int err_no;
@@ -514,7 +533,7 @@ static void guess_body(md_model *m, md_model *from, gs_index *ix, const md_body 
  * no file of the run declares: read into a model of their own, whose
  * files are let go once their bodies are indexed. */
 static void guess_standard(md_model *m, gs_index *ix) {
-  static const char *const files[] = { "central", "province", "district", "grassroots" };
+  static const char *const files[] = { "central", "province", "district", "commune", "grassroots" };
   src_table src;
   src_init(&src);
   dg_list dl;
@@ -522,6 +541,7 @@ static void guess_standard(md_model *m, gs_index *ix) {
   md_model sm;
   md_init(&sm, m->arena, &src, &dl);
   sm.parser = m->parser;
+  load_levels(&sm, m->stdlib_dir, parse_plain, &sm);
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     uint32_t file;
     int err_no;
@@ -903,6 +923,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   md_plan *plans = UNSEEN(m->plans, m->resolved_plan);
   for (md_plan *p = plans; p; p = p->next) {
     resolve_ref(m, p->issuer);
+    md_plan_structure(m, p);
     if (p->is_described) continue;
     md_plan *first = md_plan_by_key(m, p->key);
     if (first != p) {

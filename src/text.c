@@ -546,3 +546,20 @@ sl_slice tx_fold_tones(ar_arena *a, const char *s, size_t n) {
   f.n = respell((char *)f.p, f.n, &sp);
   return f;
 }
+
+size_t tx_distance(const char *a, size_t na, const char *b, size_t nb) {
+  enum { MAX = 32 };
+  size_t d[MAX + 1][MAX + 1];
+  if (na > MAX || nb > MAX) return MAX;
+  for (size_t i = 0; i <= na; i++)
+    for (size_t j = 0; j <= nb; j++) {
+      if (!i || !j) { d[i][j] = i + j; continue; }
+      size_t best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+      if (d[i - 1][j] + 1 < best) best = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] && d[i - 2][j - 2] + 1 < best)
+        best = d[i - 2][j - 2] + 1;
+      d[i][j] = best;
+    }
+  return d[na][nb];
+}

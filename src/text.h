@@ -31,6 +31,10 @@ sl_slice tx_nfc(ar_arena *a, const char *s, size_t n);
  * collapsed to one space, trimmed. */
 sl_slice tx_fold(ar_arena *a, const char *s, size_t n);
 
+/* The edit distance of a and b (bytes), a transposition counting as one
+ * edit; both short (a command word, a level): 32 or more is "far". */
+size_t tx_distance(const char *a, size_t na, const char *b, size_t nb);
+
 /* tx_fold without the marks: diacritics dropped and đ written d ("Tỉnh
  * ủy" is "tinh uy"), for finding what a misspelt name meant. */
 sl_slice tx_fold_bare(ar_arena *a, const char *s, size_t n);

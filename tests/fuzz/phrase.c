@@ -13,7 +13,7 @@
 static void walk(const dl_deadline *d) {
   for (; d; d = d->next) {
     (void)dl_span(d);
-    for (int level = 0; level <= 4; level++) (void)dl_applies(d, level);
+    (void)dl_stage_id(d->stage);
     (void)dl_kind_name(d->kind);
     (void)dl_unit_name(d->unit);
     (void)dl_period_name(d->period);

@@ -34,6 +34,10 @@ typedef struct fx {
   int failed_at_open;
 } fx;
 
+/* The levels in the order std/levels declares them (levels are data; the
+ * order of a plan's levels is its structure's). */
+enum { MD_CENTRAL = 1, MD_PROVINCE, MD_DISTRICT, MD_COMMUNE, MD_GRASSROOTS };
+
 static void fx_open(fx *f) {
   memset(f, 0, sizeof *f);
   ar_init(&f->a);

@@ -29,7 +29,7 @@ static void setup(fixture *f, const char *text, const char *phrase) {
   md_init(&f->m, &f->a, NULL, &f->d);
   f->plan.key = SL_LIT("K");
   f->plan.numbered = 1;
-  f->plan.level = MD_DISTRICT;
+  f->plan.level = 3;          /* district, the third level std/levels declares */
   f->plan.date_known = 1;
   f->plan.date = dt_from_ymd(2023, 12, 5);
   f->text.s = lit(text);
