@@ -57,6 +57,9 @@ typedef struct builder {
   dt_day as_of;
   int within;
   const md_body *only;       /* --owner */
+  md_body *named;            /* the lead the plan names, while its
+                                successor's entries are added */
+  dt_day named_until;
   dt_day record_start;       /* from when the record can tell a report missed */
   ag_entry *v;
   size_t n, cap;
@@ -296,6 +299,8 @@ static ag_entry *add(builder *b, ag_group g, md_body *owner, md_item *it, md_due
   memset(e, 0, sizeof *e);
   e->group = g;
   e->owner = owner;
+  e->named_owner = b->named;
+  e->carried_since = b->named ? b->named_until : DT_MAX;
   e->task = it;
   e->due = d;
   e->dl = dl;
@@ -441,6 +446,25 @@ static void part(builder *b, md_body *owner, md_item *it, md_due *d, const dl_de
   }
 }
 
+/* A part listed under the body that carries `o`'s work on the agenda's
+ * day: each successor that took it over by then (and theirs in turn), or
+ * `o` itself; `named` is the lead the plan names when that is another.
+ * --owner picks either. */
+static void carried(builder *b, md_body *o, md_body *named, dt_day since, md_item *it, md_due *d,
+                    const dl_deadline *dl, int depth) {
+  int passed = 0;
+  for (const md_successor *s = o && depth < 8 ? o->successors : NULL; s; s = s->next) {
+    if (s->from == DT_MIN || s->from > b->as_of) continue;
+    passed = 1;
+    carried(b, s->body, named ? named : o, named ? since : s->from, it, d, dl, depth + 1);
+  }
+  if (passed || (b->only && o != b->only && (!named || named != b->only))) return;
+  b->named = named;
+  b->named_until = since;
+  part(b, o, it, d, dl);
+  b->named = NULL;
+}
+
 /* What the counts say about a part, once per directive (not per owner). */
 static void count(builder *b, const dl_deadline *dl) {
   if (!dl || dl->kind == DL_UNRECOGNIZED || dl->kind == DL_PER_PLAN) b->out->undated++;
@@ -457,8 +481,7 @@ static void task(builder *b, md_item *it) {
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next) {
       if (!md_applies(b->m, b->plan->structure, dl, level)) continue;
       count(b, dl);
-      for (md_ref *o = it->owners; o; o = o->next)
-        if (!b->only || o->body == b->only) part(b, o->body, it, d, dl);
+      for (md_ref *o = it->owners; o; o = o->next) carried(b, o->body, NULL, DT_MAX, it, d, dl, 0);
       if (!it->owners && !b->only) part(b, NULL, it, d, dl);
     }
   }

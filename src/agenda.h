@@ -29,6 +29,11 @@ typedef struct ag_entry {
   ag_group group;
   md_body *owner;            /* the lead owner it is listed under, or NULL
                                 (no owner, or an owner naming no body) */
+  md_body *named_owner;      /* the lead the plan names, when that body
+                                had ceased by the agenda's day and `owner`
+                                is the one that took its work over; else
+                                NULL */
+  dt_day carried_since;      /* with named_owner: the day of the change */
   md_item *task;
   md_due *due;               /* the `due` it comes from */
   const dl_deadline *dl;     /* the part of that due's meaning */

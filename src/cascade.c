@@ -75,13 +75,15 @@ int cs_addressed(const md_item *d, md_level level) {
   for (const md_item *s = d; s; s = s->parent)
     if (s->cascade & bit) return 1;
   for (const md_ref *o = d->owners; o; o = o->next)
-    if (o->body && ((o->body->addresses | o->body->carried_at) & bit)) return 1;
+    if (o->body && ((o->body->addresses | md_lineage_carried(o->body)) & bit)) return 1;
   return 0;
 }
 
-/* Whether `b` carries `target`'s work through a chain of counterparts. */
+/* Whether `b` carries `target`'s work through a chain of counterparts; a
+ * body that took over the work of another (or whose work another took
+ * over) carries it too: the lineage is one work across the change. */
 static int reaches(const md_body *b, const md_body *target, int depth) {
-  if (b == target) return 1;
+  if (md_lineage(b) == md_lineage(target)) return 1;
   if (depth > MAX_DEPTH) return 0;
   for (const md_ref *c = b->counterparts; c; c = c->next)
     if (c->body && reaches(c->body, target, depth + 1)) return 1;
@@ -91,8 +93,8 @@ static int reaches(const md_body *b, const md_body *target, int depth) {
 /* Whether an owner's work has a place at `level` at all: a collective
  * reaching it, or a body carried there through counterparts. */
 static int comparable(const md_body *owner, md_level level) {
-  unsigned bit = MD_LEVEL_BIT(level);
-  return owner->addresses ? ((owner->addresses | owner->carried_at) & bit) != 0 : (owner->carried_at & bit) != 0;
+  unsigned bit = MD_LEVEL_BIT(level), carried = md_lineage_carried(owner);
+  return owner->addresses ? ((owner->addresses | carried) & bit) != 0 : (carried & bit) != 0;
 }
 
 static int body_corresponds(const md_body *child, const md_body *owner, md_level level, const md_structure *st) {
@@ -102,7 +104,7 @@ static int body_corresponds(const md_body *child, const md_body *owner, md_level
    * thuộc") passes the duty on within that reach. */
   /* What a collective is given, it passes down to every level below the
    * highest it addresses, whether or not their bodies are loaded. */
-  unsigned reach = owner->addresses | owner->carried_at | md_levels_below_first(st, owner->addresses);
+  unsigned reach = owner->addresses | md_lineage_carried(owner) | md_levels_below_first(st, owner->addresses);
   unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
   if (owner->addresses && (reach & speaks)) return 1;
   return reaches(child, owner, 0);
@@ -620,6 +622,10 @@ static void check_owner_levels(md_model *m, md_plan *child, md_item *task) {
   for (const md_ref *o = task->by; o; o = o->next) {
     if (!o->body || !o->body->level || !child->level || o->body->level == child->level) continue;
     if (o->body->addresses & MD_LEVEL_BIT(child->level)) continue;
+    /* A named body of a level below the plan's is one of its addressees,
+     * which real plans give work by name (one commune's party committee
+     * holds the pilot congress). */
+    if (md_levels_below(child->structure, child->level) & MD_LEVEL_BIT(o->body->level)) continue;
     finding(m, DG_ERROR, "owner-level", o->loc,
             _("%s is a %s body; %s is a %s plan, whose tasks belong to %s bodies"), body_name(m, o->body),
             cs_level_text(m, o->body->level), key_of(m, child), cs_level_text(m, child->level), cs_level_text(m, child->level));

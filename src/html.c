@@ -1027,6 +1027,14 @@ static void event_note(ht *h, const md_event *t) {
 }
 
 static void entry_notes(ht *h, const ag_entry *e) {
+  if (e->named_owner) {
+    raw(h, "<p>");
+    /* TRANSLATORS: the lead the plan names, the body that took its work
+     * over, the day it did. */
+    tpl(h, _("Lead in the plan: %s, now carried by %s (since %s)"), 3, esc(h, str(h, e->named_owner->name.value)),
+        esc(h, str(h, e->owner->name.value)), day_html(h, e->carried_since));
+    raw(h, "</p>");
+  }
   if (e->trigger) {
     raw(h, "<p>");
     text(h, _("Triggered by:"));

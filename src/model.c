@@ -49,6 +49,40 @@ int md_add_body(md_model *m, md_body *b) {
   return 0;
 }
 
+const md_body *md_lineage(const md_body *b) { return b->lineage ? b->lineage : b; }
+
+static md_body *kin_of(md_body *b) { return b->kin ? b->kin : b; }
+
+/* The smaller circle takes the other's root: each body is relabelled at
+ * most log n times, however the successions are declared. */
+void md_join_lineage(md_body *a, md_body *b) {
+  md_body *ra = (md_body *)md_lineage(a), *rb = (md_body *)md_lineage(b);
+  if (ra == rb) return;
+  uint32_t na = ra->lineage_size ? ra->lineage_size : 1, nb = rb->lineage_size ? rb->lineage_size : 1;
+  if (na < nb) { md_body *t = ra; ra = rb; rb = t; }
+  md_body *x = rb;
+  do { x->lineage = ra; x = kin_of(x); } while (x != rb);
+  ra->lineage = ra;
+  ra->lineage_size = na + nb;
+  md_body *na_next = kin_of(ra), *nb_next = kin_of(rb);
+  ra->kin = nb_next;
+  rb->kin = na_next;
+}
+
+unsigned md_lineage_carried(const md_body *b) {
+  unsigned bits = 0;
+  const md_body *x = b;
+  do { bits |= x->carried_at; x = x->kin ? x->kin : x; } while (x != b);
+  return bits;
+}
+
+dt_day md_body_end(const md_body *b) {
+  dt_day end = DT_MAX;
+  for (const md_successor *s = b->successors; s; s = s->next)
+    if (s->from != DT_MIN && s->from < end) end = s->from;
+  return end;
+}
+
 static sl_slice fold(md_model *m, sl_slice s) { return tx_fold_tones(m->arena, s.p, s.n); }
 
 /* Indexes the abbreviations declared since the last time. The list is

@@ -74,9 +74,14 @@ typedef struct md_body {
                                 took over */
   struct md_successor *successors; /* the bodies that took its work over
                                 (set by resolve from their `succeeds`) */
-  dt_day ended;              /* the first day it no longer exists (DT_MAX:
-                                none known) */
-  unsigned mark;             /* scratch for resolve's walks */
+  /* Its lineage: the bodies joined to it by successions either way (Ban
+   * Tuyên giáo, Ban Dân vận, Ban Tuyên giáo và Dân vận), whose work is one
+   * work across the change; `lineage` is the same body for all of them
+   * and `kin` runs round them (itself alone when it has none). */
+  struct md_body *lineage, *kin;
+  uint32_t lineage_size;     /* at the lineage's root: how many (0: 1) */
+  const struct md_plan *warned_in; /* the last plan told it has ceased:
+                                once a plan, not once a mention */
   struct md_body *next;      /* in declaration order */
   uint32_t proxy;            /* luamodel's number for its Lua object, or 0
                                 (see md_item.proxy) */
@@ -384,6 +389,15 @@ void md_init(md_model *m, ar_arena *a, src_table *src, dg_list *diags);
 md_body *md_body_by_id(md_model *m, sl_slice id);
 int md_add_body(md_model *m, md_body *b);          /* 0, or -1 on duplicate id */
 md_body *md_body_by_name(md_model *m, sl_slice name);
+/* Joins the lineages of two bodies (md_body.lineage); and the levels
+ * where some body carries the work of b's lineage (md_body.carried_at of
+ * each). A body not yet joined is its own lineage. */
+void md_join_lineage(md_body *a, md_body *b);
+const md_body *md_lineage(const md_body *b);
+unsigned md_lineage_carried(const md_body *b);
+/* The first day b no longer exists: the earliest `from` of its
+ * successors that give one; DT_MAX when none does. */
+dt_day md_body_end(const md_body *b);
 /* Indexes the names of the bodies read since the last call. */
 void md_index_names(md_model *m);
 /* Gives an indexed body another name (an extension's alias); a name that

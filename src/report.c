@@ -464,6 +464,9 @@ static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of
             e->no_delay ? "" : dg_fmt(m->arena, _(", %s to act"), days(m, e->dl->delay_days)));
   if (e->group == AG_WAITING && e->expected != DT_MAX)
     fprintf(out, _("        expected by %s%s\n"), day(m, e->expected), e->expected < as_of ? _(", now past") : "");
+  if (e->named_owner)
+    fprintf(out, _("        lead in the plan: %.*s, now carried by %.*s (since %s)\n"), (int)e->named_owner->name.value.n,
+            e->named_owner->name.value.p, (int)e->owner->name.value.n, e->owner->name.value.p, day(m, e->carried_since));
   if (e->started) fprintf(out, _("        in progress since %s\n"), day(m, e->started->day));
   if (e->last_report) fprintf(out, _("        last report: %s\n"), event_text(m, e->last_report, 0));
   else if (e->task->reports && (e->group == AG_RECURRING || e->missed != DT_MAX))
@@ -555,7 +558,13 @@ static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
   json_event(out, m, "trigger", e->trigger);
   json_event(out, m, "started", e->started);
   json_event(out, m, "last_report", e->last_report);
-  fprintf(out, "\"no_delay\": %s}", e->no_delay ? "true" : "false");
+  fprintf(out, "\"no_delay\": %s, ", e->no_delay ? "true" : "false");
+  /* The lead the plan names, when the entry is listed under the body
+   * that took its work over. */
+  js(out, "named_owner");
+  fputs(": ", out);
+  if (e->named_owner) dg_json_string(out, e->named_owner->id.p, e->named_owner->id.n); else fputs("null", out);
+  fputs("}", out);
 }
 
 static void json_agenda(FILE *out, md_model *m, const ag_agenda *a) {

@@ -897,6 +897,73 @@ static void carry(md_body *b, unsigned level_bit, int depth) {
   }
 }
 
+/* ---- successions ---- */
+
+/* `succeeds A, B from D` in body X: A and B list X among their
+ * successors, and the three share one lineage, whose work the cascade
+ * treats as one (cs_owner_corresponds). */
+static void resolve_successions(md_model *m, md_body *b) {
+  for (md_succession *s = b->succeeds; s; s = s->next) {
+    resolve_ref(m, s->refs);
+    for (md_ref *r = s->refs; r; r = r->next) {
+      if (!r->body || r->body == b) continue;
+      md_successor *e = ar_alloc(m->arena, sizeof *e);
+      *e = (md_successor){ b, s->from, r->body->successors };
+      r->body->successors = e;
+      md_join_lineage(b, r->body);
+    }
+  }
+}
+
+/* The names of a body's successors, joined. */
+static const char *successor_names(md_model *m, const md_body *b) {
+  dg_buf list = dg_buf_in(m->arena);
+  for (const md_successor *s = b->successors; s; s = s->next) dg_buf_item(&list, ", ", s->body->name.value.p, s->body->name.value.n);
+  return dg_buf_text(&list);
+}
+
+/* A plan dated on or after the day a body ceased that still names it:
+ * body-succeeded with who took its work over, or body-abolished when its
+ * level is not in the organisation of that day and nobody did. Once per
+ * body and plan. */
+static void check_ceased(md_model *m, md_plan *p, const md_structure *on, md_ref *refs) {
+  for (md_ref *r = refs; r; r = r->next) {
+    md_body *b = r->body;
+    if (!b || b->warned_in == p) continue;
+    char day[11];
+    if (b->successors && md_body_end(b) <= p->date) {
+      b->warned_in = p;
+      lg_day(md_body_end(b), day);
+      dg_add(m->diags, DG_WARNING, "body-succeeded", r->loc.file, r->loc.off, r->loc.len,
+             _("%.*s has not existed since %s: its work passed to %s"), (int)b->name.value.n, b->name.value.p, day,
+             successor_names(m, b));
+    } else if (!b->successors && on && b->level && !(on->mask & MD_LEVEL_BIT(b->level))) {
+      b->warned_in = p;
+      lg_day(p->date, day);
+      dg_add(m->diags, DG_WARNING, "body-abolished", r->loc.file, r->loc.off, r->loc.len,
+             _("%.*s does not exist on %s: the %s level is not in the organisation of that day (%.*s)"),
+             (int)b->name.value.n, b->name.value.p, day, md_level_name(m, b->level), (int)on->name.value.n,
+             on->name.value.p);
+    }
+  }
+}
+
+typedef struct ceased { md_model *m; md_plan *p; const md_structure *on; } ceased;
+
+static int ceased_in_item(md_item *it, void *ctx) {
+  ceased *c = ctx;
+  check_ceased(c->m, c->p, c->on, it->by);
+  check_ceased(c->m, c->p, c->on, it->with);
+  return 0;
+}
+
+static void check_ceased_plan(md_model *m, md_plan *p) {
+  if (!p->date_known || (!m->structures && !m->bodies)) return;
+  ceased c = { m, p, md_structure_on(m, p->date) };
+  check_ceased(m, p, c.on, p->issuer);
+  md_walk(&p->root, ceased_in_item, &c);
+}
+
 /* ---- links ---- */
 
 static md_item *item_named(md_model *m, const md_str *s) {
@@ -916,7 +983,10 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
   md_index_names(m);
   apply_extensions(m);
   md_body *bodies = UNSEEN(m->bodies, m->resolved_body);
-  for (md_body *b = bodies; b; b = b->next) resolve_ref(m, b->counterparts);
+  for (md_body *b = bodies; b; b = b->next) {
+    resolve_ref(m, b->counterparts);
+    resolve_successions(m, b);
+  }
   for (md_body *b = bodies; b; b = b->next)
     if (b->level != MD_LEVEL_NONE) carry(b, MD_LEVEL_BIT(b->level), 0);
   if (m->last_body) m->resolved_body = m->last_body;
@@ -938,6 +1008,7 @@ void rs_resolve(md_model *m, const rs_recognizer *more) {
     md_reserve_ids(m, p, p->nids);
     assign_ids(&c, &p->root, SL_NONE, NULL);
     md_walk(&p->root, resolve_dues, &dc);
+    check_ceased_plan(m, p);
   }
   for (md_event *e = UNSEEN(m->events, m->resolved_event); e; e = e->next) {
     resolve_ref(m, e->issuer);
