@@ -59,6 +59,7 @@ typedef struct builder {
   const md_body *only;       /* --owner */
   md_body *named;            /* the lead the plan names, while its
                                 successor's entries are added */
+  md_level stage;            /* the stage being added (ag_entry.stage) */
   dt_day named_until;
   dt_day record_start;       /* from when the record can tell a report missed */
   ag_entry *v;
@@ -300,6 +301,7 @@ static ag_entry *add(builder *b, ag_group g, md_body *owner, md_item *it, md_due
   e->group = g;
   e->owner = owner;
   e->named_owner = b->named;
+  e->stage = b->stage;
   e->carried_since = b->named ? b->named_until : DT_MAX;
   e->task = it;
   e->due = d;
@@ -471,18 +473,32 @@ static void count(builder *b, const dl_deadline *dl) {
   else if (dl->kind == DL_CONTINUOUS || (dl->kind == DL_FROM && dl_span(dl).last == DT_MAX)) b->out->continuous++;
 }
 
+/* Which of the plan's follow-ups a part of a deadline is: 0 for its own
+ * (every part that concerns its level), the level of a stage it sets for
+ * a level below its own ("cấp cơ sở hoàn thành trước ..." in a provincial
+ * plan: the province follows the grassroots up), or -1 for a stage of a
+ * level above, which is not this plan's to follow. */
+static md_level stage_of(builder *b, const dl_deadline *dl) {
+  const md_structure *st = b->plan->structure;
+  if (md_applies(b->m, st, dl, b->plan->level)) return MD_LEVEL_NONE;
+  md_level l = md_stage_level(b->m, st, (int)dl->stage);
+  return l && (md_levels_below(st, b->plan->level) & MD_LEVEL_BIT(l)) ? l : -1;
+}
+
 static void task(builder *b, md_item *it) {
   known *k = summed(b, it);
   if (k->cancelled) { b->out->cancelled++; return; }
   if (k->done) { b->out->done++; return; }
-  int level = b->plan->level;
   for (md_due *d = it->dues; d; d = d->next) {
     if (!d->dl) count(b, NULL);
     for (const dl_deadline *dl = d->dl; dl; dl = dl->next) {
-      if (!md_applies(b->m, b->plan->structure, dl, level)) continue;
-      count(b, dl);
+      md_level stage = stage_of(b, dl);
+      if (stage < 0) continue;
+      b->stage = stage;
+      if (!stage) count(b, dl);
       for (md_ref *o = it->owners; o; o = o->next) carried(b, o->body, NULL, DT_MAX, it, d, dl, 0);
       if (!it->owners && !b->only) part(b, NULL, it, d, dl);
+      b->stage = MD_LEVEL_NONE;
     }
   }
 }

@@ -34,6 +34,10 @@ typedef struct ag_entry {
                                 is the one that took its work over; else
                                 NULL */
   dt_day carried_since;      /* with named_owner: the day of the change */
+  md_level stage;            /* the level below the plan's whose stage of
+                                a staged deadline this is (the plan sets
+                                it, and follows it up); 0 for the plan's
+                                own deadline */
   md_item *task;
   md_due *due;               /* the `due` it comes from */
   const dl_deadline *dl;     /* the part of that due's meaning */

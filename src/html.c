@@ -1027,6 +1027,7 @@ static void event_note(ht *h, const md_event *t) {
 }
 
 static void entry_notes(ht *h, const ag_entry *e) {
+  if (e->stage) el(h, "<p>", dg_fmt(h->m->arena, _("The %s stage, which this plan sets"), level_name(h, e->stage)), "</p>");
   if (e->named_owner) {
     raw(h, "<p>");
     /* TRANSLATORS: the lead the plan names, the body that took its work

@@ -619,6 +619,10 @@ static void plan_date(lua_State *L, const object *o) {
   if (p->date_known) push_day(L, p->date); else lua_pushnil(L);
 }
 static void plan_level(lua_State *L, const object *o) { md_plan *p = o->x->p; push_level(L, p->level); }
+static void plan_structure(lua_State *L, const object *o) {
+  md_plan *p = o->x->p;
+  if (p->structure) push_slice(L, p->structure->id); else lua_pushnil(L);
+}
 static void plan_issuers(lua_State *L, const object *o) { md_plan *p = o->x->p; push_refs(L, p->issuer); }
 static void plan_basis(lua_State *L, const object *o) { md_plan *p = o->x->p; push_strs(L, p->basis); }
 static void plan_recipients(lua_State *L, const object *o) { md_plan *p = o->x->p; push_strs(L, p->recipients); }
@@ -841,6 +845,30 @@ static void body_level(lua_State *L, const object *o) { md_body *b = o->x->p; pu
 static void body_aliases(lua_State *L, const object *o) { md_body *b = o->x->p; push_strs(L, b->aliases); }
 static void body_counterparts(lua_State *L, const object *o) { md_body *b = o->x->p; push_refs(L, b->counterparts); }
 static void body_addresses(lua_State *L, const object *o) { md_body *b = o->x->p; push_levels(L, b->addresses); }
+/* The bodies that took its work over (`succeeds` in theirs), and those
+ * whose work it took over. */
+static void body_successors(lua_State *L, const object *o) {
+  md_body *b = o->x->p;
+  int size = 0;
+  for (const md_successor *s = b->successors; s; s = s->next) size++;
+  list l = list_open(L, size);
+  for (const md_successor *s = b->successors; s; s = s->next) list_add_proxy(&l, T_BODY, s->body, NULL);
+  list_close(&l);
+}
+static void body_succeeds(lua_State *L, const object *o) {
+  md_body *b = o->x->p;
+  int size = 0;
+  for (const md_succession *s = b->succeeds; s; s = s->next)
+    for (const md_ref *r = s->refs; r; r = r->next) size++;
+  list l = list_open(L, size);
+  for (const md_succession *s = b->succeeds; s; s = s->next)
+    for (const md_ref *r = s->refs; r; r = r->next) {
+      if (r->body) list_add_proxy(&l, T_BODY, r->body, NULL);
+      else list_add_slice(&l, r->text);
+    }
+  list_close(&l);
+}
+static void body_ended(lua_State *L, const object *o) { push_day(L, md_body_end(o->x->p)); }
 static void body_collective(lua_State *L, const object *o) {
   md_body *b = o->x->p;
   lua_pushboolean(L, b->addresses != 0);
@@ -974,6 +1002,7 @@ static const field plan_fields[] = {
   { "unavailable", plan_unavailable },
   { "date", plan_date },
   { "level", plan_level },
+  { "structure", plan_structure },
   { "issuers", plan_issuers },
   { "basis", plan_basis },
   { "recipients", plan_recipients },
@@ -1026,6 +1055,9 @@ static const field body_fields[] = {
   { "aliases", body_aliases },
   { "counterparts", body_counterparts },
   { "addresses", body_addresses },
+  { "successors", body_successors },
+  { "succeeds", body_succeeds },
+  { "ended", body_ended },
   { "collective", body_collective },
   { "notes", body_notes },
   { NULL, NULL },

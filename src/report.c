@@ -464,6 +464,7 @@ static void text_details(FILE *out, md_model *m, const ag_entry *e, dt_day as_of
             e->no_delay ? "" : dg_fmt(m->arena, _(", %s to act"), days(m, e->dl->delay_days)));
   if (e->group == AG_WAITING && e->expected != DT_MAX)
     fprintf(out, _("        expected by %s%s\n"), day(m, e->expected), e->expected < as_of ? _(", now past") : "");
+  if (e->stage) fprintf(out, _("        the %s stage, which this plan sets\n"), cs_level_text(m, e->stage));
   if (e->named_owner)
     fprintf(out, _("        lead in the plan: %.*s, now carried by %.*s (since %s)\n"), (int)e->named_owner->name.value.n,
             e->named_owner->name.value.p, (int)e->owner->name.value.n, e->owner->name.value.p, day(m, e->carried_since));
@@ -561,6 +562,10 @@ static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
   fprintf(out, "\"no_delay\": %s, ", e->no_delay ? "true" : "false");
   /* The lead the plan names, when the entry is listed under the body
    * that took its work over. */
+  js(out, "stage");
+  fputs(": ", out);
+  if (e->stage) js(out, md_level_name(m, e->stage)); else fputs("null", out);
+  fputs(", ", out);
   js(out, "named_owner");
   fputs(": ", out);
   if (e->named_owner) dg_json_string(out, e->named_owner->id.p, e->named_owner->id.n); else fputs("null", out);

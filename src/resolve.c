@@ -959,7 +959,8 @@ static int ceased_in_item(md_item *it, void *ctx) {
 
 static void check_ceased_plan(md_model *m, md_plan *p) {
   if (!p->date_known || (!m->structures && !m->bodies)) return;
-  ceased c = { m, p, md_structure_on(m, p->date) };
+  /* The organisation of its date, unless it says which it follows. */
+  ceased c = { m, p, p->structure_id.n && p->structure ? p->structure : md_structure_on(m, p->date) };
   check_ceased(m, p, c.on, p->issuer);
   md_walk(&p->root, ceased_in_item, &c);
 }

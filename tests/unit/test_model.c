@@ -82,3 +82,85 @@ void test_model_bodies(void) {
   UT_EQ_INT(d.count, 0);
   ar_free(&a);
 }
+
+/* The levels of std/levels by hand, and the two structures: "below" and
+ * the stages are read in a structure, never from the levels' numbers. */
+static void levels_setup(md_model *m, md_structure *s2020, md_structure *s2025) {
+  static const char *const ids[] = { "central", "province", "district", "commune", "grassroots" };
+  for (int i = 0; i < 5; i++) m->levels[i + 1] = (md_level_def){ .id = { ids[i], strlen(ids[i]) }, .name = lit(ids[i]) };
+  m->nlevels = 5;
+  md_structure_init(s2020);
+  md_structure_init(s2025);
+  const md_level old[] = { 1, 2, 3, 5 }, now[] = { 1, 2, 4, 5 };
+  for (int i = 0; i < 4; i++) {
+    UT_EQ_INT(md_structure_add(s2020, old[i]), 0);
+    UT_EQ_INT(md_structure_add(s2025, now[i]), 0);
+  }
+  UT_EQ_INT(md_structure_add(s2025, 4), -1);      /* listed twice */
+  s2020->until = dt_from_ymd(2025, 6, 30);
+  s2020->from = DT_MIN;
+  s2025->from = dt_from_ymd(2025, 7, 1);
+  s2025->until = DT_MAX;
+  m->structures = s2020;
+  s2020->next = s2025;
+  m->last_structure = s2025;
+}
+
+void test_model_structures(void) {
+  ar_arena a;
+  dg_list d;
+  md_model m;
+  md_structure s2020 = { 0 }, s2025 = { 0 };
+  setup(&m, &a, &d);
+  levels_setup(&m, &s2020, &s2025);
+  UT_EQ_INT(md_level_by_id(&m, SL_LIT("commune")), 4);
+  UT_EQ_INT(md_level_by_text(&m, SL_LIT("grassroots")), 5);
+  UT_EQ_STR(md_level_guess(&m, SL_LIT("comune")), "commune");
+  UT_CHECK(md_level_guess(&m, SL_LIT("thôn")) == NULL);
+  /* Below the province: the district in 2020, the commune in 2025. */
+  UT_EQ_INT(md_level_below(&m, &s2020, 2), 3);
+  UT_EQ_INT(md_level_below(&m, &s2025, 2), 4);
+  UT_EQ_INT(md_level_below(&m, &s2025, 5), 0);
+  UT_EQ_INT(md_level_below(&m, &s2025, 3), 0);     /* no district in 2025 */
+  UT_EQ_INT(md_levels_below(&s2025, 2), MD_LEVEL_BIT(4) | MD_LEVEL_BIT(5));
+  UT_EQ_INT(md_levels_below_first(&s2020, MD_LEVEL_BIT(3) | MD_LEVEL_BIT(2)), MD_LEVEL_BIT(3) | MD_LEVEL_BIT(5));
+  /* The structure of a day. */
+  UT_CHECK(md_structure_on(&m, dt_from_ymd(2025, 6, 30)) == &s2020);
+  UT_CHECK(md_structure_on(&m, dt_from_ymd(2025, 7, 1)) == &s2025);
+  /* "cấp trên cơ sở" is the district in 2020 and the commune in 2025. */
+  UT_EQ_INT(md_stage_level(&m, &s2020, DL_STAGE_ABOVE_GRASSROOTS), 3);
+  UT_EQ_INT(md_stage_level(&m, &s2025, DL_STAGE_ABOVE_GRASSROOTS), 4);
+  UT_EQ_INT(md_stage_level(&m, &s2025, DL_STAGE_COMMUNE), 4);
+  UT_EQ_INT(md_stage_level(&m, &s2025, DL_STAGE_PROVINCE), 2);
+  /* A plan's structure: its date's; undated, the last with its level;
+   * a named one wins. */
+  md_plan p = { .level = 3, .date_known = 1, .date = dt_from_ymd(2026, 1, 5) };
+  UT_CHECK(md_plan_structure(&m, &p) == &s2020);   /* a district plan of 2026 */
+  md_plan q = { .level = 2 };
+  UT_CHECK(md_plan_structure(&m, &q) == &s2025);
+  md_plan r = { .level = 2, .date_known = 1, .date = dt_from_ymd(2026, 1, 5), .structure_id = SL_LIT("s2020") };
+  s2020.id = SL_LIT("s2020");
+  s2025.id = SL_LIT("s2025");
+  UT_CHECK(md_plan_structure(&m, &r) == &s2020);
+  ar_free(&a);
+}
+
+/* Lineages join both ways and their carried levels are one. */
+void test_model_lineage(void) {
+  md_body a = { .id = SL_LIT("btg"), .carried_at = MD_LEVEL_BIT(2) };
+  md_body b = { .id = SL_LIT("bdv"), .carried_at = MD_LEVEL_BIT(3) };
+  md_body c = { .id = SL_LIT("btgdv") };
+  md_body z = { .id = SL_LIT("other") };
+  UT_CHECK(md_lineage(&a) == &a);
+  UT_EQ_INT(md_lineage_carried(&a), MD_LEVEL_BIT(2));
+  md_join_lineage(&c, &a);
+  md_join_lineage(&c, &b);
+  md_join_lineage(&b, &a);                          /* already one */
+  UT_CHECK(md_lineage(&a) == md_lineage(&b) && md_lineage(&b) == md_lineage(&c));
+  UT_CHECK(md_lineage(&z) != md_lineage(&a));
+  UT_EQ_INT(md_lineage_carried(&c), MD_LEVEL_BIT(2) | MD_LEVEL_BIT(3));
+  md_successor s = { &c, dt_from_ymd(2025, 3, 1), NULL }, t = { &c, DT_MIN, &s };
+  a.successors = &t;
+  UT_EQ_INT(md_body_end(&a), dt_from_ymd(2025, 3, 1));
+  UT_EQ_INT(md_body_end(&c), DT_MAX);
+}
