@@ -1,2 +1,2 @@
 # `use` of a standard library that does not exist.
-printf 'use "std/commune"\nplan x {\n  kind "K"\n}\n' > case.plan
+printf 'use "std/hamlet"\nplan x {\n  kind "K"\n}\n' > case.plan

@@ -4,7 +4,8 @@
 #
 #   - a tiny cascade (74 plans) is generated with BIN computing the
 #     fingerprints, and bench/verify checks that BIN finds exactly the
-#     injected defects and nothing else (standard rules on);
+#     injected defects and nothing else (standard rules on); the same for
+#     a tiny cascade of the 2025 structure (--structure 2025);
 #   - the generator is deterministic: the same seed gives an identical tree,
 #     another seed a different one;
 #   - it refuses a non-empty output directory and a national TaskJuggler
@@ -46,6 +47,8 @@ gen_verify() {
 }
 
 gen_verify tiny --size tiny
+# The organisation from 1 July 2025: communes under the provinces.
+gen_verify tiny2025 --size tiny --structure 2025
 
 # The same cascade checked in parts of 8 plans by worker processes, with
 # and without the standard rules: the same findings, exactly.
@@ -85,5 +88,6 @@ fi
 
 if [ "$small" = small ]; then
   gen_verify small --size small
+  gen_verify small2025 --size small --structure 2025
 fi
 exit $fail
