@@ -512,12 +512,13 @@ static int walk(md_item *it, void *ctx) {
 
 typedef struct ranked {
   ag_entry e;
-  size_t owner_rank, seq;
+  size_t owner_rank, sub, seq;
 } ranked;
 
 static int by_rank(const void *pa, const void *pb) {
   const ranked *a = pa, *b = pb;
   if (a->owner_rank != b->owner_rank) return a->owner_rank < b->owner_rank ? -1 : 1;
+  if (a->sub != b->sub) return a->sub < b->sub ? -1 : 1;
   if (a->e.group != b->e.group) return a->e.group < b->e.group ? -1 : 1;
   if (a->e.date != b->e.date) return a->e.date < b->e.date ? -1 : 1;
   return a->seq < b->seq ? -1 : a->seq > b->seq;
@@ -573,14 +574,48 @@ static void seen_free(owners_seen *s) {
   free(s->slot);
 }
 
-/* Owners in the order the plan first names them as lead owners; entries
- * with no owner last. */
+/* The bodies that carry on the work of leads the plan names but that it
+ * does not name itself, each placed where the first of those leads is:
+ * one group however many ceased leads it took over (Ban Xây dựng Đảng
+ * carries the district's Ban Tổ chức, Ban Tuyên giáo and Ban Dân vận). */
+static void rank_successors(ranked *r, size_t n, const owners_seen *seen) {
+  owners_seen late = { NULL, 0, 0, NULL };
+  size_t *first = NULL;
+  for (size_t i = 0; i < n; i++) {
+    if (r[i].owner_rank < seen->n || !r[i].e.named_owner) continue;
+    size_t at = seen_rank(seen, r[i].e.named_owner), k = seen_rank(&late, r[i].e.owner);
+    if (k == late.n) {
+      if (late.n == late.cap) {
+        seen_grow(&late);
+        first = mem_realloc(first, late.cap * sizeof *first);
+      }
+      late.v[k] = r[i].e.owner;
+      seen_place(&late, late.n++);
+      first[k] = at;
+    } else if (at < first[k]) {
+      first[k] = at;
+    }
+  }
+  for (size_t i = 0; i < n; i++) {
+    if (r[i].owner_rank < seen->n || !r[i].e.named_owner) continue;
+    size_t k = seen_rank(&late, r[i].e.owner);
+    r[i].owner_rank = first[k];
+    r[i].sub = k + 1;
+  }
+  free(first);
+  seen_free(&late);
+}
+
+/* Owners in the order the plan first names them as lead owners (a body
+ * that now carries a ceased lead's work where that lead is); entries with
+ * no owner last. */
 static void order(builder *b) {
   if (!b->n) return;
   owners_seen seen = { NULL, 0, 0, NULL };
   ranked *r = mem_alloc(b->n * sizeof *r);
   md_walk(&b->plan->root, note_owners, &seen);
-  for (size_t i = 0; i < b->n; i++) r[i] = (ranked){ b->v[i], seen_rank(&seen, b->v[i].owner), i };
+  for (size_t i = 0; i < b->n; i++) r[i] = (ranked){ b->v[i], seen_rank(&seen, b->v[i].owner), 0, i };
+  rank_successors(r, b->n, &seen);
   qsort(r, b->n, sizeof *r, by_rank);
   for (size_t i = 0; i < b->n; i++) b->v[i] = r[i].e;
   free(r);
