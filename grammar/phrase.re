@@ -202,10 +202,14 @@ static sl_slice exact(const cl *c, const uc *b, const uc *e) {
   return (sl_slice){ c->src + (b - c->low), (size_t)(e - b) };
 }
 
-/* The value of the decimal digits at p (the rules bound their count). */
+/* The value of the decimal digits at p. Most rules bound their count, not
+ * all (a year in a range may run on), so the value stops growing past
+ * eight digits: no day, month or year is that long, and the date checks
+ * refuse it. */
 static int digits(const uc *p) {
   int v = 0;
-  for (; *p >= '0' && *p <= '9'; p++) v = v * 10 + (*p - '0');
+  for (; *p >= '0' && *p <= '9'; p++)
+    if (v < 10000000) v = v * 10 + (*p - '0');
   return v;
 }
 

@@ -13,7 +13,7 @@
 static void walk(const dl_deadline *d) {
   for (; d; d = d->next) {
     (void)dl_span(d);
-    (void)dl_stage_id(d->stage);
+    (void)dl_stage_name(d->stage);
     (void)dl_kind_name(d->kind);
     (void)dl_unit_name(d->unit);
     (void)dl_period_name(d->period);
