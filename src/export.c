@@ -351,7 +351,7 @@ static void j_item(jw *w, const md_item *it) {
   /* What a child's link to this task records after review (`accept`). The
    * cast only lets cs_fingerprint cache the hash on the item. */
   j_str(w, "fingerprint", it->kind == MD_TASK ? cs_fingerprint(m, (md_item *)it) : NULL);
-  j_levels(w, "cascade", it->cascade);
+  j_levels(w, "cascade", it->cascade & md_plan_levels(it->plan));
   j_open(w, "measures", '[');
   for (const md_measure *ms = it->measures; ms; ms = ms->next) j_measure(w, ms);
   j_close(w, ']');

@@ -818,7 +818,10 @@ static void item_reports_to(lua_State *L, const object *o) { md_item *it = o->x-
 static void item_via(lua_State *L, const object *o) { md_item *it = o->x->p; push_refs(L, it->via); }
 static void item_deadlines(lua_State *L, const object *o) { md_item *it = o->x->p; push_dues(L, it); }
 static void item_links(lua_State *L, const object *o) { md_item *it = o->x->p; push_links(L, it); }
-static void item_cascade(lua_State *L, const object *o) { md_item *it = o->x->p; push_levels(L, it->cascade); }
+static void item_cascade(lua_State *L, const object *o) {
+  md_item *it = o->x->p;
+  push_levels(L, it->cascade & md_plan_levels(it->plan));
+}
 static void item_measures(lua_State *L, const object *o) { md_item *it = o->x->p; push_measures(L, it); }
 static void item_reason(lua_State *L, const object *o) { md_item *it = o->x->p; push_opt(L, &it->reason); }
 static void item_until(lua_State *L, const object *o) {

@@ -442,6 +442,10 @@ unsigned md_levels_below(const md_structure *s, md_level l) {
   return MD_ALL_LEVELS & ~((2u << l) - 1);
 }
 
+unsigned md_plan_levels(const md_plan *p) {
+  return p && p->structure ? p->structure->mask : MD_ALL_LEVELS;
+}
+
 unsigned md_levels_below_first(const md_structure *s, unsigned levels) {
   for (int i = 0; i < (s ? s->n : MD_MAX_LEVELS); i++) {
     md_level l = s ? s->order[i] : i + 1;

@@ -485,6 +485,10 @@ const md_structure *md_plan_structure(md_model *m, md_plan *p);
  * structure, the order of declaration (m may then be NULL: any level). */
 md_level md_level_below(const md_model *m, const md_structure *s, md_level l);
 unsigned md_levels_below(const md_structure *s, md_level l);
+/* The levels of p's structure as a mask; every level when p or its
+ * structure is unknown. A bare `cascade` passes a directive to every level
+ * (MD_ALL_LEVELS): shown through this, it names the plan's own levels. */
+unsigned md_plan_levels(const struct md_plan *p);
 /* The levels below the highest of `levels` (by rank in s). */
 unsigned md_levels_below_first(const md_structure *s, unsigned levels);
 int md_level_rank(const md_model *m, const md_structure *s, md_level l);
