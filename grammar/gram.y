@@ -41,7 +41,7 @@
        PROGRESS ISSUED DONE STARTED CANCELLED REPORTED DOC TRIGGERS
        CENTRAL PROVINCE DISTRICT GRASSROOTS
        EXISTS
-       STRUCTURE LEVELS FROM SUCCEEDS
+       STRUCTURE LEVELS FROM SUCCEEDS SCOPE
        IDENT STRING LABEL DASH PLUS DATEVAL NUMBER LBRACE RBRACE COMMA PERCENT
        GE GT LE LT EQ.
 
@@ -237,6 +237,7 @@ sec_head(R) ::= sec_head(A) ID STRING(S).            { R = A; ps_id(ctx, R, &S);
 sec_head(R) ::= sec_head(A) NOTE STRING(S).          { R = A; ps_note(ctx, R, &S); }
 sec_head(R) ::= sec_head(A) CASCADE.                 { R = A; ps_cascade(ctx, R, 0); }
 sec_head(R) ::= sec_head(A) CASCADE TO levels(L).    { R = A; ps_cascade(ctx, R, L); }
+sec_head(R) ::= sec_head(A) SCOPE(K) levels(L).      { R = A; ps_scope(ctx, R, &K, L); }
 
 task(R) ::= task_head(H).                                  { R = H; }
 task(R) ::= task_open(H) items RBRACE.                     { R = H; ps_block_close(ctx, H); }
@@ -254,6 +255,7 @@ task_head(R) ::= task_head(A) AFTER(K) STRING(S).          { R = A; ps_due_opt(c
 task_head(R) ::= task_head(A) IMPLEMENTS links(L).         { R = A; ps_implements(ctx, R, L); }
 task_head(R) ::= task_head(A) CASCADE.                     { R = A; ps_cascade(ctx, R, 0); }
 task_head(R) ::= task_head(A) CASCADE TO levels(L).        { R = A; ps_cascade(ctx, R, L); }
+task_head(R) ::= task_head(A) SCOPE(K) levels(L).          { R = A; ps_scope(ctx, R, &K, L); }
 task_head(R) ::= task_head(A) ID STRING(S).                { R = A; ps_id(ctx, R, &S); }
 task_head(R) ::= task_head(A) NOTE STRING(S).              { R = A; ps_note(ctx, R, &S); }
 

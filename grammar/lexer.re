@@ -124,7 +124,7 @@ static const struct { const char *words; int type; } vi_keywords[] = {
   { "năm", TK_YEAR },              { "trung ương", TK_CENTRAL },    { "tỉnh", TK_PROVINCE },
   { "huyện", TK_DISTRICT },        { "cơ sở", TK_GRASSROOTS },      { "có ở cấp", TK_EXISTS },
   { "cơ cấu", TK_STRUCTURE },      { "các cấp", TK_LEVELS },        { "từ ngày", TK_FROM },
-  { "kế nhiệm", TK_SUCCEEDS },
+  { "kế nhiệm", TK_SUCCEEDS },      { "chỉ ở cấp", TK_SCOPE },
 };
 enum { VI_KEYWORDS = sizeof vi_keywords / sizeof vi_keywords[0] };
 
@@ -824,6 +824,7 @@ int lx_next(lx_lexer *lx, lx_token *tok) {
       "levels"      { TOKEN(TK_LEVELS); }
       "from"        { TOKEN(TK_FROM); }
       "succeeds"    { TOKEN(TK_SUCCEEDS); }
+      "scope"       { TOKEN(TK_SCOPE); }
 
       /* A word with a Vietnamese letter; "trung ương" and "ghi chú" begin
        * with a word that would otherwise be an identifier. */

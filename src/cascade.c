@@ -88,7 +88,17 @@ static const md_item *cascaded(const md_item *d, md_level level) {
   return NULL;
 }
 
+/* The item or section around it whose `scope` leaves `level` out: what
+ * its plan says concerns only other levels (12-KH/TW's review of the
+ * Politburo's own rules) reaches no plan there, whoever its owner. */
+static const md_item *scoped_out(const md_item *d, md_level level) {
+  for (const md_item *s = d; s; s = s->parent)
+    if (s->scope && !(s->scope & MD_LEVEL_BIT(level))) return s;
+  return NULL;
+}
+
 int cs_addressed(const md_item *d, md_level level) {
+  if (scoped_out(d, level)) return 0;
   if (cascaded(d, level)) return 1;
   for (const md_ref *o = d->owners; o; o = o->next)
     if (o->body && (owner_reach(o->body) & MD_LEVEL_BIT(level))) return 1;
@@ -607,6 +617,22 @@ static const char *addressed_why(md_model *m, const cs_coverage *c, const md_ite
 /* Why a directive with no row (or an extra one) is not addressed. */
 static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_item *d) {
   const char *lv = cs_level_text(m, c->level);
+  const md_item *out = scoped_out(d, c->level);
+  if (out == d)
+    return dg_fmt(m->arena, _("not addressed to %s plans: its 'scope' confines it to these levels: %s"), lv,
+                  level_list(m, d->scope));
+  if (out)
+    return dg_fmt(m->arena, _("not addressed to %s plans: the 'scope' of its section %s confines it to these "
+                              "levels: %s"), lv, out->id ? out->id : "", level_list(m, out->scope));
+  const md_plan *via = NULL;
+  for (size_t i = 0; i < c->ntargets && d->plan; i++) {
+    if (c->targets[i].plan == d->plan) { via = NULL; break; }
+    if (!via) via = c->targets[i].plan;
+  }
+  if (via)   /* an ancestor's: the plan between answers it, or forwards it */
+    return dg_fmt(m->arena, _("not addressed to %s plans directly: it is a directive of %s, which reaches this plan "
+                              "through %s (link that plan's task that carries it out, or have that plan forward it)"),
+                  lv, key_of(m, d->plan), key_of(m, via));
   const cs_scope *sc = cs_addressed(d, c->level) ? scope_of(m, d) : NULL;
   if (sc && sc->national)
     return dg_fmt(m->arena, _("not addressed to %s plans: it is a conference of the whole country, held once by the "

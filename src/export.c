@@ -352,6 +352,7 @@ static void j_item(jw *w, const md_item *it) {
    * cast only lets cs_fingerprint cache the hash on the item. */
   j_str(w, "fingerprint", it->kind == MD_TASK ? cs_fingerprint(m, (md_item *)it) : NULL);
   j_levels(w, "cascade", it->cascade & md_plan_levels(it->plan));
+  j_levels(w, "scope", it->scope);
   j_open(w, "measures", '[');
   for (const md_measure *ms = it->measures; ms; ms = ms->next) j_measure(w, ms);
   j_close(w, ']');

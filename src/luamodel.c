@@ -822,6 +822,7 @@ static void item_cascade(lua_State *L, const object *o) {
   md_item *it = o->x->p;
   push_levels(L, it->cascade & md_plan_levels(it->plan));
 }
+static void item_scope(lua_State *L, const object *o) { md_item *it = o->x->p; push_levels(L, it->scope); }
 static void item_measures(lua_State *L, const object *o) { md_item *it = o->x->p; push_measures(L, it); }
 static void item_reason(lua_State *L, const object *o) { md_item *it = o->x->p; push_opt(L, &it->reason); }
 static void item_until(lua_State *L, const object *o) {
@@ -1040,6 +1041,7 @@ static const field item_fields[] = {
   { "deadlines", item_deadlines },
   { "links", item_links },
   { "cascade", item_cascade },
+  { "scope", item_scope },
   { "measures", item_measures },
   { "reason", item_reason },
   { "until", item_until },

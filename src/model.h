@@ -220,6 +220,9 @@ typedef struct md_item {
   sl_slice label;            /* as printed ("IV-", "2.1.", "-"); empty if none */
   unsigned cascade;          /* `cascade`: levels this directive is passed
                                 down to (MD_LEVEL_BIT), on tasks or sections */
+  unsigned scope;            /* `scope`: the only levels whose plans it
+                                concerns (MD_LEVEL_BIT), 0 when not said */
+  md_loc scope_loc;          /* where `scope` was written */
   char bullet;               /* '-' or '+' for bullets, else 0 */
   unsigned char label_scheme;  /* the label's md_scheme + 1, once resolve has
                                 read it (0: not read); with label_value,

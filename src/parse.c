@@ -178,6 +178,14 @@ static int is_item_start(int type) {
   return type == TK_LABEL || type == TK_DASH || type == TK_PLUS || type == TK_TASK || type == TK_TEXT;
 }
 
+/* "a level is expected", with the levels declared: they are data. */
+static const char *level_hint(ps_ctx *ctx) {
+  md_model *m = ctx->m;
+  dg_buf b = dg_buf_in(m->arena);
+  for (md_level l = 1; l <= m->nlevels; l++) dg_buf_item(&b, ", ", m->levels[l].id.p, m->levels[l].id.n);
+  return dg_fmt(m->arena, _("; a level is expected here: %s"), m->nlevels ? dg_buf_text(&b) : "");
+}
+
 void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
   if (ctx->stop) return;
   if (++ctx->syntax_errors > PS_MAX_SYNTAX_ERRORS) {
@@ -209,8 +217,9 @@ void ps_syntax_error(ps_ctx *ctx, int major, const lx_token *t) {
            ctx->prev == TK_OWNER || ctx->prev == TK_COUNTERPART || ctx->prev == TK_VIA ||
            ctx->prev == TK_ISSUER || ctx->prev == TK_ISSUED)
     hint = _("; a body is expected here: its identifier, or its name in quotes");
-  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO || ctx->prev == TK_EXISTS)
-    hint = _("; a level is expected here: central, province, district or grassroots");
+  else if (ctx->prev == TK_LEVEL || ctx->prev == TK_ADDRESSES || ctx->prev == TK_TO || ctx->prev == TK_EXISTS ||
+           ctx->prev == TK_SCOPE)
+    hint = level_hint(ctx);
   else if (ctx->prev == TK_ALIAS || ctx->prev == TK_DUE || ctx->prev == TK_IMPLEMENTS ||
            ctx->prev == TK_WAIVE || ctx->prev == TK_FORWARD || ctx->prev == TK_REASON ||
            ctx->prev == TK_FINGERPRINT || ctx->prev == TK_REASSIGNED || ctx->prev == TK_DONE ||
@@ -725,6 +734,11 @@ void ps_implements(ps_ctx *ctx, md_item *it, md_link *links) {
 void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels) {
   (void)ctx;
   it->cascade = levels ? levels : MD_ALL_LEVELS;
+}
+
+void ps_scope(ps_ctx *ctx, md_item *it, const lx_token *kw, unsigned levels) {
+  it->scope |= levels;
+  it->scope_loc = loc_of(ctx, kw);
 }
 
 static md_item *statement(ps_ctx *ctx, md_item_kind kind, const lx_token *kw, md_link *links) {

@@ -160,6 +160,7 @@ void ps_link_opt(ps_ctx *ctx, md_link *l, ps_link_opt_kind k, const lx_token *s)
 md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more);
 void ps_implements(ps_ctx *ctx, md_item *it, md_link *links);
 void ps_cascade(ps_ctx *ctx, md_item *it, unsigned levels);
+void ps_scope(ps_ctx *ctx, md_item *it, const lx_token *kw, unsigned levels);
 md_item *ps_waiver(ps_ctx *ctx, const lx_token *kw, md_link *links);
 void ps_waiver_reason(ps_ctx *ctx, md_item *it, const lx_token *s);
 void ps_waiver_until(ps_ctx *ctx, md_item *it, const lx_token *d);
