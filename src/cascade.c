@@ -624,15 +624,6 @@ static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_i
   if (out)
     return dg_fmt(m->arena, _("not addressed to %s plans: the 'scope' of its section %s confines it to these "
                               "levels: %s"), lv, out->id ? out->id : "", level_list(m, out->scope));
-  const md_plan *via = NULL;
-  for (size_t i = 0; i < c->ntargets && d->plan; i++) {
-    if (c->targets[i].plan == d->plan) { via = NULL; break; }
-    if (!via) via = c->targets[i].plan;
-  }
-  if (via)   /* an ancestor's: the plan between answers it, or forwards it */
-    return dg_fmt(m->arena, _("not addressed to %s plans directly: it is a directive of %s, which reaches this plan "
-                              "through %s (link that plan's task that carries it out, or have that plan forward it)"),
-                  lv, key_of(m, d->plan), key_of(m, via));
   const cs_scope *sc = cs_addressed(d, c->level) ? scope_of(m, d) : NULL;
   if (sc && sc->national)
     return dg_fmt(m->arena, _("not addressed to %s plans: it is a conference of the whole country, held once by the "
@@ -649,6 +640,15 @@ static const char *unaddressed_why(md_model *m, const cs_coverage *c, const md_i
       return dg_fmt(m->arena, _("not addressed to %s plans: its owner %s exists only at these levels: %s"), lv,
                     body_name(m, b), level_list(m, b->exists));
   }
+  const md_plan *via = NULL;
+  for (size_t i = 0; i < c->ntargets && d->plan; i++) {
+    if (c->targets[i].plan == d->plan) { via = NULL; break; }
+    if (!via) via = c->targets[i].plan;
+  }
+  if (via && cs_addressed(d, c->level))   /* an ancestor's, which the plan between answers or forwards */
+    return dg_fmt(m->arena, _("not addressed to %s plans directly: it is a directive of %s, which reaches this plan "
+                              "through %s (link that plan's task that carries it out, or have that plan forward it)"),
+                  lv, key_of(m, d->plan), key_of(m, via));
   return dg_fmt(m->arena, _("not addressed to %s plans: no owner's work is carried at that level, and no "
                             "'cascade' or 'forward' passes it down"), lv);
 }

@@ -61,9 +61,10 @@ typedef struct options {
   int within;                /* agenda, report --format html: --within DAYS */
   const char *owner;         /* agenda --owner BODY */
   int no_rules;              /* --no-rules: the built-in checks only */
-  int weak_links;            /* --weak-links: the link-weak notes (they
-                                compare texts, which costs more than every
-                                other check of a national run together) */
+  int weak_links;            /* the link-weak notes: 1 --weak-links, -1
+                                --no-weak-links, 0 as the run decides (they
+                                compare texts, which costs several times
+                                every other check of a national run) */
   int jobs;                  /* -j N: worker processes for check */
   int stop_after;            /* --stop-after: 0, or STOP_LEX.. */
   long long batch;           /* --batch N: plans a check worker takes */
@@ -101,9 +102,11 @@ static const char *const help_text[] = {
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
-     "plancheck check --weak-links: also a note (link-weak) on each link whose\n"
-     "task shares almost nothing with the directive it implements (it compares\n"
-     "their texts, which takes far longer than the other checks).\n"),
+     "plancheck check notes each link whose task shares almost nothing with the\n"
+     "directive it implements (link-weak) when it checks up to --batch plans\n"
+     "(256) in one piece; --weak-links gives the notes in a larger run too\n"
+     "(comparing the texts takes several times the other checks), and\n"
+     "--no-weak-links in none.\n"),
   N_("options:\n"
      "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
      "                      PLANPATH, colon-separated, is searched after)\n"
@@ -126,6 +129,8 @@ static const char *const help_text[] = {
      "                      plans, in parts of 128)\n"
      "  -j N, --jobs N      check: worker processes at once (default: one per\n"
      "                      processor)\n"
+     "  --weak-links        check: the link-weak notes in a run in parts too\n"
+     "  --no-weak-links     check: no link-weak notes\n"
      "  --stop-after=lex|parse|resolve\n"
      "                      check: stop after that stage and say how long it took\n"
      "                      (for benchmarks)\n"),
@@ -240,6 +245,7 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
   if (strcmp(a, "--no-rules") == 0) { o->no_rules = 1; return 0; }
   if (strcmp(a, "--weak-links") == 0) { o->weak_links = 1; return 0; }
+  if (strcmp(a, "--no-weak-links") == 0) { o->weak_links = -1; return 0; }
   if (strcmp(a, "--werror") == 0) { o->werror = 1; return 0; }
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
@@ -402,7 +408,7 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
     if (!in->v[i].plan) continue;
     ck_plan(m, in->v[i].plan);
     cs_coverage *c = cs_check(m, in->v[i].plan, o->as_of);
-    if (o->weak_links) sg_check_links(m, c);
+    if (o->weak_links >= 0) sg_check_links(m, c);
     ru_check(rules, in->v[i].plan);
   }
   cs_check_cycles(m, from);
@@ -537,6 +543,13 @@ enum { ONE_PIECE = 256, PART = 128 };
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
   size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
+  /* The link-weak notes come with a run in one piece (an office checking
+   * its plans), and with a run in parts only when asked for: comparing
+   * the texts of every link of a national run would take several times
+   * all its other checks (docs/BENCHMARKS.md). */
+  options run = *o;
+  if (!run.weak_links) run.weak_links = npaths <= whole ? 1 : -1;
+  o = &run;
   checker k = { o, m, ro, rules, paths, 1, { 0 } };
   if (npaths > whole && o->nprogress) {
     fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "

@@ -371,6 +371,8 @@ typedef struct md_model {
   struct cs_carriers *carriers;   /* cascade's nearest body of each level
                                      carrying each body's work, for its
                                      explanations */
+  struct sm_lexicon *lexicon;     /* similar.c's terms of the item texts
+                                     it has read, each read once */
   md_level_def levels[MD_MAX_LEVELS + 1];  /* [1..nlevels] */
   int nlevels;
   md_structure *structures, *last_structure;

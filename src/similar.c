@@ -11,11 +11,67 @@
 
 enum { NONE = UINT32_MAX };  /* no term: a syllable not joined to the next */
 
-typedef struct term {
+/* ---- the model's lexicon ----
+ * What every index shares: the abbreviation table and each item's text
+ * read into terms, once per model. A directive is added to the index of
+ * every child that links it (a province's, to each of its districts'),
+ * and reading a text (NFC, abbreviations, folding, tokens) costs far more
+ * than counting its terms again. Terms here have the model's ids; each
+ * index numbers the terms it meets in its own order. */
+
+typedef struct lexeme {
   const char *s;             /* folded, NUL-terminated: handed out by sm_shared_terms */
   size_t n;
-  uint32_t df;               /* documents that hold it */
   int pair;                  /* two syllables, not one */
+} lexeme;
+
+/* An item's text as terms: the syllables in text order and, for each, the
+ * pair it forms with the next one (NONE at punctuation and paragraph
+ * ends). */
+typedef struct reading {
+  const md_item *item;
+  uint32_t *seq, *link;
+  size_t nseq;
+} reading;
+
+/* Entries found by their item: the readings of a lexicon, the documents of
+ * an index, arrays whose elements begin with their item. Open addressing
+ * on the address: entry number + 1, 0 when empty. */
+typedef struct by_item {
+  uint32_t *slot;
+  size_t cap;
+} by_item;
+
+typedef struct abbrev {
+  sl_slice shortform, longform;
+} abbrev;
+
+struct sm_lexicon {
+  ar_arena *a;
+  abbrev *abbrevs;           /* the model's first, so a plan can override */
+  size_t nabbrevs, longest;  /* longest: the longest short form, in bytes */
+  unsigned char starts[32];  /* the first bytes of short forms, as a bit set */
+  ix_table by_short;         /* abbrevs by short form, the first of each */
+  lexeme *terms;
+  size_t nterms, capterms;
+  uint32_t *thash;           /* open addressing: term id + 1, 0 when empty */
+  size_t thcap;
+  reading *readings;
+  size_t nreadings, capreadings;
+  by_item by_item;           /* the readings by item */
+  uint32_t *seq, *link;      /* scratch of the reading in progress */
+  size_t nseq, capseq;
+  char *key;                 /* scratch for a pair that is not one slice */
+  size_t capkey;
+};
+
+/* A term of one index: kept small, as every child plan's index holds
+ * every term of its tasks. */
+typedef struct term {
+  uint32_t global;           /* its lexeme */
+  uint32_t df;               /* documents that hold it */
+  uint32_t last, at;         /* count_term's: the document (+ 1) that last
+                                held it, and its entry there */
   double idf;
 } term;
 
@@ -28,34 +84,23 @@ typedef struct doc {
   const md_item *item;
   entry *v;                  /* sorted by term id */
   size_t nv;
-  /* The syllables in text order and, for each, the pair it forms with the
-   * next one (NONE at punctuation and paragraph ends): sm_shared_terms
-   * rebuilds phrases from them. */
-  uint32_t *seq, *link;
+  const uint32_t *seq, *link;  /* the item's reading, in the lexicon's ids:
+                                sm_shared_terms rebuilds phrases from it */
   size_t nseq;
 } doc;
 
-typedef struct abbrev {
-  sl_slice shortform, longform;
-} abbrev;
-
 struct sm_index {
   ar_arena *a;
-  abbrev *abbrevs;           /* the model's first, so a plan can override */
-  size_t nabbrevs;
-  ix_table by_short;         /* abbrevs by short form, the first of each */
+  sm_lexicon *lex;
   term *terms;
   size_t nterms, capterms;
-  uint32_t *thash;           /* open addressing: term id + 1, 0 when empty */
+  uint32_t *thash;           /* open addressing by lexeme: term id + 1 */
   size_t thcap;
   doc *docs;
   size_t ndocs, capdocs;
-  uint32_t *dhash;           /* open addressing by item address: doc index + 1 */
-  size_t dhcap;
-  uint32_t *seq, *link, *bag;   /* scratch of the sm_add in progress */
-  size_t nseq, capseq, capbag;
-  char *key;                 /* scratch for a pair that is not one slice */
-  size_t capkey;
+  by_item by_item;           /* the documents by item */
+  entry *scratch;            /* the counts of the sm_add in progress */
+  size_t capscratch;
   int finished;
   /* The candidates' inverted index (sm_candidates_from): for term t, the
    * candidates holding it are post[post_at[t] .. post_at[t + 1]), in the
@@ -99,37 +144,55 @@ static const char *const builtin[][2] = {
 
 static sl_slice short_key(const void *v) { return ((const abbrev *)v)->shortform; }
 
-static void add_abbrev(sm_index *ix, sl_slice shortform, sl_slice longform) {
-  abbrev *ab = &ix->abbrevs[ix->nabbrevs++];
-  ab->shortform = tx_nfc(ix->a, shortform.p, shortform.n); /* compared with NFC text */
+static void add_abbrev(sm_lexicon *lx, sl_slice shortform, sl_slice longform) {
+  abbrev *ab = &lx->abbrevs[lx->nabbrevs++];
+  ab->shortform = tx_nfc(lx->a, shortform.p, shortform.n); /* compared with NFC text */
   ab->longform = longform;
-  ix_put(&ix->by_short, ab);
+  if (!ab->shortform.n) return;
+  unsigned char first = (unsigned char)ab->shortform.p[0];
+  lx->starts[first >> 3] |= (unsigned char)(1u << (first & 7));
+  if (ab->shortform.n > lx->longest) lx->longest = ab->shortform.n;
+  ix_put(&lx->by_short, ab);
 }
 
-static void load_abbrevs(sm_index *ix, const md_model *m) {
+static void load_abbrevs(sm_lexicon *lx, const md_model *m) {
   size_t n = sizeof builtin / sizeof builtin[0];
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next) n++;
-  ix->abbrevs = ar_alloc(ix->a, n * sizeof *ix->abbrevs);
-  ix_init(&ix->by_short, ix->a, short_key);
-  ix_reserve(&ix->by_short, n);
+  lx->abbrevs = ar_alloc(lx->a, n * sizeof *lx->abbrevs);
+  ix_init(&lx->by_short, lx->a, short_key);
+  ix_reserve(&lx->by_short, n);
   for (const md_abbrev *ab = m->abbrevs; ab; ab = ab->next)
-    add_abbrev(ix, ab->shortform.value, ab->longform.value);
+    add_abbrev(lx, ab->shortform.value, ab->longform.value);
   for (size_t k = 0; k < sizeof builtin / sizeof builtin[0]; k++)
-    add_abbrev(ix, (sl_slice){ builtin[k][0], strlen(builtin[k][0]) },
+    add_abbrev(lx, (sl_slice){ builtin[k][0], strlen(builtin[k][0]) },
                (sl_slice){ builtin[k][1], strlen(builtin[k][1]) });
 }
 
-/* Every token of every text is looked up: through the index, so that a
- * plan declaring thousands of abbreviations costs no more per token. */
-static const sl_slice *expansion(const sm_index *ix, const char *s, size_t n) {
-  const abbrev *ab = ix_get(&ix->by_short, (sl_slice){ s, n });
+/* Every token of every text is a candidate: the bit set of first bytes
+ * and the longest length turn most away before the table (which keeps a
+ * plan declaring thousands of abbreviations at one lookup per token). */
+static const sl_slice *expansion(const sm_lexicon *lx, const char *s, size_t n) {
+  unsigned char first = (unsigned char)s[0];
+  if (n > lx->longest || !(lx->starts[first >> 3] & (1u << (first & 7)))) return NULL;
+  const abbrev *ab = ix_get(&lx->by_short, (sl_slice){ s, n });
   return ab ? &ab->longform : NULL;
+}
+
+/* The model's lexicon, made on first use: the model is read by then, and
+ * so are its abbreviations. */
+static sm_lexicon *lexicon_of(md_model *m) {
+  if (m->lexicon) return m->lexicon;
+  sm_lexicon *lx = ar_alloc(m->arena, sizeof *lx);
+  lx->a = m->arena;
+  load_abbrevs(lx, m);
+  m->lexicon = lx;
+  return lx;
 }
 
 sm_index *sm_new(md_model *m) {
   sm_index *ix = ar_alloc(m->arena, sizeof *ix);
   ix->a = m->arena;
-  load_abbrevs(ix, m);
+  ix->lex = lexicon_of(m);
   return ix;
 }
 
@@ -137,15 +200,10 @@ sm_index *sm_new(md_model *m) {
 
 typedef enum cls { C_SPACE, C_WORD, C_JOIN, C_PUNCT } cls;
 
-/* The class of the code point at s[i] and its length (a bad byte is one
- * byte of punctuation). Letters, marks and digits make words; '-', '/' and
- * '.' between two of them join them, so "164-qđ/tw", "12/5/2008" and
- * "ii/2023" stay whole. */
-static cls class_at(const char *s, size_t n, size_t i, size_t *len) {
-  int32_t cp;
-  int l = tx_decode((const unsigned char *)s + i, n - i, &cp);
-  *len = l ? (size_t)l : 1;
-  if (!l) return C_PUNCT;
+/* The class of a code point. Letters, marks and digits make words; '-',
+ * '/' and '.' between two of them join them, so "164-qđ/tw", "12/5/2008"
+ * and "ii/2023" stay whole. */
+static cls class_of(int32_t cp) {
   if (cp == '-' || cp == '/' || cp == '.') return C_JOIN;
   if (cp == '\t' || cp == '\n' || cp == '\r') return C_SPACE;
   switch (utf8proc_category(cp)) {
@@ -159,6 +217,30 @@ static cls class_at(const char *s, size_t n, size_t i, size_t *len) {
   default:
     return C_PUNCT;
   }
+}
+
+/* The classes of the code points below U+2000 (Latin with every
+ * Vietnamese letter, the combining marks), filled in as they are met:
+ * class + 1, 0 while not looked up. Every text of a run is read through
+ * here, and the library's property lookup is the dearest step of it. */
+enum { CLS_CACHED = 0x2000 };
+static unsigned char cls_cache[CLS_CACHED];
+
+/* The class of the code point at s[i] and its length (a bad byte is one
+ * byte of punctuation). */
+static cls class_at(const char *s, size_t n, size_t i, size_t *len) {
+  unsigned char b = (unsigned char)s[i];
+  int32_t cp = b;
+  if (b < 0x80) {
+    *len = 1;
+  } else {
+    int l = tx_decode((const unsigned char *)s + i, n - i, &cp);
+    *len = l ? (size_t)l : 1;
+    if (!l) return C_PUNCT;
+  }
+  if (cp >= CLS_CACHED) return class_of(cp);
+  if (!cls_cache[cp]) cls_cache[cp] = (unsigned char)(class_of(cp) + 1);
+  return (cls)(cls_cache[cp] - 1);
 }
 
 typedef struct scan {
@@ -199,11 +281,11 @@ static size_t put(char *out, size_t o, const char *s, size_t n) {
 /* s with every abbreviation token replaced by its long form, into out; only
  * measures when out is NULL. Works on the NFC text before folding, because
  * the match is case-sensitive. */
-static size_t expand(const sm_index *ix, const char *s, size_t n, char *out) {
+static size_t expand(const sm_lexicon *lx, const char *s, size_t n, char *out) {
   scan sc = { s, n, 0, 0, 0, 0 };
   size_t o = 0, from = 0;
   while (next_token(&sc)) {
-    const sl_slice *rep = expansion(ix, s + sc.start, sc.end - sc.start);
+    const sl_slice *rep = expansion(lx, s + sc.start, sc.end - sc.start);
     if (!rep) continue;
     o += put(out, o, s + from, sc.start - from);
     o += put(out, o, rep->p, rep->n);
@@ -215,116 +297,88 @@ static size_t expand(const sm_index *ix, const char *s, size_t n, char *out) {
 /* The text terms are read from: NFC, abbreviations expanded, case folded,
  * white space collapsed, new-style tone marks. A fresh arena copy, so the
  * tone rewrite never touches a source buffer. */
-static sl_slice normalise(sm_index *ix, sl_slice text) {
-  sl_slice nfc = tx_nfc(ix->a, text.p, text.n);
-  size_t n = expand(ix, nfc.p, nfc.n, NULL);
-  char *buf = ar_alloc(ix->a, n + 1);
-  expand(ix, nfc.p, nfc.n, buf);
-  return tx_fold_tones(ix->a, buf, n);
+static sl_slice normalise(sm_lexicon *lx, sl_slice text) {
+  sl_slice nfc = tx_nfc(lx->a, text.p, text.n);
+  size_t n = expand(lx, nfc.p, nfc.n, NULL);
+  char *buf = ar_alloc(lx->a, n + 1);
+  expand(lx, nfc.p, nfc.n, buf);
+  return tx_fold_tones(lx->a, buf, n);
 }
 
 /* ---- interning ---- */
 
-static void rehash_terms(sm_index *ix) {
-  size_t cap = ix->thcap ? ix->thcap * 2 : 1024;
-  ix->thash = ar_alloc(ix->a, cap * sizeof *ix->thash);
-  ix->thcap = cap;
-  for (size_t id = 0; id < ix->nterms; id++) {
-    size_t h = (size_t)tx_hash(ix->terms[id].s, ix->terms[id].n) & (cap - 1);
-    while (ix->thash[h]) h = (h + 1) & (cap - 1);
-    ix->thash[h] = (uint32_t)id + 1;
+static void rehash_terms(sm_lexicon *lx) {
+  size_t cap = lx->thcap ? lx->thcap * 2 : 1024;
+  lx->thash = ar_alloc(lx->a, cap * sizeof *lx->thash);
+  lx->thcap = cap;
+  for (size_t id = 0; id < lx->nterms; id++) {
+    size_t h = (size_t)tx_hash(lx->terms[id].s, lx->terms[id].n) & (cap - 1);
+    while (lx->thash[h]) h = (h + 1) & (cap - 1);
+    lx->thash[h] = (uint32_t)id + 1;
   }
 }
 
-static uint32_t intern(sm_index *ix, const char *s, size_t n) {
-  if ((ix->nterms + 1) * 2 > ix->thcap) rehash_terms(ix);
-  size_t mask = ix->thcap - 1;
+static uint32_t intern(sm_lexicon *lx, const char *s, size_t n) {
+  if ((lx->nterms + 1) * 2 > lx->thcap) rehash_terms(lx);
+  size_t mask = lx->thcap - 1;
   size_t h = (size_t)tx_hash(s, n) & mask;
-  for (; ix->thash[h]; h = (h + 1) & mask) {
-    const term *t = &ix->terms[ix->thash[h] - 1];
-    if (t->n == n && memcmp(t->s, s, n) == 0) return ix->thash[h] - 1;
+  for (; lx->thash[h]; h = (h + 1) & mask) {
+    const lexeme *t = &lx->terms[lx->thash[h] - 1];
+    if (t->n == n && memcmp(t->s, s, n) == 0) return lx->thash[h] - 1;
   }
-  ix->terms = ar_grow(ix->a, ix->terms, sizeof *ix->terms, &ix->capterms, ix->nterms + 1);
-  term *t = &ix->terms[ix->nterms];
-  t->s = ar_strndup(ix->a, s, n);
+  lx->terms = ar_grow(lx->a, lx->terms, sizeof *lx->terms, &lx->capterms, lx->nterms + 1);
+  lexeme *t = &lx->terms[lx->nterms];
+  t->s = ar_strndup(lx->a, s, n);
   t->n = n;
-  ix->thash[h] = (uint32_t)++ix->nterms;
-  return (uint32_t)(ix->nterms - 1);
+  lx->thash[h] = (uint32_t)++lx->nterms;
+  return (uint32_t)(lx->nterms - 1);
 }
 
 /* The pair "x y" of two syllables of f. Folding collapsed white space to
  * one space, so the pair is nearly always a slice of f; other separators
  * (a no-break space) are rewritten as one space. */
-static uint32_t intern_pair(sm_index *ix, sl_slice f, size_t s1, size_t e1, size_t s2, size_t e2) {
+static uint32_t intern_pair(sm_lexicon *lx, sl_slice f, size_t s1, size_t e1, size_t s2, size_t e2) {
   uint32_t id;
   if (s2 == e1 + 1 && f.p[e1] == ' ') {
-    id = intern(ix, f.p + s1, e2 - s1);
+    id = intern(lx, f.p + s1, e2 - s1);
   } else {
     size_t n = (e1 - s1) + 1 + (e2 - s2);
-    ix->key = ar_grow(ix->a, ix->key, 1, &ix->capkey, n);
-    memcpy(ix->key, f.p + s1, e1 - s1);
-    ix->key[e1 - s1] = ' ';
-    memcpy(ix->key + (e1 - s1) + 1, f.p + s2, e2 - s2);
-    id = intern(ix, ix->key, n);
+    lx->key = ar_grow(lx->a, lx->key, 1, &lx->capkey, n);
+    memcpy(lx->key, f.p + s1, e1 - s1);
+    lx->key[e1 - s1] = ' ';
+    memcpy(lx->key + (e1 - s1) + 1, f.p + s2, e2 - s2);
+    id = intern(lx, lx->key, n);
   }
-  ix->terms[id].pair = 1; /* a syllable never holds a space, so never both */
+  lx->terms[id].pair = 1; /* a syllable never holds a space, so never both */
   return id;
 }
 
-/* ---- documents ---- */
+/* ---- readings ---- */
 
-static void push_syllable(sm_index *ix, uint32_t id, uint32_t pair) {
-  if (ix->nseq == ix->capseq) { /* seq and link share one capacity */
-    size_t cap = ix->capseq;
-    ix->seq = ar_grow(ix->a, ix->seq, sizeof *ix->seq, &cap, ix->nseq + 1);
-    ix->link = ar_grow(ix->a, ix->link, sizeof *ix->link, &ix->capseq, ix->nseq + 1);
+static void push_syllable(sm_lexicon *lx, uint32_t id, uint32_t pair) {
+  if (lx->nseq == lx->capseq) { /* seq and link share one capacity */
+    size_t cap = lx->capseq;
+    lx->seq = ar_grow(lx->a, lx->seq, sizeof *lx->seq, &cap, lx->nseq + 1);
+    lx->link = ar_grow(lx->a, lx->link, sizeof *lx->link, &lx->capseq, lx->nseq + 1);
   }
-  if (pair != NONE) ix->link[ix->nseq - 1] = pair;
-  ix->seq[ix->nseq] = id;
-  ix->link[ix->nseq++] = NONE;
+  if (pair != NONE) lx->link[lx->nseq - 1] = pair;
+  lx->seq[lx->nseq] = id;
+  lx->link[lx->nseq++] = NONE;
 }
 
 /* Reads one paragraph's syllables and pairs into the scratch arrays; a pair
  * never spans punctuation or two paragraphs. */
-static void read_paragraph(sm_index *ix, sl_slice f) {
+static void read_paragraph(sm_lexicon *lx, sl_slice f) {
   scan sc = { f.p, f.n, 0, 0, 0, 0 };
   size_t ps = 0, pe = 0;
   int joined = 0;
   while (next_token(&sc)) {
-    uint32_t id = intern(ix, f.p + sc.start, sc.end - sc.start);
-    uint32_t pair = joined && !sc.broken ? intern_pair(ix, f, ps, pe, sc.start, sc.end) : NONE;
-    push_syllable(ix, id, pair);
+    uint32_t id = intern(lx, f.p + sc.start, sc.end - sc.start);
+    uint32_t pair = joined && !sc.broken ? intern_pair(lx, f, ps, pe, sc.start, sc.end) : NONE;
+    push_syllable(lx, id, pair);
     ps = sc.start;
     pe = sc.end;
     joined = 1;
-  }
-}
-
-static int cmp_id(const void *x, const void *y) {
-  uint32_t a = *(const uint32_t *)x, b = *(const uint32_t *)y;
-  return (a > b) - (a < b);
-}
-
-/* The document's term counts from the scratch arrays: every syllable and
- * every pair, sorted by id and counted; each distinct term adds one to its
- * document frequency. */
-static void count_terms(sm_index *ix, doc *d) {
-  size_t n = 0;
-  ix->bag = ar_grow(ix->a, ix->bag, sizeof *ix->bag, &ix->capbag, 2 * ix->nseq + 1);
-  for (size_t k = 0; k < ix->nseq; k++) {
-    ix->bag[n++] = ix->seq[k];
-    if (ix->link[k] != NONE) ix->bag[n++] = ix->link[k];
-  }
-  qsort(ix->bag, n, sizeof *ix->bag, cmp_id);
-  size_t distinct = 0;
-  for (size_t k = 0; k < n; k++) distinct += k == 0 || ix->bag[k] != ix->bag[k - 1];
-  d->v = ar_alloc(ix->a, (distinct ? distinct : 1) * sizeof *d->v);
-  for (size_t k = 0; k < n; k++) {
-    if (k == 0 || ix->bag[k] != ix->bag[k - 1]) {
-      d->v[d->nv++].id = ix->bag[k];
-      ix->terms[ix->bag[k]].df++;
-    }
-    d->v[d->nv - 1].w += 1;
   }
 }
 
@@ -335,42 +389,150 @@ static size_t item_slot(const md_item *it, size_t cap) {
   return (size_t)(x >> 32) & (cap - 1);
 }
 
-static const doc *find_doc(const sm_index *ix, const md_item *it) {
-  if (!ix->dhcap || !it) return NULL;
-  for (size_t h = item_slot(it, ix->dhcap); ix->dhash[h]; h = (h + 1) & (ix->dhcap - 1))
-    if (ix->docs[ix->dhash[h] - 1].item == it) return &ix->docs[ix->dhash[h] - 1];
-  return NULL;
-}
-
-static void index_doc(sm_index *ix, size_t k) {
-  if ((ix->ndocs + 1) * 2 > ix->dhcap) {
-    ix->dhcap = ix->dhcap ? ix->dhcap * 2 : 256;
-    ix->dhash = ar_alloc(ix->a, ix->dhcap * sizeof *ix->dhash);
-    for (size_t j = 0; j < k; j++) index_doc(ix, j);
-  }
-  size_t h = item_slot(ix->docs[k].item, ix->dhcap);
-  while (ix->dhash[h]) h = (h + 1) & (ix->dhcap - 1);
-  ix->dhash[h] = (uint32_t)k + 1;
-}
-
 static uint32_t *copy_ids(ar_arena *a, const uint32_t *ids, size_t n) {
   uint32_t *c = ar_alloc(a, (n ? n : 1) * sizeof *c);
   if (n) memcpy(c, ids, n * sizeof *c);
   return c;
 }
 
+/* Entry k's item (an entry begins with it). */
+static const md_item *item_at(const void *base, size_t stride, size_t k) {
+  const md_item *it;
+  memcpy(&it, (const char *)base + k * stride, sizeof it);
+  return it;
+}
+
+/* The entry of `it` among those of base, or NULL. */
+static void *by_item_get(const by_item *t, void *base, size_t stride, const md_item *it) {
+  if (!t->cap || !it) return NULL;
+  for (size_t h = item_slot(it, t->cap); t->slot[h]; h = (h + 1) & (t->cap - 1))
+    if (item_at(base, stride, t->slot[h] - 1) == it) return (char *)base + (t->slot[h] - 1) * stride;
+  return NULL;
+}
+
+/* Adds entry k of base, the k + 1st: doubles at half load. */
+static void by_item_put(ar_arena *a, by_item *t, const void *base, size_t stride, size_t k) {
+  if ((k + 1) * 2 > t->cap) {
+    t->cap = t->cap ? t->cap * 2 : 256;
+    t->slot = ar_alloc(a, t->cap * sizeof *t->slot);
+    for (size_t j = 0; j < k; j++) by_item_put(a, t, base, stride, j);
+  }
+  size_t h = item_slot(item_at(base, stride, k), t->cap);
+  while (t->slot[h]) h = (h + 1) & (t->cap - 1);
+  t->slot[h] = (uint32_t)k + 1;
+}
+
+/* The item's text as terms, read on its first call for the model. */
+static const reading *read_item(sm_lexicon *lx, const md_item *it) {
+  const reading *known = by_item_get(&lx->by_item, lx->readings, sizeof *lx->readings, it);
+  if (known) return known;
+  lx->nseq = 0;
+  for (const md_strs *p = it->texts; p; p = p->next) read_paragraph(lx, normalise(lx, p->s.value));
+  lx->readings = ar_grow(lx->a, lx->readings, sizeof *lx->readings, &lx->capreadings, lx->nreadings + 1);
+  reading *r = &lx->readings[lx->nreadings];
+  *r = (reading){ it, copy_ids(lx->a, lx->seq, lx->nseq), copy_ids(lx->a, lx->link, lx->nseq), lx->nseq };
+  by_item_put(lx->a, &lx->by_item, lx->readings, sizeof *lx->readings, lx->nreadings);
+  return &lx->readings[lx->nreadings++];
+}
+
+/* ---- documents ---- */
+
+static size_t global_slot(uint32_t global, size_t cap) { return (global * 0x9E3779B1u) & (cap - 1); }
+
+/* The index's id of a lexeme, or NONE when no document added holds it. */
+static uint32_t find_local(const sm_index *ix, uint32_t global) {
+  if (!ix->thcap) return NONE;
+  for (size_t h = global_slot(global, ix->thcap); ix->thash[h]; h = (h + 1) & (ix->thcap - 1))
+    if (ix->terms[ix->thash[h] - 1].global == global) return ix->thash[h] - 1;
+  return NONE;
+}
+
+static void rehash_local(sm_index *ix) {
+  size_t cap = ix->thcap ? ix->thcap * 2 : 1024;
+  ix->thash = ar_alloc(ix->a, cap * sizeof *ix->thash);
+  ix->thcap = cap;
+  for (size_t id = 0; id < ix->nterms; id++) {
+    size_t h = global_slot(ix->terms[id].global, cap);
+    while (ix->thash[h]) h = (h + 1) & (cap - 1);
+    ix->thash[h] = (uint32_t)id + 1;
+  }
+}
+
+/* The index's id of a lexeme, numbered in the order the index meets them:
+ * the order its scores are summed in, so one plan's suggestions do not
+ * depend on what else the model holds. */
+static uint32_t local_id(sm_index *ix, uint32_t global) {
+  if ((ix->nterms + 1) * 2 > ix->thcap) rehash_local(ix);
+  size_t mask = ix->thcap - 1, h = global_slot(global, ix->thcap);
+  for (; ix->thash[h]; h = (h + 1) & mask)
+    if (ix->terms[ix->thash[h] - 1].global == global) return ix->thash[h] - 1;
+  ix->terms = ar_grow(ix->a, ix->terms, sizeof *ix->terms, &ix->capterms, ix->nterms + 1);
+  ix->terms[ix->nterms] = (term){ .global = global };
+  ix->thash[h] = (uint32_t)++ix->nterms;
+  return (uint32_t)(ix->nterms - 1);
+}
+
+static int by_id(const void *x, const void *y) {
+  uint32_t a = ((const entry *)x)->id, b = ((const entry *)y)->id;
+  return (a > b) - (a < b);
+}
+
+/* Sorts a document's distinct terms by id. The ids come in the order the
+ * index met them, so a text that brings new terms is nearly sorted already
+ * and an insertion sort takes it in one pass; a long text goes to qsort. */
+static void sort_entries(entry *v, size_t n) {
+  if (n > 256) { qsort(v, n, sizeof *v, by_id); return; }
+  for (size_t i = 1; i < n; i++) {
+    entry x = v[i];
+    size_t j = i;
+    for (; j > 0 && v[j - 1].id > x.id; j--) v[j] = v[j - 1];
+    v[j] = x;
+  }
+}
+
+/* Counts one term of the document being added into the scratch: a new
+ * entry the first time (term.last marks the document it was last counted
+ * in, term.at its entry). */
+static void count_term(sm_index *ix, size_t *n, uint32_t global) {
+  uint32_t id = local_id(ix, global);
+  term *t = &ix->terms[id];
+  if (t->last != ix->ndocs + 1) {
+    t->last = (uint32_t)ix->ndocs + 1;
+    t->at = (uint32_t)*n;
+    t->df++;
+    ix->scratch[(*n)++] = (entry){ id, 0 };
+  }
+  ix->scratch[t->at].w += 1;
+}
+
+/* The document's term counts from its reading: every syllable and every
+ * pair, numbered as met (a syllable, then the pair it closes), each
+ * distinct term adding one to its document frequency. */
+static void count_terms(sm_index *ix, doc *d) {
+  size_t n = 0;
+  ix->scratch = ar_grow(ix->a, ix->scratch, sizeof *ix->scratch, &ix->capscratch, 2 * d->nseq + 1);
+  for (size_t k = 0; k < d->nseq; k++) {
+    count_term(ix, &n, d->seq[k]);
+    if (k && d->link[k - 1] != NONE) count_term(ix, &n, d->link[k - 1]);
+  }
+  d->v = ar_alloc(ix->a, (n ? n : 1) * sizeof *d->v);
+  if (n) memcpy(d->v, ix->scratch, n * sizeof *d->v);
+  d->nv = n;
+  sort_entries(d->v, n);
+}
+
+static const doc *find_doc(const sm_index *ix, const md_item *it) {
+  return by_item_get(&ix->by_item, ix->docs, sizeof *ix->docs, it);
+}
+
 void sm_add(sm_index *ix, const md_item *it) {
   if (ix->finished || !it || find_doc(ix, it)) return;
-  ix->nseq = 0;
-  for (const md_strs *p = it->texts; p; p = p->next) read_paragraph(ix, normalise(ix, p->s.value));
+  const reading *r = read_item(ix->lex, it);
   ix->docs = ar_grow(ix->a, ix->docs, sizeof *ix->docs, &ix->capdocs, ix->ndocs + 1);
   doc *d = &ix->docs[ix->ndocs];
-  d->item = it;
+  *d = (doc){ .item = it, .seq = r->seq, .link = r->link, .nseq = r->nseq };
   count_terms(ix, d);
-  d->seq = copy_ids(ix->a, ix->seq, ix->nseq);
-  d->link = copy_ids(ix->a, ix->link, ix->nseq);
-  d->nseq = ix->nseq;
-  index_doc(ix, ix->ndocs);
+  by_item_put(ix->a, &ix->by_item, ix->docs, sizeof *ix->docs, ix->ndocs);
   ix->ndocs++;
 }
 
@@ -390,7 +552,7 @@ static void weigh(sm_index *ix, doc *d) {
   for (size_t k = 0; k < d->nv; k++) {
     entry *e = &d->v[k];
     const term *t = &ix->terms[e->id];
-    e->w = (1 + log(e->w)) * t->idf * (t->pair ? PAIR_WEIGHT : 1);
+    e->w = (1 + log(e->w)) * t->idf * (ix->lex->terms[t->global].pair ? PAIR_WEIGHT : 1);
     norm += e->w * e->w;
   }
   norm = sqrt(norm);
@@ -433,8 +595,11 @@ static double weight_in(const doc *d, uint32_t id) {
   return lo < d->nv && d->v[lo].id == id ? d->v[lo].w : 0;
 }
 
-/* A term's part of the cosine of a and b. */
-static double share(const doc *a, const doc *b, uint32_t id) { return weight_in(a, id) * weight_in(b, id); }
+/* A lexeme's part of the cosine of a and b. */
+static double share(const sm_index *ix, const doc *a, const doc *b, uint32_t global) {
+  uint32_t id = find_local(ix, global);
+  return id == NONE ? 0 : weight_in(a, id) * weight_in(b, id);
+}
 
 typedef struct run {
   size_t s, e;               /* a->seq[s..e); empty when s == e */
@@ -446,11 +611,11 @@ typedef struct run {
  * the cosine: a phrase tells as much as its rarest part, and a sum would let
  * every common pair ("trong năm": two syllables and a pair) outweigh a rare
  * single term ("164-qđ/tw"). */
-static run run_at(const doc *a, const doc *b, size_t k) {
-  run r = { k, k, share(a, b, a->seq[k]) };
+static run run_at(const sm_index *ix, const doc *a, const doc *b, size_t k) {
+  run r = { k, k, share(ix, a, b, a->seq[k]) };
   if (r.score <= 0) return r;
   for (r.e = k + 1; r.e < a->nseq && a->link[r.e - 1] != NONE; r.e++) {
-    double p = share(a, b, a->link[r.e - 1]), s = share(a, b, a->seq[r.e]);
+    double p = share(ix, a, b, a->link[r.e - 1]), s = share(ix, a, b, a->seq[r.e]);
     if (p <= 0) break;
     r.score = fmax(r.score, fmax(p, s));
   }
@@ -468,15 +633,16 @@ static int chosen_already(const doc *a, const run *chosen, size_t n, run r) {
 }
 
 static const char *phrase(const sm_index *ix, const doc *d, run r) {
-  if (r.e - r.s == 1) return ix->terms[d->seq[r.s]].s;
-  if (r.e - r.s == 2) return ix->terms[d->link[r.s]].s;
+  const lexeme *t = ix->lex->terms;
+  if (r.e - r.s == 1) return t[d->seq[r.s]].s;
+  if (r.e - r.s == 2) return t[d->link[r.s]].s;
   size_t n = 0;
-  for (size_t k = r.s; k < r.e; k++) n += ix->terms[d->seq[k]].n + 1;
+  for (size_t k = r.s; k < r.e; k++) n += t[d->seq[k]].n + 1;
   char *p = ar_alloc(ix->a, n), *o = p;
   for (size_t k = r.s; k < r.e; k++) {
     if (k > r.s) *o++ = ' ';
-    memcpy(o, ix->terms[d->seq[k]].s, ix->terms[d->seq[k]].n);
-    o += ix->terms[d->seq[k]].n;
+    memcpy(o, t[d->seq[k]].s, t[d->seq[k]].n);
+    o += t[d->seq[k]].n;
   }
   *o = '\0';
   return p;
@@ -491,10 +657,10 @@ static int better(run r, run best) {
 
 /* The heaviest run of a that b shares and no chosen run holds; an empty
  * run when none is left. */
-static run best_run(const doc *a, const doc *b, const run *chosen, size_t n) {
+static run best_run(const sm_index *ix, const doc *a, const doc *b, const run *chosen, size_t n) {
   run best = { 0, 0, 0 };
   for (size_t k = 0; k < a->nseq;) {
-    run r = run_at(a, b, k);
+    run r = run_at(ix, a, b, k);
     k = r.e > r.s ? r.e : k + 1;
     if (r.e > r.s && better(r, best) && !chosen_already(a, chosen, n, r)) best = r;
   }
@@ -509,7 +675,7 @@ size_t sm_shared_terms(const sm_index *ix, const md_item *a, const md_item *b, c
   size_t n = 0;
   if (max > SM_MAX_SHARED) max = SM_MAX_SHARED;
   while (n < max) {
-    run r = best_run(da, db, chosen, n);
+    run r = best_run(ix, da, db, chosen, n);
     if (r.e == r.s) break;
     chosen[n] = r;
     out[n++] = phrase(ix, da, r);

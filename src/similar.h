@@ -14,8 +14,10 @@
  * (the model's `abbrev` table and a built-in one) are expanded; document
  * numbers ("164-QĐ/TW") stay one term. Diacritics are kept: "bộ" is not "bổ".
  *
- * Everything lives in the model's arena. Layer: check; calls arena, text,
- * model. */
+ * Everything lives in the model's arena. An item's text is read into terms
+ * once per model (the model's lexicon), however many indexes add it: a
+ * directive goes into the index of every child that links it. Layer:
+ * check; calls arena, text, model. */
 #ifndef PLANCHECK_SIMILAR_H
 #define PLANCHECK_SIMILAR_H
 
@@ -24,6 +26,7 @@
 #include "model.h"
 
 typedef struct sm_index sm_index;
+typedef struct sm_lexicon sm_lexicon;
 
 /* A corpus of item texts; allocated in m->arena. Reads m->abbrevs, so call
  * it once the model is read. */
