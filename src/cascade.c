@@ -107,14 +107,24 @@ int cs_addressed(const md_item *d, md_level level) {
 
 /* Whether `b` carries `target`'s work through a chain of counterparts; a
  * body that took over the work of another (or whose work another took
- * over) carries it too: one work across the change. */
-static int reaches(const md_body *b, const md_body *target, int depth) {
+ * over) carries it too: one work across the change. The chain may also
+ * start from a body b succeeds: a successor that names no counterpart of
+ * its own carries on its predecessors' (a department that took over Ban
+ * Dân vận Tỉnh ủy still answers Ban Dân vận Trung ương). Not the other
+ * way: a body merged into a wider one (Ban Tuyên giáo Huyện ủy into a
+ * commune's Ban Xây dựng Đảng) does not take on the others' work. */
+static int reaches_from(const md_body *b, const md_body *target, int depth) {
   if (md_same_work(b, target)) return 1;
   if (depth > MAX_DEPTH) return 0;
   for (const md_ref *c = b->counterparts; c; c = c->next)
-    if (c->body && reaches(c->body, target, depth + 1)) return 1;
+    if (c->body && reaches_from(c->body, target, depth + 1)) return 1;
+  for (const md_succession *s = b->succeeds; s; s = s->next)
+    for (const md_ref *r = s->refs; r; r = r->next)
+      if (r->body && r->body != b && reaches_from(r->body, target, depth + 1)) return 1;
   return 0;
 }
+
+static int reaches(const md_body *b, const md_body *target) { return reaches_from(b, target, 0); }
 
 /* Whether an owner's work has a place at `level` at all: a collective
  * reaching it, or a body carried there through counterparts. */
@@ -135,7 +145,7 @@ static int body_corresponds(const md_body *child, const md_body *owner, md_level
   unsigned reach = owner->addresses | md_work_carried(owner) | md_levels_below_first(st, owner->addresses);
   unsigned speaks = child->addresses ? child->addresses : MD_LEVEL_BIT(level);
   if (owner->addresses && (reach & speaks)) return 1;
-  return reaches(child, owner, 0);
+  return reaches(child, owner);
 }
 
 int cs_owner_corresponds(const md_item *d, const md_item *task, md_level level) {
@@ -170,7 +180,7 @@ static const char *expected_owners(md_model *m, const md_item *d, md_level level
   for (md_body *b = m->bodies; b; b = b->next) {
     if (b->level != level || !existed(b, child)) continue;
     for (const md_ref *o = d->owners; o; o = o->next) {
-      if (!o->body || !reaches(b, o->body, 0)) continue;
+      if (!o->body || !reaches(b, o->body)) continue;
       const char *name = body_name(m, b);
       dg_buf_item(&list, ", ", name, strlen(name));
       break;

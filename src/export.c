@@ -437,6 +437,7 @@ static void j_body(jw *w, const md_body *b) {
   j_strs(w, "aliases", b->aliases);
   j_refs(w, "counterparts", b->counterparts);
   j_levels(w, "addresses", b->addresses);
+  j_levels(w, "exists", b->exists);
   j_close(w, '}');
 }
 

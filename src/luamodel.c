@@ -873,6 +873,7 @@ static void body_succeeds(lua_State *L, const object *o) {
   list_close(&l);
 }
 static void body_ended(lua_State *L, const object *o) { push_day(L, md_body_end(o->x->p)); }
+static void body_exists(lua_State *L, const object *o) { md_body *b = o->x->p; push_levels(L, b->exists); }
 static void body_collective(lua_State *L, const object *o) {
   md_body *b = o->x->p;
   lua_pushboolean(L, b->addresses != 0);
@@ -1060,6 +1061,7 @@ static const field body_fields[] = {
   { "aliases", body_aliases },
   { "counterparts", body_counterparts },
   { "addresses", body_addresses },
+  { "exists", body_exists },
   { "successors", body_successors },
   { "succeeds", body_succeeds },
   { "ended", body_ended },
