@@ -531,6 +531,11 @@ static size_t paren_at(const finder *f, size_t p, size_t *s, const dl_deadline *
   while (q < stop && f->low[q] != ')' && f->low[q] != '(') q++;
   if (q >= stop || f->low[q] != ')') return p;
   size_t b = skip_blanks(f, p + 1), e = back_blanks(f, q);
+  /* "(*thực hiện thường xuyên*)": emphasis marks are no part of it */
+  while (e > b + 1 && f->low[b] == '*' && f->low[e - 1] == '*') {
+    b = skip_blanks(f, b + 1);
+    e = back_blanks(f, e - 1);
+  }
   if (e <= b) return p;
   const dl_deadline *d = reading(f, b, e, 0);
   if (!d) return p;

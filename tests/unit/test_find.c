@@ -30,6 +30,7 @@ void test_find_parenthesised(void) {
   UT_EQ_STR(found(&a, "Quy định số 164-QĐ/TW, ngày 01/02/2019 (hoàn thành trong năm 2023); Quy định số 132-QĐ/TW, "
                       "ngày 08/3/2018 (hoàn thành trong năm 2024)."),
             "[hoàn thành trong năm 2023]=within 2023 | [hoàn thành trong năm 2024]=within 2024");
+  UT_EQ_STR(found(&a, "Nhân dân (*thực hiện thường xuyên*)."), "[thực hiện thường xuyên]=continuous");
   /* a gloss that is not a deadline is read for phrases inside it */
   UT_EQ_STR(found(&a, "Nghị quyết Hội nghị Trung ương 6 (khóa XII) và Kế hoạch này."), "");
   UT_EQ_STR(found(&a, "học tập (hoàn thành học tập trong tháng 12/2022) và thường xuyên chỉ đạo thực hiện."),
