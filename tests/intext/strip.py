@@ -9,7 +9,7 @@ import re
 import sys
 
 KEYWORDS = {"due", "thời hạn"}
-ARGS = {"for", "as", "after", "cho", "theo dạng", "sau"}
+ARGS = {"for", "as", "after", "đối với", "tức là", "kể từ"}
 
 
 def tokens(line):
