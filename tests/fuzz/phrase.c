@@ -1,7 +1,9 @@
 /* Fuzz target phrase: the deadline-phrase recogniser (grammar/phrase.re,
  * src/deadline.c) on the input as a phrase, as resolve gives it one (in
- * NFC), and the target-value reader. What deadline.h promises is checked:
- * the canonical text of a chain is read back as the same chain. */
+ * NFC), the finder (dl_find) on it as running text, and the target-value
+ * reader. What deadline.h promises is checked: the canonical text of a
+ * chain is read back as the same chain; the phrases found are in order,
+ * inside the text, not overlapping, and each reads alone as found. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,6 +35,24 @@ static void round_trip(ar_arena *a, sl_slice nfc, dl_result r) {
   }
 }
 
+/* dl_find's phrases: ordered, within the text, apart, each read alone
+ * (with the prose `due` allows) as the chain found. */
+static void find(ar_arena *a, sl_slice nfc, const dl_context *ctx) {
+  dl_found out[16];
+  size_t n = dl_find(a, nfc.p, nfc.n, ctx, out, 16), end = 0;
+  for (size_t i = 0; i < n && i < 16; i++) {
+    const dl_found *f = &out[i];
+    dl_result r = dl_recognize_in(a, nfc.p + f->off, f->len, ctx);
+    const char *found = dl_canonical_chain(a, f->dl), *alone = r.first ? dl_canonical_chain(a, r.first) : "";
+    if (f->off < end || f->len == 0 || f->off + f->len > nfc.n || strcmp(found, alone) != 0) {
+      fprintf(stderr, "phrase: dl_find gave [%zu, +%zu) \"%s\" after %zu of %zu; alone it reads \"%s\"\n",
+              f->off, f->len, found, end, nfc.n, alone);
+      abort();
+    }
+    end = f->off + f->len;
+  }
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 4096) return -1;
   ar_arena a;
@@ -46,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   const dl_deadline *guess = dl_guess(&a, nfc.p, nfc.n, &ctx);
   walk(guess);
   if (guess) round_trip(&a, nfc, (dl_result){ (dl_deadline *)guess, 0, 0, 0 });
+  find(&a, nfc, &ctx);
   const char *op;
   double value;
   int percent;

@@ -55,9 +55,14 @@ def strip_line(line):
             j = k + (2 if kw != word else 1)
             if toks[j][2] == 's':
                 j += 1
-                while j + 1 < len(toks) and toks[j][2] == 'w' and line[toks[j][0]:toks[j][1]] in ARGS \
-                        and toks[j + 1][2] == 's':
-                    j += 2
+                while j + 1 < len(toks) and toks[j][2] == 'w':
+                    arg = line[toks[j][0]:toks[j][1]]
+                    width = 1
+                    if arg not in ARGS and j + 2 < len(toks) and toks[j + 1][2] == 'w':
+                        arg, width = arg + ' ' + line[toks[j + 1][0]:toks[j + 1][1]], 2
+                    if arg not in ARGS or toks[j + width][2] != 's':
+                        break
+                    j += width + 1
                 out.append(line[last:s].rstrip())
                 last = toks[j - 1][1]
                 k = j
