@@ -91,6 +91,16 @@ static void note_date_unknown(md_model *m, const md_plan *p) {
 
 enum { TEXT_PHRASES = 64 };   /* phrases read per paragraph, at most */
 
+/* The canonical text of one deadline whatever level it is staged for: a
+ * part of a staged phrase read alone ("cấp huyện hoàn thành trong tháng
+ * 01/2024; ..." gives "hoàn thành trong tháng 01/2024") has lost its level. */
+static const char *unstaged(ar_arena *a, const dl_deadline *d) {
+  dl_deadline one = *d;
+  one.stage = DL_STAGE_ALL;
+  one.next = NULL;
+  return dl_canonical(a, &one);
+}
+
 /* Whether a due of the task carries a phrase found in its text: the same
  * words (case and spacing aside), or the same meaning, each deadline of
  * the phrase's chain being one of some due's ("thường xuyên rà soát" in a
@@ -100,11 +110,11 @@ static int carried(ar_arena *a, const md_item *it, sl_slice phrase, const dl_dea
   for (const md_due *u = it->dues; u; u = u->next)
     if (sl_eq(tx_fold(a, u->phrase.value.p, u->phrase.value.n), key)) return 1;
   for (const dl_deadline *d = dl; d; d = d->next) {
-    const char *want = dl_canonical(a, d);
+    const char *want = unstaged(a, d);
     int met = 0;
     for (const md_due *u = it->dues; u && !met; u = u->next)
       for (const dl_deadline *e = u->dl; e && !met; e = e->next)
-        met = strcmp(dl_canonical(a, e), want) == 0;
+        met = strcmp(unstaged(a, e), want) == 0;
     if (!met) return 0;
   }
   return 1;

@@ -402,11 +402,20 @@ static const char *const timed_verbs[] = {
   "triển khai", "tiến hành", "xong", "đạt", "ban hành", "sơ kết", "tổng kết", NULL,
 };
 
-/* A date outside parentheses times the task when it starts a clause or
- * stands before the verb it times. A comma after it proves nothing: the
- * title "Chiến lược ... đến năm 2030, ..." has one. */
+/* Words that open a time adverbial and nothing else: a period after them
+ * times what comes before ("tổ chức hội nghị trong tháng 12/2022."). */
+static const char *const time_openers[] = {
+  "trong", "trước", "chậm nhất", "hoàn thành", "thực hiện", NULL,
+};
+
+/* A date outside parentheses times the task when it starts a clause,
+ * stands before the verb it times, or is opened by a word of time and
+ * ends the clause. A comma after it proves nothing: the title "Chiến
+ * lược ... đến năm 2030, ..." has one. */
 static int dated_stands(const finder *f, size_t s, size_t e) {
-  return starts_clause(f, s) || any_words_at(f, skip_blanks(f, e), timed_verbs);
+  size_t j = skip_blanks(f, e);
+  if (starts_clause(f, s) || any_words_at(f, j, timed_verbs)) return 1;
+  return any_words_at(f, s, time_openers) && (j >= f->n || strchr(".;)", f->low[j]));
 }
 
 /* Schedules kept apart from the task: "kế hoạch công tác hằng năm",

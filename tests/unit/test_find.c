@@ -66,6 +66,9 @@ void test_find_dates_and_events(void) {
   UT_EQ_STR(found(&a, "Đến năm 2025, cơ bản hoàn thiện xây dựng vị trí việc làm"), "[Đến năm 2025]=by 2025");
   UT_EQ_STR(found(&a, "kế hoạch cụ thể của địa phương, đơn vị; hoàn thành trong quý II/2023."),
             "[hoàn thành trong quý II/2023]=within 2023-Q2");
+  UT_EQ_STR(found(&a, "Tổ chức hội nghị sơ kết trong tháng 12/2022."), "[trong tháng 12/2022]=within 2022-12");
+  UT_EQ_STR(found(&a, "Báo cáo kết quả về Ban Thường vụ trước ngày 15/10/2024; đồng thời"),
+            "[trước ngày 15/10/2024]=before 2024-10-15");
   /* dates and periods that name documents, strategies, terms */
   UT_EQ_STR(found(&a, "Chương trình hành động số 20-CTr/TU ngày 20/3/2023 của Tỉnh ủy"), "");
   UT_EQ_STR(found(&a, "thực hiện Chiến lược kiểm tra, giám sát của Đảng đến năm 2030 trong toàn Đảng bộ."), "");
