@@ -165,13 +165,37 @@ static const char *xml_error(ar_arena *a, walker *w) {
                 w->err_col ? w->err_col : 1);
 }
 
+/* The line of a document type declaration in the prolog (before the
+ * first element), or 0. Looked for before parsing: libxml2 parses the
+ * declarations before the reader shows the declaration, and an entity
+ * bomb would be reported as some error inside an entity. */
+static int prolog_dtd(const char *s, size_t n) {
+  int line = 1;
+  for (size_t i = 0; i < n;) {
+    if (s[i] == '\n') line++;
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\r' || s[i] == '\n') { i++; continue; }
+    if (n - i >= 3 && memcmp(s + i, "\xEF\xBB\xBF", 3) == 0) { i += 3; continue; }
+    const char *end = NULL;
+    if (n - i >= 2 && memcmp(s + i, "<?", 2) == 0) end = "?>";
+    else if (n - i >= 4 && memcmp(s + i, "<!--", 4) == 0) end = "-->";
+    else return n - i >= 9 && memcmp(s + i, "<!DOCTYPE", 9) == 0 ? line : 0;
+    for (i += 2; i < n && !(s[i] == end[0] && n - i >= strlen(end) && memcmp(s + i, end, strlen(end)) == 0); i++)
+      if (s[i] == '\n') line++;
+    i += strlen(end);
+  }
+  return 0;
+}
+
+static const char *dtd_error(ar_arena *a, const char *part, int line) {
+  return dg_fmt(a, _("%s, line %d: a document type declaration, which Word never writes; not read"), part, line);
+}
+
 /* One step of the walk for the node under the reader. */
 static int step(ar_arena *ar, walker *w, handler h, void *ctx, const char **error) {
   xmlTextReaderPtr r = w->r;
   int type = xmlTextReaderNodeType(r);
   if (type == XML_READER_TYPE_DOCUMENT_TYPE) {
-    *error = dg_fmt(ar, _("%s, line %d: a document type declaration, which Word never writes; not read"),
-                    w->part, xmlTextReaderGetParserLineNumber(r));
+    *error = dtd_error(ar, w->part, xmlTextReaderGetParserLineNumber(r));
     return STOP;
   }
   if (type == XML_READER_TYPE_ELEMENT) {
@@ -221,8 +245,13 @@ static void xml_setup(void) {
 }
 
 /* Walks the XML of `part`: no network, no entity substitution, no DTD
- * loaded (and one declared is refused by step). */
+ * loaded (and one declared is refused). */
 static int walk(ar_arena *ar, const char *part, const char *buf, size_t len, handler h, void *ctx, const char **error) {
+  int dtd = prolog_dtd(buf, len);
+  if (dtd) {
+    *error = dtd_error(ar, part, dtd);
+    return -1;
+  }
   if (len > INT_MAX) len = INT_MAX;
   walker *w = mem_calloc(1, sizeof *w);
   w->part = part;
@@ -807,6 +836,11 @@ int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   char *buf = read_file(fd, &len, error);
   close(fd);
   if (!buf) return -1;
+  if (len < 22) {   /* shorter than a zip archive's end record */
+    free(buf);
+    *error = open_error(ZIP_ER_NOZIP);
+    return -1;
+  }
   xml_setup();
   zip_error_t ze;
   zip_error_init(&ze);

@@ -50,7 +50,7 @@ static int start(child *c, int fd) {
   /* "-" reads the PDF from standard input, so a file name that looks like
    * an option ("-x.pdf") means nothing to pdftotext, and the file read is
    * the one opened and checked. */
-  char *argv[] = { "pdftotext", "-enc", "UTF-8", "-", "-", NULL };
+  char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-", "-", NULL };
   if (!e) e = posix_spawnp(&c->pid, "pdftotext", &fa, NULL, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
   close(po[1]), close(pe[1]);
@@ -212,9 +212,9 @@ static void count_edges(ar_arena *a, ix_table *t, const line *v, size_t n, size_
     }
 }
 
-/* Whether the line is the number of page `no` (1-based) alone: "3",
- * "- 3 -", "Trang 3", "Trang 3/12", "3/12", "Page 3 of 12". */
-static int own_page_number(line l, size_t no) {
+/* The number of a line that is a page number alone ("3", "- 3 -",
+ * "Trang 3", "Trang 3/12", "3/12", "Page 3 of 12"), or -1. */
+static long page_number(line l) {
   const char *s = l.s, *e = l.s + l.n;
   while (s < e && (*s == ' ' || *s == '\t' || *s == '-' || *s == '\r')) s++;
   while (e > s && (e[-1] == ' ' || e[-1] == '\t' || e[-1] == '-' || e[-1] == '\r')) e--;
@@ -223,21 +223,26 @@ static int own_page_number(line l, size_t no) {
     size_t w = strlen(words[i]);
     if ((size_t)(e - s) > w && memcmp(s, words[i], w) == 0) { s += w; break; }
   }
-  size_t v = 0, digits = 0;
-  for (; s < e && *s >= '0' && *s <= '9' && digits < 7; s++, digits++) v = v * 10 + (size_t)(*s - '0');
-  if (!digits || v != no) return 0;
+  long v = 0;
+  int digits = 0;
+  for (; s < e && *s >= '0' && *s <= '9' && digits < 7; s++, digits++) v = v * 10 + (*s - '0');
+  if (!digits) return -1;
   while (s < e && *s == ' ') s++;
   if (s < e && (*s == '/' || (e - s > 3 && memcmp(s, "of ", 3) == 0))) {
     s += *s == '/' ? 1 : 3;
     while (s < e && *s == ' ') s++;
     while (s < e && *s >= '0' && *s <= '9') s++;
   }
-  return s == e;
+  return s == e ? v : -1;
 }
 
-/* Whether a line at an edge of a page is running there. */
+/* Whether a line at an edge of page `no` (1-based) is running there. A
+ * page number goes only when it is the page's own: counted with the
+ * others, digits aside, a number in the text ("15" at the top of a
+ * table) would look like one. */
 static int running(ar_arena *a, ix_table *t, line l, int bottom, size_t npages, size_t no) {
-  if (own_page_number(l, no)) return 1;
+  long v = page_number(l);
+  if (v >= 0) return (size_t)v == no;
   edge_count *c = ix_get(t, line_key(a, l.s, l.n));
   size_t k = c ? (bottom ? c->bottom : c->top) : 0;
   return k >= 2 && 2 * k > npages;

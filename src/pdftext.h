@@ -2,12 +2,15 @@
  *
  * The text comes from poppler's pdftotext (Debian package poppler-utils),
  * run without a shell on the open file (its standard input), its output
- * read through a pipe with a size cap and a time limit. The pages (which
- * pdftotext ends with a form feed) lose their running headers and footers:
- * a line at the top or bottom edge of a page that, digits aside, is at the
- * same edge of most pages ("Kế hoạch số 15-KH/HU", "Trang 3/12"), and a
- * lone page number at an edge that is the page's own ("3", "- 3 -",
- * "Trang 3"). The first line of each page is marked IM_PAGE, so that the
+ * read through a pipe with a size cap and a time limit. It runs with -raw,
+ * the order in which the page draws its text (reading order in the PDFs
+ * word processors write): the default mode joins a line that ends in "-"
+ * with the next and drops the hyphen, so a number broken at the line's
+ * end, "101-" / "QĐ/TW", came out "101QĐ/TW". The pages (which pdftotext
+ * ends with a form feed) lose their running headers and footers: a line at
+ * the top or bottom edge of a page that, digits aside, is at the same edge
+ * of most pages ("Kế hoạch số 15-KH/HU", "Bản điện tử"), and a page number
+ * alone at an edge when it is the page's own ("3", "- 3 -", "Trang 3/12"). The first line of each page is marked IM_PAGE, so that the
  * importer joins a paragraph the page broke. An empty line stands where
  * the text layer leaves a gap between blocks. A PDF without a text layer
  * (a scan) is an error, not an empty document.
