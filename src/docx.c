@@ -34,6 +34,15 @@ enum {
 
 /* ---- the parts of the archive ---- */
 
+/* libzip does not always say ZIP_ER_MEMORY when an allocation of its own
+ * fails (a failed read of the central directory is "not a zip archive"),
+ * but the failed malloc leaves ENOMEM: each call is made with errno
+ * cleared, and a failure with ENOMEM is running out of memory, never a
+ * damaged document or a missing part. */
+static void zip_failed(void) {
+  if (errno == ENOMEM) mem_oom();
+}
+
 /* The error of a member that cannot be read, from libzip's code. */
 static int part_error(ar_arena *a, int code, const char *name, const char **error) {
   if (code == ZIP_ER_MEMORY) mem_oom();
@@ -52,20 +61,31 @@ static int part_error(ar_arena *a, int code, const char *name, const char **erro
 static int read_part(ar_arena *a, zip_t *z, const char *name, char **buf, size_t *len, const char **error) {
   zip_stat_t st;
   zip_stat_init(&st);
-  if (zip_stat(z, name, 0, &st) != 0) return 1;
+  errno = 0;
+  if (zip_stat(z, name, 0, &st) != 0) {
+    zip_failed();
+    return 1;
+  }
   if ((st.valid & ZIP_STAT_SIZE) && st.size > DX_MAX_PART) goto too_large;
+  errno = 0;
   zip_file_t *f = zip_fopen(z, name, 0);
-  if (!f) return part_error(a, zip_error_code_zip(zip_get_error(z)), name, error);
+  if (!f) {
+    zip_failed();
+    return part_error(a, zip_error_code_zip(zip_get_error(z)), name, error);
+  }
+  /* At most one byte more than the cap is read: enough to know. */
   size_t cap = 1 << 16, n = 0;
   char *b = mem_alloc(cap);
   for (;;) {
+    if (n > DX_MAX_PART) { free(b); zip_fclose(f); goto too_large; }
     if (n == cap) {
-      if (cap > DX_MAX_PART) { free(b); zip_fclose(f); goto too_large; }
-      cap *= 2;
+      cap = cap > DX_MAX_PART / 2 ? DX_MAX_PART + 1 : cap * 2;
       b = mem_realloc(b, cap);
     }
+    errno = 0;
     zip_int64_t r = zip_fread(f, b + n, cap - n);
     if (r < 0) {
+      zip_failed();
       int code = zip_error_code_zip(zip_file_get_error(f));
       free(b);
       zip_fclose(f);
@@ -75,7 +95,6 @@ static int read_part(ar_arena *a, zip_t *z, const char *name, char **buf, size_t
     n += (size_t)r;
   }
   zip_fclose(f);
-  if (n > DX_MAX_PART) { free(b); goto too_large; }
   *buf = b;
   *len = n;
   return 0;
@@ -846,8 +865,10 @@ int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   zip_error_init(&ze);
   zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);
   if (!src) mem_oom();
+  errno = 0;
   zip_t *z = zip_open_from_source(src, ZIP_RDONLY, &ze);
   if (!z) {
+    zip_failed();
     *error = open_error(zip_error_code_zip(&ze));
     zip_error_fini(&ze);
     zip_source_free(src);

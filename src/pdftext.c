@@ -42,6 +42,8 @@ static int start(child *c, int fd) {
     close(po[0]), close(po[1]);
     return e;
   }
+  /* Only the copies made for the child (0, 1, 2) reach it. */
+  for (int i = 0; i < 2; i++) fcntl(po[i], F_SETFD, FD_CLOEXEC), fcntl(pe[i], F_SETFD, FD_CLOEXEC);
   posix_spawn_file_actions_t fa;
   int e = posix_spawn_file_actions_init(&fa);
   if (!e) e = posix_spawn_file_actions_adddup2(&fa, fd, 0);

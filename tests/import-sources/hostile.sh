@@ -51,6 +51,17 @@ with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
             f.write(b" " * (1 << 20))
         f.write(b"</w:t></w:r></w:p></w:body></w:document>")
 PY
+# The same bomb declaring 1000 bytes, in both headers: the reader's own cap
+# stops it.
+"$py" - liar.docx <<PY
+import struct, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr("word/document.xml", b'<w:document $W><w:body><w:p><w:r><w:t>' + b" " * (80 << 20))
+b = bytearray(open(sys.argv[1], "rb").read())
+struct.pack_into("<I", b, 22, 1000)                     # the local header
+struct.pack_into("<I", b, b.find(b"PK\x01\x02") + 24, 1000)  # the central directory
+open(sys.argv[1], "wb").write(b)
+PY
 
 # PDFs.
 mkdir -p dir.pdf
