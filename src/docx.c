@@ -354,7 +354,7 @@ static sl_slice id_key(const void *v) { return *(const sl_slice *)v; }
 /* What the reader knows of the document. */
 typedef struct doc {
   ar_arena *a;
-  ix_table abs, nums, styles;
+  ix_table abs, nums, styles, notes;
   int default_bold;
   /* numbering.xml and styles.xml while they are read */
   absnum *cur_abs;
@@ -600,10 +600,22 @@ static int number_paragraph(doc *d, sl_slice num_id, int il, dg_buf *b) {
 
 /* ---- document.xml: the paragraphs ---- */
 
+/* A footnote's text (word/footnotes.xml), its paragraphs joined by a
+ * space: given after the paragraph that cites it, as the document's plain
+ * text puts it at the foot of the page. */
+typedef struct note {
+  sl_slice id;
+  dg_buf text;
+} note;
+
 /* A paragraph being read. Paragraphs nest (a text box anchored in a
  * paragraph holds paragraphs of its own); each is given when it ends. */
+typedef struct note_ref { int number; sl_slice id; } note_ref;
+
 typedef struct para {
   dg_buf text;
+  note_ref *notes;           /* the footnotes it cites, in order */
+  size_t nnotes, cap_notes;
   size_t letters, bold;      /* letters, and those in bold runs */
   sl_slice style, num_id;    /* num_id.p NULL: none given directly */
   int ilvl;                  /* -1: none given directly */
@@ -626,6 +638,8 @@ typedef struct reader {
   size_t sect_line;
   int sect_continuous;       /* the section being read began on the same page */
   int footnotes;             /* footnote references so far */
+  int in_notes;              /* reading footnotes.xml */
+  note *cur_note;            /* the footnote being read */
   const char **error;
 } reader;
 
@@ -647,13 +661,36 @@ static void add_text(reader *r, const char *s, size_t n, int letters) {
     }
 }
 
-/* A footnote reference: its number in superscript digits, as the plain
- * text of a document prints it ("người lao động¹"). */
-static void add_footnote(reader *r) {
+/* A footnote's number in superscript digits, as the plain text of a
+ * document prints it ("người lao động¹"). */
+static void put_superscript(dg_buf *b, int v) {
   static const char *const sup[] = { "⁰", "¹", "²", "³", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹" };
   char digits[16];
-  int m = snprintf(digits, sizeof digits, "%d", ++r->footnotes);
-  for (int i = 0; i < m; i++) add_text(r, sup[digits[i] - '0'], strlen(sup[digits[i] - '0']), 0);
+  int m = snprintf(digits, sizeof digits, "%d", v);
+  for (int i = 0; i < m; i++) dg_buf_add(b, sup[digits[i] - '0'], strlen(sup[digits[i] - '0']));
+}
+
+/* A footnote reference: its number, and the note to give after the
+ * paragraph. */
+static void add_footnote(reader *r, walker *w) {
+  para *p = &r->p[r->np - 1];
+  int v = ++r->footnotes;
+  put_superscript(&p->text, v);
+  p->notes = ar_grow(&r->tmp, p->notes, sizeof *p->notes, &p->cap_notes, p->nnotes + 1);
+  p->notes[p->nnotes++] = (note_ref){ v, val_slice(&r->d, w, "id") };
+}
+
+/* The footnotes a paragraph cited, one line each: "¹ Gắn với ...". */
+static void give_notes(reader *r, const para *p) {
+  for (size_t i = 0; i < p->nnotes; i++) {
+    note *x = p->notes[i].id.p ? ix_get(&r->d.notes, p->notes[i].id) : NULL;
+    if (!x || !x->text.n) continue;
+    dg_buf line = dg_buf_in(&r->tmp);
+    put_superscript(&line, p->notes[i].number);
+    dg_buf_add(&line, " ", 1);
+    dg_buf_add(&line, dg_buf_text(&x->text), x->text.n);
+    im_add(r->d.a, r->out, dg_buf_text(&line), line.n, IM_WHOLE | (r->cells ? IM_CELL : 0));
+  }
 }
 
 static size_t trim_end(const char *s, size_t n) {
@@ -661,9 +698,24 @@ static size_t trim_end(const char *s, size_t n) {
   return n;
 }
 
+/* A paragraph of a footnote ends: its text joins the note's. */
+static void end_note_paragraph(reader *r, para *p) {
+  const char *t = dg_buf_text(&p->text);
+  size_t n = p->text.n;
+  while (n && (*t == ' ' || *t == '\t')) t++, n--;
+  n = trim_end(t, n);
+  if (n) dg_buf_item(&r->cur_note->text, " ", t, n);
+  if (r->np == 0) ar_reset(&r->tmp);
+}
+
 /* The paragraph on top ends: its line, with its number, is given. */
 static void end_paragraph(reader *r) {
   para *p = &r->p[--r->np];
+  if (r->in_notes) {
+    if (r->cur_note) end_note_paragraph(r, p);
+    else if (r->np == 0) ar_reset(&r->tmp);
+    return;
+  }
   sl_slice nid = p->num_id;
   int il = p->ilvl;
   if (!nid.p || il < 0) style_numbering(&r->d, p->style, &nid, &il);
@@ -683,6 +735,7 @@ static void end_paragraph(reader *r) {
     im_add(r->d.a, r->out, dg_buf_text(&line), n, flags);
     r->pending_page = p->page_after;
   }
+  give_notes(r, p);
   if (p->ends_section) {
     r->sect_pending = 1;
     r->sect_line = r->out->n;
@@ -717,7 +770,7 @@ static int start_in_run(reader *r, walker *w, const char *e) {
   char b[16];
   if (strcmp(e, "tab") == 0 || strcmp(e, "ptab") == 0 || strcmp(e, "cr") == 0) add_text(r, " ", 1, 0);
   else if (strcmp(e, "noBreakHyphen") == 0) add_text(r, "-", 1, 0);
-  else if (strcmp(e, "footnoteReference") == 0) add_footnote(r);
+  else if (strcmp(e, "footnoteReference") == 0 && !r->in_notes) add_footnote(r, w);
   else if (strcmp(e, "br") == 0) {
     const char *type = attr(w, "type", b, sizeof b);
     if (!type || strcmp(type, "textWrapping") == 0) add_text(r, " ", 1, 0);
@@ -735,6 +788,19 @@ static int start_in_run(reader *r, walker *w, const char *e) {
   return GO;
 }
 
+/* A footnote of footnotes.xml begins; the separators Word draws above
+ * the notes are not text. */
+static int start_note(reader *r, walker *w) {
+  char b[32];
+  const char *type = attr(w, "type", b, sizeof b);
+  if (type && strcmp(type, "normal") != 0) return SKIP;
+  note *x = ar_alloc(r->d.a, sizeof *x);
+  x->id = val_slice(&r->d, w, "id");
+  x->text = dg_buf_in(r->d.a);
+  if (x->id.p && !ix_put(&r->d.notes, x)) r->cur_note = x;
+  return GO;
+}
+
 static int document_event(void *ctx, walker *w, enum ev ev, const char *text, size_t n) {
   reader *r = ctx;
   const char *e = up(w, 0), *pa = up(w, 1), *g = up(w, 2);
@@ -743,6 +809,7 @@ static int document_event(void *ctx, walker *w, enum ev ev, const char *text, si
     return GO;
   }
   if (ev == EV_END) {
+    if (strcmp(e, "footnote") == 0) r->cur_note = NULL;
     if (strcmp(e, "p") == 0 && r->np) end_paragraph(r);
     else if (strcmp(e, "tc") == 0 && r->cells) r->cells--;
     else if (strcmp(e, "sectPr") == 0) end_section(r);
@@ -751,6 +818,7 @@ static int document_event(void *ctx, walker *w, enum ev ev, const char *text, si
   if (!*e) return GO;
   if (is_any(e, unprinted)) return SKIP;
   para *p = r->np ? &r->p[r->np - 1] : NULL;
+  if (r->in_notes && strcmp(e, "footnote") == 0) return start_note(r, w);
   if (strcmp(e, "p") == 0) {
     if (r->np == MAX_NEST) {
       *r->error = dg_fmt(r->d.a, _("%s, line %d: paragraphs nested too deeply"), w->part,
@@ -826,22 +894,24 @@ static const char *open_error(int code) {
   return _("not a Word document (.docx): the zip archive is damaged");
 }
 
-/* Reads the three parts in order: the lists and styles first, since the
- * paragraphs refer to them. */
+/* Reads the parts in order: the lists, styles and footnotes first, since
+ * the paragraphs refer to them. */
 static int read_parts(reader *r, zip_t *z) {
-  static const char *const names[] = { "word/numbering.xml", "word/styles.xml", "word/document.xml" };
-  static handler const handlers[] = { numbering_event, styles_event, document_event };
-  for (int i = 0; i < 3; i++) {
+  static const char *const names[] = { "word/numbering.xml", "word/styles.xml", "word/footnotes.xml",
+                                       "word/document.xml" };
+  static handler const handlers[] = { numbering_event, styles_event, document_event, document_event };
+  for (int i = 0; i < 4; i++) {
     char *buf = NULL;
     size_t len = 0;
     int got = read_part(r->d.a, z, names[i], &buf, &len, r->error);
     if (got < 0) return -1;
-    if (got == 1 && i < 2) continue;
+    if (got == 1 && i < 3) continue;
     if (got == 1) {
       *r->error = _("not a Word document (.docx): the archive has no word/document.xml");
       return -1;
     }
-    int rc = walk(r->d.a, names[i], buf, len, handlers[i], i == 2 ? (void *)r : (void *)&r->d, r->error);
+    r->in_notes = i == 2;
+    int rc = walk(r->d.a, names[i], buf, len, handlers[i], i >= 2 ? (void *)r : (void *)&r->d, r->error);
     free(buf);
     if (rc) return -1;
   }
@@ -881,6 +951,7 @@ int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   ix_init(&r->d.abs, a, id_key);
   ix_init(&r->d.nums, a, id_key);
   ix_init(&r->d.styles, a, id_key);
+  ix_init(&r->d.notes, a, id_key);
   ar_init(&r->tmp);
   r->out = out;
   r->error = error;

@@ -36,16 +36,39 @@ import zipfile
 BULLETS = {"•": "\uf02d", "–": "+"}
 
 
-def pandoc_json(seed):
+SUPS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def markdown(seed):
+    """The seed as Markdown, its footnotes made footnotes again: the
+    conversion that made the seed left the superscript marks in the text
+    and the notes' texts, "¹ Gắn với ...", where the page ended; in the
+    Word document they are Word footnotes."""
+    def number(sup):
+        return int("".join(str(SUPS.index(c)) for c in sup))
+    out = []
+    for line in open(seed, encoding="utf-8").read().split("\n"):
+        m = re.match("^([%s]+) (.*)$" % SUPS, line)
+        if m:
+            out.append("[^%d]: %s" % (number(m.group(1)), m.group(2)))
+        else:
+            out.append(re.sub("(?<=\\S)([%s]+)" % SUPS, lambda m: "[^%d]" % number(m.group(1)), line))
+    return "\n".join(out).encode("utf-8")
+
+
+def pandoc(seed, *args):
     # -smart: the seed's quotes and dashes stay the characters they are.
-    out = subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "json", seed],
-                         check=True, capture_output=True).stdout
-    return json.loads(out)
+    return subprocess.run(["pandoc", "-f", "markdown-smart"] + list(args), input=markdown(seed),
+                          check=True, capture_output=True).stdout
+
+
+def pandoc_json(seed):
+    return json.loads(pandoc(seed, "-t", "json"))
 
 
 def make_docx(seed, out):
     tmp = out + ".pandoc.docx"
-    subprocess.run(["pandoc", "-f", "markdown-smart", "-t", "docx", "-o", tmp, seed], check=True)
+    pandoc(seed, "-t", "docx", "-o", tmp)
     with zipfile.ZipFile(tmp) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
         for item in zin.infolist():
             data = zin.read(item.filename)
@@ -71,11 +94,29 @@ def redefine_bullets(xml):
 
 # ---- what Word prints: pandoc's tree, numbers written out ----
 
-def inline_text(xs):
+class Notes:
+    """The footnotes cited so far: Word numbers them in the order they are
+    cited; each is given after the paragraph that cites it."""
+    count = 0
+
+    def __init__(self):
+        self.pending = []
+
+
+def sup(n):
+    return "".join(SUPS[int(d)] for d in str(n))
+
+
+def inline_text(xs, notes=None):
     out = []
     for x in xs:
         t, c = x["t"], x.get("c")
-        if t == "Str":
+        if t == "Note":
+            if notes is not None:
+                Notes.count += 1
+                notes.pending.append((Notes.count, c))
+                out.append(sup(Notes.count))
+        elif t == "Str":
             out.append(c)
         elif t in ("Space", "SoftBreak", "LineBreak"):
             out.append(" ")
@@ -133,10 +174,13 @@ def paragraphs(blocks, depth=0, first_prefix=""):
         t, c = b["t"], b.get("c")
         if t in ("Para", "Plain", "Header"):
             xs = c[2] if t == "Header" else c
-            text = (prefix + " " if prefix else "") + inline_text(xs).strip()
+            notes = Notes()
+            text = (prefix + " " if prefix else "") + inline_text(xs, notes).strip()
             # pandoc's reference.docx makes Heading1-3 bold by style.
             styled = t == "Header" and c[0] <= 3
             out.append((text.strip(), styled or all_bold(xs)))
+            for n, blocks in notes.pending:
+                out.append((sup(n) + " " + " ".join(p for p, _ in paragraphs(blocks)), False))
             prefix = ""
         elif t == "CodeBlock":
             out.append((" ".join(c[1].split("\n")).strip(), False))
