@@ -645,10 +645,17 @@ typedef struct reader {
 
 static int is_letter(unsigned char c) { return c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z'); }
 
-/* Text of the current run (or a tab, break, hyphen in it). */
+/* Text of the current run (or a tab, break, hyphen in it). A line break
+ * or tab written into the XML text is white space, as Word shows it: a
+ * line has no line break. */
 static void add_text(reader *r, const char *s, size_t n, int letters) {
   para *p = &r->p[r->np - 1];
-  dg_buf_add(&p->text, s, n);
+  for (size_t i = 0, j = 0; j <= n; j++)
+    if (j == n || s[j] == '\n' || s[j] == '\r' || s[j] == '\t') {
+      dg_buf_add(&p->text, s + i, j - i);
+      if (j < n) dg_buf_add(&p->text, " ", 1);
+      i = j + 1;
+    }
   if (!letters) return;
   int bold = r->run_bold;
   if (bold < 0) bold = style_bold(&r->d, r->run_style);
