@@ -324,6 +324,8 @@ typedef struct lvl {
  * refers to it continues the same count, as Word does. */
 typedef struct absnum {
   sl_slice id;
+  sl_slice style_link;       /* w:numStyleLink: the definition is the list
+                                style's (a numbering style of styles.xml) */
   lvl l[NLVL];
   int val[NLVL];
   unsigned char started[NLVL];
@@ -431,6 +433,8 @@ static int numbering_event(void *ctx, walker *w, enum ev ev, const char *text, s
     begin_lvl(d, w, d->cur_abs->l);
   } else if (strcmp(e, "lvl") == 0 && strcmp(p, "lvlOverride") == 0 && d->cur_num) {
     begin_lvl(d, w, d->cur_num->ov);
+  } else if (strcmp(e, "numStyleLink") == 0 && d->cur_abs) {
+    d->cur_abs->style_link = val_slice(d, w, "val");
   } else if (strcmp(e, "abstractNumId") == 0 && strcmp(p, "num") == 0 && d->cur_num) {
     d->cur_num->abs_id = val_slice(d, w, "val");
   } else if (strcmp(e, "lvlOverride") == 0 && d->cur_num) {
@@ -526,24 +530,36 @@ static void put_number(dg_buf *b, int v, enum fmt f) {
   }
 }
 
-/* A bullet as printed. A bullet in the Symbol or Wingdings font is a
- * private-use code point (U+F0xx) that means nothing outside the font: the
- * Symbol font's ASCII range is its ASCII (the "-" and "+" of Vietnamese
- * documents), its U+F0B7 the bullet "•"; the other symbol fonts' shapes
- * (squares, arrows, check marks) print as "•". */
+/* A character of a symbol font as text, into out (NUL-terminated): a
+ * private-use code point (U+F0xx) means nothing outside its font, but the
+ * Symbol font's ASCII range is ASCII (the "-" and "+" of Vietnamese
+ * documents) and its U+F0B7 the bullet "•". Returns 0 for the other
+ * shapes (squares, arrows, check marks). */
+static int symbol_text(unsigned cp, int symbol_font, char out[4]) {
+  unsigned lo = cp & 0xFF;
+  if ((cp & 0xFF00) != 0xF000) return 0;
+  if (symbol_font && lo >= 0x20 && lo < 0x7F) {
+    out[0] = (char)lo, out[1] = 0;
+    return 1;
+  }
+  if (symbol_font && lo == 0xB7) {
+    memcpy(out, "\xE2\x80\xA2", 4);
+    return 1;
+  }
+  return 0;
+}
+
+/* A bullet as printed: a symbol font's shape without a text form is
+ * printed "•". */
 static void put_bullet(dg_buf *b, const lvl *l) {
   const unsigned char *s = (const unsigned char *)l->text;
   size_t n = strlen(l->text);
   for (size_t i = 0; i < n;) {
     if (i + 2 < n && s[i] == 0xEF && (s[i + 1] & 0xFC) == 0x80) {
       unsigned cp = 0xF000u | ((unsigned)(s[i + 1] & 0x03) << 6) | (s[i + 2] & 0x3F);
-      unsigned lo = cp & 0xFF;
-      if (l->symbol && lo >= 0x20 && lo < 0x7F) {
-        char ch = (char)lo;
-        dg_buf_add(b, &ch, 1);
-      } else {
-        dg_buf_add(b, "\xE2\x80\xA2", 3);
-      }
+      char t[4];
+      const char *c = symbol_text(cp, l->symbol, t) ? t : "\xE2\x80\xA2";
+      dg_buf_add(b, c, strlen(c));
       i += 3;
     } else {
       dg_buf_add(b, (const char *)s + i, 1);
@@ -559,12 +575,23 @@ static int start_of(num *x, absnum *ab, int i) {
   return x->has_start_ov[i] ? x->start_ov[i] : level_of(x, ab, i)->start;
 }
 
+/* The definition of a list: an abstractNum that only links to a list
+ * style is defined by the list the style numbers with (one step: a link
+ * to a link is not followed). */
+static absnum *definition(doc *d, absnum *ab) {
+  if (!ab || !ab->style_link.p) return ab;
+  style *st = find_style(d, ab->style_link);
+  num *x = st && st->num_id.p ? ix_get(&d->nums, st->num_id) : NULL;
+  absnum *def = x && x->abs_id.p ? ix_get(&d->abs, x->abs_id) : NULL;
+  return def ? def : ab;
+}
+
 /* Counts a paragraph of level `il` in list `num_id` and writes its number
  * as printed, followed by what separates it from the text, into b.
  * Returns 0 when the paragraph has no number. */
 static int number_paragraph(doc *d, sl_slice num_id, int il, dg_buf *b) {
   num *x = num_id.p ? ix_get(&d->nums, num_id) : NULL;
-  absnum *ab = x && x->abs_id.p ? ix_get(&d->abs, x->abs_id) : NULL;
+  absnum *ab = definition(d, x && x->abs_id.p ? ix_get(&d->abs, x->abs_id) : NULL);
   if (!ab || !level_of(x, ab, il)->set) return 0;
   if (!x->applied) {
     x->applied = 1;
@@ -772,12 +799,26 @@ static const char *const unprinted[] = {
   "sectPrChange", "tblPrChange", "trPrChange", "tcPrChange", "numberingChange", NULL,
 };
 
+/* A w:sym character: its text when it has one. Word writes the Symbol
+ * font's characters as U+F0xx, older writers as the font's byte. */
+static void add_symbol(reader *r, walker *w) {
+  char hex[16], font[64], t[4];
+  const char *c = attr(w, "char", hex, sizeof hex), *f = attr(w, "font", font, sizeof font);
+  if (!c) return;
+  char *end;
+  unsigned long cp = strtoul(c, &end, 16);
+  if (end == c || *end) return;
+  if (cp <= 0xFF) cp |= 0xF000;
+  if (symbol_text((unsigned)cp, f && strstr(f, "Symbol") != NULL, t)) add_text(r, t, strlen(t), 0);
+}
+
 static int start_in_run(reader *r, walker *w, const char *e) {
   para *p = &r->p[r->np - 1];
   char b[16];
   if (strcmp(e, "tab") == 0 || strcmp(e, "ptab") == 0 || strcmp(e, "cr") == 0) add_text(r, " ", 1, 0);
   else if (strcmp(e, "noBreakHyphen") == 0) add_text(r, "-", 1, 0);
   else if (strcmp(e, "footnoteReference") == 0 && !r->in_notes) add_footnote(r, w);
+  else if (strcmp(e, "sym") == 0) add_symbol(r, w);
   else if (strcmp(e, "br") == 0) {
     const char *type = attr(w, "type", b, sizeof b);
     if (!type || strcmp(type, "textWrapping") == 0) add_text(r, " ", 1, 0);
