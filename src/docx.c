@@ -973,9 +973,12 @@ int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   char *buf = read_file(fd, &len, error);
   close(fd);
   if (!buf) return -1;
-  if (len < 22) {   /* shorter than a zip archive's end record */
+  if (len < 22 || (len >= 8 && memcmp(buf, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)) {
+    /* Shorter than a zip archive's end record; or an OLE2 compound file,
+     * the binary .doc of Word 97-2003 that offices still keep. */
+    *error = len < 22 ? open_error(ZIP_ER_NOZIP)
+                      : _("a Word 97-2003 document (.doc), not .docx: open it in Word and save it as .docx");
     free(buf);
-    *error = open_error(ZIP_ER_NOZIP);
     return -1;
   }
   xml_setup();

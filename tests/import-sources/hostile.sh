@@ -26,6 +26,9 @@ mkfifo fifo.docx
 : >empty.docx
 echo "KẾ HOẠCH thực hiện Nghị quyết" >text.docx
 cp text.docx vi-text.docx
+# The start of an OLE2 compound file: a Word 97-2003 .doc renamed .docx.
+printf '\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1' >doc.docx
+head -c 2000 /dev/zero >>doc.docx
 head -c 3000 "$real/000.docx" >cut.docx
 zipit no-document.docx "word/styles.xml=<w:styles $W/>"
 zipit bad-xml.docx "word/document.xml=$(doc '<w:p><w:r><w:t>Mục</w:t></w:r>')"
