@@ -255,7 +255,7 @@ static void *xml_malloc(size_t n) { return mem_alloc(n); }
 static void *xml_realloc(void *p, size_t n) { return mem_realloc(p, n); }
 static char *xml_strdup(const char *s) { return mem_strdup(s); }
 
-static void xml_setup(void) {
+void dx_xml_init(void) {
   static int done;
   if (done) return;
   done = 1;
@@ -981,7 +981,7 @@ int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
     free(buf);
     return -1;
   }
-  xml_setup();
+  dx_xml_init();
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t *src = zip_source_buffer_create(buf, len, 0, &ze);

@@ -34,4 +34,9 @@
  * stay in *out; the caller drops them. */
 int dx_read(ar_arena *a, const char *path, im_text *out, const char **error);
 
+/* Makes libxml2 allocate through mem (its running out of memory ends in
+ * mem_oom) and initialises it; once, before any use of libxml2 (dx_read
+ * and pf_read call it). */
+void dx_xml_init(void);
+
 #endif

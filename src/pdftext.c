@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <spawn.h>
@@ -12,7 +13,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <libxml/xmlreader.h>
+
 #include "diag.h"
+#include "docx.h"
 #include "index.h"
 #include "lang.h"
 #include "mem.h"
@@ -52,7 +56,7 @@ static int start(child *c, int fd) {
   /* "-" reads the PDF from standard input, so a file name that looks like
    * an option ("-x.pdf") means nothing to pdftotext, and the file read is
    * the one opened and checked. */
-  char *argv[] = { "pdftotext", "-raw", "-enc", "UTF-8", "-", "-", NULL };
+  char *argv[] = { "pdftotext", "-bbox-layout", "-enc", "UTF-8", "-", "-", NULL };
   if (!e) e = posix_spawnp(&c->pid, "pdftotext", &fa, NULL, argv, environ);
   posix_spawn_file_actions_destroy(&fa);
   close(po[1]), close(pe[1]);
@@ -106,7 +110,7 @@ static int collect(child *c) {
     if (k <= 0) continue;
     if (open_out && (p[0].revents & (POLLIN | POLLHUP | POLLERR)) && drain(c, c->out) < 0) open_out = 0;
     if (open_err && (p[1].revents & (POLLIN | POLLHUP | POLLERR)) && drain(c, c->err) < 0) open_err = 0;
-    if (c->n > PF_MAX_TEXT) return 2;
+    if (c->n > PF_MAX_OUTPUT) return 2;
   }
   return 0;
 }
@@ -260,17 +264,15 @@ static void drop_edges(ar_arena *a, ix_table *t, line *v, size_t n, size_t npage
     }
 }
 
-/* Gives the kept lines of a page: the first non-blank one marked IM_PAGE,
- * runs of blank lines one empty line, none at the page's edges. */
+/* Gives the kept lines of a page, the first one marked IM_PAGE. */
 static void emit_page(ar_arena *a, const line *v, size_t n, im_text *out) {
-  int first = 1, gap = 0;
+  int first = 1;
   for (size_t i = 0; i < n; i++) {
-    if (blank(v[i])) { gap = !first; continue; }
-    if (gap) im_add(a, out, "", 0, 0);
+    if (blank(v[i])) continue;
     size_t len = v[i].n;
     while (len && (v[i].s[len - 1] == ' ' || v[i].s[len - 1] == '\r')) len--;
     im_add(a, out, v[i].s, len, first ? IM_PAGE : 0);
-    first = gap = 0;
+    first = 0;
   }
 }
 
@@ -311,10 +313,76 @@ static void split_pages(ar_arena *a, const char *s, size_t n, im_text *out) {
   ar_free(&tmp);
 }
 
+/* ---- the layout pdftotext found ---- */
+
+/* pdftotext -bbox-layout writes XHTML: page, flow, block, line, word.
+ * Its words are written as the page has them (the hyphen that ends a line
+ * stays), its lines in the reading order of its layout analysis (the two
+ * columns of a heading block are lines of their own). Turned here into
+ * the form of its plain output: a line per line, the words joined by a
+ * space, a form feed after each page. */
+typedef struct bbox {
+  dg_buf text;
+  int in_word, words;        /* in a <word>; words of the line so far */
+} bbox;
+
+static void bbox_node(bbox *b, xmlTextReaderPtr r) {
+  int type = xmlTextReaderNodeType(r);
+  const char *name = (const char *)xmlTextReaderConstLocalName(r);
+  if (type == XML_READER_TYPE_ELEMENT && strcmp(name, "word") == 0) {
+    if (b->words++) dg_buf_add(&b->text, " ", 1);
+    b->in_word = !xmlTextReaderIsEmptyElement(r);
+  } else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "word") == 0) {
+    b->in_word = 0;
+  } else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "line") == 0) {
+    dg_buf_add(&b->text, "\n", 1);
+    b->words = 0;
+  } else if (type == XML_READER_TYPE_END_ELEMENT && strcmp(name, "page") == 0) {
+    dg_buf_add(&b->text, "\f", 1);
+  } else if (b->in_word && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE)) {
+    const char *v = (const char *)xmlTextReaderConstValue(r);
+    /* A word has no line break; a control character would make one. */
+    for (; v && *v; v++) dg_buf_add(&b->text, (unsigned char)*v < 0x20 ? " " : v, 1);
+  }
+}
+
+/* The text of pdftotext's layout, or NULL when it is not well-formed
+ * (which pdftotext never writes). No network, no DTD loaded. */
+static const char *bbox_text(ar_arena *a, const char *xml, size_t n, size_t *len) {
+  dx_xml_init();
+  if (n > INT_MAX) return NULL;
+  xmlTextReaderPtr r = xmlReaderForMemory(xml, (int)n, "pdftotext", "UTF-8",
+                                          XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  if (!r) mem_oom();
+  bbox b = { .text = dg_buf_in(a) };
+  int got;
+  while ((got = xmlTextReaderRead(r)) == 1) bbox_node(&b, r);
+  xmlFreeTextReader(r);
+  *len = b.text.n;
+  return got == 0 ? dg_buf_text(&b.text) : NULL;
+}
+
 static int has_text(const char *s, size_t n) {
   for (size_t i = 0; i < n; i++)
     if (s[i] != ' ' && s[i] != '\n' && s[i] != '\f' && s[i] != '\t' && s[i] != '\r') return 1;
   return 0;
+}
+
+/* The pages of pdftotext's output. */
+static int read_layout(ar_arena *a, const child *c, im_text *out, const char **error) {
+  ar_arena tmp;
+  ar_init(&tmp);
+  size_t n = 0;
+  const char *text = bbox_text(&tmp, c->text ? c->text : "", c->n, &n);
+  int rc = -1;
+  if (!text) *error = _("pdftotext gave output that cannot be read");
+  else if (!has_text(text, n)) *error = _("the PDF has no text layer (a scanned document?): run OCR on it first");
+  else {
+    split_pages(a, text, n, out);
+    rc = 0;
+  }
+  ar_free(&tmp);
+  return rc;
 }
 
 int pf_read(ar_arena *a, const char *path, im_text *out, const char **error) {
@@ -329,13 +397,9 @@ int pf_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   int st = finish(&c, got != 0);
   int rc = -1;
   if (got == 1) *error = dg_fmt(a, _("pdftotext took longer than %d seconds; stopped"), PF_SECONDS);
-  else if (got == 2) *error = dg_fmt(a, _("the text of the PDF is larger than %zu MiB; not read"), PF_MAX_TEXT >> 20);
+  else if (got == 2) *error = dg_fmt(a, _("the text of the PDF is larger than %zu MiB; not read"), PF_MAX_OUTPUT >> 20);
   else if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) *error = exit_error(a, st, &c);
-  else if (!has_text(c.text, c.n)) *error = _("the PDF has no text layer (a scanned document?): run OCR on it first");
-  else {
-    split_pages(a, c.text, c.n, out);
-    rc = 0;
-  }
+  else rc = read_layout(a, &c, out, error);
   free(c.text);
   return rc;
 }

@@ -2,28 +2,35 @@
  *
  * The text comes from poppler's pdftotext (Debian package poppler-utils),
  * run without a shell on the open file (its standard input), its output
- * read through a pipe with a size cap and a time limit. It runs with -raw,
- * the order in which the page draws its text (reading order in the PDFs
- * word processors write): the default mode joins a line that ends in "-"
- * with the next and drops the hyphen, so a number broken at the line's
- * end, "101-" / "QĐ/TW", came out "101QĐ/TW". The pages (which pdftotext
- * ends with a form feed) lose their running headers and footers: a line at
- * the top or bottom edge of a page that, digits aside, is at the same edge
- * of most pages ("Kế hoạch số 15-KH/HU", "Bản điện tử"), and a page number
- * alone at an edge when it is the page's own ("3", "- 3 -", "Trang 3/12"). The first line of each page is marked IM_PAGE, so that the
- * importer joins a paragraph the page broke. An empty line stands where
- * the text layer leaves a gap between blocks. A PDF without a text layer
- * (a scan) is an error, not an empty document.
- * Layer: base (an import reader); calls arena, diag (dg_fmt), imtext,
- * index, lang, mem and the OS (posix_spawn). */
+ * read through a pipe with a size cap and a time limit. It writes the
+ * layout it finds (-bbox-layout: pages, blocks, lines, words), read here
+ * with libxml2: the lines in the reading order of its layout analysis,
+ * so the two columns of a party document's heading block are lines of
+ * their own, and each word as the page prints it. Its plain text would
+ * not do: the default mode joins a line that ends in "-" with the next
+ * and drops the hyphen (a number broken at the line's end, "101-" /
+ * "QĐ/TW", came out "101QĐ/TW"), and -raw, the order the page draws its
+ * text in, runs the heading block's two columns into one line. The pages
+ * lose their running headers and footers: a line at the top or bottom
+ * edge of a page that, digits aside, is at the same edge of most pages
+ * ("Kế hoạch số 15-KH/HU", "Bản điện tử"), and a page number alone at an
+ * edge when it is the page's own ("3", "- 3 -", "Trang 3/12"). The first
+ * line of each page is marked IM_PAGE, so that the importer joins a
+ * paragraph the page broke; no line is marked IM_WHOLE (a PDF does not
+ * say where its paragraphs end). A PDF without a text layer (a scan) is
+ * an error, not an empty document.
+ * Layer: base (an import reader); calls arena, diag (dg_fmt), docx
+ * (dx_xml_init), imtext, index, lang, mem, libxml2 and the OS
+ * (posix_spawn). */
 #ifndef PLANCHECK_PDFTEXT_H
 #define PLANCHECK_PDFTEXT_H
 
 #include "arena.h"
 #include "imtext.h"
 
-/* The most text read from pdftotext, and how long it may take. */
-#define PF_MAX_TEXT ((size_t)64 << 20)
+/* The most output read from pdftotext (its layout, some eight times the
+ * text), and how long it may take. */
+#define PF_MAX_OUTPUT ((size_t)256 << 20)
 #define PF_SECONDS 120
 
 /* Appends the lines of the PDF `path` to *out. Returns 0, or -1 with

@@ -20,6 +20,10 @@ a reader must give for them.
                                    foot) or "top" (N alone at the top from
                                    page 2, LINE at the foot); prints the
                                    number of pages
+  make.py heading OUT.pdf          the heading block of 12-KH/TW (seed 003)
+                                   as printed: two columns, issuer and
+                                   number at the left, the Party's name
+                                   and the place and date at the right
   make.py zip DIR OUT.docx         the XML parts under DIR as a .docx
   make.py texts                    the texts of a plan's items, one a line,
                                    from `plancheck report --format json`
@@ -248,6 +252,29 @@ def make_pdf(seed, out, header, style):
     print(len(pages))
 
 
+def make_heading(out):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+
+    fonts = "/usr/share/fonts/truetype/dejavu/"
+    pdfmetrics.registerFont(TTFont("Serif", fonts + "DejaVuSerif.ttf"))
+    pdfmetrics.registerFont(TTFont("Serif-Bold", fonts + "DejaVuSerif-Bold.ttf"))
+    c = canvas.Canvas(out)
+    rows = [("Serif-Bold", 780, "BAN CHẤP HÀNH TRUNG ƯƠNG", "ĐẢNG CỘNG SẢN VIỆT NAM"),
+            ("Serif", 764, "*", ""),
+            ("Serif", 748, "Số 12-KH/TW", "Hà Nội, ngày 28 tháng 11 năm 2022")]
+    for font, y, left, right in rows:
+        c.setFont(font, 12)
+        c.drawCentredString(160, y, left)
+        c.drawCentredString(420, y, right)
+    c.setFont("Serif-Bold", 14)
+    c.drawCentredString(297, 700, "KẾ HOẠCH")
+    c.setFont("Serif", 12)
+    c.drawCentredString(297, 684, "thực hiện Nghị quyết Hội nghị lần thứ sáu")
+    c.save()
+
+
 def zip_dir(d, out):
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for root, _, files in os.walk(d):
@@ -278,6 +305,8 @@ def main(argv):
             print(("B" if bold else "-") + "\t" + text)
     elif cmd == "pdf" and len(argv) == 6 and argv[5] in ("footer", "top"):
         make_pdf(argv[2], argv[3], argv[4], argv[5])
+    elif cmd == "heading" and len(argv) == 3:
+        make_heading(argv[2])
     elif cmd == "zip" and len(argv) == 4:
         zip_dir(argv[2], argv[3])
     elif cmd == "texts" and len(argv) == 2:
