@@ -34,6 +34,7 @@ typedef struct child {
   size_t n, cap;
   char msg[512];             /* the start of stderr */
   size_t nmsg;
+  int over;                  /* stdout went past PF_MAX_OUTPUT */
 } child;
 
 /* Starts pdftotext on the open PDF `fd` as its standard input. Returns 0,
@@ -81,6 +82,10 @@ static int drain(child *c, int fd) {
     c->nmsg += k;
     return 0;
   }
+  if (c->n + (size_t)r > PF_MAX_OUTPUT) {
+    c->over = 1;             /* nothing past the cap is kept */
+    return 0;
+  }
   if (c->n + (size_t)r > c->cap) {
     while (c->n + (size_t)r > c->cap) c->cap = c->cap ? c->cap * 2 : 1 << 16;
     c->text = mem_realloc(c->text, c->cap);
@@ -110,7 +115,7 @@ static int collect(child *c) {
     if (k <= 0) continue;
     if (open_out && (p[0].revents & (POLLIN | POLLHUP | POLLERR)) && drain(c, c->out) < 0) open_out = 0;
     if (open_err && (p[1].revents & (POLLIN | POLLHUP | POLLERR)) && drain(c, c->err) < 0) open_err = 0;
-    if (c->n > PF_MAX_OUTPUT) return 2;
+    if (c->over) return 2;
   }
   return 0;
 }

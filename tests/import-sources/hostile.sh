@@ -81,3 +81,17 @@ c.rect(100, 100, 300, 500, fill=1)
 c.showPage()
 c.save()
 PY
+
+# Stand-ins for pdftotext (run puts bin-NAME first on PATH for case NAME):
+# output past the cap, a crash, a PDF that forbids copying, a password.
+fake() {
+  mkdir -p "bin-$1"
+  printf '#!/bin/sh\n%s\n' "$2" >"bin-$1/pdftotext"
+  chmod +x "bin-$1/pdftotext"
+  cp "$real/000.pdf" "$1.pdf"
+}
+fake fake-big 'exec head -c 300000000 /dev/zero'
+fake fake-crash 'kill -SEGV $$'
+fake fake-copy 'echo "Permission Error: copying of text from this document is not allowed." >&2; exit 3'
+fake fake-password 'echo "Command Line Error: Incorrect password" >&2; exit 1'
+fake fake-garbage 'echo "<doc><page><line><word>a</word></line>"'
