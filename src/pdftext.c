@@ -206,23 +206,6 @@ static long edge_line(const line *v, size_t n, size_t j, int bottom) {
   return -1;
 }
 
-static void count_edges(ar_arena *a, ix_table *t, const line *v, size_t n, size_t page) {
-  for (int bottom = 0; bottom < 2; bottom++)
-    for (size_t j = 0; j < EDGE; j++) {
-      long at = edge_line(v, n, j, bottom);
-      if (at < 0) break;
-      sl_slice key = line_key(a, v[at].s, v[at].n);
-      edge_count *c = ix_get(t, key);
-      if (!c) {
-        c = ar_alloc(a, sizeof *c);
-        c->key = key;
-        ix_put(t, c);
-      }
-      size_t *cnt = bottom ? &c->bottom : &c->top, *last = bottom ? &c->last_bottom : &c->last_top;
-      if (*last != page + 1) (*cnt)++, *last = page + 1;
-    }
-}
-
 /* The number of a line that is a page number alone ("3", "- 3 -",
  * "Trang 3", "Trang 3/12", "3/12", "Page 3 of 12"), or -1. */
 static long page_number(line l) {
@@ -247,24 +230,64 @@ static long page_number(line l) {
   return s == e ? v : -1;
 }
 
+/* What the edges of the pages have in common: the lines by key, and the
+ * offset between printed page numbers and the pages' own (a document
+ * printed after a cover page says "1" on the PDF's page 2). */
+typedef struct edges {
+  ix_table t;
+  long offset;               /* the commonest offset, and on how many pages */
+  size_t offset_pages;
+} edges;
+
+/* Counts `key` once for `page` (top or bottom); returns the count. */
+static size_t count_key(ar_arena *a, edges *g, sl_slice key, int bottom, size_t page) {
+  edge_count *c = ix_get(&g->t, key);
+  if (!c) {
+    c = ar_alloc(a, sizeof *c);
+    c->key = key;
+    ix_put(&g->t, c);
+  }
+  size_t *cnt = bottom ? &c->bottom : &c->top, *last = bottom ? &c->last_bottom : &c->last_top;
+  if (*last != page + 1) (*cnt)++, *last = page + 1;
+  return *cnt;
+}
+
+static void count_edges(ar_arena *a, edges *g, const line *v, size_t n, size_t page) {
+  for (int bottom = 0; bottom < 2; bottom++)
+    for (size_t j = 0; j < EDGE; j++) {
+      long at = edge_line(v, n, j, bottom);
+      if (at < 0) break;
+      count_key(a, g, line_key(a, v[at].s, v[at].n), bottom, page);
+      long no = page_number(v[at]);
+      if (no < 0) continue;
+      /* The offset's key cannot be a line's: it starts with a control
+       * character, which no line key holds. */
+      long d = no - (long)(page + 1);
+      const char *k = dg_fmt(a, "\x01%ld", d);
+      size_t pages = count_key(a, g, (sl_slice){ k, strlen(k) }, 0, page);
+      if (pages > g->offset_pages) g->offset = d, g->offset_pages = pages;
+    }
+}
+
 /* Whether a line at an edge of page `no` (1-based) is running there. A
- * page number goes only when it is the page's own: counted with the
- * others, digits aside, a number in the text ("15" at the top of a
- * table) would look like one. */
-static int running(ar_arena *a, ix_table *t, line l, int bottom, size_t npages, size_t no) {
+ * page number goes when it is the page's own, or the page's own plus the
+ * offset most pages print: counted with the other lines, digits aside, a
+ * number in the text ("15" at the top of a table) would look like one. */
+static int running(ar_arena *a, const edges *g, line l, int bottom, size_t npages, size_t no) {
   long v = page_number(l);
-  if (v >= 0) return (size_t)v == no;
-  edge_count *c = ix_get(t, line_key(a, l.s, l.n));
+  if (v >= 0)
+    return v == (long)no || (g->offset_pages >= 2 && 2 * g->offset_pages > npages && v == (long)no + g->offset);
+  edge_count *c = ix_get(&g->t, line_key(a, l.s, l.n));
   size_t k = c ? (bottom ? c->bottom : c->top) : 0;
   return k >= 2 && 2 * k > npages;
 }
 
 /* Marks the running lines at the two edges of a page as dropped. */
-static void drop_edges(ar_arena *a, ix_table *t, line *v, size_t n, size_t npages, size_t no) {
+static void drop_edges(ar_arena *a, const edges *g, line *v, size_t n, size_t npages, size_t no) {
   for (int bottom = 0; bottom < 2; bottom++)
     for (size_t j = 0; j < EDGE; j++) {
       long at = edge_line(v, n, 0, bottom);
-      if (at < 0 || !running(a, t, v[at], bottom, npages, no)) break;
+      if (at < 0 || !running(a, g, v[at], bottom, npages, no)) break;
       v[at].n = 0;
     }
 }
@@ -284,16 +307,16 @@ static void emit_page(ar_arena *a, const line *v, size_t n, im_text *out) {
 void pf_pages(ar_arena *a, const char *const *pages, const size_t *lens, size_t n, im_text *out) {
   ar_arena tmp;
   ar_init(&tmp);
-  ix_table t;
-  ix_init(&t, &tmp, edge_key);
+  edges g = { .offset_pages = 0 };
+  ix_init(&g.t, &tmp, edge_key);
   line **lines = ar_alloc(&tmp, (n ? n : 1) * sizeof *lines);
   size_t *counts = ar_alloc(&tmp, (n ? n : 1) * sizeof *counts);
   for (size_t p = 0; p < n; p++) {
     lines[p] = page_lines(&tmp, pages[p], lens[p], &counts[p]);
-    count_edges(&tmp, &t, lines[p], counts[p], p);
+    count_edges(&tmp, &g, lines[p], counts[p], p);
   }
   for (size_t p = 0; p < n; p++) {
-    drop_edges(&tmp, &t, lines[p], counts[p], n, p + 1);
+    drop_edges(&tmp, &g, lines[p], counts[p], n, p + 1);
     emit_page(a, lines[p], counts[p], out);
   }
   ar_free(&tmp);

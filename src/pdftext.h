@@ -14,7 +14,8 @@
  * lose their running headers and footers: a line at the top or bottom
  * edge of a page that, digits aside, is at the same edge of most pages
  * ("Kế hoạch số 15-KH/HU", "Bản điện tử"), and a page number alone at an
- * edge when it is the page's own ("3", "- 3 -", "Trang 3/12"). The first
+ * edge when it is the page's own ("3", "- 3 -", "Trang 3/12"), or off it
+ * by what most pages are off (numbered after a cover page). The first
  * line of each page is marked IM_PAGE, so that the importer joins a
  * paragraph the page broke; no line is marked IM_WHOLE (a PDF does not
  * say where its paragraphs end). A PDF without a text layer (a scan) is
