@@ -8,7 +8,8 @@
  * written out at its start as Word prints it (counted as Word counts:
  * per list, restarted by a higher level and by a start override), IM_BOLD
  * when every letter is bold, IM_PAGE on the first paragraph after a page
- * or section break. Footnote references are written as the superscript
+ * or section break that the document writes (not where Word last laid
+ * out its pages, which depends on the printer and the fonts). Footnote references are written as the superscript
  * digits of their number (¹ ² ...).
  *
  * Hostile files: every part is read through a size cap (a zip bomb ends
