@@ -37,6 +37,17 @@ typedef struct child {
   int over;                  /* stdout went past PF_MAX_OUTPUT */
 } child;
 
+/* A descriptor moved above the standard three, close-on-exec: only the
+ * copies made for the child (0, 1, 2) reach it, and a copy onto itself
+ * (a pipe that got descriptor 1 because the caller had closed it) would
+ * keep the flag and be closed at exec. */
+static int high_fd(int fd) {
+  int h = fcntl(fd, F_DUPFD_CLOEXEC, 3);
+  if (h < 0) return fd;
+  close(fd);
+  return h;
+}
+
 /* Starts pdftotext on the open PDF `fd` as its standard input. Returns 0,
  * or the errno of the failure. */
 static int start(child *c, int fd) {
@@ -47,8 +58,7 @@ static int start(child *c, int fd) {
     close(po[0]), close(po[1]);
     return e;
   }
-  /* Only the copies made for the child (0, 1, 2) reach it. */
-  for (int i = 0; i < 2; i++) fcntl(po[i], F_SETFD, FD_CLOEXEC), fcntl(pe[i], F_SETFD, FD_CLOEXEC);
+  for (int i = 0; i < 2; i++) po[i] = high_fd(po[i]), pe[i] = high_fd(pe[i]);
   posix_spawn_file_actions_t fa;
   int e = posix_spawn_file_actions_init(&fa);
   if (!e) e = posix_spawn_file_actions_adddup2(&fa, fd, 0);
@@ -416,6 +426,7 @@ static int read_layout(ar_arena *a, const child *c, im_text *out, const char **e
 int pf_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   int fd = im_open(path, error);
   if (fd < 0) return -1;
+  fd = high_fd(fd);
   child c = { 0 };
   int e = start(&c, fd);
   close(fd);
