@@ -20,6 +20,7 @@
 #include "lang.h"
 #include "mem.h"
 #include "source.h"
+#include "text.h"
 
 #define W_NS "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 #define W_NS_STRICT "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -714,6 +715,14 @@ static void add_footnote(reader *r, walker *w) {
   p->notes[p->nnotes++] = (note_ref){ v, val_slice(&r->d, w, "id") };
 }
 
+/* Gives a line, in NFC: Vietnamese typed or converted by some software
+ * comes decomposed (NFD), and the text route gives NFC (imtext.h: the
+ * routes give the same draft). */
+static void add_line(reader *r, const char *s, size_t n, unsigned flags) {
+  sl_slice nfc = tx_nfc(&r->tmp, s, n);
+  im_add(r->d.a, r->out, nfc.p, nfc.n, flags);
+}
+
 /* The footnotes a paragraph cited, one line each: "¹ Gắn với ...". */
 static void give_notes(reader *r, const para *p) {
   for (size_t i = 0; i < p->nnotes; i++) {
@@ -723,7 +732,7 @@ static void give_notes(reader *r, const para *p) {
     put_superscript(&line, p->notes[i].number);
     dg_buf_add(&line, " ", 1);
     dg_buf_add(&line, dg_buf_text(&x->text), x->text.n);
-    im_add(r->d.a, r->out, dg_buf_text(&line), line.n, IM_WHOLE | (r->cells ? IM_CELL : 0));
+    add_line(r, dg_buf_text(&line), line.n, IM_WHOLE | (r->cells ? IM_CELL : 0));
   }
 }
 
@@ -766,7 +775,7 @@ static void end_paragraph(reader *r) {
   } else {
     unsigned flags = IM_WHOLE | (r->cells ? IM_CELL : 0) | (page ? IM_PAGE : 0) |
                      (p->letters && p->bold == p->letters ? IM_BOLD : 0);
-    im_add(r->d.a, r->out, dg_buf_text(&line), n, flags);
+    add_line(r, dg_buf_text(&line), n, flags);
     r->pending_page = p->page_after;
   }
   give_notes(r, p);

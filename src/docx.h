@@ -12,12 +12,15 @@
  * out its pages, which depends on the printer and the fonts). Footnote references are written as the superscript
  * digits of their number (¹ ² ...).
  *
+ * Every line is in NFC, as the text route gives its lines.
+ *
  * Hostile files: every part is read through a size cap (a zip bomb ends
  * with an error, not with memory exhausted), the XML parser reads no
  * network and no external entity, and a document type declaration (which
  * Word never writes, and through which entity expansion would come) is
  * refused. Layer: base (an import reader); calls arena, diag (dg_fmt),
- * imtext, lang, mem, libzip and libxml2. */
+ * imtext, index, lang, mem, source (reasons), text (NFC), libzip and
+ * libxml2. */
 #ifndef PLANCHECK_DOCX_H
 #define PLANCHECK_DOCX_H
 

@@ -20,6 +20,7 @@
 #include "index.h"
 #include "lang.h"
 #include "mem.h"
+#include "text.h"
 
 extern char **environ;
 
@@ -302,14 +303,16 @@ static void drop_edges(ar_arena *a, const edges *g, line *v, size_t n, size_t np
     }
 }
 
-/* Gives the kept lines of a page, the first one marked IM_PAGE. */
-static void emit_page(ar_arena *a, const line *v, size_t n, im_text *out) {
+/* Gives the kept lines of a page, the first one marked IM_PAGE, in NFC
+ * (as the text route gives them; a PDF's text may be decomposed). */
+static void emit_page(ar_arena *a, ar_arena *tmp, const line *v, size_t n, im_text *out) {
   int first = 1;
   for (size_t i = 0; i < n; i++) {
     if (blank(v[i])) continue;
     size_t len = v[i].n;
     while (len && (v[i].s[len - 1] == ' ' || v[i].s[len - 1] == '\r')) len--;
-    im_add(a, out, v[i].s, len, first ? IM_PAGE : 0);
+    sl_slice nfc = tx_nfc(tmp, v[i].s, len);
+    im_add(a, out, nfc.p, nfc.n, first ? IM_PAGE : 0);
     first = 0;
   }
 }
@@ -327,7 +330,7 @@ void pf_pages(ar_arena *a, const char *const *pages, const size_t *lens, size_t 
   }
   for (size_t p = 0; p < n; p++) {
     drop_edges(&tmp, &g, lines[p], counts[p], n, p + 1);
-    emit_page(a, lines[p], counts[p], out);
+    emit_page(a, &tmp, lines[p], counts[p], out);
   }
   ar_free(&tmp);
 }

@@ -18,10 +18,10 @@
  * by what most pages are off (numbered after a cover page). The first
  * line of each page is marked IM_PAGE, so that the importer joins a
  * paragraph the page broke; no line is marked IM_WHOLE (a PDF does not
- * say where its paragraphs end). A PDF without a text layer (a scan) is
+ * say where its paragraphs end); every line is in NFC. A PDF without a text layer (a scan) is
  * an error, not an empty document.
  * Layer: base (an import reader); calls arena, diag (dg_fmt), docx
- * (dx_xml_init), imtext, index, lang, mem, libxml2 and the OS
+ * (dx_xml_init), imtext, index, lang, mem, text (NFC), libxml2 and the OS
  * (posix_spawn). */
 #ifndef PLANCHECK_PDFTEXT_H
 #define PLANCHECK_PDFTEXT_H

@@ -54,6 +54,9 @@ void test_pdftext_running(void) {
    * print goes too; a number off it stays. */
   const char *p7[] = { "KẾ HOẠCH\n", "1\nA\n", "B\n2\n", "- 3 -\nC\n", "7\nD\n" };
   UT_EQ_STR(kept(b, sizeof b, p7, 5), "^KẾ HOẠCH|^A|^B|^C|^7|D");
+  /* Decomposed Vietnamese (NFD) comes out composed (NFC). */
+  const char *p8[] = { "Ke\xCC\x82\xCC\x81 hoa\xCC\xA3""ch\n" };
+  UT_EQ_STR(kept(b, sizeof b, p8, 1), "^K\xE1\xBA\xBF ho\xE1\xBA\xA1""ch");
   /* An empty page gives nothing; the next page's first line is marked. */
   const char *p6[] = { "A\n", "\n\n", "B\n" };
   UT_EQ_STR(kept(b, sizeof b, p6, 3), "^A|^B");
