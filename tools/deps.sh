@@ -22,6 +22,8 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   done
   pkg-config --exists libutf8proc || { echo "error: utf8proc not found: install the Debian package 'libutf8proc-dev'" >&2; exit 2; }
   pkg-config --exists lua5.4 || { echo "error: Lua 5.4 not found: install the Debian package 'liblua5.4-dev'" >&2; exit 2; }
+  pkg-config --exists libzip || { echo "error: libzip not found: install the Debian package 'libzip-dev'" >&2; exit 2; }
+  pkg-config --exists libxml-2.0 || { echo "error: libxml2 not found: install the Debian package 'libxml2-dev'" >&2; exit 2; }
   exit 0
 fi
 
