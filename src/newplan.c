@@ -290,7 +290,8 @@ static void open_section(writer *x, const md_item *s) {
   const char *title = s->texts ? str(x->m, s->texts->s) : "";
   pw_newline(&x->w);
   if (d == 0) pw_comment(&x->w, "%s", "");
-  pw_comment(&x->w, _("Section %s of the parent: %s"), md_local_id(s), *title ? title : "-");
+  pw_comment(&x->w, _("Section %s of plan %.*s: %s"), md_local_id(s), (int)s->plan->key.n, s->plan->key.p,
+             *title ? title : "-");
   pw_keyword(&x->w, PW_SECTION);
   const char *label = section_label(x, d, x->count[d]);
   if (label) pw_word(&x->w, label);
