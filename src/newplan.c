@@ -5,12 +5,14 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "cascade.h"
 #include "date.h"
 #include "lang.h"
 #include "mem.h"
 #include "planwrite.h"
+#include "text.h"
 
 enum { MAX_SECTION_DEPTH = 16 };   /* sections inside sections, kept */
 
@@ -133,11 +135,24 @@ static sl_slice parent_file_key(md_model *m, const rs_options *o, const char *pa
   return in.plan->key;
 }
 
-/* Whether `from` names a file (rather than a plan's number). */
+/* Whether `from` names a file (rather than a plan's number): anything
+ * there is, for the loader to read or refuse (a directory, a FIFO), never
+ * opened here. */
 static int names_file(const char *from) {
-  FILE *f = fopen(from, "r");
-  if (!f) return 0;
-  fclose(f);
+  struct stat st;
+  return stat(from, &st) == 0;
+}
+
+/* Whether an argument can be written as a plan string: valid UTF-8 with
+ * no control character (a string is one line). */
+static int writable(const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int k = tx_decode((const unsigned char *)s + i, n - i, &cp);
+    if (k == 0 || cp < 0x20 || cp == 0x7f) return 0;
+    i += (size_t)k;
+  }
   return 1;
 }
 
@@ -214,7 +229,10 @@ int np_prepare(md_model *m, const rs_options *o, const rs_recognizer *more, cons
   dt_day day;
   if (dt_parse_iso(rq->date, strlen(rq->date), &day) != 0)
     return bad(m, dg_fmt(m->arena, _("--date wants a day such as 2026-03-10, not '%s'"), rq->date));
-  if (!*rq->number) return bad(m, _("--number wants the plan's number, such as \"15-KH/TU\""));
+  if (!*rq->number || !writable(rq->number))
+    return bad(m, _("--number wants the plan's number, such as \"15-KH/TU\""));
+  if (rq->place && (!*rq->place || !writable(rq->place)))
+    return bad(m, _("--place wants the place's name, such as \"Quảng Ngãi\""));
   rs_input none = { 0 };
   rs_load(m, o, &none, 0);                /* the levels, to read --level */
   int r = read_level(m, rq, c);

@@ -10,7 +10,8 @@
  * the plan written checks with full coverage. The parent is found as
  * `implements` finds it: the child is loaded from memory, its header
  * naming the parent. Comments in the user's language say what to edit.
- * Layer: report; calls resolve, cascade, model, planwrite, place, lang. */
+ * Layer: report; calls resolve, cascade, model, planwrite, deadline, date,
+ * source, text, diag, lang, mem. */
 #ifndef PLANCHECK_NEWPLAN_H
 #define PLANCHECK_NEWPLAN_H
 
