@@ -68,7 +68,7 @@ static const char *relative(md_model *m, const char *dir, const char *file) {
   size_t common = 0;                 /* bytes of whole shared components */
   for (size_t i = 0; d[i] && d[i] == f[i]; i++)
     if (d[i + 1] == '\0' ? f[i + 1] == '/' : d[i + 1] == '/' && f[i + 1] == '/') common = i + 1;
-  if (strcmp(d, "/") == 0) common = 0;
+  if (strcmp(d, "/") == 0) return f + 1;
   dg_buf b = dg_buf_in(m->arena);
   for (const char *p = d + common; *p; p++)
     if (*p == '/') dg_buf_add(&b, "../", 3);
