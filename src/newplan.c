@@ -357,6 +357,17 @@ static void add_owner(const md_body **v, size_t *n, size_t max, const md_body *b
   if (*n < max) v[(*n)++] = b;
 }
 
+/* "by a, b": the keyword, then the bodies' identifiers, one line. The
+ * comma goes straight after a word (pw_word would put a space first). */
+static void write_bodies(writer *x, pw_kw kw, const md_body *const *v, size_t n) {
+  pw_keyword(&x->w, kw);
+  for (size_t i = 0; i < n; i++) {
+    if (i) fputc(',', x->w.out);
+    pw_word(&x->w, ar_strndup(x->m->arena, v[i]->id.p, v[i]->id.n));
+  }
+  pw_newline(&x->w);
+}
+
 /* `by`: the body of the child's level carrying each owner's work; the
  * issuer for the work of a collective addressing the level as a whole,
  * for a directive with no owner, and (with a comment) when no body of the
@@ -378,12 +389,7 @@ static void write_by(writer *x, const md_item *d) {
                           "that will lead it."), md_ref_names(x->m, d->owners));
     add_owner(v, &n, 16, x->c->issuer);
   }
-  pw_keyword(&x->w, PW_BY);
-  for (size_t i = 0; i < n; i++) {
-    if (i) fputc(',', x->w.out);
-    pw_word(&x->w, ar_strndup(x->m->arena, v[i]->id.p, v[i]->id.n));
-  }
-  pw_newline(&x->w);
+  write_bodies(x, PW_BY, v, n);
 }
 
 /* Whether a deadline ends, for the child's level, before the child's
@@ -397,6 +403,23 @@ static int ended(writer *x, const md_due *u) {
     if (span.last != DT_MAX && span.last < x->c->plan->date) return 1;
   }
   return 0;
+}
+
+/* `with`: the bodies of the child's level carrying the work of the
+ * directive's co-operators, those not leading it already; a co-operator
+ * no body of the level carries is left to the office. */
+static void write_with(writer *x, const md_item *d) {
+  const md_body *lead[16], *v[16];
+  size_t nlead = 0, n = 0;
+  for (const md_ref *o = d->owners; o; o = o->next)
+    if (o->body) add_owner(lead, &nlead, 16, cs_carrier(x->m, o->body, x->c->level, x->c->plan));
+  for (const md_ref *o = d->with; o; o = o->next) {
+    const md_body *b = o->body && !o->body->addresses ? cs_carrier(x->m, o->body, x->c->level, x->c->plan) : NULL;
+    size_t k = 0;
+    while (b && k < nlead && lead[k] != b) k++;
+    if (b && k == nlead) add_owner(v, &n, 16, b);
+  }
+  if (n) write_bodies(x, PW_WITH, v, n);
 }
 
 static void write_dues(writer *x, const md_item *d) {
@@ -432,6 +455,7 @@ static void write_task(writer *x, const cs_row *row) {
   pw_newline(&x->w);
   x->w.depth++;
   write_by(x, d);
+  write_with(x, d);
   write_dues(x, d);
   pw_keyword(&x->w, PW_IMPLEMENTS);
   pw_string(&x->w, d->id, d->id_len);
