@@ -278,11 +278,12 @@ static const char *roman(md_model *m, int n) {
 
 /* The child's own numbering (the parent's has gaps where sections are
  * not addressed to the level): I., II. at the top, 1., 2. under them,
- * a), b) below; deeper sections go unnumbered. */
+ * a), b) below (in the Vietnamese order: d), đ), e)); deeper sections,
+ * and letters past the last, go unnumbered. */
 static const char *section_label(writer *x, int depth, int n) {
   if (depth == 0) return dg_fmt(x->m->arena, "%s.", roman(x->m, n));
   if (depth == 1) return dg_fmt(x->m->arena, "%d.", n);
-  if (depth == 2 && n <= 26) return dg_fmt(x->m->arena, "%c)", 'a' + n - 1);
+  if (depth == 2 && md_letter(n)) return dg_fmt(x->m->arena, "%s)", md_letter(n));
   return NULL;
 }
 
