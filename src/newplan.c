@@ -212,8 +212,13 @@ static int read_issuer(md_model *m, const np_request *rq, np_child *c) {
   return NP_OK;
 }
 
-/* The child's level must lie below its parent's in the child's structure. */
+/* The child's level must exist on its date (no district plan after the
+ * reform of 1 July 2025) and lie below its parent's. */
 static int check_level(md_model *m, np_child *c) {
+  const md_structure *on = md_structure_on(m, c->plan->date);
+  if (on && !(on->mask & MD_LEVEL_BIT(c->level)))
+    return bad(m, dg_fmt(m->arena, _("--level: the organisation of %s has no %s level (%s)"),
+                         md_day_text(m->arena, c->plan->date), cs_level_text(m, c->level), str(m, on->name)));
   const md_structure *s = md_plan_structure(m, c->plan);
   int mine = md_level_rank(m, s, c->level), theirs = md_level_rank(m, s, c->parent->level);
   if (mine > theirs && theirs >= 0) return NP_OK;
