@@ -445,6 +445,10 @@ static void write_dues(writer *x, const md_item *d) {
       pw_keyword(&x->w, PW_FOR);
       pw_string(&x->w, u->what.value.p, u->what.value.n);
     }
+    if (u->after.value.n) {     /* the deliverable it awaits, by its id anywhere */
+      pw_keyword(&x->w, PW_AFTER);
+      pw_string(&x->w, u->after.value.p, u->after.value.n);
+    }
     pw_newline(&x->w);
   }
 }
