@@ -174,6 +174,8 @@ static int load_child(md_model *m, const rs_options *o, const rs_recognizer *mor
     key = parent_file_key(m, o, rq->from);
     if (!key.n) return m->diags->errors ? NP_BAD_ARGUMENTS : bad(m, _("--from names no plan"));
   }
+  if (strlen(rq->number) == key.n && memcmp(rq->number, key.p, key.n) == 0)   /* it would implement itself */
+    return bad(m, dg_fmt(m->arena, _("--number: a plan numbered %s is loaded already"), rq->number));
   size_t n;
   char *text = stub_text(m, c, rq, key, &n);
   const char *dir = child_dir(m, rq->output);
