@@ -593,6 +593,33 @@ static const md_body *carrier(md_model *m, const md_body *owner, md_level level)
   return e->owner ? e->by : NULL;
 }
 
+/* The body that existed in the child's time and took over b's work (b
+ * itself when it still existed): Ban Tuyên giáo Tỉnh ủy carries the work
+ * of Ban Tuyên giáo Trung ương, and in a plan of 2026 its successor Ban
+ * Tuyên giáo và Dân vận Tỉnh ủy does. Successions are short chains. */
+static const md_body *current(const md_body *b, const md_plan *child, int depth) {
+  if (!child || existed(b, child)) return b;
+  if (depth > MAX_DEPTH) return NULL;
+  for (const md_successor *s = b->successors; s; s = s->next) {
+    if (s->body->level != b->level) continue;
+    const md_body *c = current(s->body, child, depth + 1);
+    if (c) return c;
+  }
+  return NULL;
+}
+
+const md_body *cs_carrier(md_model *m, const md_body *owner, md_level level, const md_plan *child) {
+  const md_body *b = carrier(m, owner, level);
+  const md_body *now = b ? current(b, child, 0) : NULL;
+  if (now) return now;
+  /* No chain of counterparts reaches a body of the child's time (a body
+   * of 2025 that names no counterpart of its own, but succeeds one that
+   * does): the first body of that time that carries the work. */
+  for (const md_body *c = m->bodies; c; c = c->next)
+    if (c->level == level && !c->addresses && (!child || existed(c, child)) && reaches(c, owner)) return c;
+  return NULL;
+}
+
 /* Why an owner's work reaches the level: as a collective, or through a
  * body there that carries it. */
 static const char *owner_why(md_model *m, const md_body *o, md_level level) {

@@ -121,6 +121,14 @@ int cs_owner_corresponds(const md_item *directive, const md_item *task, md_level
  * its row of the child's coverage, or NULL when it has none. */
 const char *cs_why(md_model *m, const cs_coverage *c, const md_item *d, const cs_row *row);
 
+/* The body of `level` that carries `owner`'s work, for a plan that
+ * assigns it (`new --from`): the nearest through counterparts (Ban Tổ
+ * chức Huyện ủy for Ban Tổ chức Trung ương, not a body of its members),
+ * or, when that body no longer existed on `child`'s date, the one that
+ * took its work over. NULL when no loaded body carries it. `child` may be
+ * NULL (any time). */
+const md_body *cs_carrier(md_model *m, const md_body *owner, md_level level, const md_plan *child);
+
 /* A short quotation of an item's first paragraph (at most `max` characters,
  * then "…"), for messages. */
 const char *cs_excerpt(md_model *m, const md_item *it, size_t max);

@@ -18,6 +18,8 @@
 #include "cascade.h"
 #include "check.h"
 #include "mem.h"
+#include "newplan.h"
+#include "outfile.h"
 #include "progress.h"
 #include "export.h"
 #include "lang.h"
@@ -34,7 +36,7 @@
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
-typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_REPORT, CMD_AGENDA } command;
+typedef enum { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_REPORT, CMD_AGENDA, CMD_NEW } command;
 
 typedef struct options {
   command cmd;
@@ -68,6 +70,8 @@ typedef struct options {
   int jobs;                  /* -j N: worker processes for check */
   int stop_after;            /* --stop-after: 0, or STOP_LEX.. */
   long long batch;           /* --batch N: plans a check worker takes */
+  np_request new_plan;       /* new: --from, --level, ..., -o */
+  int force;                 /* new: -o may replace a file */
 } options;
 
 /* --stop-after: how far `check` goes, to time the stages. */
@@ -136,6 +140,13 @@ static const char *const help_text[] = {
      "                      (for benchmarks)\n"),
   N_("A FILE that is a directory stands for every *.plan file below it, in name\n"
      "order.\n"),
+  N_("plancheck new --from PARENT --level LEVEL --issuer BODY --number NUMBER\n"
+     "              --date DATE [--place PLACE] [-o FILE [--force]] [-I DIR]\n"
+     "              start a plan from its parent (a plan file, or a number found\n"
+     "              as 'implements' finds it): one task for each directive the\n"
+     "              parent addresses to LEVEL, with the parent's text, owner\n"
+     "              counterpart, deadlines and the link; to stdout, or to FILE\n"
+     "              (an existing FILE only with --force)\n"),
   N_("rules (Lua scripts: stdlib, the nearest .plancheck.lua, then --rules):\n"
      "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
      "  --no-rules          run no script: the built-in checks only\n"
@@ -183,7 +194,7 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_USAGE;
 }
 
-static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda" };
+static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda", "new" };
 enum { NCOMMANDS = sizeof command_names / sizeof *command_names };
 
 /* Whether a first argument that is no command is a mistyped one rather
@@ -266,6 +277,34 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   return -1;
 }
 
+/* The options of `new`: 0 when argv[*i] was one, -1 when it is not one of
+ * them, or an exit status. */
+static int parse_new_option(int argc, char **argv, int *i, options *o) {
+  np_request *r = &o->new_plan;
+  const char **slot[] = { &r->from, &r->level, &r->issuer, &r->number, &r->date, &r->place, &r->output };
+  static const char *const names[] = { "--from", "--level", "--issuer", "--number", "--date", "--place", "-o" };
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+    const char *v = option_value(argc, argv, i, names[k]);
+    if (v) { *slot[k] = v; return 0; }
+    if (strcmp(argv[*i], names[k]) == 0) return usage_error(_("option %s needs a value"), names[k]);
+  }
+  if (strcmp(argv[*i], "--force") == 0) { o->force = 1; return 0; }
+  return -1;
+}
+
+/* `new` takes no files, and needs the parent and the new plan's level,
+ * issuer, number and date. */
+static int check_new_options(const options *o) {
+  const np_request *r = &o->new_plan;
+  if (o->nfiles) return usage_error(_("'new' takes no file ('%s'): give the parent with --from"), o->files[0]);
+  const char *missing = !r->from ? "--from" : !r->level ? "--level" : !r->issuer ? "--issuer"
+                      : !r->number ? "--number" : !r->date ? "--date" : NULL;
+  if (missing) return usage_error(_("'new' needs %s"), missing);
+  if (o->force && !r->output) return usage_error(_("--force is for -o FILE%s"), "");
+  if (o->format != RP_TEXT) return usage_error(_("'new' writes a plan, not a report (no --format)%s"), "");
+  return -1;
+}
+
 /* Returns -1 to go on, or an exit status. */
 static int parse_args(int argc, char **argv, options *o) {
   o->incdirs = mem_calloc((size_t)argc, sizeof *o->incdirs);
@@ -326,6 +365,11 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if (o->cmd == CMD_AGENDA && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
+    if (o->cmd == CMD_NEW) {
+      int r = parse_new_option(argc, argv, &i, o);
+      if (r == 0) continue;
+      if (r > 0) return r;
+    }
     if ((v = option_value(argc, argv, &i, "--jobs")) || (v = option_value(argc, argv, &i, "-j")) ||
         (strncmp(a, "-j", 2) == 0 && a[2] && (v = a + 2))) {
       long long n = count_arg(v);
@@ -350,6 +394,7 @@ static int parse_args(int argc, char **argv, options *o) {
     return usage_error(_("unknown option '%s'"), a);
   }
   if (o->list_rules) return -1;
+  if (o->cmd == CMD_NEW) return check_new_options(o);
   if (o->nfiles == 0) return usage_error(_("no input files%s"), "");
   if (o->cmd == CMD_REPORT && !o->report_format) return usage_error(_("'report' needs --format NAME%s"), "");
   if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
@@ -802,6 +847,35 @@ static int cmd_stage(const options *o, md_model *m, const rs_options *ro, ru_eng
   return unreadable ? EXIT_USAGE : m->diags->errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
+/* new: the child plan to stdout or -o FILE (never over a file without
+ * --force); findings only when something is wrong. */
+static int cmd_new(const options *o, md_model *m, const rs_options *ro, ru_engine *rules) {
+  np_child *c = NULL;
+  int r = np_prepare(m, ro, ru_recognizer(rules), &o->new_plan, &c);
+  if (r != NP_OK) {
+    print_diags(o, m->src, m->diags);
+    return r == NP_PARENT_ERRORS ? EXIT_FINDINGS : EXIT_USAGE;
+  }
+  size_t n;
+  const char *text = np_text(m, c, lg_current() == LG_VI, &n);
+  const char *path = o->new_plan.output;
+  if (!path) {
+    fwrite(text, 1, n, stdout);
+    return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
+  }
+  int e = of_write(m->arena, path, text, n, o->force);
+  if (e == EEXIST) return usage_error(_("%s exists already: nothing written (give --force to replace it)"), path);
+  if (e) {
+    fputs("plancheck: ", stderr);
+    fprintf(stderr, _("cannot write %s: %s"), path, strerror(e));
+    fputc('\n', stderr);
+    return EXIT_USAGE;
+  }
+  fprintf(stderr, lg_ntext("%s: %zu task from plan %s\n", "%s: %zu tasks from plan %s\n", np_tasks(c)), path,
+          np_tasks(c), np_parent_key(m, c));
+  return EXIT_CLEAN;
+}
+
 static int run(const options *o) {
   ar_arena arena;
   ar_init(&arena);
@@ -834,6 +908,14 @@ static int run(const options *o) {
 
   rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
   ru_attach(rules, &m);
+  if (o->cmd == CMD_NEW) {
+    status = cmd_new(o, &m, &ro, rules);
+    if (ru_unreadable(rules)) status = EXIT_USAGE;
+    ru_close(rules);
+    src_free(&src);
+    ar_free(&arena);
+    return status;
+  }
   if (o->cmd == CMD_CHECK) {
     status = o->stop_after ? cmd_stage(o, &m, &ro, rules, paths, nplans)
                            : cmd_check(o, &m, &ro, rules, paths, nplans);

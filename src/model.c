@@ -283,13 +283,17 @@ static int roman_value(sl_slice s) {
 }
 
 /* Vietnamese order of the letters used in lists: a b c d đ e ... */
+static const char *const letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
+                                       "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };
+enum { NLETTERS = sizeof letters / sizeof letters[0] };
+
 static int letter_value(sl_slice s) {
-  static const char *const letters[] = { "a", "b", "c", "d", "đ", "e", "g", "h", "i", "k", "l", "m",
-                                         "n", "o", "p", "q", "r", "s", "t", "u", "v", "x", "y" };
-  for (size_t i = 0; i < sizeof letters / sizeof letters[0]; i++)
+  for (size_t i = 0; i < NLETTERS; i++)
     if (sl_eq_cstr(s, letters[i])) return (int)i + 1;
   return 0;
 }
+
+const char *md_letter(int value) { return value >= 1 && value <= NLETTERS ? letters[value - 1] : NULL; }
 
 md_label md_label_parse(sl_slice l) {
   md_label r = { MD_SCHEME_NONE, 0, SL_NONE, SL_NONE, SL_NONE };

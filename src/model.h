@@ -460,6 +460,9 @@ typedef struct md_label {
   sl_slice number;           /* the whole number: "2.1" of "2.1.", "IV" of "IV-" */
 } md_label;
 md_label md_label_parse(sl_slice label);
+/* The letter of value n (1-based) in the Vietnamese order of list labels
+ * (a b c d đ e g ...: no f, j, w, z), or NULL past the last. */
+const char *md_letter(int value);
 
 /* A level's identifier ("central", "province", "commune"; "unknown-level"
  * for none), as levels are written in plans, JSON and Lua. */

@@ -511,6 +511,17 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n) {
   return failed;
 }
 
+md_plan *rs_load_memory(md_model *m, const rs_options *o, uint32_t file) {
+  loader L = { m, o, { 0 }, NULL, 0, NULL };
+  m->stdlib_dir = o->stdlib_dir;
+  ix_init(&L.scans, m->arena, scan_key);
+  md_plan *before = m->last_plan;
+  load_levels(m, o->stdlib_dir, parse_levels, &L);
+  md_plan *p = parse_tree(&L, file, (md_loc){ 0, 0, 0 }, NULL);
+  load_around(&L, before);
+  return p;
+}
+
 /* ---- did you mean ---- */
 
 /* The bodies an unknown name may have meant: those loaded, and those of

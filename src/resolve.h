@@ -36,6 +36,13 @@ typedef struct rs_input {
 size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
 
 
+/* Loads a plan text registered in memory (src_add_memory) as if it were
+ * an input: parses it, then loads the parents it implements (found
+ * relative to its path, in -I and PLANPATH), up to the root. For `new
+ * --from`, whose child exists only in memory until it is written.
+ * Returns the plan it declares, or NULL. */
+md_plan *rs_load_memory(md_model *m, const rs_options *o, uint32_t file);
+
 /* A second opinion on deadline phrases the built-in recogniser does not
  * know (the Lua recognisers): returns the deadline chain, or NULL. */
 typedef struct rs_recognizer {
