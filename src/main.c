@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +21,7 @@
 #include "mem.h"
 #include "progress.h"
 #include "export.h"
+#include "import.h"
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
@@ -880,6 +882,85 @@ static const char *program_path(const char *argv0, char *buf, size_t size) {
   return buf;
 }
 
+/* `plancheck import FILE|- [-o OUT [--force]] [-I DIR]`: the draft plan
+ * of a document, to standard output or written whole to OUT (never over
+ * an existing file without --force). */
+static int import_write(const char *out, int force, const char *data, size_t n, ar_arena *a) {
+  if (!out) return fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0 ? 0 : errno ? errno : EIO;
+  char *tmp = src_temp_name(a, out);
+  int err = src_write_temp(tmp, out, data, n);
+  if (err) return err;
+  if (force) return src_replace(tmp, out);
+  err = link(tmp, out) == 0 ? 0 : errno;   /* fails, atomically, when OUT exists */
+  src_discard(tmp);
+  return err;
+}
+
+/* Standard input, whole, up to one byte over the importer's limit (so
+ * that it can tell the user the input is too large). */
+static int read_stdin(char **data, size_t *n) {
+  size_t cap = 1 << 16;
+  *data = mem_alloc(cap);
+  *n = 0;
+  for (;;) {
+    if (*n == cap) *data = mem_realloc(*data, cap *= 2);
+    size_t r = fread(*data + *n, 1, cap - *n, stdin);
+    *n += r;
+    if (*n > IMP_MAX_INPUT) return 0;
+    if (r == 0) return ferror(stdin) ? EIO : 0;
+  }
+}
+
+static int ends_with_ext(const char *s, const char *ext) {
+  size_t n = strlen(s), e = strlen(ext);
+  return n > e && strcasecmp(s + n - e, ext) == 0;
+}
+
+static int cmd_import(int argc, char **argv) {
+  const char *in = NULL, *out = NULL;
+  const char **inc = mem_calloc((size_t)argc, sizeof *inc);
+  size_t ninc = 0;
+  int force = 0, status = EXIT_CLEAN;
+  for (int i = 2; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (option_value(argc, argv, &i, "--lang")) continue;
+    if ((v = option_value(argc, argv, &i, "-o"))) out = v;
+    else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
+    else if (strcmp(a, "--force") == 0) force = 1;
+    else if (a[0] == '-' && a[1]) { free(inc); return usage_error(_("unknown option '%s' for import"), a); }
+    else if (in) { free(inc); return usage_error(_("import reads one document, not '%s' too"), a); }
+    else in = a;
+  }
+  if (!in) { free(inc); return usage_error(_("import needs a document (FILE, or - for standard input)%s"), ""); }
+  ar_arena a;
+  ar_init(&a);
+  char *data = NULL, *draft = NULL;
+  size_t n = 0, dn = 0;
+  const char *error = NULL;
+  im_text t = { 0 };
+  int err = strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
+  if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, strerror(err));
+  else if (ends_with_ext(in, ".docx") || ends_with_ext(in, ".pdf"))
+    error = dg_fmt(&a, _("'%s': this build reads text and Markdown documents only (.txt, .md, or - for pasted text)"), in);
+  else if (imp_read_text(&a, data, n, &t, &error) == 0) {
+    rs_options ro = { inc, ninc, getenv("PLANPATH"), NULL };
+    imp_options io = { &ro, in, 0 };
+    FILE *f = open_memstream(&draft, &dn);
+    if (!f) mem_check(errno);
+    int r = imp_draft(&a, &t, &io, f, &error);
+    fclose(f);
+    if (r == 0 && (err = import_write(out, force, draft, dn, &a)) != 0)
+      error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
+                     strerror(err));
+  }
+  if (error) fprintf(stderr, "plancheck: %s: %s\n", _("error"), error), status = EXIT_FINDINGS;
+  free(data);
+  free(draft);
+  free(inc);
+  ar_free(&a);
+  return status;
+}
+
 int main(int argc, char **argv) {
   /* Findings go to stderr, which stdio leaves unbuffered: a system call a
    * character (10,000 findings took 0.6 s of CPU). A buffer of our own
@@ -897,6 +978,11 @@ int main(int argc, char **argv) {
           "plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
           "showing English\n", stderr);
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
+  for (int i = 1; i < argc; i++) {   /* --lang may come before the command */
+    if (option_value(argc, argv, &i, "--lang")) continue;
+    if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv);
+    break;
+  }
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);

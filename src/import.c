@@ -1,0 +1,834 @@
+/* import: from a document's lines to a draft plan; see import.h. */
+#include "import.h"
+
+#include <string.h>
+#include <utf8proc.h>
+
+#include "deadline.h"
+#include "diag.h"
+#include "lang.h"
+#include "model.h"
+#include "planwrite.h"
+#include "text.h"
+
+/* ---- text and Markdown ---- */
+
+int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const char **error) {
+  if (n > IMP_MAX_INPUT) {
+    *error = _("the document is larger than 64 MB: not a plan's text");
+    return -1;
+  }
+  if (n >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) data += 3, n -= 3;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int len = tx_decode((const unsigned char *)data + i, n - i, &cp);
+    if (len <= 0 || cp == 0) {
+      *error = _("the document is not UTF-8 text (save it as UTF-8, or import the .docx or .pdf)");
+      return -1;
+    }
+    i += (size_t)len;
+  }
+  sl_slice t = tx_nfc(a, data, n);
+  unsigned flags = 0;
+  for (size_t i = 0; i < t.n;) {
+    size_t e = i;
+    while (e < t.n && t.p[e] != '\n' && t.p[e] != '\f') e++;
+    size_t len = e - i;
+    if (len && t.p[i + len - 1] == '\r') len--;
+    im_add(a, out, t.p + i, len, flags);
+    flags = 0;
+    if (e < t.n && t.p[e] == '\f') flags = IM_PAGE;
+    i = e + 1;
+  }
+  return 0;
+}
+
+/* ---- lines to paragraphs ---- */
+
+typedef enum mk_kind { MK_NONE, MK_ROMAN, MK_NUM, MK_LETTER, MK_DASH, MK_PLUS, MK_FOOT } mk_kind;
+
+typedef struct para {
+  char *s;                   /* the paragraph, marker included */
+  size_t n, cap;
+  const char *body;          /* after the marker */
+  size_t bn;
+  char label[24];            /* the marker as printed ("I -", "1.1.", "-") */
+  mk_kind mk;
+  int depth;                 /* MK_NUM: how many numbers ("2.1." is 2) */
+  int heading;               /* a Markdown heading or bold throughout */
+  int lines;                 /* lines joined into it */
+  int closed;                /* nothing may join it */
+} para;
+
+typedef struct paras {
+  para *v;
+  size_t n, cap;
+} paras;
+
+/* One line, its Markdown dropped: heading marks, `**`, `*`, rules and
+ * backslash escapes. */
+typedef struct frag {
+  char *s;
+  size_t n;
+  int hash, bold_open, bold_close, rule;
+} frag;
+
+static int is_space(char c) { return c == ' ' || c == '\t'; }
+
+static frag clean(ar_arena *a, const char *s, size_t n) {
+  frag f = { 0 };
+  while (n && is_space(*s)) s++, n--;
+  while (n && is_space(s[n - 1])) n--;
+  size_t d = 0;
+  while (d < n && d < 6 && s[d] == '#') d++;
+  if (d && (d == n || s[d] == ' ')) {
+    f.hash = 1;
+    s += d, n -= d;
+    while (n && is_space(*s)) s++, n--;
+  }
+  size_t k = 0;
+  while (k < n && (s[k] == '-' || s[k] == '*' || s[k] == '_' || s[k] == ' ')) k++;
+  if (n >= 3 && k == n) {
+    f.rule = 1;
+    return f;
+  }
+  f.bold_open = n >= 2 && s[0] == '*' && s[1] == '*';
+  f.bold_close = n >= 2 && s[n - 1] == '*' && s[n - 2] == '*';
+  f.s = ar_alloc(a, n + 1);
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] == '*') continue;
+    if (s[i] == '\\' && i + 1 < n && strchr("\\`*_{}[]()#+-.!<>|~", s[i + 1])) i++;
+    f.s[f.n++] = s[i];
+  }
+  while (f.n && is_space(f.s[f.n - 1])) f.n--;
+  size_t lead = 0;
+  while (lead < f.n && is_space(f.s[lead])) lead++;
+  memmove(f.s, f.s + lead, f.n - lead);
+  f.n -= lead;
+  f.s[f.n] = '\0';
+  return f;
+}
+
+static int32_t first_cp(const char *s, size_t n) {
+  int32_t cp = 0;
+  if (n && tx_decode((const unsigned char *)s, n, &cp) <= 0) cp = 0;
+  return cp;
+}
+
+static int32_t last_cp(const char *s, size_t n) {
+  size_t i = n;
+  while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80) i--;
+  return i > 0 ? first_cp(s + i - 1, n - i + 1) : 0;
+}
+
+static int is_upper(int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_LU; }
+static int is_lower(int32_t cp) { return utf8proc_category(cp) == UTF8PROC_CATEGORY_LL; }
+
+/* A sentence or a list item ends here. */
+static int ends_sentence(const char *s, size_t n) {
+  int32_t c = last_cp(s, n);
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == 0x2026;
+}
+
+/* What a new paragraph may start with after one that ended a sentence: a
+ * capital, a digit, a quote or a parenthesis. */
+static int starts_anew(const char *s, size_t n) {
+  int32_t c = first_cp(s, n);
+  return is_upper(c) || (c >= '0' && c <= '9') || c == '"' || c == 0x201C || c == '(';
+}
+
+/* Capitals only (a title, a heading, a signature block). */
+static int all_caps(const char *s, size_t n) {
+  int letters = 0;
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    int len = tx_decode((const unsigned char *)s + i, n - i, &cp);
+    if (len <= 0) return 0;
+    if (is_lower(cp)) return 0;
+    letters += is_upper(cp);
+    i += (size_t)len;
+  }
+  return letters > 1;
+}
+
+static int is_roman(char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L'; }
+
+/* The marker at the start of a paragraph: "I." "I -" "IV-", "1." "2.1.",
+ * "a)", "-" "–" "•" "+", or a footnote's superscript number. */
+static void find_marker(para *p) {
+  const char *s = p->s;
+  size_t n = p->n, i = 0, end = 0;
+  p->mk = MK_NONE;
+  while (i < n && i < 6 && is_roman(s[i])) i++;
+  if (i && i < n) {
+    size_t j = i;
+    while (j < n && s[j] == ' ') j++;
+    if (s[i] == '.' && i + 1 < n && s[i + 1] == ' ') p->mk = MK_ROMAN, end = i + 1;
+    else if (j < n && s[j] == '-' && j + 1 < n && s[j + 1] == ' ') p->mk = MK_ROMAN, end = j + 1;
+    else if (j + 3 < n && memcmp(s + j, "\xE2\x80\x93", 3) == 0 && s[j + 3] == ' ') p->mk = MK_ROMAN, end = j + 3;
+  }
+  if (p->mk == MK_NONE && n > 2 && s[0] >= '0' && s[0] <= '9') {
+    size_t j = 0;
+    int depth = 0;
+    while (j < n && depth < 6) {
+      size_t k = j;
+      while (k < n && k - j < 3 && s[k] >= '0' && s[k] <= '9') k++;
+      if (k == j || k >= n || s[k] != '.') break;
+      depth++;
+      j = k + 1;
+    }
+    if (depth && j < n && s[j] == ' ') p->mk = MK_NUM, p->depth = depth, end = j;
+  }
+  if (p->mk == MK_NONE && n > 3 && s[1] == ')' && s[2] == ' ' && s[0] >= 'a' && s[0] <= 'z') p->mk = MK_LETTER, end = 2;
+  if (p->mk == MK_NONE && n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ')
+    p->mk = s[0] == '+' ? MK_PLUS : MK_DASH, end = 1;
+  if (p->mk == MK_NONE && n > 4 && (memcmp(s, "\xE2\x80\x93", 3) == 0 || memcmp(s, "\xE2\x80\xA2", 3) == 0) && s[3] == ' ')
+    p->mk = MK_DASH, end = 3;
+  if (p->mk == MK_NONE) {
+    int32_t cp = first_cp(s, n);
+    if (cp == 0xB9 || cp == 0xB2 || cp == 0xB3 || (cp >= 0x2070 && cp <= 0x2079)) {
+      size_t k = 0;
+      while (k < n && (int32_t)first_cp(s + k, n - k) != ' ' && k < 12) k += (size_t)tx_decode((const unsigned char *)s + k, n - k, &cp);
+      if (k < n) p->mk = MK_FOOT, end = k;
+    }
+  }
+  if (p->mk == MK_NONE || end >= sizeof p->label) {
+    p->mk = MK_NONE;
+    p->body = s, p->bn = n;
+    return;
+  }
+  memcpy(p->label, s, end);
+  p->label[end] = '\0';
+  size_t b = end;
+  while (b < n && is_space(s[b])) b++;
+  p->body = s + b, p->bn = n - b;
+}
+
+static void append(ar_arena *a, para *p, const char *s, size_t n) {
+  p->s = ar_grow(a, p->s, 1, &p->cap, p->n + n + 2);
+  if (p->n) p->s[p->n++] = ' ';
+  memcpy(p->s + p->n, s, n);
+  p->n += n;
+  p->s[p->n] = '\0';
+  p->lines++;
+}
+
+/* Whether the line f continues the paragraph p rather than starting one:
+ * converters break lines inside paragraphs and pages in mid-sentence, so
+ * a line continues unless it carries a marker or a heading, or the
+ * paragraph before it ended a sentence and it starts like a new one. A
+ * numbered heading on a line of its own (no full stop) is not continued
+ * by a capitalised line, and capitals do not run into small letters. */
+static int continues(const para *p, const frag *f, unsigned flags) {
+  if (!p || p->closed || f->hash || f->bold_open || (flags & (IM_WHOLE | IM_CELL))) return 0;
+  para probe = { .s = f->s, .n = f->n };
+  find_marker(&probe);
+  if (probe.mk != MK_NONE) return 0;
+  if (all_caps(p->s, p->n) != all_caps(f->s, f->n)) return 0;
+  if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
+  if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n))
+    return 0;
+  return p->n + f->n < IMP_MAX_LINE;
+}
+
+static paras paragraphs(ar_arena *a, const im_text *t) {
+  paras ps = { 0 };
+  para *cur = NULL;
+  int in_bold = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    frag f = clean(a, t->v[i].text, t->v[i].n);
+    if (f.rule || !f.n) continue;
+    unsigned flags = t->v[i].flags;
+    if (in_bold && cur && !cur->closed && !f.hash) f.bold_open = 0;   /* inside an open bold span */
+    if (!continues(cur, &f, flags) && !(in_bold && cur && !cur->closed && !f.hash)) {
+      ps.v = ar_grow(a, ps.v, sizeof *ps.v, &ps.cap, ps.n + 1);
+      cur = &ps.v[ps.n++];
+      memset(cur, 0, sizeof *cur);
+      cur->heading = f.hash || f.bold_open || (flags & IM_BOLD);
+    }
+    append(a, cur, f.s, f.n);
+    if (f.bold_open && !f.bold_close) in_bold = 1;
+    else if (f.bold_close) in_bold = 0;
+    if (f.hash || (f.bold_close && cur->heading) || (flags & (IM_WHOLE | IM_CELL))) cur->closed = 1, in_bold = 0;
+  }
+  for (size_t i = 0; i < ps.n; i++) find_marker(&ps.v[i]);
+  return ps;
+}
+
+/* ---- the document's tree ---- */
+
+typedef enum node_kind { NK_SECTION, NK_TASK, NK_TEXT, NK_TARGET } node_kind;
+
+typedef struct node {
+  para *p;
+  int rank;
+  node_kind kind;
+  struct node *kids, *last, *next, *up;
+  md_body *owners[8];
+  size_t nowners;
+} node;
+
+static int rank_of(const para *p) {
+  switch (p->mk) {
+  case MK_ROMAN: return 1;
+  case MK_NUM: return 1 + (p->depth < 4 ? p->depth : 4);
+  case MK_LETTER: return 6;
+  case MK_DASH: return 7;
+  case MK_PLUS: return 8;
+  default: return 9;
+  }
+}
+
+static void adopt(node *up, node *n) {
+  n->up = up;
+  if (up->last) up->last->next = n;
+  else up->kids = n;
+  up->last = n;
+}
+
+/* Heading-like: a Markdown heading, or a numbered line with no full stop. */
+static int heads(const node *n) {
+  return n->p && (n->p->heading || ((n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER) &&
+                                    !ends_sentence(n->p->s, n->p->n)));
+}
+
+/* Paragraphs [from, to) into a tree: a marked paragraph goes under the
+ * nearest one of a smaller rank; an unmarked one under a heading, or
+ * beside the item before it (an unmarked task paragraph after bullets). */
+static node *build_tree(ar_arena *a, paras *ps, size_t from, size_t to) {
+  node *root = ar_alloc(a, sizeof *root);
+  memset(root, 0, sizeof *root);
+  node *stack[16] = { root };
+  size_t top = 0;
+  for (size_t i = from; i < to; i++) {
+    para *p = &ps->v[i];
+    if (p->mk == MK_FOOT) continue;
+    node *n = ar_alloc(a, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->p = p;
+    n->rank = rank_of(p);
+    if (p->mk == MK_NONE) {
+      if (top && !heads(stack[top]) && !stack[top]->kids) n->rank = stack[top]->rank;
+      else n->rank = top ? stack[top]->rank + 1 : 1;
+      if (n->rank > 9) n->rank = 9;
+    }
+    while (top && stack[top]->rank >= n->rank) top--;
+    adopt(stack[top], n);
+    if (top + 1 < sizeof stack / sizeof stack[0]) stack[++top] = n;
+  }
+  return root;
+}
+
+/* ---- the body library ---- */
+
+typedef struct ctx {
+  ar_arena *a;
+  md_model m;
+  src_table src;
+  dg_list diags;
+  pw_writer w;
+  const char *level;         /* "district", ... */
+  md_body *committee;        /* the owner of what no heading assigns */
+  unsigned missing_owner;    /* tasks written with the committee as owner */
+} ctx;
+
+static const char *const level_std[][2] = {
+  { "central", "Bộ Chính trị" }, { "province", "Tỉnh ủy" }, { "district", "Huyện ủy" },
+  { "commune", "Đảng ủy xã" }, { "grassroots", "Đảng ủy cơ sở" },
+};
+
+static void load_library(ctx *c, const rs_options *ro) {
+  src_init(&c->src);
+  dg_init(&c->diags, c->a);
+  md_init(&c->m, c->a, &c->src, &c->diags);
+  rs_input in = { .path = dg_fmt(c->a, "std/%s", c->level) };
+  rs_load(&c->m, ro, &in, 1);
+  md_index_names(&c->m);
+  for (size_t i = 0; i < sizeof level_std / sizeof level_std[0]; i++)
+    if (strcmp(level_std[i][0], c->level) == 0)
+      c->committee = md_body_by_name(&c->m, (sl_slice){ level_std[i][1], strlen(level_std[i][1]) });
+}
+
+static md_body *body_named(ctx *c, const char *s, size_t n) {
+  while (n && (strchr(" ,;:.", s[n - 1]))) n--;
+  if (!n) return NULL;
+  return md_body_by_name(&c->m, (sl_slice){ s, n });
+}
+
+enum { MAX_NAME_WORDS = 16 };
+
+/* The bodies named one after another at the start of s ("Ban Tổ chức
+ * Huyện ủy, Ủy ban Kiểm tra Huyện ủy và Văn phòng Huyện ủy chủ trì ..."):
+ * at each place the longest run of words that names a body, then a comma
+ * or "và", then the next. Each place tries at most MAX_NAME_WORDS runs. */
+static size_t leading_bodies(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  size_t found = 0, i = 0;
+  while (found < max && i < n) {
+    size_t ends[MAX_NAME_WORDS], nw = 0, j = i;
+    while (nw < MAX_NAME_WORDS && j < n) {
+      while (j < n && s[j] != ' ') j++;
+      ends[nw++] = j;
+      while (j < n && s[j] == ' ') j++;
+    }
+    md_body *b = NULL;
+    size_t k = nw;
+    while (k > 0 && !(b = body_named(c, s + i, ends[k - 1] - i))) k--;
+    if (!b) break;
+    size_t f;
+    for (f = 0; f < found && out[f] != b; f++) {}
+    if (f == found) out[found++] = b;
+    i = ends[k - 1];
+    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) i++;
+    if (n - i > 3 && memcmp(s + i, "và ", 4) == 0) i += 4;
+  }
+  return found;
+}
+
+/* The bodies a heading names ("Đối với UBND huyện", "Ban Tổ chức Huyện
+ * ủy"): all of it, or names in a row that cover it. */
+static size_t heading_bodies(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  static const char *const lead[] = { "Đối với ", "Về " };
+  for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
+    size_t l = strlen(lead[i]);
+    if (n > l && memcmp(s, lead[i], l) == 0) s += l, n -= l;
+  }
+  md_body *b = body_named(c, s, n);
+  if (b) {
+    out[0] = b;
+    return 1;
+  }
+  return leading_bodies(c, s, n, out, max);
+}
+
+/* ---- header ---- */
+
+typedef struct header {
+  const char *kind, *title, *number, *place, *role, *signer;
+  char date[24];
+  const para *preamble;
+  const char *notes[64];
+  size_t nnotes;
+  const char *recipients[64];
+  size_t nrecipients;
+} header;
+
+static const char *const kinds[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "CHỈ THỊ", "HƯỚNG DẪN",
+                                     "NGHỊ QUYẾT", "KẾT LUẬN", "QUYẾT ĐỊNH", "ĐỀ ÁN" };
+
+static int starts(const char *s, size_t n, const char *w) {
+  size_t l = strlen(w);
+  return n >= l && memcmp(s, w, l) == 0;
+}
+
+static void add_note(header *h, const char *s) {
+  if (h->nnotes < sizeof h->notes / sizeof h->notes[0]) h->notes[h->nnotes++] = s;
+}
+
+/* "Hà Nội, ngày 28 tháng 11 năm 2022" */
+static int place_date(ar_arena *a, header *h, const para *p) {
+  const char *s = p->s, *ngay = strstr(s, "ngày ");
+  unsigned d, m, y;
+  if (!ngay || sscanf(ngay, "ngày %u tháng %u năm %u", &d, &m, &y) != 3 || !d || d > 31 || !m || m > 12 ||
+      y < 1900 || y > 2200)
+    return 0;
+  snprintf(h->date, sizeof h->date, "%04u-%02u-%02u", y, m, d);
+  const char *comma = ngay;
+  while (comma > s && (comma[-1] == ' ' || comma[-1] == ',')) comma--;
+  if (comma > s) h->place = ar_strndup(a, s, (size_t)(comma - s));
+  return 1;
+}
+
+static int is_role(const para *p) {
+  return starts(p->s, p->n, "T/M ") || starts(p->s, p->n, "TM ") || starts(p->s, p->n, "TM. ") ||
+         starts(p->s, p->n, "KT. ") || starts(p->s, p->n, "K/T ");
+}
+
+static int is_recipients(const para *p) {
+  return starts(p->s, p->n, "Nơi nhận") || starts(p->s, p->n, "NƠI NHẬN");
+}
+
+static void read_front(ar_arena *a, header *h, paras *ps, size_t to) {
+  int want_title = 0;
+  for (size_t i = 0; i < to; i++) {
+    const para *p = &ps->v[i];
+    if (!h->kind) {
+      size_t k;
+      for (k = 0; k < sizeof kinds / sizeof kinds[0]; k++)
+        if (strcmp(p->s, kinds[k]) == 0) break;
+      if (k < sizeof kinds / sizeof kinds[0]) {
+        h->kind = p->s;
+        want_title = 1;
+        continue;
+      }
+    }
+    if (want_title && is_lower(first_cp(p->s, p->n))) {
+      h->title = p->s;
+      want_title = 0;
+      continue;
+    }
+    want_title = 0;
+    if (!h->number && (starts(p->s, p->n, "Số ") || starts(p->s, p->n, "Số: "))) {
+      const char *v = p->s + (p->s[4] == ':' ? 6 : 4);
+      while (*v == ' ') v++;
+      if (strchr(v, '-') && strchr(v, '/') && !strchr(v, ' ')) {
+        h->number = v;
+        continue;
+      }
+    }
+    if (!h->date[0] && place_date(a, h, p)) continue;
+    if (!h->preamble && (starts(p->s, p->n, "Thực hiện ") || starts(p->s, p->n, "Căn cứ "))) h->preamble = p;
+    add_note(h, p->s);
+  }
+}
+
+static const char *trim_list_end(ar_arena *a, const char *s, size_t n) {
+  while (n && strchr(" ,;.", s[n - 1])) n--;
+  return ar_strndup(a, s, n);
+}
+
+static void read_back(ar_arena *a, header *h, paras *ps, size_t from) {
+  int recipients = 0, want_signer = 0;
+  for (size_t i = from; i < ps->n; i++) {
+    const para *p = &ps->v[i];
+    if (is_recipients(p) && !h->nrecipients) {
+      recipients = 1;
+      const char *colon = strchr(p->s, ':');
+      if (colon && colon[1]) add_note(h, p->s);
+      continue;
+    }
+    if (!h->role && is_role(p)) {
+      h->role = p->s;
+      want_signer = 1;
+      recipients = 0;
+      continue;
+    }
+    if (want_signer && p->mk == MK_NONE) {
+      const char *s = p->s;
+      if (starts(s, p->n, "Đã ký: ")) add_note(h, s), s += strlen("Đã ký: ");
+      h->signer = s;
+      want_signer = 0;
+      continue;
+    }
+    if (recipients && p->mk == MK_DASH && h->nrecipients < sizeof h->recipients / sizeof h->recipients[0]) {
+      h->recipients[h->nrecipients++] = trim_list_end(a, p->body, p->bn);
+      continue;
+    }
+    recipients = 0;
+    add_note(h, p->s);
+  }
+}
+
+/* ---- the level and the parents ---- */
+
+static size_t count(const char *hay, size_t n, const char *needle) {
+  size_t c = 0, l = strlen(needle);
+  for (size_t i = 0; i + l <= n; i++)
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, l) == 0) c++, i += l - 1;
+  return c;
+}
+
+/* The level of the issuer: from the number's suffix ("/TW", "/TU",
+ * "/HU"), the signature ("T/M HUYỆN ỦY"), or else which committee the
+ * document names most. */
+static const char *level_of(ar_arena *a, const header *h, const paras *ps) {
+  static const char *const suffix[][2] = { { "/TW", "central" }, { "/TU", "province" }, { "/HU", "district" },
+                                           { "/ĐU", "commune" } };
+  if (h->number)
+    for (size_t i = 0; i < sizeof suffix / sizeof suffix[0]; i++) {
+      size_t l = strlen(suffix[i][0]), n = strlen(h->number);
+      if (n > l && strcmp(h->number + n - l, suffix[i][0]) == 0) return suffix[i][1];
+    }
+  if (h->role) {
+    sl_slice f = tx_fold(a, h->role, strlen(h->role));
+    if (count(f.p, f.n, "bộ chính trị") || count(f.p, f.n, "ban bí thư")) return "central";
+    if (count(f.p, f.n, "tỉnh ủy") || count(f.p, f.n, "tỉnh uỷ")) return "province";
+    if (count(f.p, f.n, "huyện ủy") || count(f.p, f.n, "huyện uỷ")) return "district";
+  }
+  size_t tw = 0, tu = 0, hu = 0;
+  for (size_t i = 0; i < ps->n; i++) {
+    sl_slice f = tx_fold(a, ps->v[i].s, ps->v[i].n);
+    tw += count(f.p, f.n, "trung ương");
+    tu += count(f.p, f.n, "tỉnh ủy") + count(f.p, f.n, "tỉnh uỷ");
+    hu += count(f.p, f.n, "huyện ủy") + count(f.p, f.n, "huyện uỷ");
+  }
+  return hu >= tu && hu >= tw / 2 && hu ? "district" : tu >= tw / 2 && tu ? "province" : "central";
+}
+
+typedef struct parent {
+  char number[48];
+  char date[24];
+  int plan;                  /* KH, CTr: a plan to implement; else basis */
+  const char *said;          /* as printed: "Nghị quyết số 28-NQ/TW ngày 17/11/2022" */
+} parent;
+
+/* The documents the basis paragraph names: "số N-XX/YY" and the date
+ * after it ("ngày 17/11/2022" or ", ngày 17/11/2022"). */
+static size_t parents_of(ar_arena *a, const para *p, parent *out, size_t max) {
+  size_t found = 0;
+  const char *s = p->s, *end = p->s + p->n;
+  for (const char *q = s; found < max && (q = strstr(q, "số ")) != NULL; q += 3) {
+    const char *num = q + strlen("số ");
+    const char *e = num;
+    while (e < end && *e != ' ' && *e != ',' && *e != ';' && *e != ')' && e - num < 40) e++;
+    while (e > num && e[-1] == '.') e--;
+    const char *dash = memchr(num, '-', (size_t)(e - num)), *slash = memchr(num, '/', (size_t)(e - num));
+    if (!dash || !slash || dash > slash || !(num[0] >= '0' && num[0] <= '9')) continue;
+    parent pa = { 0 };
+    memcpy(pa.number, num, (size_t)(e - num));
+    pa.plan = starts(dash + 1, (size_t)(slash - dash - 1), "KH/") || starts(dash + 1, (size_t)(slash - dash), "CTr/");
+    const char *d = e;
+    while (d < end && (*d == ' ' || *d == ',')) d++;
+    unsigned dd, mm, yy;
+    int used = 0;
+    const char *after = e;
+    if (starts(d, (size_t)(end - d), "ngày ") && sscanf(d, "ngày %u/%u/%u%n", &dd, &mm, &yy, &used) == 3 && dd &&
+        dd <= 31 && mm && mm <= 12 && yy > 1900) {
+      snprintf(pa.date, sizeof pa.date, "%04u-%02u-%02u", yy, mm, dd);
+      after = d + used;
+    }
+    static const char *const words[] = { "Nghị quyết", "Kế hoạch", "Chương trình hành động", "Kết luận", "Chỉ thị",
+                                         "Quyết định", "Quy định", "Hướng dẫn" };
+    const char *from = q;
+    for (size_t w = 0; w < sizeof words / sizeof words[0]; w++) {
+      size_t l = strlen(words[w]);
+      if ((size_t)(q - s) >= l + 1 && memcmp(q - l - 1, words[w], l) == 0) from = q - l - 1;
+    }
+    pa.said = ar_strndup(a, from, (size_t)(after - from));
+    size_t k;
+    for (k = 0; k < found && strcmp(out[k].number, pa.number) != 0; k++) {}
+    if (k == found) out[found++] = pa;
+  }
+  return found;
+}
+
+/* ---- writing ---- */
+
+static void write_bodies(pw_writer *w, pw_kw kw, md_body *const *b, size_t n) {
+  if (!n) return;
+  if (kw != PW_OWNER) pw_newline(w);
+  pw_keyword(w, kw);
+  for (size_t i = 0; i < n; i++) {
+    char id[128];
+    snprintf(id, sizeof id, "%.*s%s", (int)b[i]->id.n, b[i]->id.p, i + 1 < n ? "," : "");
+    pw_word(w, id);
+  }
+}
+
+enum { MAX_DUES = 16 };
+
+/* Every deadline phrase the finder reads in the text, as a `due` with
+ * the words as printed. Until the finder (dl_find) is merged: the words
+ * inside each pair of parentheses that read as a deadline. */
+static void write_dues(ctx *c, const char *s, size_t n) {
+  size_t written = 0;
+  for (size_t i = 0; i < n && written < MAX_DUES; i++) {
+    if (s[i] != '(') continue;
+    size_t e = i + 1;
+    while (e < n && s[e] != ')' && s[e] != '(') e++;
+    if (e >= n || s[e] != ')') continue;
+    if (dl_recognize(c->a, s + i + 1, e - i - 1).first) {
+      pw_newline(&c->w);
+      pw_keyword(&c->w, PW_DUE);
+      pw_string(&c->w, s + i + 1, e - i - 1);
+      written++;
+    }
+    i = e;
+  }
+}
+
+static node_kind kind_below(ctx *c, const node *sec, node_kind inherited) {
+  if (!sec->p) return inherited;
+  sl_slice f = tx_fold(c->a, sec->p->body, sec->p->bn);
+  if (count(f.p, f.n, "chỉ tiêu") && !count(f.p, f.n, "mục tiêu")) return NK_TARGET;
+  if (count(f.p, f.n, "mục đích") || count(f.p, f.n, "yêu cầu") || count(f.p, f.n, "mục tiêu")) return NK_TEXT;
+  return inherited;
+}
+
+static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners);
+
+static void write_kids(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  for (node *k = n->kids; k; k = k->next) write_node(c, k, kind, owners, nowners);
+}
+
+static void write_label(pw_writer *w, const para *p) {
+  if (p->mk != MK_NONE) pw_word(w, p->label);
+}
+
+static void write_section(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  md_body *own[8];
+  size_t nown = kind == NK_TASK ? heading_bodies(c, n->p->body, n->p->bn, own, 8) : 0;
+  node_kind below = kind_below(c, n, kind);
+  pw_newline(&c->w);
+  pw_keyword(&c->w, PW_SECTION);
+  write_label(&c->w, n->p);
+  pw_string(&c->w, n->p->body, n->p->bn);
+  if (nown) write_bodies(&c->w, PW_OWNER, own, nown);
+  pw_open(&c->w);
+  if (nown) write_kids(c, n, below, own, nown);
+  else write_kids(c, n, below, owners, nowners);
+  pw_close(&c->w);
+}
+
+static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  pw_writer *w = &c->w;
+  pw_newline(w);
+  if (kind == NK_TEXT || kind == NK_TARGET) pw_keyword(w, kind == NK_TEXT ? PW_TEXT : PW_TARGET);
+  else if (n->p->mk == MK_NONE) pw_keyword(w, PW_TASK);
+  write_label(w, n->p);
+  pw_string(w, n->p->body, n->p->bn);
+  md_body *named[8];
+  size_t nnamed = 0;
+  if (kind == NK_TASK) {
+    static const char *const lead[] = { "Giao ", "Đề nghị " };
+    const char *s = n->p->body;
+    size_t len = n->p->bn;
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+      if (starts(s, len, lead[i])) s += strlen(lead[i]), len -= strlen(lead[i]);
+    nnamed = leading_bodies(c, s, len, named, 8);
+    pw_newline(w);
+    w->depth++;
+    if (nnamed) write_bodies(w, PW_BY, named, nnamed);
+    else if (!nowners && c->committee) {
+      write_bodies(w, PW_BY, &c->committee, 1);
+      c->missing_owner++;
+    }
+    write_dues(c, n->p->body, n->p->bn);
+    w->depth--;
+  }
+  if (n->kids) {
+    pw_open(w);
+    if (nnamed) write_kids(c, n, kind, named, nnamed);
+    else write_kids(c, n, kind, owners, nowners);
+    pw_close(w);
+  }
+  pw_newline(w);
+}
+
+static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  int section = n->kids && (n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER || n->p->heading);
+  if (section) write_section(c, n, kind, owners, nowners);
+  else write_item(c, n, kind, owners, nowners);
+}
+
+static void write_header(ctx *c, const header *h, const char *key, md_body *issuer) {
+  pw_writer *w = &c->w;
+  pw_newline(w);
+  pw_keyword(w, PW_PLAN);
+  if (h->number) pw_string(w, h->number, strlen(h->number));
+  else pw_word(w, key);
+  pw_open(w);
+  if (h->kind) pw_keyword(w, PW_KIND), pw_string(w, h->kind, strlen(h->kind)), pw_newline(w);
+  if (h->title) pw_keyword(w, PW_TITLE), pw_string(w, h->title, strlen(h->title)), pw_newline(w);
+  if (issuer) {
+    pw_keyword(w, PW_ISSUER);
+    pw_word(w, ar_strndup(c->a, issuer->id.p, issuer->id.n));
+    pw_newline(w);
+  } else {
+    pw_comment(w, "%s", _("Không nhận ra cơ quan ban hành: ghi `issuer` bằng mã cơ quan trong thư viện."));
+  }
+  pw_keyword(w, PW_LEVEL), pw_word(w, c->level), pw_newline(w);
+  pw_keyword(w, PW_DATE), pw_word(w, h->date[0] ? h->date : "unknown"), pw_newline(w);
+  if (!h->date[0]) pw_comment(w, "%s", _("Văn bản không ghi ngày ban hành: thay `unknown` bằng ngày (YYYY-MM-DD)."));
+  if (h->place) pw_keyword(w, PW_PLACE), pw_string(w, h->place, strlen(h->place)), pw_newline(w);
+  parent par[16];
+  size_t npar = h->preamble ? parents_of(c->a, h->preamble, par, 16) : 0;
+  for (size_t i = 0; i < npar; i++) {
+    if (par[i].plan) continue;
+    pw_keyword(w, PW_BASIS), pw_string(w, par[i].said, strlen(par[i].said)), pw_newline(w);
+  }
+  for (size_t i = 0; i < npar; i++) {
+    if (!par[i].plan) continue;
+    pw_comment(w, _("Văn bản thực hiện %s: đặt tệp kế hoạch đó trong thư mục -I để kiểm tra theo tầng."), par[i].said);
+    pw_keyword(w, PW_IMPLEMENTS);
+    pw_string(w, par[i].number, strlen(par[i].number));
+    if (par[i].date[0]) {
+      pw_open(w);
+      pw_keyword(w, PW_DATE), pw_word(w, par[i].date);
+      pw_close(w);
+    }
+    pw_newline(w);
+  }
+  for (size_t i = 0; i < h->nnotes; i++) pw_keyword(w, PW_NOTE), pw_string(w, h->notes[i], strlen(h->notes[i])), pw_newline(w);
+  if (h->signer) pw_keyword(w, PW_SIGNER), pw_string(w, h->signer, strlen(h->signer));
+  if (h->role) pw_keyword(w, PW_ROLE), pw_string(w, h->role, strlen(h->role));
+  pw_newline(w);
+  for (size_t i = 0; i < h->nrecipients; i++)
+    pw_keyword(w, PW_RECIPIENT), pw_string(w, h->recipients[i], strlen(h->recipients[i])), pw_newline(w);
+  pw_close(w);
+}
+
+/* The issuing body: the role without "T/M" and the signer's title
+ * ("T/M HUYỆN ỦY BÍ THƯ" is Huyện ủy), or Ban Thường vụ of this level. */
+static md_body *issuer_of(ctx *c, const header *h) {
+  if (!h->role) return c->committee;
+  const char *s = h->role;
+  static const char *const pre[] = { "T/M ", "TM. ", "TM ", "KT. ", "K/T " };
+  for (size_t i = 0; i < sizeof pre / sizeof pre[0]; i++)
+    if (starts(s, strlen(s), pre[i])) s += strlen(pre[i]);
+  static const char *const titles[] = { " PHÓ BÍ THƯ", " BÍ THƯ", " CHỦ TỊCH", " TRƯỞNG BAN" };
+  size_t n = strlen(s);
+  for (size_t i = 0; i < sizeof titles / sizeof titles[0]; i++) {
+    const char *t = strstr(s, titles[i]);
+    if (t && (size_t)(t - s) < n) n = (size_t)(t - s);
+  }
+  md_body *b = body_named(c, s, n);
+  if (!b && c->committee) {
+    const char *full = dg_fmt(c->a, "%.*s %.*s", (int)n, s, (int)c->committee->name.value.n, c->committee->name.value.p);
+    b = body_named(c, full, strlen(full));
+  }
+  return b;
+}
+
+static const char *key_of(ar_arena *a, const char *source) {
+  const char *base = source ? strrchr(source, '/') : NULL;
+  base = base ? base + 1 : source;
+  if (!base || strcmp(base, "-") == 0) return "draft";
+  char *k = ar_alloc(a, strlen(base) + 8), *o = k;
+  o += sprintf(o, "draft_");
+  for (const char *p = base; *p && *p != '.'; p++)
+    *o++ = (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ? *p : (*p >= 'A' && *p <= 'Z') ? (char)(*p + 32) : '_';
+  *o = '\0';
+  return k;
+}
+
+int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, const char **error) {
+  paras ps = paragraphs(a, t);
+  size_t from = ps.n, to = ps.n;
+  for (size_t i = 0; i < ps.n && from == ps.n; i++)
+    if (ps.v[i].mk == MK_ROMAN) from = i;
+  for (size_t i = 0; i < ps.n && from == ps.n; i++)
+    if (ps.v[i].mk == MK_NUM) from = i;
+  if (from == ps.n) {
+    *error = _("no numbered section (I., 1., ...) in the document: nothing to import");
+    return -1;
+  }
+  for (size_t i = from; i < ps.n && to == ps.n; i++)
+    if (is_recipients(&ps.v[i]) || is_role(&ps.v[i])) to = i;
+  header h = { 0 };
+  read_front(a, &h, &ps, from);
+  read_back(a, &h, &ps, to);
+  ctx c = { .a = a };
+  c.level = level_of(a, &h, &ps);
+  load_library(&c, o->ro);
+  pw_init(&c.w, out, o->vi);
+  pw_comment(&c.w, _("Bản nháp do `plancheck import` lập từ %s. Đối chiếu với văn bản, sửa những chỗ có\n"
+                     "ghi chú, rồi chạy `plancheck` trên tệp này."),
+             o->source ? o->source : "-");
+  pw_newline(&c.w);
+  pw_keyword(&c.w, PW_USE);
+  const char *use = dg_fmt(a, "std/%s", c.level);
+  pw_string(&c.w, use, strlen(use));
+  pw_newline(&c.w);
+  pw_comment(&c.w, "%s", "");
+  write_header(&c, &h, key_of(a, o->source), issuer_of(&c, &h));
+  node *root = build_tree(a, &ps, from, to);
+  for (node *n = root->kids; n; n = n->next) {
+    pw_comment(&c.w, "%s", "");
+    write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
+  }
+  if (c.missing_owner)
+    pw_comment(&c.w, _("%u nhiệm vụ không nêu cơ quan chủ trì: bản nháp ghi cấp ủy ban hành (by %.*s); hãy kiểm tra."),
+               c.missing_owner, (int)c.committee->id.n, c.committee->id.p);
+  src_free(&c.src);
+  return 0;
+}
