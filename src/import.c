@@ -57,6 +57,7 @@ typedef struct para {
   int depth;                 /* MK_NUM: how many numbers ("2.1." is 2) */
   int heading;               /* a Markdown heading or bold throughout */
   int lines;                 /* lines joined into it */
+  size_t last_width;         /* code points of its last line */
   int closed;                /* nothing may join it */
 } para;
 
@@ -72,6 +73,11 @@ typedef struct frag {
   size_t n;
   int hash, bold_open, bold_close, rule;
 } frag;
+
+static int starts(const char *s, size_t n, const char *w) {
+  size_t l = strlen(w);
+  return n >= l && memcmp(s, w, l) == 0;
+}
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
@@ -204,9 +210,11 @@ static void find_marker(para *p) {
   p->body = s + b, p->bn = n - b;
 }
 
+/* Joins a line to its paragraph with one space; none after a word cut at
+ * a hyphen ("28-" and "NQ/TW" is "28-NQ/TW"). */
 static void append(ar_arena *a, para *p, const char *s, size_t n) {
   p->s = ar_grow(a, p->s, 1, &p->cap, p->n + n + 2);
-  if (p->n) p->s[p->n++] = ' ';
+  if (p->n && !(p->n >= 2 && p->s[p->n - 1] == '-' && p->s[p->n - 2] != ' ')) p->s[p->n++] = ' ';
   memcpy(p->s + p->n, s, n);
   p->n += n;
   p->s[p->n] = '\0';
@@ -219,20 +227,44 @@ static void append(ar_arena *a, para *p, const char *s, size_t n) {
  * paragraph before it ended a sentence and it starts like a new one. A
  * numbered heading on a line of its own (no full stop) is not continued
  * by a capitalised line, and capitals do not run into small letters. */
-static int continues(const para *p, const frag *f, unsigned flags) {
+static int continues(const para *p, const frag *f, unsigned flags, size_t full) {
   if (!p || p->closed || f->hash || f->bold_open || (flags & (IM_WHOLE | IM_CELL))) return 0;
   para probe = { .s = f->s, .n = f->n };
   find_marker(&probe);
   if (probe.mk != MK_NONE) return 0;
   if (all_caps(p->s, p->n) != all_caps(f->s, f->n)) return 0;
+  if (p->n + f->n >= IMP_MAX_LINE) return 0;
+  if (full && p->last_width >= full) return 1;
   if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
   if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n))
     return 0;
   return p->n + f->n < IMP_MAX_LINE;
 }
 
+enum { WIDTHS = 1024 };
+
+/* A text whose lines a converter broke at a fixed width (a PDF's text
+ * layer, seed 001): nine lines in ten are at most 120 characters. Then a
+ * line that fills the width (within a word's length of the width) is
+ * continued by the next even when it ends a sentence, since the paragraph
+ * went on to the next line. Returns that width, or 0 for a text whose
+ * lines are paragraphs. */
+static size_t full_width(const im_text *t) {
+  size_t hist[WIDTHS] = { 0 }, n = 0;
+  for (size_t i = 0; i < t->n; i++) {
+    size_t w = tx_codepoints(t->v[i].text, t->v[i].n);
+    if (!w || (t->v[i].flags & IM_WHOLE)) continue;
+    hist[w < WIDTHS ? w : WIDTHS - 1]++;
+    n++;
+  }
+  size_t seen = 0, p90 = 0;
+  while (p90 < WIDTHS && (seen += hist[p90]) * 10 < n * 9) p90++;
+  return n >= 20 && p90 <= 120 && p90 > 40 ? p90 - 12 : 0;
+}
+
 static paras paragraphs(ar_arena *a, const im_text *t) {
   paras ps = { 0 };
+  size_t full = full_width(t);
   para *cur = NULL;
   int in_bold = 0;
   for (size_t i = 0; i < t->n; i++) {
@@ -240,13 +272,15 @@ static paras paragraphs(ar_arena *a, const im_text *t) {
     if (f.rule || !f.n) continue;
     unsigned flags = t->v[i].flags;
     if (in_bold && cur && !cur->closed && !f.hash) f.bold_open = 0;   /* inside an open bold span */
-    if (!continues(cur, &f, flags) && !(in_bold && cur && !cur->closed && !f.hash)) {
+    if (!continues(cur, &f, flags, full) && !(in_bold && cur && !cur->closed && !f.hash)) {
       ps.v = ar_grow(a, ps.v, sizeof *ps.v, &ps.cap, ps.n + 1);
       cur = &ps.v[ps.n++];
       memset(cur, 0, sizeof *cur);
       cur->heading = f.hash || f.bold_open || (flags & IM_BOLD);
     }
     append(a, cur, f.s, f.n);
+    if (cur->lines == 1) find_marker(cur);
+    cur->last_width = tx_codepoints(t->v[i].text, t->v[i].n);
     if (f.bold_open && !f.bold_close) in_bold = 1;
     else if (f.bold_close) in_bold = 0;
     if (f.hash || (f.bold_close && cur->heading) || (flags & (IM_WHOLE | IM_CELL))) cur->closed = 1, in_bold = 0;
@@ -264,8 +298,8 @@ typedef struct node {
   int rank;
   node_kind kind;
   struct node *kids, *last, *next, *up;
-  md_body *owners[8];
-  size_t nowners;
+  para **more;               /* further paragraphs of its text */
+  size_t nmore, capmore;
 } node;
 
 static int rank_of(const para *p) {
@@ -290,33 +324,6 @@ static void adopt(node *up, node *n) {
 static int heads(const node *n) {
   return n->p && (n->p->heading || ((n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER) &&
                                     !ends_sentence(n->p->s, n->p->n)));
-}
-
-/* Paragraphs [from, to) into a tree: a marked paragraph goes under the
- * nearest one of a smaller rank; an unmarked one under a heading, or
- * beside the item before it (an unmarked task paragraph after bullets). */
-static node *build_tree(ar_arena *a, paras *ps, size_t from, size_t to) {
-  node *root = ar_alloc(a, sizeof *root);
-  memset(root, 0, sizeof *root);
-  node *stack[16] = { root };
-  size_t top = 0;
-  for (size_t i = from; i < to; i++) {
-    para *p = &ps->v[i];
-    if (p->mk == MK_FOOT) continue;
-    node *n = ar_alloc(a, sizeof *n);
-    memset(n, 0, sizeof *n);
-    n->p = p;
-    n->rank = rank_of(p);
-    if (p->mk == MK_NONE) {
-      if (top && !heads(stack[top]) && !stack[top]->kids) n->rank = stack[top]->rank;
-      else n->rank = top ? stack[top]->rank + 1 : 1;
-      if (n->rank > 9) n->rank = 9;
-    }
-    while (top && stack[top]->rank >= n->rank) top--;
-    adopt(stack[top], n);
-    if (top + 1 < sizeof stack / sizeof stack[0]) stack[++top] = n;
-  }
-  return root;
 }
 
 /* ---- the body library ---- */
@@ -400,6 +407,87 @@ static size_t heading_bodies(ctx *c, const char *s, size_t n, md_body **out, siz
   return leading_bodies(c, s, n, out, max);
 }
 
+/* Deadline phrases in s[0..n). Until the finder (dl_find) is merged:
+ * the words inside parentheses that read as a deadline, as offsets. */
+static size_t deadlines(ctx *c, const char *s, size_t n, size_t (*at)[2], size_t max) {
+  size_t found = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (s[i] != '(') continue;
+    size_t e = i + 1;
+    while (e < n && s[e] != ')' && s[e] != '(') e++;
+    if (e >= n || s[e] != ')') continue;
+    if (dl_recognize(c->a, s + i + 1, e - i - 1).first) {
+      if (found < max) at[found][0] = i + 1, at[found][1] = e - i - 1;
+      found++;
+    }
+    i = e;
+  }
+  return found;
+}
+
+/* The bodies that act in a task: those named at its start, after "Giao"
+ * (assigns) or a short opening phrase of time ("Hàng tháng, Ban Tuyên
+ * giáo Huyện ủy tổ chức ..."). */
+static size_t actors(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  static const char *const lead[] = { "Giao ", "Đề nghị " };
+  for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+    if (starts(s, n, lead[i])) s += strlen(lead[i]), n -= strlen(lead[i]);
+  size_t k = leading_bodies(c, s, n, out, max);
+  if (k) return k;
+  size_t words = 0, i = 0;
+  while (i < n && words < 4 && s[i] != ',') words += s[i++] == ' ';
+  if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ') k = leading_bodies(c, s + i + 2, n - i - 2, out, max);
+  return k;
+}
+
+enum { MAX_DUES = 16 };
+
+/* An unmarked paragraph after a task goes on with that task (one more
+ * paragraph of its text) unless it names bodies that act in it or carries
+ * a deadline of its own: then it is a task (seeds 000 and 004). Once the
+ * task has had such a paragraph beside it, the rest are tasks too. */
+static int goes_on(ctx *c, const node *t, const para *p) {
+  if (t->kids || heads(t) || t->p->mk == MK_NONE) return 0;
+  md_body *b[1];
+  size_t at[1][2];
+  return !actors(c, p->s, p->n, b, 1) && !deadlines(c, p->s, p->n, at, 1);
+}
+
+/* Paragraphs [from, to) into a tree: a marked paragraph goes under the
+ * nearest one of a smaller rank; an unmarked one is a further paragraph of
+ * the item before it (goes_on), or goes under a heading, or beside the item
+ * before it (an unmarked task paragraph after bullets). */
+static node *build_tree(ctx *c, paras *ps, size_t from, size_t to) {
+  ar_arena *a = c->a;
+  node *root = ar_alloc(a, sizeof *root);
+  memset(root, 0, sizeof *root);
+  node *stack[16] = { root };
+  size_t top = 0;
+  for (size_t i = from; i < to; i++) {
+    para *p = &ps->v[i];
+    if (p->mk == MK_FOOT) continue;
+    if (p->mk == MK_NONE && top && goes_on(c, stack[top], p)) {
+      node *t = stack[top];
+      t->more = ar_grow(a, t->more, sizeof *t->more, &t->capmore, t->nmore + 1);
+      t->more[t->nmore++] = p;
+      continue;
+    }
+    node *n = ar_alloc(a, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->p = p;
+    n->rank = rank_of(p);
+    if (p->mk == MK_NONE) {
+      if (top && !heads(stack[top]) && !stack[top]->kids) n->rank = stack[top]->rank;
+      else n->rank = top ? stack[top]->rank + 1 : 1;
+      if (n->rank > 9) n->rank = 9;
+    }
+    while (top && stack[top]->rank >= n->rank) top--;
+    adopt(stack[top], n);
+    if (top + 1 < sizeof stack / sizeof stack[0]) stack[++top] = n;
+  }
+  return root;
+}
+
 /* ---- header ---- */
 
 typedef struct header {
@@ -414,11 +502,6 @@ typedef struct header {
 
 static const char *const kinds[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "CHỈ THỊ", "HƯỚNG DẪN",
                                      "NGHỊ QUYẾT", "KẾT LUẬN", "QUYẾT ĐỊNH", "ĐỀ ÁN" };
-
-static int starts(const char *s, size_t n, const char *w) {
-  size_t l = strlen(w);
-  return n >= l && memcmp(s, w, l) == 0;
-}
 
 static void add_note(header *h, const char *s) {
   if (h->nnotes < sizeof h->notes / sizeof h->notes[0]) h->notes[h->nnotes++] = s;
@@ -614,25 +697,16 @@ static void write_bodies(pw_writer *w, pw_kw kw, md_body *const *b, size_t n) {
   }
 }
 
-enum { MAX_DUES = 16 };
 
-/* Every deadline phrase the finder reads in the text, as a `due` with
- * the words as printed. Until the finder (dl_find) is merged: the words
- * inside each pair of parentheses that read as a deadline. */
+/* Every deadline phrase in the text, as a `due` with the words as
+ * printed. */
 static void write_dues(ctx *c, const char *s, size_t n) {
-  size_t written = 0;
-  for (size_t i = 0; i < n && written < MAX_DUES; i++) {
-    if (s[i] != '(') continue;
-    size_t e = i + 1;
-    while (e < n && s[e] != ')' && s[e] != '(') e++;
-    if (e >= n || s[e] != ')') continue;
-    if (dl_recognize(c->a, s + i + 1, e - i - 1).first) {
-      pw_newline(&c->w);
-      pw_keyword(&c->w, PW_DUE);
-      pw_string(&c->w, s + i + 1, e - i - 1);
-      written++;
-    }
-    i = e;
+  size_t at[MAX_DUES][2];
+  size_t k = deadlines(c, s, n, at, MAX_DUES);
+  for (size_t i = 0; i < k && i < MAX_DUES; i++) {
+    pw_newline(&c->w);
+    pw_keyword(&c->w, PW_DUE);
+    pw_string(&c->w, s + at[i][0], at[i][1]);
   }
 }
 
@@ -676,15 +750,16 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   else if (n->p->mk == MK_NONE) pw_keyword(w, PW_TASK);
   write_label(w, n->p);
   pw_string(w, n->p->body, n->p->bn);
+  w->depth++;
+  for (size_t i = 0; i < n->nmore; i++) {
+    pw_newline(w);
+    pw_string(w, n->more[i]->s, n->more[i]->n);
+  }
+  w->depth--;
   md_body *named[8];
   size_t nnamed = 0;
   if (kind == NK_TASK) {
-    static const char *const lead[] = { "Giao ", "Đề nghị " };
-    const char *s = n->p->body;
-    size_t len = n->p->bn;
-    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
-      if (starts(s, len, lead[i])) s += strlen(lead[i]), len -= strlen(lead[i]);
-    nnamed = leading_bodies(c, s, len, named, 8);
+    nnamed = actors(c, n->p->body, n->p->bn, named, 8);
     pw_newline(w);
     w->depth++;
     if (nnamed) write_bodies(w, PW_BY, named, nnamed);
@@ -693,6 +768,7 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
       c->missing_owner++;
     }
     write_dues(c, n->p->body, n->p->bn);
+    for (size_t i = 0; i < n->nmore; i++) write_dues(c, n->more[i]->s, n->more[i]->n);
     w->depth--;
   }
   if (n->kids) {
@@ -821,7 +897,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   pw_newline(&c.w);
   pw_comment(&c.w, "%s", "");
   write_header(&c, &h, key_of(a, o->source), issuer_of(&c, &h));
-  node *root = build_tree(a, &ps, from, to);
+  node *root = build_tree(&c, &ps, from, to);
   for (node *n = root->kids; n; n = n->next) {
     pw_comment(&c.w, "%s", "");
     write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
