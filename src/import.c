@@ -234,6 +234,8 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
   if (probe.mk != MK_NONE) return 0;
   if (all_caps(p->s, p->n) != all_caps(f->s, f->n)) return 0;
   if (p->n + f->n >= IMP_MAX_LINE) return 0;
+  if (is_lower(first_cp(p->s, p->n)) && (starts(f->s, f->n, "Thực hiện ") || starts(f->s, f->n, "Căn cứ ")))
+    return 0;   /* a title ("thực hiện Nghị quyết ...") ends where the basis paragraph starts */
   if (full && p->last_width >= full) return 1;
   if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
   if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n))
@@ -368,8 +370,9 @@ enum { MAX_NAME_WORDS = 16 };
  * Huyện ủy, Ủy ban Kiểm tra Huyện ủy và Văn phòng Huyện ủy chủ trì ..."):
  * at each place the longest run of words that names a body, then a comma
  * or "và", then the next. Each place tries at most MAX_NAME_WORDS runs. */
-static size_t leading_bodies(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+static size_t leading_bodies_to(ctx *c, const char *s, size_t n, md_body **out, size_t max, size_t *used) {
   size_t found = 0, i = 0;
+  *used = 0;
   while (found < max && i < n) {
     size_t ends[MAX_NAME_WORDS], nw = 0, j = i;
     while (nw < MAX_NAME_WORDS && j < n) {
@@ -384,27 +387,34 @@ static size_t leading_bodies(ctx *c, const char *s, size_t n, md_body **out, siz
     size_t f;
     for (f = 0; f < found && out[f] != b; f++) {}
     if (f == found) out[found++] = b;
-    i = ends[k - 1];
+    i = *used = ends[k - 1];
     while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) i++;
     if (n - i > 3 && memcmp(s + i, "và ", 4) == 0) i += 4;
   }
   return found;
 }
 
+static size_t leading_bodies(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  size_t used;
+  return leading_bodies_to(c, s, n, out, max, &used);
+}
+
 /* The bodies a heading names ("Đối với UBND huyện", "Ban Tổ chức Huyện
- * ủy"): all of it, or names in a row that cover it. */
+ * ủy"): all of it, or names in a row that cover all of it. */
 static size_t heading_bodies(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
   static const char *const lead[] = { "Đối với ", "Về " };
   for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++) {
     size_t l = strlen(lead[i]);
     if (n > l && memcmp(s, lead[i], l) == 0) s += l, n -= l;
   }
+  while (n && strchr(" .:;", s[n - 1])) n--;
   md_body *b = body_named(c, s, n);
   if (b) {
     out[0] = b;
     return 1;
   }
-  return leading_bodies(c, s, n, out, max);
+  size_t used, k = leading_bodies_to(c, s, n, out, max, &used);
+  return used == n ? k : 0;
 }
 
 /* Deadline phrases in s[0..n). Until the finder (dl_find) is merged:
@@ -425,10 +435,10 @@ static size_t deadlines(ctx *c, const char *s, size_t n, size_t (*at)[2], size_t
   return found;
 }
 
-/* The bodies that act in a task: those named at its start, after "Giao"
- * (assigns) or a short opening phrase of time ("Hàng tháng, Ban Tuyên
- * giáo Huyện ủy tổ chức ..."). */
-static size_t actors(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+/* The bodies named at the start of one sentence, after "Giao" (assigns)
+ * or an opening deadline ("Hàng tháng, Ban Tuyên giáo Huyện ủy tổ chức
+ * ..."). */
+static size_t sentence_actors(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
   static const char *const lead[] = { "Giao ", "Đề nghị " };
   for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
     if (starts(s, n, lead[i])) s += strlen(lead[i]), n -= strlen(lead[i]);
@@ -436,8 +446,37 @@ static size_t actors(ctx *c, const char *s, size_t n, md_body **out, size_t max)
   if (k) return k;
   size_t words = 0, i = 0;
   while (i < n && words < 4 && s[i] != ',') words += s[i++] == ' ';
-  if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ') k = leading_bodies(c, s + i + 2, n - i - 2, out, max);
+  if (i + 2 < n && s[i] == ',' && s[i + 1] == ' ' && dl_recognize(c->a, s, i).first)
+    k = leading_bodies(c, s + i + 2, n - i - 2, out, max);
   return k;
+}
+
+/* The bodies that act in a task: those that open one of its sentences
+ * ("Ban Thường vụ Huyện ủy tổ chức hội nghị ... . Các TCCSĐ trực thuộc căn
+ * cứ ..."), each once. */
+static size_t actors(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  size_t found = 0;
+  for (size_t i = 0; i < n && found < max;) {
+    md_body *b[8];
+    size_t k = sentence_actors(c, s + i, n - i, b, 8);
+    for (size_t j = 0; j < k && found < max; j++) {
+      size_t f;
+      for (f = 0; f < found && out[f] != b[j]; f++) {}
+      if (f == found) out[found++] = b[j];
+    }
+    while (i < n && !(s[i] == '.' && i + 2 < n && s[i + 1] == ' ' && is_upper(first_cp(s + i + 2, n - i - 2)))) i++;
+    i += 2;
+  }
+  return found;
+}
+
+/* The bodies a task works with: named after "phối hợp với". */
+static size_t partners(ctx *c, const char *s, size_t n, md_body **out, size_t max) {
+  static const char with[] = "phối hợp với ";
+  size_t l = sizeof with - 1;
+  for (size_t i = 0; i + l < n; i++)
+    if (s[i] == with[0] && memcmp(s + i, with, l) == 0) return leading_bodies(c, s + i + l, n - i - l, out, max);
+  return 0;
 }
 
 enum { MAX_DUES = 16 };
@@ -658,7 +697,8 @@ static size_t parents_of(ar_arena *a, const para *p, parent *out, size_t max) {
     if (!dash || !slash || dash > slash || !(num[0] >= '0' && num[0] <= '9')) continue;
     parent pa = { 0 };
     memcpy(pa.number, num, (size_t)(e - num));
-    pa.plan = starts(dash + 1, (size_t)(slash - dash - 1), "KH/") || starts(dash + 1, (size_t)(slash - dash), "CTr/");
+    size_t code = (size_t)(slash - dash - 1);
+    pa.plan = (code == 2 && memcmp(dash + 1, "KH", 2) == 0) || (code == 3 && memcmp(dash + 1, "CTr", 3) == 0);
     const char *d = e;
     while (d < end && (*d == ' ' || *d == ',')) d++;
     unsigned dd, mm, yy;
@@ -728,10 +768,20 @@ static void write_label(pw_writer *w, const para *p) {
   if (p->mk != MK_NONE) pw_word(w, p->label);
 }
 
+/* Stands for the owner of a heading that names a body the library does
+ * not know: its tasks get no owner rather than a guess. */
+static md_body *const unknown_owner[1] = { NULL };
+
 static void write_section(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
   md_body *own[8];
   size_t nown = kind == NK_TASK ? heading_bodies(c, n->p->body, n->p->bn, own, 8) : 0;
   node_kind below = kind_below(c, n, kind);
+  if (kind == NK_TASK && !nown && starts(n->p->body, n->p->bn, "Đối với ")) {
+    pw_comment(&c->w, _("No body \"%.*s\" in the library: declare it with `body`, then give this section its\n"
+                        "`owner`; the tasks below have no owner yet."),
+               (int)(n->p->bn - strlen("Đối với ")), n->p->body + strlen("Đối với "));
+    owners = unknown_owner, nowners = 0;
+  }
   pw_newline(&c->w);
   pw_keyword(&c->w, PW_SECTION);
   write_label(&c->w, n->p);
@@ -763,10 +813,12 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
     pw_newline(w);
     w->depth++;
     if (nnamed) write_bodies(w, PW_BY, named, nnamed);
-    else if (!nowners && c->committee) {
+    else if (!nowners && owners != unknown_owner && c->committee) {
       write_bodies(w, PW_BY, &c->committee, 1);
       c->missing_owner++;
     }
+    md_body *with[8];
+    write_bodies(w, PW_WITH, with, partners(c, n->p->body, n->p->bn, with, 8));
     write_dues(c, n->p->body, n->p->bn);
     for (size_t i = 0; i < n->nmore; i++) write_dues(c, n->more[i]->s, n->more[i]->n);
     w->depth--;
@@ -800,11 +852,11 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
     pw_word(w, ar_strndup(c->a, issuer->id.p, issuer->id.n));
     pw_newline(w);
   } else {
-    pw_comment(w, "%s", _("Không nhận ra cơ quan ban hành: ghi `issuer` bằng mã cơ quan trong thư viện."));
+    pw_comment(w, "%s", _("The issuing body is not recognised: write `issuer` with the id of a body of the library."));
   }
   pw_keyword(w, PW_LEVEL), pw_word(w, c->level), pw_newline(w);
   pw_keyword(w, PW_DATE), pw_word(w, h->date[0] ? h->date : "unknown"), pw_newline(w);
-  if (!h->date[0]) pw_comment(w, "%s", _("Văn bản không ghi ngày ban hành: thay `unknown` bằng ngày (YYYY-MM-DD)."));
+  if (!h->date[0]) pw_comment(w, "%s", _("The document prints no date of issue: replace `unknown` with the date (YYYY-MM-DD)."));
   if (h->place) pw_keyword(w, PW_PLACE), pw_string(w, h->place, strlen(h->place)), pw_newline(w);
   parent par[16];
   size_t npar = h->preamble ? parents_of(c->a, h->preamble, par, 16) : 0;
@@ -814,7 +866,8 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
   }
   for (size_t i = 0; i < npar; i++) {
     if (!par[i].plan) continue;
-    pw_comment(w, _("Văn bản thực hiện %s: đặt tệp kế hoạch đó trong thư mục -I để kiểm tra theo tầng."), par[i].said);
+    pw_comment(w, _("The document implements %s: put that plan's file in a directory given with -I to check\n"
+                     "the cascade."), par[i].said);
     pw_keyword(w, PW_IMPLEMENTS);
     pw_string(w, par[i].number, strlen(par[i].number));
     if (par[i].date[0]) {
@@ -887,8 +940,8 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   c.level = level_of(a, &h, &ps);
   load_library(&c, o->ro);
   pw_init(&c.w, out, o->vi);
-  pw_comment(&c.w, _("Bản nháp do `plancheck import` lập từ %s. Đối chiếu với văn bản, sửa những chỗ có\n"
-                     "ghi chú, rồi chạy `plancheck` trên tệp này."),
+  pw_comment(&c.w, _("Draft written by `plancheck import` from %s. Compare it with the document, fix what\n"
+                     "the comments point out, then run `plancheck` on this file."),
              o->source ? o->source : "-");
   pw_newline(&c.w);
   pw_keyword(&c.w, PW_USE);
@@ -903,7 +956,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
   }
   if (c.missing_owner)
-    pw_comment(&c.w, _("%u nhiệm vụ không nêu cơ quan chủ trì: bản nháp ghi cấp ủy ban hành (by %.*s); hãy kiểm tra."),
+    pw_comment(&c.w, _("%u tasks name no body: the draft gives them the issuing committee (by %.*s); check them."),
                c.missing_owner, (int)c.committee->id.n, c.committee->id.p);
   src_free(&c.src);
   return 0;

@@ -5,6 +5,7 @@
  * accept), prints the collected diagnostics once, and turns them into the
  * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
@@ -888,11 +889,27 @@ static const char *program_path(const char *argv0, char *buf, size_t size) {
 static int import_write(const char *out, int force, const char *data, size_t n, ar_arena *a) {
   if (!out) return fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0 ? 0 : errno ? errno : EIO;
   char *tmp = src_temp_name(a, out);
-  int err = src_write_temp(tmp, out, data, n);
-  if (err) return err;
-  if (force) return src_replace(tmp, out);
-  err = link(tmp, out) == 0 ? 0 : errno;   /* fails, atomically, when OUT exists */
-  src_discard(tmp);
+  struct stat st;
+  if (stat(out, &st) == 0) {
+    if (!force) return EEXIST;
+    int err = src_write_temp(tmp, out, data, n);   /* keeps the file's owner and mode */
+    return err ? err : src_replace(tmp, out);
+  }
+  if (unlink(tmp) != 0 && errno != ENOENT) return errno;
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
+  if (fd < 0) return errno;
+  size_t done = 0;
+  int err = 0;
+  while (!err && done < n) {
+    ssize_t w = write(fd, data + done, n - done);
+    if (w < 0 && errno != EINTR) err = errno;
+    else if (w > 0) done += (size_t)w;
+  }
+  if (!err && fsync(fd) != 0) err = errno;
+  if (close(fd) != 0 && !err) err = errno;
+  /* link, not rename: a file that appeared meanwhile is never replaced */
+  if (!err && link(tmp, out) != 0) err = errno;
+  unlink(tmp);
   return err;
 }
 
@@ -916,12 +933,12 @@ static int ends_with_ext(const char *s, const char *ext) {
   return n > e && strcasecmp(s + n - e, ext) == 0;
 }
 
-static int cmd_import(int argc, char **argv) {
+static int cmd_import(int argc, char **argv, int first) {
   const char *in = NULL, *out = NULL;
   const char **inc = mem_calloc((size_t)argc, sizeof *inc);
   size_t ninc = 0;
   int force = 0, status = EXIT_CLEAN;
-  for (int i = 2; i < argc; i++) {
+  for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
     if (option_value(argc, argv, &i, "--lang")) continue;
     if ((v = option_value(argc, argv, &i, "-o"))) out = v;
@@ -980,7 +997,7 @@ int main(int argc, char **argv) {
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
   for (int i = 1; i < argc; i++) {   /* --lang may come before the command */
     if (option_value(argc, argv, &i, "--lang")) continue;
-    if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv);
+    if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv, i + 1);
     break;
   }
   options o;
