@@ -24,6 +24,7 @@ usage: measure.py [--plancheck ./plancheck] [--seeds DIR] [--check FILE |
 import argparse
 import collections
 import json
+import math
 import os
 import re
 import subprocess
@@ -172,7 +173,7 @@ def main():
         with open(args.record, "w") as f:
             f.write("# tests/import/measure.py --record: the shares (%) of the five seeds\n")
             for k in FIGURES:
-                f.write("%s %.1f\n" % (k, figures[k]))
+                f.write("%s %.1f\n" % (k, math.floor(figures[k] * 10) / 10))
     if args.check:
         failed = 0
         with open(args.check) as f:
