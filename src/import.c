@@ -1,6 +1,7 @@
 /* import: from a document's lines to a draft plan; see import.h. */
 #include "import.h"
 
+#include <stdint.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -243,6 +244,12 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
   return p->n + f->n < IMP_MAX_LINE;
 }
 
+static int starts_footnote(const frag *f) {
+  para probe = { .s = f->s, .n = f->n };
+  find_marker(&probe);
+  return probe.mk == MK_FOOT;
+}
+
 enum { WIDTHS = 1024 };
 
 /* A text whose lines a converter broke at a fixed width (a PDF's text
@@ -268,13 +275,21 @@ static paras paragraphs(ar_arena *a, const im_text *t) {
   paras ps = { 0 };
   size_t full = full_width(t);
   para *cur = NULL;
+  size_t held = SIZE_MAX;
   int in_bold = 0;
   for (size_t i = 0; i < t->n; i++) {
     frag f = clean(a, t->v[i].text, t->v[i].n);
     if (f.rule || !f.n) continue;
     unsigned flags = t->v[i].flags;
     if (in_bold && cur && !cur->closed && !f.hash) f.bold_open = 0;   /* inside an open bold span */
-    if (!continues(cur, &f, flags, full) && !(in_bold && cur && !cur->closed && !f.hash)) {
+    /* A footnote the conversion dropped into the middle of a page cuts
+     * the paragraph it interrupts: the lines after it go on with that
+     * paragraph (seed 004). */
+    if (held != SIZE_MAX && cur && cur->mk == MK_FOOT && !starts_footnote(&f) &&
+        continues(&ps.v[held], &f, flags, full))
+      cur = &ps.v[held];
+    else if (!continues(cur, &f, flags, full) && !(in_bold && cur && !cur->closed && !f.hash)) {
+      held = cur && cur->mk != MK_FOOT ? (size_t)(cur - ps.v) : cur ? held : SIZE_MAX;
       ps.v = ar_grow(a, ps.v, sizeof *ps.v, &ps.cap, ps.n + 1);
       cur = &ps.v[ps.n++];
       memset(cur, 0, sizeof *cur);
@@ -504,7 +519,13 @@ static node *build_tree(ctx *c, paras *ps, size_t from, size_t to) {
   size_t top = 0;
   for (size_t i = from; i < to; i++) {
     para *p = &ps->v[i];
-    if (p->mk == MK_FOOT) continue;
+    if (p->mk == MK_FOOT) {   /* beside the item that cites it, or in its heading */
+      node *f = ar_alloc(a, sizeof *f);
+      memset(f, 0, sizeof *f);
+      f->p = p;
+      adopt(top && !heads(stack[top]) ? stack[top]->up : stack[top], f);
+      continue;
+    }
     if (p->mk == MK_NONE && top && goes_on(c, stack[top], p)) {
       node *t = stack[top];
       t->more = ar_grow(a, t->more, sizeof *t->more, &t->capmore, t->nmore + 1);
@@ -832,7 +853,19 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   pw_newline(w);
 }
 
+static void write_footnote(ctx *c, const node *n) {
+  pw_newline(&c->w);
+  pw_word(&c->w, "footnote");
+  pw_string(&c->w, n->p->label, strlen(n->p->label));
+  pw_string(&c->w, n->p->body, n->p->bn);
+  pw_newline(&c->w);
+}
+
 static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  if (n->p->mk == MK_FOOT) {
+    write_footnote(c, n);
+    return;
+  }
   int section = n->kids && (n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER || n->p->heading);
   if (section) write_section(c, n, kind, owners, nowners);
   else write_item(c, n, kind, owners, nowners);
