@@ -1010,7 +1010,7 @@ static void unwrap(uc *low, size_t n) {
  * for a deadline because it ends with a date. A guess looks further. */
 enum { MAX_PROSE = 6, GUESS_PROSE = 32 };
 
-static dl_result recognize(ar_arena *a, const char *nfc, size_t n, dt_day date, int guess) {
+static dl_result recognize(ar_arena *a, const char *nfc, size_t n, dt_day date, int guess, int max_prose) {
   dl_result res = { NULL, 0, 0, 0 };
   uc *low = (uc *)ar_alloc_text(a, n);
   lower(low, nfc, n);
@@ -1020,7 +1020,7 @@ static dl_result recognize(ar_arena *a, const char *nfc, size_t n, dt_day date, 
     for (size_t i = 0; i < n; i++)
       if (low[i] == '(' || low[i] == ')') low[i] = ' ';
   cl c = { .src = nfc, .low = low, .res = &res, .cur = low, .ctx_date = date,
-           .max_prose = guess ? GUESS_PROSE : MAX_PROSE, .guess = guess };
+           .max_prose = max_prose, .guess = guess };
   dl_deadline **tail = &res.first;
   for (;;) {
     clause_status st = clause(&c, a);
@@ -1041,15 +1041,23 @@ static dl_result recognize(ar_arena *a, const char *nfc, size_t n, dt_day date, 
 }
 
 dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n) {
-  return recognize(a, nfc, n, DT_MIN, 0);
+  return recognize(a, nfc, n, DT_MIN, 0, MAX_PROSE);
 }
 
 dl_result dl_recognize_in(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx) {
-  return recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 0);
+  return recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 0, MAX_PROSE);
 }
 
+/* Running text is mostly prose: dl_find reads a phrase only where its
+ * deadline starts, so that no sentence around it is taken in. */
+dl_result dl_recognize_tight(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx) {
+  return recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 0, 0);
+}
+
+void dl_lower(unsigned char *dst, const char *nfc, size_t n) { lower(dst, nfc, n); }
+
 const dl_deadline *dl_guess(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx) {
-  dl_result r = recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 1);
+  dl_result r = recognize(a, nfc, n, ctx ? ctx->date : DT_MIN, 1, GUESS_PROSE);
   return r.bad_date ? NULL : r.first;
 }
 

@@ -88,6 +88,43 @@ typedef struct dl_context {
 dl_result dl_recognize(ar_arena *a, const char *nfc, size_t n);
 dl_result dl_recognize_in(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx);
 
+/* As dl_recognize_in, but the deadline must start the phrase (after its
+ * lead-in words, "thực hiện", "cấp huyện"): no words of prose before it.
+ * For reading phrases in running text, where any sentence ends in prose. */
+dl_result dl_recognize_tight(ar_arena *a, const char *nfc, size_t n, const dl_context *ctx);
+
+/* The lower-case copy the recogniser reads: dst[0..n) has the byte offsets
+ * of nfc[0..n) (a letter whose lower case has another length is kept),
+ * Unicode spaces become ASCII spaces, and dst[n] is a NUL. */
+void dl_lower(unsigned char *dst, const char *nfc, size_t n);
+
+/* A deadline phrase found in running text: bytes [off, off + len) of the
+ * text, and its reading (chain). */
+typedef struct dl_found { size_t off, len; const dl_deadline *dl; } dl_found;
+
+/* The deadline phrases in text[0..n) (NFC), left to right, not
+ * overlapping, the longest reading at each place; a parenthesised phrase
+ * "(hoàn thành trong năm 2023)" is found with the words inside the
+ * parentheses. Reads dates without a year in ctx (may be NULL). Writes
+ * at most max into out and returns how many it found in all (which may
+ * be more than max). Allocates from a. Linear in n.
+ *
+ * Outside parentheses a phrase must stand where a time adverbial does, so
+ * that the names and dates of documents are not taken for deadlines:
+ * - a date, period or plan reference ("đến năm 2025", "quý IV năm 2024")
+ *   starts a clause, or is followed by a comma or by the verb it times
+ *   ("đến năm 2022 hoàn thành"); "Chiến lược ... đến năm 2030", "Kế hoạch
+ *   số 56-KH/TU ngày 05/4/2023" are not deadlines;
+ * - a frequency ("thường xuyên", "hằng năm", "định kỳ") is not one when it
+ *   qualifies a schedule (after "kế hoạch", "chương trình", "lịch", "chế
+ *   độ", "sinh hoạt"), is paired with "toàn khóa" or "đột xuất", is
+ *   followed by "của" or "đối với", or stands in a purpose clause ("để
+ *   đánh giá ... hằng năm");
+ * - an event names a document and whose it is ("khi có hướng dẫn của cấp
+ *   trên") and ends its clause: "khi có khuyết điểm" is not awaited. */
+size_t dl_find(ar_arena *a, const char *text, size_t n, const dl_context *ctx,
+               dl_found *out, size_t max);
+
 /* A guess at the meaning of a phrase that dl_recognize_in does not read:
  * the reading of the shortest tail of it that is a deadline ("... ngay sau
  * UBND xã đi vào hoạt động (trước 7h00 sáng ngày 01/7/2025)" gives "before
