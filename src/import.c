@@ -345,6 +345,8 @@ static int heads(const node *n) {
 
 /* ---- the body library ---- */
 
+enum { MAX_DUES = 16 };
+
 typedef struct ctx {
   ar_arena *a;
   md_model m;
@@ -354,6 +356,7 @@ typedef struct ctx {
   const char *level;         /* "district", ... */
   md_body *committee;        /* the owner of what no heading assigns */
   unsigned missing_owner;    /* tasks written with the committee as owner */
+  dl_context when;           /* the plan's date, for dates without a year */
 } ctx;
 
 static const char *const level_std[][2] = {
@@ -432,22 +435,13 @@ static size_t heading_bodies(ctx *c, const char *s, size_t n, md_body **out, siz
   return used == n ? k : 0;
 }
 
-/* Deadline phrases in s[0..n). Until the finder (dl_find) is merged:
- * the words inside parentheses that read as a deadline, as offsets. */
+/* The deadline phrases the finder reads in s[0..n), as offsets; dates
+ * without a year are read in the plan's date when it prints one. */
 static size_t deadlines(ctx *c, const char *s, size_t n, size_t (*at)[2], size_t max) {
-  size_t found = 0;
-  for (size_t i = 0; i < n; i++) {
-    if (s[i] != '(') continue;
-    size_t e = i + 1;
-    while (e < n && s[e] != ')' && s[e] != '(') e++;
-    if (e >= n || s[e] != ')') continue;
-    if (dl_recognize(c->a, s + i + 1, e - i - 1).first) {
-      if (found < max) at[found][0] = i + 1, at[found][1] = e - i - 1;
-      found++;
-    }
-    i = e;
-  }
-  return found;
+  dl_found found[MAX_DUES];
+  size_t k = dl_find(c->a, s, n, &c->when, found, MAX_DUES < max ? MAX_DUES : max);
+  for (size_t i = 0; i < k && i < max && i < MAX_DUES; i++) at[i][0] = found[i].off, at[i][1] = found[i].len;
+  return k;
 }
 
 /* The bodies named at the start of one sentence, after "Giao" (assigns)
@@ -494,7 +488,6 @@ static size_t partners(ctx *c, const char *s, size_t n, md_body **out, size_t ma
   return 0;
 }
 
-enum { MAX_DUES = 16 };
 
 /* An unmarked paragraph after a task goes on with that task (one more
  * paragraph of its text) unless it names bodies that act in it or carries
@@ -970,6 +963,8 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   read_front(a, &h, &ps, from);
   read_back(a, &h, &ps, to);
   ctx c = { .a = a };
+  c.when.date = DT_MIN;
+  if (h.date[0]) dt_parse_iso(h.date, strlen(h.date), &c.when.date);
   c.level = level_of(a, &h, &ps);
   load_library(&c, o->ro);
   pw_init(&c.w, out, o->vi);
