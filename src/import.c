@@ -239,8 +239,9 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
     return 0;   /* a title ("thực hiện Nghị quyết ...") ends where the basis paragraph starts */
   if (full && p->last_width >= full) return 1;
   if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
-  if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n))
-    return 0;
+  if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n) &&
+      (!full || p->last_width < full * 3 / 4))
+    return 0;   /* a heading: a short line; in a text broken at a width, well short of it */
   return p->n + f->n < IMP_MAX_LINE;
 }
 
