@@ -2,6 +2,7 @@
 #include "import.h"
 
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
 
@@ -10,6 +11,7 @@
 #include "lang.h"
 #include "model.h"
 #include "planwrite.h"
+#include "suggest.h"
 #include "text.h"
 
 /* ---- text and Markdown ---- */
@@ -358,6 +360,8 @@ typedef struct ctx {
   md_body *committee;        /* the owner of what no heading assigns */
   unsigned missing_owner;    /* tasks written with the committee as owner */
   dl_context when;           /* the plan's date, for dates without a year */
+  const imp_links *links;    /* proposals, by task in writing order */
+  size_t tasks;              /* tasks written so far */
 } ctx;
 
 static const char *const level_std[][2] = {
@@ -765,6 +769,16 @@ static void write_dues(ctx *c, const char *s, size_t n) {
   }
 }
 
+/* The links proposed for the task: comments to review, never links. */
+static void write_proposals(ctx *c, size_t task) {
+  if (!c->links || task >= c->links->n) return;
+  const imp_proposal *p = &c->links->v[task];
+  for (size_t i = 0; i < p->n; i++)
+    pw_comment(&c->w, "implements? \"%s\"  %s", p->ids[i],
+               dg_fmt(c->a, _("(proposed link %zu of %zu, score %.2f: review it, then write `implements`)"), i + 1,
+                      p->n, p->scores[i]));
+}
+
 static node_kind kind_below(ctx *c, const node *sec, node_kind inherited) {
   if (!sec->p) return inherited;
   sl_slice f = tx_fold(c->a, sec->p->body, sec->p->bn);
@@ -836,6 +850,7 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
     write_bodies(w, PW_WITH, with, partners(c, n->p->body, n->p->bn, with, 8));
     write_dues(c, n->p->body, n->p->bn);
     for (size_t i = 0; i < n->nmore; i++) write_dues(c, n->more[i]->s, n->more[i]->n);
+    write_proposals(c, c->tasks++);
     w->depth--;
   }
   if (n->kids) {
@@ -865,7 +880,7 @@ static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   else write_item(c, n, kind, owners, nowners);
 }
 
-static void write_header(ctx *c, const header *h, const char *key, md_body *issuer) {
+static void write_header(ctx *c, const header *h, const char *key, md_body *issuer, const char *parent_key) {
   pw_writer *w = &c->w;
   pw_newline(w);
   pw_keyword(w, PW_PLAN);
@@ -903,6 +918,14 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
       pw_close(w);
     }
     pw_newline(w);
+  }
+  if (parent_key) {
+    size_t i;
+    for (i = 0; i < npar && strcmp(par[i].number, parent_key) != 0; i++) {}
+    if (i == npar) {
+      pw_comment(w, "%s", _("The parent given with --parent:"));
+      pw_keyword(w, PW_IMPLEMENTS), pw_string(w, parent_key, strlen(parent_key)), pw_newline(w);
+    }
   }
   for (size_t i = 0; i < h->nnotes; i++) pw_keyword(w, PW_NOTE), pw_string(w, h->notes[i], strlen(h->notes[i])), pw_newline(w);
   if (h->signer) pw_keyword(w, PW_SIGNER), pw_string(w, h->signer, strlen(h->signer));
@@ -963,7 +986,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   header h = { 0 };
   read_front(a, &h, &ps, from);
   read_back(a, &h, &ps, to);
-  ctx c = { .a = a };
+  ctx c = { .a = a, .links = o->links };
   c.when.date = DT_MIN;
   if (h.date[0]) dt_parse_iso(h.date, strlen(h.date), &c.when.date);
   c.level = level_of(a, &h, &ps);
@@ -978,7 +1001,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   pw_string(&c.w, use, strlen(use));
   pw_newline(&c.w);
   pw_comment(&c.w, "%s", "");
-  write_header(&c, &h, key_of(a, o->source), issuer_of(&c, &h));
+  write_header(&c, &h, key_of(a, o->source), issuer_of(&c, &h), o->parent_key);
   node *root = build_tree(&c, &ps, from, to);
   for (node *n = root->kids; n; n = n->next) {
     pw_comment(&c.w, "%s", "");
@@ -989,4 +1012,108 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
                c.missing_owner, (int)c.committee->id.n, c.committee->id.p);
   src_free(&c.src);
   return 0;
+}
+
+/* ---- proposals ---- */
+
+typedef struct loaded {
+  src_table src;
+  dg_list diags;
+  md_model m;
+  md_plan *plan;
+} loaded;
+
+static void load_plan(ar_arena *a, loaded *l, const char *path, const rs_options *ro) {
+  src_init(&l->src);
+  dg_init(&l->diags, a);
+  md_init(&l->m, a, &l->src, &l->diags);
+  rs_input in = { .path = path };
+  rs_load(&l->m, ro, &in, 1);
+  rs_resolve(&l->m, NULL);
+  l->plan = in.loaded ? in.plan : NULL;
+}
+
+const char *imp_plan_key(ar_arena *a, const char *path, const rs_options *ro, const char **error) {
+  loaded l;
+  load_plan(a, &l, path, ro);
+  const char *key = l.plan ? ar_strndup(a, l.plan->key.p, l.plan->key.n) : NULL;
+  if (!key) *error = dg_fmt(a, _("'%s' declares no plan to take as the parent"), path);
+  src_free(&l.src);
+  return key;
+}
+
+typedef struct task_list {
+  md_item **v;
+  size_t n, cap;
+  ar_arena *a;
+} task_list;
+
+static int collect_task(md_item *it, void *arg) {
+  task_list *t = arg;
+  if (it->kind != MD_TASK) return 0;
+  t->v = ar_grow(t->a, t->v, sizeof *t->v, &t->cap, t->n + 1);
+  t->v[t->n++] = it;
+  return 0;
+}
+
+/* A task and its place in writing order, sorted by address to find the
+ * task a ranking names. */
+typedef struct task_at {
+  const md_item *task;
+  size_t i;
+} task_at;
+
+static int by_task(const void *x, const void *y) {
+  const md_item *a = ((const task_at *)x)->task, *b = ((const task_at *)y)->task;
+  return a < b ? -1 : a > b;
+}
+
+/* Keeps a task's proposals the best IMP_PROPOSALS, best first. */
+static void propose(imp_proposal *p, const char *id, double score) {
+  size_t i = p->n < IMP_PROPOSALS ? p->n++ : IMP_PROPOSALS;
+  if (i == IMP_PROPOSALS && score <= p->scores[IMP_PROPOSALS - 1]) return;
+  if (i == IMP_PROPOSALS) i--;
+  while (i > 0 && p->scores[i - 1] < score) {
+    p->ids[i] = p->ids[i - 1];
+    p->scores[i] = p->scores[i - 1];
+    i--;
+  }
+  p->ids[i] = id;
+  p->scores[i] = score;
+}
+
+/* Each directive addressed to the draft's level ranks the draft's tasks
+ * (sg_rank, as `plancheck suggest` does); a task keeps the directives
+ * that rank it highest. */
+void imp_propose(ar_arena *a, const char *draft_path, const rs_options *ro, imp_links *out) {
+  out->v = NULL, out->n = 0;
+  loaded l;
+  load_plan(a, &l, draft_path, ro);
+  if (!l.plan) {
+    src_free(&l.src);
+    return;
+  }
+  cs_coverage *c = cs_coverage_of(&l.m, l.plan, l.plan->date ? l.plan->date : DT_MIN);
+  task_list t = { .a = a };
+  md_walk(&l.plan->root, collect_task, &t);
+  if (c && c->ntargets && t.n) {
+    out->v = ar_alloc(a, t.n * sizeof *out->v);
+    memset(out->v, 0, t.n * sizeof *out->v);
+    out->n = t.n;
+    sm_index *ix = sg_index(&l.m, c);
+    task_at *byptr = ar_alloc(a, t.n * sizeof *byptr);
+    for (size_t i = 0; i < t.n; i++) byptr[i] = (task_at){ t.v[i], i };
+    qsort(byptr, t.n, sizeof *byptr, by_task);
+    for (size_t g = 0; g < c->ntargets; g++)
+      for (size_t k = 0; k < c->targets[g].nrows; k++) {
+        const md_item *d = c->targets[g].rows[k].directive;
+        sg_hit hits[SG_MAX_HITS];
+        size_t nh = sg_rank(&l.m, ix, c, d, NULL, hits, SG_MAX_HITS);
+        for (size_t h = 0; h < nh; h++) {
+          const task_at key = { hits[h].task, 0 }, *at = bsearch(&key, byptr, t.n, sizeof *byptr, by_task);
+          if (at) propose(&out->v[at->i], d->id, hits[h].score);
+        }
+      }
+  }
+  src_free(&l.src);
 }

@@ -28,11 +28,29 @@ enum {
   IMP_MAX_LINE = 1u << 20,     /* bytes of one paragraph, joined */
 };
 
+enum { IMP_PROPOSALS = 3 };   /* links proposed per task */
+
+/* The likeliest `implements` of one task of a draft, best first. */
+typedef struct imp_proposal {
+  const char *ids[IMP_PROPOSALS];   /* "12-KH/TW:IV.4.2" */
+  double scores[IMP_PROPOSALS];
+  size_t n;
+} imp_proposal;
+
+/* The proposals for the tasks of a draft, in the order it writes them. */
+typedef struct imp_links {
+  imp_proposal *v;
+  size_t n;
+} imp_links;
+
 typedef struct imp_options {
   const rs_options *ro;        /* where the body library is read from */
   const char *source;          /* the document's name, for the header
                                   comment ("-" for standard input) */
   int vi;                      /* Vietnamese keywords */
+  const char *parent_key;      /* a parent the user names (--parent), or
+                                  NULL: written as `implements` too */
+  const imp_links *links;      /* proposals to write, or NULL */
 } imp_options;
 
 /* The lines of a text or Markdown document data[0..n) as office software
@@ -45,5 +63,15 @@ int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const c
  * *error a translated message (a document with no section the importer
  * can read). */
 int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, const char **error);
+
+/* The key of the plan that the file at path declares, or NULL with
+ * *error a translated message. Loads it with its parents. */
+const char *imp_plan_key(ar_arena *a, const char *path, const rs_options *ro, const char **error);
+
+/* For each task of the draft at draft_path (a file imp_draft wrote),
+ * the parent directives whose suggestion ranking (sg_rank) puts it among
+ * their likeliest tasks, best first: a proposal to review, never a link.
+ * Nothing when no parent the draft implements is found. */
+void imp_propose(ar_arena *a, const char *draft_path, const rs_options *ro, imp_links *out);
 
 #endif

@@ -933,9 +933,45 @@ static int ends_with_ext(const char *s, const char *ext) {
   return n > e && strcasecmp(s + n - e, ext) == 0;
 }
 
+static int import_draft(ar_arena *a, const im_text *t, const imp_options *io, char **draft, size_t *n,
+                        const char **error) {
+  free(*draft);
+  *draft = NULL;
+  FILE *f = open_memstream(draft, n);
+  if (!f) mem_check(errno);
+  int r = imp_draft(a, t, io, f, error);
+  if (fclose(f) != 0) mem_check(errno);
+  return r;
+}
+
+/* The draft again, with the links proposed for its tasks: the first
+ * draft is read back from a directory of its own (so that looking for its
+ * parents by number reads nothing else), ranked, and removed. */
+static int propose_links(ar_arena *a, const im_text *t, imp_options *io, char **draft, size_t *n) {
+  const char *base = getenv("TMPDIR");
+  const char *name = dg_fmt(a, "%s/plancheck-import-XXXXXX", base && *base ? base : "/tmp");
+  char *dir = ar_strndup(a, name, strlen(name));
+  if (!mkdtemp(dir)) return -1;
+  const char *path = dg_fmt(a, "%s/draft.plan", dir);
+  FILE *f = fopen(path, "wx");
+  int ok = f && fwrite(*draft, 1, *n, f) == *n;
+  if (f && fclose(f) != 0) ok = 0;
+  imp_links links = { 0 };
+  if (ok) imp_propose(a, path, io->ro, &links);
+  unlink(path);
+  rmdir(dir);
+  if (!ok) return -1;
+  if (!links.n) return 0;
+  io->links = &links;
+  const char *error = NULL;
+  import_draft(a, t, io, draft, n, &error);
+  io->links = NULL;
+  return 0;
+}
+
 static int cmd_import(int argc, char **argv, int first) {
-  const char *in = NULL, *out = NULL;
-  const char **inc = mem_calloc((size_t)argc, sizeof *inc);
+  const char *in = NULL, *out = NULL, *parent = NULL;
+  const char **inc = mem_calloc((size_t)argc + 1, sizeof *inc);
   size_t ninc = 0;
   int force = 0, status = EXIT_CLEAN;
   for (int i = first; i < argc; i++) {
@@ -943,6 +979,7 @@ static int cmd_import(int argc, char **argv, int first) {
     if (option_value(argc, argv, &i, "--lang")) continue;
     if ((v = option_value(argc, argv, &i, "-o"))) out = v;
     else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
+    else if ((v = option_value(argc, argv, &i, "--parent"))) parent = v;
     else if (strcmp(a, "--force") == 0) force = 1;
     else if (a[0] == '-' && a[1]) { free(inc); return usage_error(_("unknown option '%s' for import"), a); }
     else if (in) { free(inc); return usage_error(_("import reads one document, not '%s' too"), a); }
@@ -960,13 +997,17 @@ static int cmd_import(int argc, char **argv, int first) {
   else if (ends_with_ext(in, ".docx") || ends_with_ext(in, ".pdf"))
     error = dg_fmt(&a, _("'%s': this build reads text and Markdown documents only (.txt, .md, or - for pasted text)"), in);
   else if (imp_read_text(&a, data, n, &t, &error) == 0) {
+    if (parent) {   /* its directory is searched for it by its key */
+      const char *slash = strrchr(parent, '/');
+      inc[ninc++] = slash ? ar_strndup(&a, parent, (size_t)(slash - parent)) : ".";
+    }
     rs_options ro = { inc, ninc, getenv("PLANPATH"), NULL };
-    imp_options io = { &ro, in, 0 };
-    FILE *f = open_memstream(&draft, &dn);
-    if (!f) mem_check(errno);
-    int r = imp_draft(&a, &t, &io, f, &error);
-    fclose(f);
-    if (r == 0 && (err = import_write(out, force, draft, dn, &a)) != 0)
+    imp_options io = { &ro, in, 0, NULL, NULL };
+    int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
+          : import_draft(&a, &t, &io, &draft, &dn, &error);
+    if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
+      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), strerror(errno));
+    if (r == 0 && !error && (err = import_write(out, force, draft, dn, &a)) != 0)
       error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
                      strerror(err));
   }

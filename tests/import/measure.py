@@ -32,14 +32,19 @@ import sys
 import tempfile
 
 # seed prefix -> hand encoding (the header comment of each names its seed)
+# seed prefix -> hand encoding, and the parent plan whose directives the
+# draft's tasks are proposed links to (seed 000's own parent, 20-CTr/TU,
+# is not available: its hand encoding links to 12-KH/TW, and so does the
+# draft given --parent)
+PARENT = "plans/tw/12-kh-tw.plan"
 DOCUMENTS = [
-    ("000", "plans/tuyphuoc.plan"),
-    ("001", "plans/lamdong/kh-28.plan"),
-    ("002", "plans/quangngai/ctr-28.plan"),
-    ("003", "plans/tw/12-kh-tw.plan"),
-    ("004", "plans/tuyphuoc-tccsd.plan"),
+    ("000", "plans/tuyphuoc.plan", PARENT),
+    ("001", "plans/lamdong/kh-28.plan", PARENT),
+    ("002", "plans/quangngai/ctr-28.plan", PARENT),
+    ("003", "plans/tw/12-kh-tw.plan", None),
+    ("004", "plans/tuyphuoc-tccsd.plan", PARENT),
 ]
-FIGURES = ("texts", "dues", "owners")
+FIGURES = ("texts", "dues", "owners", "links")
 SHOW = False
 
 
@@ -98,10 +103,11 @@ def proposals(draft_path):
     return props
 
 
-def measure(plancheck, seeds, prefix, hand_path, workdir):
+def measure(plancheck, seeds, prefix, hand_path, parent, workdir):
     draft_path = os.path.join(workdir, prefix + ".plan")
     with open(draft_path, "w", encoding="utf-8") as out:
-        r = subprocess.run([plancheck, "import", seed_file(seeds, prefix)], stdout=out, stderr=subprocess.PIPE, text=True)
+        args = [plancheck, "import", seed_file(seeds, prefix)] + (["--parent", parent] if parent else [])
+        r = subprocess.run(args, stdout=out, stderr=subprocess.PIPE, text=True)
     if r.returncode != 0:
         sys.exit("measure.py: import of seed %s failed:\n%s" % (prefix, r.stderr))
     hand, draft = tasks(report(plancheck, hand_path)), tasks(report(plancheck, draft_path))
@@ -159,8 +165,8 @@ def main():
     print("| document | tasks | texts | deadline phrases | owners | links in top 3 | extra draft tasks |")
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as work:
-        for prefix, hand in DOCUMENTS:
-            c = measure(args.plancheck, seeds, prefix, hand, work)
+        for prefix, hand, parent in DOCUMENTS:
+            c = measure(args.plancheck, seeds, prefix, hand, parent, work)
             total.update(c)
             row(hand, c)
     row("all five", total)
@@ -168,6 +174,7 @@ def main():
         "texts": share(total["texts"], total["tasks"]),
         "dues": share(total["dues"], total["due_total"]),
         "owners": share(total["owners"], total["tasks"]),
+        "links": share(total["links"], total["link_total"]),
     }
     if args.record:
         with open(args.record, "w") as f:
