@@ -61,6 +61,7 @@ typedef struct para {
   int heading;               /* a Markdown heading or bold throughout */
   int lines;                 /* lines joined into it */
   size_t last_width;         /* code points of its last line */
+  int caps;                  /* every line of it in capitals (all_caps) */
   int closed;                /* nothing may join it */
 } para;
 
@@ -235,7 +236,7 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
   para probe = { .s = f->s, .n = f->n };
   find_marker(&probe);
   if (probe.mk != MK_NONE) return 0;
-  if (all_caps(p->s, p->n) != all_caps(f->s, f->n)) return 0;
+  if (p->caps != all_caps(f->s, f->n)) return 0;
   if (p->n + f->n >= IMP_MAX_LINE) return 0;
   if (is_lower(first_cp(p->s, p->n)) && (starts(f->s, f->n, "Thực hiện ") || starts(f->s, f->n, "Căn cứ ")))
     return 0;   /* a title ("thực hiện Nghị quyết ...") ends where the basis paragraph starts */
@@ -299,6 +300,7 @@ static paras paragraphs(ar_arena *a, const im_text *t) {
       cur->heading = f.hash || f.bold_open || (flags & IM_BOLD);
     }
     append(a, cur, f.s, f.n);
+    cur->caps = all_caps(f.s, f.n) && (cur->lines == 1 || cur->caps);
     if (cur->lines == 1) find_marker(cur);
     cur->last_width = tx_codepoints(t->v[i].text, t->v[i].n);
     if (f.bold_open && !f.bold_close) in_bold = 1;
@@ -362,6 +364,7 @@ typedef struct ctx {
   dl_context when;           /* the plan's date, for dates without a year */
   const imp_links *links;    /* proposals, by task in writing order */
   size_t tasks;              /* tasks written so far */
+  int level_guessed;         /* neither the number nor the signature says it */
 } ctx;
 
 static const char *const level_std[][2] = {
@@ -671,7 +674,7 @@ static size_t count(const char *hay, size_t n, const char *needle) {
 /* The level of the issuer: from the number's suffix ("/TW", "/TU",
  * "/HU"), the signature ("T/M HUYỆN ỦY"), or else which committee the
  * document names most. */
-static const char *level_of(ar_arena *a, const header *h, const paras *ps) {
+static const char *level_of(ar_arena *a, const header *h, const paras *ps, int *guessed) {
   static const char *const suffix[][2] = { { "/TW", "central" }, { "/TU", "province" }, { "/HU", "district" },
                                            { "/ĐU", "commune" } };
   if (h->number)
@@ -692,6 +695,7 @@ static const char *level_of(ar_arena *a, const header *h, const paras *ps) {
     tu += count(f.p, f.n, "tỉnh ủy") + count(f.p, f.n, "tỉnh uỷ");
     hu += count(f.p, f.n, "huyện ủy") + count(f.p, f.n, "huyện uỷ");
   }
+  *guessed = 1;
   return hu >= tu && hu >= tw / 2 && hu ? "district" : tu >= tw / 2 && tu ? "province" : "central";
 }
 
@@ -896,6 +900,9 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
   } else {
     pw_comment(w, "%s", _("The issuing body is not recognised: write `issuer` with the id of a body of the library."));
   }
+  if (c->level_guessed)
+    pw_comment(w, "%s", _("Neither the number nor the signature tells the level: it is the one whose committee\n"
+                          "the document names most. Check `level` (and the `use` line above)."));
   pw_keyword(w, PW_LEVEL), pw_word(w, c->level), pw_newline(w);
   pw_keyword(w, PW_DATE), pw_word(w, h->date[0] ? h->date : "unknown"), pw_newline(w);
   if (!h->date[0]) pw_comment(w, "%s", _("The document prints no date of issue: replace `unknown` with the date (YYYY-MM-DD)."));
@@ -989,7 +996,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   ctx c = { .a = a, .links = o->links };
   c.when.date = DT_MIN;
   if (h.date[0]) dt_parse_iso(h.date, strlen(h.date), &c.when.date);
-  c.level = level_of(a, &h, &ps);
+  c.level = level_of(a, &h, &ps, &c.level_guessed);
   load_library(&c, o->ro);
   pw_init(&c.w, out, o->vi);
   pw_comment(&c.w, _("Draft written by `plancheck import` from %s. Compare it with the document, fix what\n"
@@ -1008,7 +1015,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
   }
   if (c.missing_owner)
-    pw_comment(&c.w, _("%u tasks name no body: the draft gives them the issuing committee (by %.*s); check them."),
+    pw_comment(&c.w, _("%u tasks name no body: the draft gives them the issuing committee (`by %.*s`); check them."),
                c.missing_owner, (int)c.committee->id.n, c.committee->id.p);
   src_free(&c.src);
   return 0;
