@@ -102,6 +102,12 @@ static const char *const help_text[] = {
      "              and the agenda; md and csv: the annex table; json: the model,\n"
      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
      "              the cascade as a graph) or one a script defines\n"),
+  N_("plancheck import FILE|- [-o OUT [--force]] [--parent FILE] [-I DIR]\n"
+     "  a draft plan from a document (text or Markdown; - reads pasted text):\n"
+     "  header, sections, every task verbatim, owners and deadline phrases;\n"
+     "  with the parent plan (--parent, or found through -I) each task's\n"
+     "  likeliest `implements` as a comment to review. Written to OUT (never\n"
+     "  over a file without --force) or to standard output; docs/IMPORT.md.\n"),
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
