@@ -240,6 +240,8 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
   if (p->n + f->n >= IMP_MAX_LINE) return 0;
   if (is_lower(first_cp(p->s, p->n)) && (starts(f->s, f->n, "Thực hiện ") || starts(f->s, f->n, "Căn cứ ")))
     return 0;   /* a title ("thực hiện Nghị quyết ...") ends where the basis paragraph starts */
+  if (p->lines == 1 && (starts(p->s, p->n, "Số ") || starts(p->s, p->n, "Số: ")))
+    return 0;   /* the number of the heading block is a line of its own */
   if (full && p->last_width >= full) return 1;
   if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
   if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n) &&

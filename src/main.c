@@ -999,7 +999,7 @@ static int cmd_import(int argc, char **argv, int first) {
   const char *error = NULL;
   im_text t = { 0 };
   int err = strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
-  if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, strerror(err));
+  if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, src_status_text(SRC_UNREADABLE, err));
   else if (ends_with_ext(in, ".docx") || ends_with_ext(in, ".pdf"))
     error = dg_fmt(&a, _("'%s': this build reads text and Markdown documents only (.txt, .md, or - for pasted text)"), in);
   else if (imp_read_text(&a, data, n, &t, &error) == 0) {
@@ -1012,10 +1012,10 @@ static int cmd_import(int argc, char **argv, int first) {
     int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
           : import_draft(&a, &t, &io, &draft, &dn, &error);
     if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
-      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), strerror(errno));
+      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), src_status_text(SRC_UNREADABLE, errno));
     if (r == 0 && !error && (err = import_write(out, force, draft, dn, &a)) != 0)
       error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
-                     strerror(err));
+                     src_status_text(SRC_UNREADABLE, err));
   }
   if (error) fprintf(stderr, "plancheck: %s: %s\n", _("error"), error), status = EXIT_FINDINGS;
   free(data);
