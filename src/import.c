@@ -367,6 +367,10 @@ typedef struct ctx {
   const imp_links *links;    /* proposals, by task in writing order */
   size_t tasks;              /* tasks written so far */
   int level_guessed;         /* neither the number nor the signature says it */
+  md_level plan_level;
+  ix_table bare;             /* bare_name by key, built at the first miss */
+  int bare_ready;
+  int unaccented;            /* a body was named without its diacritics */
 } ctx;
 
 static const char *const level_std[][2] = {
@@ -381,15 +385,107 @@ static void load_library(ctx *c, const rs_options *ro) {
   rs_input in = { .path = dg_fmt(c->a, "std/%s", c->level) };
   rs_load(&c->m, ro, &in, 1);
   md_index_names(&c->m);
+  c->plan_level = md_level_by_id(&c->m, (sl_slice){ c->level, strlen(c->level) });
   for (size_t i = 0; i < sizeof level_std / sizeof level_std[0]; i++)
     if (strcmp(level_std[i][0], c->level) == 0)
       c->committee = md_body_by_name(&c->m, (sl_slice){ level_std[i][1], strlen(level_std[i][1]) });
 }
 
+/* A name of the library without its diacritics ("cac tccsd truc thuoc"),
+ * for documents typed without them. */
+typedef struct bare_name {
+  sl_slice key;
+  md_body *body;
+} bare_name;
+
+static sl_slice bare_key(const void *v) { return ((const bare_name *)v)->key; }
+
+/* The key of a name in that index: without diacritics, its words one
+ * space apart, a comma a word of its own, and "và" a comma, so that
+ * "Ủy ban Mặt trận Tổ quốc, các tổ chức chính trị - xã hội huyện" is the
+ * library's "... Tổ quốc và các tổ chức ...". */
+static sl_slice bare_words(ar_arena *a, const char *s, size_t n) {
+  sl_slice f = tx_fold_bare(a, s, n);
+  char *out = ar_alloc(a, 2 * f.n + 1);
+  size_t o = 0;
+  for (size_t i = 0; i < f.n;) {
+    while (i < f.n && (f.p[i] == ' ' || f.p[i] == '\t')) i++;
+    if (i >= f.n) break;
+    size_t e = i;
+    if (f.p[i] == ',' || f.p[i] == ';') e = i + 1;
+    else
+      while (e < f.n && f.p[e] != ' ' && f.p[e] != '\t' && f.p[e] != ',' && f.p[e] != ';') e++;
+    if (o) out[o++] = ' ';
+    if ((e - i == 2 && memcmp(f.p + i, "va", 2) == 0) || (e - i == 1 && f.p[i] == ';')) out[o++] = ',';
+    else memcpy(out + o, f.p + i, e - i), o += e - i;
+    i = e;
+  }
+  out[o] = '\0';
+  return (sl_slice){ out, o };
+}
+
+static void add_bare(ctx *c, md_body *b, sl_slice name) {
+  bare_name *e = ar_alloc(c->a, sizeof *e);
+  e->key = bare_words(c->a, name.p, name.n);
+  e->body = b;
+  bare_name *old = ix_put(&c->bare, e);
+  if (old && old->body != b) old->body = NULL;   /* two bodies: neither */
+}
+
+/* In a plan of a level, a body of that level is named without the level
+ * ("Mặt trận Tổ quốc và các tổ chức chính trị - xã hội" in a district's
+ * plan is the district's): its names are also indexed without it. */
+static const char *const level_words[][3] = {
+  { "central", " Trung ương", " TW" }, { "province", " tỉnh", " Tỉnh ủy" },
+  { "district", " huyện", " Huyện ủy" }, { "commune", " xã", " Đảng ủy xã" },
+};
+
+static void add_names(ctx *c, md_body *b, sl_slice name) {
+  add_bare(c, b, name);
+  if (b->level != c->plan_level) return;
+  for (size_t i = 0; i < sizeof level_words / sizeof level_words[0]; i++) {
+    if (strcmp(level_words[i][0], c->level) != 0) continue;
+    for (int w = 1; w < 3; w++) {
+      size_t l = strlen(level_words[i][w]);
+      sl_slice lf = tx_fold_bare(c->a, level_words[i][w], l), nf = tx_fold_bare(c->a, name.p, name.n);
+      if (nf.n > lf.n && memcmp(nf.p + nf.n - lf.n, lf.p, lf.n) == 0) add_bare(c, b, (sl_slice){ nf.p, nf.n - lf.n });
+    }
+  }
+}
+
+static void index_bare(ctx *c) {
+  ix_init(&c->bare, c->a, bare_key);
+  for (md_body *b = c->m.bodies; b; b = b->next) {
+    add_names(c, b, b->name.value);
+    for (md_strs *al = b->aliases; al; al = al->next) add_names(c, b, al->s.value);
+  }
+  c->bare_ready = 1;
+}
+
+/* The body of this level that addresses b's level as a whole (Các tổ
+ * chức cơ sở đảng trực thuộc Huyện ủy for "cấp ủy cơ sở" in a district
+ * plan): a body below the plan's level is not one of its owners, the
+ * collective that addresses it is. b itself otherwise. */
+static md_body *as_owner(ctx *c, md_body *b) {
+  if (!b || b->level == c->plan_level || c->plan_level == MD_LEVEL_NONE) return b;
+  for (md_body *o = c->m.bodies; o; o = o->next)
+    if (o->level == c->plan_level && (o->addresses & MD_LEVEL_BIT(b->level))) return o;
+  return b;
+}
+
+/* The body a name names: through the library's names, aliases and
+ * abbreviations, or else the same name without diacritics (noted in
+ * c->unaccented for a comment). */
 static md_body *body_named(ctx *c, const char *s, size_t n) {
   while (n && (strchr(" ,;:.", s[n - 1]))) n--;
   if (!n) return NULL;
-  return md_body_by_name(&c->m, (sl_slice){ s, n });
+  md_body *b = md_body_by_name(&c->m, (sl_slice){ s, n });
+  if (b) return as_owner(c, b);
+  if (!c->bare_ready) index_bare(c);
+  const bare_name *e = ix_get(&c->bare, bare_words(c->a, s, n));
+  if (!e || !e->body) return NULL;
+  c->unaccented = 1;
+  return as_owner(c, e->body);
 }
 
 enum { MAX_NAME_WORDS = 16 };
@@ -416,8 +512,10 @@ static size_t leading_bodies_to(ctx *c, const char *s, size_t n, md_body **out, 
     for (f = 0; f < found && out[f] != b; f++) {}
     if (f == found) out[found++] = b;
     i = *used = ends[k - 1];
-    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) i++;
-    if (n - i > 3 && memcmp(s + i, "và ", 4) == 0) i += 4;
+    int sep = i > 0 && strchr(",;", s[i - 1]) != NULL;   /* a name's last word keeps its comma */
+    while (i < n && (s[i] == ' ' || s[i] == ',' || s[i] == ';')) sep |= s[i++] != ' ';
+    if (n - i > 3 && memcmp(s + i, "và ", 4) == 0) i += 4, sep = 1;
+    if (!sep) break;   /* the next name must come after a comma or "và" */
   }
   return found;
 }
@@ -844,7 +942,10 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   md_body *named[8];
   size_t nnamed = 0;
   if (kind == NK_TASK) {
+    c->unaccented = 0;
     nnamed = actors(c, n->p->body, n->p->bn, named, 8);
+    if (c->unaccented && nnamed)
+      pw_comment(w, "%s", _("A body above is named without its diacritics: check `by`."));
     pw_newline(w);
     w->depth++;
     if (nnamed) write_bodies(w, PW_BY, named, nnamed);
