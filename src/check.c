@@ -1,7 +1,10 @@
 /* check: single-plan checks; see check.h. */
 #include "check.h"
 
+#include <string.h>
+
 #include "lang.h"
+#include "text.h"
 
 static const char *label_str(md_model *m, const md_item *it) {
   return ar_strndup(m->arena, it->label.p, it->label.n);
@@ -84,8 +87,106 @@ static void note_date_unknown(md_model *m, const md_plan *p) {
            "and reports missed are counted from the first entry of its progress record"));
 }
 
+/* ---- deadline-in-text: a deadline printed in a task's text, no due ---- */
+
+enum { TEXT_PHRASES = 64 };   /* phrases read per paragraph, at most */
+
+/* Whether a due of the task carries a phrase found in its text: the same
+ * words (case and spacing aside), or the same meaning, each deadline of
+ * the phrase's chain being one of some due's ("thường xuyên rà soát" in a
+ * task due "thực hiện thường xuyên"). */
+static int carried(ar_arena *a, const md_item *it, sl_slice phrase, const dl_deadline *dl) {
+  sl_slice key = tx_fold(a, phrase.p, phrase.n);
+  for (const md_due *u = it->dues; u; u = u->next)
+    if (sl_eq(tx_fold(a, u->phrase.value.p, u->phrase.value.n), key)) return 1;
+  for (const dl_deadline *d = dl; d; d = d->next) {
+    const char *want = dl_canonical(a, d);
+    int met = 0;
+    for (const md_due *u = it->dues; u && !met; u = u->next)
+      for (const dl_deadline *e = u->dl; e && !met; e = e->next)
+        met = strcmp(dl_canonical(a, e), want) == 0;
+    if (!met) return 0;
+  }
+  return 1;
+}
+
+/* The offset in the file of byte k of a string's value. A value without
+ * escapes is a slice of the file; otherwise the literal is walked, `\"`
+ * and `\\` being one byte of the value (a string in “ ” has no escapes)
+ * and a NUL none. */
+static uint32_t value_offset(const md_model *m, const md_str *s, size_t k) {
+  const src_file *f = &m->src->files[s->loc.file];
+  if (s->value.p >= f->data && s->value.p + s->value.n <= f->data + f->size)
+    return (uint32_t)(s->value.p - f->data + k);
+  const char *lit = f->data + s->loc.off;
+  size_t quote = *lit == '"' ? 1 : 3, r = quote, end = s->loc.len;
+  for (size_t d = 0; d < k && r < end; r++) {
+    if (quote == 1 && lit[r] == '\\' && r + 1 < end && (lit[r + 1] == '"' || lit[r + 1] == '\\')) r++;
+    if (lit[r] != '\0') d++;
+  }
+  return s->loc.off + (uint32_t)r;
+}
+
+/* A phrase as a plan-language string: in quotes, '"' and '\\' escaped
+ * (planwrite writes strings so, but sits in a layer above). */
+static const char *quoted(ar_arena *a, sl_slice s) {
+  char *q = ar_alloc_text(a, 2 * s.n + 2), *o = q;
+  *o++ = '"';
+  for (size_t i = 0; i < s.n; i++) {
+    if (s.p[i] == '"' || s.p[i] == '\\') *o++ = '\\';
+    *o++ = s.p[i];
+  }
+  *o = '"';
+  return q;
+}
+
+/* The phrases of one paragraph that no due carries. A paragraph that is
+ * not in NFC (the file's text in NFD) is read in NFC and its findings
+ * point at the whole string: offsets of the two forms differ. */
+static void check_paragraph(md_model *m, ar_arena *a, md_item *it, const md_str *s, const dl_context *ctx) {
+  sl_slice nfc = tx_nfc(a, s->value.p, s->value.n);
+  int same = nfc.n == s->value.n && memcmp(nfc.p, s->value.p, nfc.n) == 0;
+  dl_found found[TEXT_PHRASES];
+  size_t n = dl_find(a, nfc.p, nfc.n, ctx, found, TEXT_PHRASES);
+  for (size_t i = 0; i < n && i < TEXT_PHRASES; i++) {
+    sl_slice phrase = { nfc.p + found[i].off, found[i].len };
+    if (carried(a, it, phrase, found[i].dl)) continue;
+    uint32_t off = s->loc.off, len = s->loc.len;
+    if (same) {
+      off = value_offset(m, s, found[i].off);
+      len = value_offset(m, s, found[i].off + found[i].len) - off;
+    }
+    dg_diag *d = dg_add(m->diags, DG_WARNING, "deadline-in-text", s->loc.file, off, len,
+                        _("the text of %s holds the deadline \"%.*s\" (%s), which no due of the task carries"),
+                        it->id ? it->id : _("(none)"), (int)phrase.n, phrase.p,
+                        dl_canonical_chain(a, found[i].dl));
+    dg_note(m->diags, d, it->loc.file, it->loc.off, it->loc.len, _("add to the task: due %s"),
+            quoted(a, phrase));
+  }
+}
+
+typedef struct text_check {
+  md_model *m;
+  ar_arena scratch;          /* the finder's readings, emptied per paragraph */
+  dl_context ctx;
+} text_check;
+
+static int check_texts(md_item *it, void *arg) {
+  text_check *t = arg;
+  if (it->kind != MD_TASK) return 0;
+  for (md_strs *s = it->texts; s; s = s->next) {
+    check_paragraph(t->m, &t->scratch, it, &s->s, &t->ctx);
+    ar_reset(&t->scratch);
+  }
+  return 0;
+}
+
 void ck_plan(md_model *m, md_plan *p) {
   note_date_unknown(m, p);
   check_numbering(m, &p->root);
   md_walk(&p->root, check_item, m);
+  text_check t = { m, { 0 }, { p->date_known ? p->date : DT_MIN } };
+  ar_init(&t.scratch);
+  md_walk(&p->root, check_texts, &t);
+  ar_free(&t.scratch);
 }

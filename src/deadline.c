@@ -403,10 +403,10 @@ static const char *const timed_verbs[] = {
 };
 
 /* A date outside parentheses times the task when it starts a clause or
- * is followed by a comma or by the verb it times. */
+ * stands before the verb it times. A comma after it proves nothing: the
+ * title "Chiến lược ... đến năm 2030, ..." has one. */
 static int dated_stands(const finder *f, size_t s, size_t e) {
-  size_t j = skip_blanks(f, e);
-  return starts_clause(f, s) || (j < f->n && f->low[j] == ',') || any_words_at(f, j, timed_verbs);
+  return starts_clause(f, s) || any_words_at(f, skip_blanks(f, e), timed_verbs);
 }
 
 /* Schedules kept apart from the task: "kế hoạch công tác hằng năm",
@@ -507,7 +507,7 @@ static size_t phrase_at(const finder *f, size_t s, const dl_deadline **dl) {
   size_t ends[FIND_WORDS], nends = 0, i = s;
   for (int words = 0; words < FIND_WORDS && i < f->n; words++) {
     size_t e = i;
-    while (e < f->n && !word_ends(f, e)) e++;
+    while (e < f->n && e - s <= FIND_BYTES && !word_ends(f, e)) e++;
     if (e == i || e - s > FIND_BYTES) break;
     if (may_end(f, i, e)) ends[nends++] = e;
     i = skip_blanks(f, e);

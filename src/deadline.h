@@ -112,9 +112,9 @@ typedef struct dl_found { size_t off, len; const dl_deadline *dl; } dl_found;
  * Outside parentheses a phrase must stand where a time adverbial does, so
  * that the names and dates of documents are not taken for deadlines:
  * - a date, period or plan reference ("đến năm 2025", "quý IV năm 2024")
- *   starts a clause, or is followed by a comma or by the verb it times
- *   ("đến năm 2022 hoàn thành"); "Chiến lược ... đến năm 2030", "Kế hoạch
- *   số 56-KH/TU ngày 05/4/2023" are not deadlines;
+ *   starts a clause or stands before the verb it times ("đến năm 2022
+ *   hoàn thành"); "Chiến lược ... đến năm 2030", "Kế hoạch số 56-KH/TU
+ *   ngày 05/4/2023" are not deadlines;
  * - a frequency ("thường xuyên", "hằng năm", "định kỳ") is not one when it
  *   qualifies a schedule (after "kế hoạch", "chương trình", "lịch", "chế
  *   độ", "sinh hoạt"), is paired with "toàn khóa" or "đột xuất", is

@@ -68,6 +68,7 @@ void test_find_dates_and_events(void) {
   /* dates and periods that name documents, strategies, terms */
   UT_EQ_STR(found(&a, "Chương trình hành động số 20-CTr/TU ngày 20/3/2023 của Tỉnh ủy"), "");
   UT_EQ_STR(found(&a, "thực hiện Chiến lược kiểm tra, giám sát của Đảng đến năm 2030 trong toàn Đảng bộ."), "");
+  UT_EQ_STR(found(&a, "về Chiến lược đến năm 2030, nhiệm kỳ 2025 - 2030."), "");
   UT_EQ_STR(found(&a, "chất lượng nguồn nhân lực của tỉnh Bình Định giai đoạn 2020 – 2025."), "");
   UT_EQ_STR(found(&a, "bầu cử Quốc hội và HĐND các cấp, nhiệm kỳ 2026 - 2031 theo quy định"), "");
   /* an event awaits someone's document and ends its clause */
