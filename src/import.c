@@ -371,6 +371,7 @@ typedef struct ctx {
   ix_table bare;             /* bare_name by key, built at the first miss */
   int bare_ready;
   int unaccented;            /* a body was named without its diacritics */
+  int own_level;             /* a body of the plan's own level was named */
 } ctx;
 
 static const char *const level_std[][2] = {
@@ -467,6 +468,7 @@ static void index_bare(ctx *c) {
  * plan): a body below the plan's level is not one of its owners, the
  * collective that addresses it is. b itself otherwise. */
 static md_body *as_owner(ctx *c, md_body *b) {
+  if (b && b->level == c->plan_level) c->own_level = 1;
   if (!b || b->level == c->plan_level || c->plan_level == MD_LEVEL_NONE) return b;
   for (md_body *o = c->m.bodies; o; o = o->next)
     if (o->level == c->plan_level && (o->addresses & MD_LEVEL_BIT(b->level))) return o;
@@ -598,14 +600,18 @@ static size_t partners(ctx *c, const char *s, size_t n, md_body **out, size_t ma
 
 
 /* An unmarked paragraph after a task goes on with that task (one more
- * paragraph of its text) unless it names bodies that act in it or carries
- * a deadline of its own: then it is a task (seeds 000 and 004). Once the
- * task has had such a paragraph beside it, the rest are tasks too. */
+ * paragraph of its text) unless it names bodies of the plan's level that
+ * act in it or carries a deadline of its own: then it is a task (seeds
+ * 000 and 004). "Chi bộ thực hiện ..." speaks of every cell, not of a
+ * body of this plan. Once the task has had such a paragraph beside it,
+ * the rest are tasks too. */
 static int goes_on(ctx *c, const node *t, const para *p) {
   if (t->kids || heads(t) || t->p->mk == MK_NONE) return 0;
-  md_body *b[1];
+  md_body *b[8];
   size_t at[1][2];
-  return !actors(c, p->s, p->n, b, 1) && !deadlines(c, p->s, p->n, at, 1);
+  c->own_level = 0;
+  size_t k = actors(c, p->s, p->n, b, 8);
+  return !(k && c->own_level) && !deadlines(c, p->s, p->n, at, 1);
 }
 
 /* Paragraphs [from, to) into a tree: a marked paragraph goes under the
