@@ -449,7 +449,10 @@ static void add_names(ctx *c, md_body *b, sl_slice name) {
     for (int w = 1; w < 3; w++) {
       size_t l = strlen(level_words[i][w]);
       sl_slice lf = tx_fold_bare(c->a, level_words[i][w], l), nf = tx_fold_bare(c->a, name.p, name.n);
-      if (nf.n > lf.n && memcmp(nf.p + nf.n - lf.n, lf.p, lf.n) == 0) add_bare(c, b, (sl_slice){ nf.p, nf.n - lf.n });
+      size_t rest = nf.n - lf.n, words = 1;
+      if (nf.n <= lf.n || memcmp(nf.p + rest, lf.p, lf.n) != 0) continue;
+      for (size_t k = 0; k < rest; k++) words += nf.p[k] == ' ';
+      if (words >= 3) add_bare(c, b, (sl_slice){ nf.p, rest });   /* "Cấp ủy" alone names no one */
     }
   }
 }
