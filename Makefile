@@ -3,7 +3,9 @@
 # test. Generated files go to build/ and are never edited.
 
 CC       ?= cc
-PKGS     := libutf8proc lua5.4
+# libzip and libxml2 read Word documents (src/docx.c: the zip archive and
+# its XML parts).
+PKGS     := libutf8proc lua5.4 libzip libxml-2.0
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
@@ -15,22 +17,25 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
 # serves when the archive is missing.
 LUA_LIBDIR := $(shell pkg-config --variable=libdir lua5.4 2>/dev/null)
 LUA_LIBS := $(if $(wildcard $(LUA_LIBDIR)/liblua5.4.a),$(LUA_LIBDIR)/liblua5.4.a -ldl,$(shell pkg-config --libs lua5.4 2>/dev/null))
-LDLIBS   := $(shell pkg-config --libs libutf8proc 2>/dev/null) $(LUA_LIBS) -lm
+LDLIBS   := $(shell pkg-config --libs libutf8proc libzip libxml-2.0 2>/dev/null) $(LUA_LIBS) -lm
 RE2C     := re2c
 RE2CFLAGS := -W -Werror --utf8 --no-generation-date --no-version
 LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
-# gettext compiles the Vietnamese catalogue po/vi.po.
-DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
+# gettext compiles the Vietnamese catalogue po/vi.po; libzip-dev and
+# libxml2-dev read Word documents (import).
+DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make libzip-dev libxml2-dev
 # ... and the readers `make test` checks the report formats with (JSON
 # Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
 # real browser that renders the HTML report (tests/run, section html; `make
 # screenshot`) with a font that has every Vietnamese letter.
 # valgrind runs every command over the real plans (tests/valgrind/run);
-# clang's libFuzzer runs the fuzz targets (tests/fuzz/run).
+# clang's libFuzzer runs the fuzz targets (tests/fuzz/run). pdftotext
+# (poppler-utils) reads PDFs for import; pandoc and python3-reportlab make
+# the Word and PDF documents of tests/import-sources/run.
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
-                 clang libclang-rt-14-dev
+                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
@@ -112,6 +117,15 @@ $(MO): po/vi.po $(wildcard po/part-*.po) tools/catalogue.sh | check-deps
 	sh tools/catalogue.sh build/vi.po
 	msgfmt --check -o $@ build/vi.po
 
+# imread: the lines the Word and PDF readers give (tests/import-sources/).
+build/imread: $(LIBOBJ) tests/import-sources/imread.c
+	$(CC) $(ALL_CFLAGS) -o $@ tests/import-sources/imread.c $(LIBOBJ) $(LDLIBS)
+
+build-asan/imread: $(filter-out src/main.c,$(SRC)) $(GEN) tests/import-sources/imread.c $(wildcard src/*.h)
+	@mkdir -p build-asan
+	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -DLOCALEDIR='"$(LOCALEDIR)"' \
+	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) tests/import-sources/imread.c $(LDLIBS)
+
 # The sanitizer build lives in its own directory so both can coexist.
 asan: build-asan/plancheck build-asan/unit
 
@@ -125,7 +139,8 @@ build-asan/unit: $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(wildcard s
 	$(CC) $(WARN) $(ASAN_FLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild -Itests/unit \
 	  $(shell pkg-config --cflags $(PKGS) 2>/dev/null) -o $@ $(filter-out src/main.c,$(SRC)) $(GEN) $(UNIT_SRC) $(LDLIBS)
 
-test: check-test-deps plancheck $(MO) build/unit build-asan/plancheck build-asan/unit build/failmalloc.so
+test: check-test-deps plancheck $(MO) build/unit build-asan/plancheck build-asan/unit build/failmalloc.so \
+      build/imread build-asan/imread
 	bash tests/run
 
 # The allocation-failure shim (LD_PRELOAD) of tests/oom/run.

@@ -232,7 +232,7 @@ static void append(ar_arena *a, para *p, const char *s, size_t n) {
  * numbered heading on a line of its own (no full stop) is not continued
  * by a capitalised line, and capitals do not run into small letters. */
 static int continues(const para *p, const frag *f, unsigned flags, size_t full) {
-  if (!p || p->closed || f->hash || f->bold_open || (flags & (IM_WHOLE | IM_CELL))) return 0;
+  if (!p || p->closed || f->hash || f->bold_open || (flags & (IM_CELL | IM_BOLD))) return 0;
   para probe = { .s = f->s, .n = f->n };
   find_marker(&probe);
   if (probe.mk != MK_NONE) return 0;
@@ -243,7 +243,9 @@ static int continues(const para *p, const frag *f, unsigned flags, size_t full) 
   if (p->lines == 1 && (starts(p->s, p->n, "Số ") || starts(p->s, p->n, "Số: ")))
     return 0;   /* the number of the heading block is a line of its own */
   if (full && p->last_width >= full) return 1;
-  if (ends_sentence(p->s, p->n)) return !starts_anew(f->s, f->n);
+  /* A Word paragraph ends where Word says, unless it stops in mid-sentence
+   * (a page's end typed as a paragraph's). */
+  if (ends_sentence(p->s, p->n)) return !(flags & IM_WHOLE) && !starts_anew(f->s, f->n);
   if (p->lines == 1 && (p->mk == MK_NUM || p->mk == MK_ROMAN || p->mk == MK_LETTER) && starts_anew(f->s, f->n) &&
       (!full || p->last_width < full * 3 / 4))
     return 0;   /* a heading: a short line; in a text broken at a width, well short of it */
@@ -268,7 +270,7 @@ static size_t full_width(const im_text *t) {
   size_t hist[WIDTHS] = { 0 }, n = 0;
   for (size_t i = 0; i < t->n; i++) {
     size_t w = tx_codepoints(t->v[i].text, t->v[i].n);
-    if (!w || (t->v[i].flags & IM_WHOLE)) continue;
+    if (!w) continue;   /* Word paragraphs too: a docx made of a text's lines has their width */
     hist[w < WIDTHS ? w : WIDTHS - 1]++;
     n++;
   }
@@ -307,7 +309,7 @@ static paras paragraphs(ar_arena *a, const im_text *t) {
     cur->last_width = tx_codepoints(t->v[i].text, t->v[i].n);
     if (f.bold_open && !f.bold_close) in_bold = 1;
     else if (f.bold_close) in_bold = 0;
-    if (f.hash || (f.bold_close && cur->heading) || (flags & (IM_WHOLE | IM_CELL))) cur->closed = 1, in_bold = 0;
+    if (f.hash || (f.bold_close && cur->heading) || (flags & (IM_CELL | IM_BOLD))) cur->closed = 1, in_bold = 0;
   }
   for (size_t i = 0; i < ps.n; i++) find_marker(&ps.v[i]);
   return ps;
@@ -753,6 +755,13 @@ static void read_back(ar_arena *a, header *h, paras *ps, size_t from) {
       h->role = p->s;
       want_signer = 1;
       recipients = 0;
+      const char *signed_ = strstr(p->s, " Đã ký: ");   /* role and name in one Word paragraph */
+      if (signed_) {
+        h->role = ar_strndup(a, p->s, (size_t)(signed_ - p->s));
+        add_note(h, signed_ + 1);
+        h->signer = signed_ + 1 + strlen("Đã ký: ");
+        want_signer = 0;
+      }
       continue;
     }
     if (want_signer && p->mk == MK_NONE) {

@@ -8,7 +8,8 @@
  * office software and converters write them (src/import.c). The flags say
  * what a reader knows that plain text does not, so that the importer joins
  * lines only where the paragraph's end is unknown, and the three routes
- * give the same draft for the same document. Layer: base; calls arena. */
+ * give the same draft for the same document. Layer: base; calls arena,
+ * source (for the reasons a file cannot be read). */
 #ifndef PLANCHECK_IMTEXT_H
 #define PLANCHECK_IMTEXT_H
 
@@ -39,5 +40,10 @@ typedef struct im_text {
 
 /* Appends a line; the text is copied into the arena. */
 void im_add(ar_arena *a, im_text *t, const char *s, size_t n, unsigned flags);
+
+/* Opens `path` read-only for a reader, close-on-exec: a regular file only
+ * (a FIFO would block, a device never end). Returns the descriptor, or -1
+ * with *error the reason, translated (src_status_text). */
+int im_open(const char *path, const char **error);
 
 #endif

@@ -21,6 +21,7 @@
 #include "check.h"
 #include "mem.h"
 #include "progress.h"
+#include "docx.h"
 #include "export.h"
 #include "import.h"
 #include "lang.h"
@@ -30,6 +31,7 @@
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
+#include "pdftext.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.1.0"
@@ -998,11 +1000,16 @@ static int cmd_import(int argc, char **argv, int first) {
   size_t n = 0, dn = 0;
   const char *error = NULL;
   im_text t = { 0 };
-  int err = strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
+  /* The route by the name's extension: Word, PDF, else text or Markdown. */
+  int word = ends_with_ext(in, ".docx"), pdf = ends_with_ext(in, ".pdf");
+  int err = word || pdf ? 0 : strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
+  int read = 0;
   if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, src_status_text(SRC_UNREADABLE, err));
-  else if (ends_with_ext(in, ".docx") || ends_with_ext(in, ".pdf"))
-    error = dg_fmt(&a, _("'%s': this build reads text and Markdown documents only (.txt, .md, or - for pasted text)"), in);
-  else if (imp_read_text(&a, data, n, &t, &error) == 0) {
+  else if (word || pdf) {
+    read = (word ? dx_read : pf_read)(&a, in, &t, &error);
+    if (read) error = dg_fmt(&a, "%s: %s", in, error);
+  } else read = imp_read_text(&a, data, n, &t, &error);
+  if (!error && read == 0) {
     if (parent) {   /* its directory is searched for it by its key */
       const char *slash = strrchr(parent, '/');
       inc[ninc++] = slash ? ar_strndup(&a, parent, (size_t)(slash - parent)) : ".";
