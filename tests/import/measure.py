@@ -18,8 +18,11 @@ Prints the table. With --check FILE, fails (exit 1) when a share falls
 below the one recorded in FILE (tests/import/expected), so that a change
 that loses tasks, phrases or owners is seen; --record FILE writes it.
 
-usage: measure.py [--plancheck ./plancheck] [--seeds DIR] [--check FILE |
-                  --record FILE]
+--route docx|pdf imports a Word document or a PDF made from each seed at
+run time (tests/import-sources/make.py: pandoc, python3-reportlab).
+
+usage: measure.py [--plancheck ./plancheck] [--seeds DIR] [--route R]
+                  [--check FILE | --record FILE] [--show]
 """
 import argparse
 import collections
@@ -103,10 +106,27 @@ def proposals(draft_path):
     return props
 
 
-def measure(plancheck, seeds, prefix, hand_path, parent, workdir):
+def document(seeds, prefix, route, workdir):
+    """The seed as the route reads it: the text itself, or a Word document
+    (pandoc) or PDF (reportlab, a running line and page numbers) made from
+    it by tests/import-sources/make.py."""
+    src = seed_file(seeds, prefix)
+    if route == "txt":
+        return src
+    out = os.path.join(workdir, prefix + "." + route)
+    make = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "import-sources", "make.py")
+    args = ["/usr/bin/python3", make, route, src, out] + (["Kế hoạch thực hiện Nghị quyết số 28-NQ/TW", "footer"]
+                                                          if route == "pdf" else [])
+    r = subprocess.run(args, capture_output=True, text=True)
+    if r.returncode != 0:
+        sys.exit("measure.py: cannot make the %s of seed %s:\n%s" % (route, prefix, r.stderr))
+    return out
+
+
+def measure(plancheck, seeds, prefix, hand_path, parent, workdir, route="txt"):
     draft_path = os.path.join(workdir, prefix + ".plan")
     with open(draft_path, "w", encoding="utf-8") as out:
-        args = [plancheck, "import", seed_file(seeds, prefix)] + (["--parent", parent] if parent else [])
+        args = [plancheck, "import", document(seeds, prefix, route, workdir)] + (["--parent", parent] if parent else [])
         r = subprocess.run(args, stdout=out, stderr=subprocess.PIPE, text=True)
     if r.returncode != 0:
         sys.exit("measure.py: import of seed %s failed:\n%s" % (prefix, r.stderr))
@@ -157,6 +177,8 @@ def main():
     ap.add_argument("--check")
     ap.add_argument("--record")
     ap.add_argument("--show", action="store_true", help="print each difference")
+    ap.add_argument("--route", choices=("txt", "docx", "pdf"), default="txt",
+                    help="import the seed text (txt), or a Word document or PDF made from it")
     args = ap.parse_args()
     global SHOW
     SHOW = args.show
@@ -166,7 +188,7 @@ def main():
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
     with tempfile.TemporaryDirectory() as work:
         for prefix, hand, parent in DOCUMENTS:
-            c = measure(args.plancheck, seeds, prefix, hand, parent, work)
+            c = measure(args.plancheck, seeds, prefix, hand, parent, work, args.route)
             total.update(c)
             row(hand, c)
     row("all five", total)
