@@ -105,7 +105,8 @@ static const char *const help_text[] = {
      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
      "              the cascade as a graph) or one a script defines\n"),
   N_("plancheck import FILE|- [-o OUT [--force]] [--parent FILE] [-I DIR]\n"
-     "  a draft plan from a document (text or Markdown; - reads pasted text):\n"
+     "  a draft plan from a document (.docx, .pdf, text or Markdown; - reads\n"
+     "  pasted text):\n"
      "  header, sections, every task verbatim, owners and deadline phrases;\n"
      "  with the parent plan (--parent, or found through -I) each task's\n"
      "  likeliest `implements` as a comment to review. Written to OUT (never\n"
