@@ -944,6 +944,37 @@ static void write_section(ctx *c, node *n, node_kind kind, md_body *const *owner
   pw_close(&c->w);
 }
 
+/* The value phrases of a target's text ("từ 90% trở lên", "trên 90%",
+ * "100%"): the words before a percentage that make it a bound, and "trở
+ * lên" / "trở xuống" after it, kept when dl_target_value reads them. What
+ * each measures is for the user to name: a comment lists them. */
+static void write_values(ctx *c, const char *s, size_t n) {
+  static const char *const before[] = { "từ ", "trên ", "dưới ", "đạt ", "ít nhất ", "tối thiểu ", "không quá " };
+  static const char *const after[] = { " trở lên", " trở xuống" };
+  char *list = NULL;
+  size_t found = 0;
+  for (size_t i = 0; i < n && found < 8; i++) {
+    if (s[i] != '%') continue;
+    size_t b = i;
+    while (b > 0 && ((s[b - 1] >= '0' && s[b - 1] <= '9') || s[b - 1] == ',' || s[b - 1] == '.')) b--;
+    if (b == i) continue;
+    for (size_t k = 0; k < sizeof before / sizeof before[0]; k++) {
+      size_t l = strlen(before[k]);
+      if (b >= l && memcmp(s + b - l, before[k], l) == 0) { b -= l; break; }
+    }
+    size_t e = i + 1;
+    for (size_t k = 0; k < sizeof after / sizeof after[0]; k++)
+      if (starts(s + e, n - e, after[k])) { e += strlen(after[k]); break; }
+    const char *op;
+    double v;
+    int pct;
+    if (dl_target_value(s + b, e - b, &op, &v, &pct) != 0) continue;
+    list = (char *)dg_fmt(c->a, "%s%s\"%.*s\"", list ? list : "", list ? ", " : "", (int)(e - b), s + b);
+    found++;
+  }
+  if (list) pw_comment(&c->w, _("Values in this target: %s. Write a `measure \"WHAT\" VALUE` for each."), list);
+}
+
 static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
   pw_writer *w = &c->w;
   pw_newline(w);
@@ -959,6 +990,11 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   w->depth--;
   md_body *named[8];
   size_t nnamed = 0;
+  if (kind == NK_TARGET) {
+    w->depth++;
+    write_values(c, n->p->body, n->p->bn);
+    w->depth--;
+  }
   if (kind == NK_TASK) {
     c->unaccented = 0;
     nnamed = actors(c, n->p->body, n->p->bn, named, 8);
