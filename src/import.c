@@ -666,17 +666,22 @@ typedef struct header {
   const char *kind, *title, *number, *place, *role, *signer;
   char date[24];
   const para *preamble;
-  const char *notes[64];
-  size_t nnotes;
-  const char *recipients[64];
-  size_t nrecipients;
+  const char **notes, **recipients;
+  size_t nnotes, capnotes, nrecipients, caprecipients;
+  ar_arena *a;
 } header;
 
 static const char *const kinds[] = { "KẾ HOẠCH", "CHƯƠNG TRÌNH HÀNH ĐỘNG", "CHƯƠNG TRÌNH", "CHỈ THỊ", "HƯỚNG DẪN",
                                      "NGHỊ QUYẾT", "KẾT LUẬN", "QUYẾT ĐỊNH", "ĐỀ ÁN" };
 
 static void add_note(header *h, const char *s) {
-  if (h->nnotes < sizeof h->notes / sizeof h->notes[0]) h->notes[h->nnotes++] = s;
+  h->notes = ar_grow(h->a, h->notes, sizeof *h->notes, &h->capnotes, h->nnotes + 1);
+  h->notes[h->nnotes++] = s;
+}
+
+static void add_recipient(header *h, const char *s) {
+  h->recipients = ar_grow(h->a, h->recipients, sizeof *h->recipients, &h->caprecipients, h->nrecipients + 1);
+  h->recipients[h->nrecipients++] = s;
 }
 
 /* "Hà Nội, ngày 28 tháng 11 năm 2022" */
@@ -771,8 +776,8 @@ static void read_back(ar_arena *a, header *h, paras *ps, size_t from) {
       want_signer = 0;
       continue;
     }
-    if (recipients && p->mk == MK_DASH && h->nrecipients < sizeof h->recipients / sizeof h->recipients[0]) {
-      h->recipients[h->nrecipients++] = trim_list_end(a, p->body, p->bn);
+    if (recipients && p->mk == MK_DASH) {
+      add_recipient(h, trim_list_end(a, p->body, p->bn));
       continue;
     }
     recipients = 0;
@@ -889,6 +894,9 @@ static void write_dues(ctx *c, const char *s, size_t n) {
     pw_keyword(&c->w, PW_DUE);
     pw_string(&c->w, s + at[i][0], at[i][1]);
   }
+  if (k > MAX_DUES)
+    pw_comment(&c->w, _("%zu more deadline phrases in this text are not written: add their `due` lines."),
+               k - MAX_DUES);
 }
 
 /* The links proposed for the task: comments to review, never links. */
@@ -1147,7 +1155,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
   }
   for (size_t i = from; i < ps.n && to == ps.n; i++)
     if (is_recipients(&ps.v[i]) || is_role(&ps.v[i])) to = i;
-  header h = { 0 };
+  header h = { .a = a };
   read_front(a, &h, &ps, from);
   read_back(a, &h, &ps, to);
   ctx c = { .a = a, .links = o->links };
