@@ -16,6 +16,24 @@
 
 /* ---- text and Markdown ---- */
 
+/* The length of the line end at s: "\r\n", "\n", "\r" (old Mac text),
+ * a form feed (a page), U+2028 and U+2029 (line and paragraph
+ * separators); 0 when none is there. */
+static size_t line_end(const char *s, size_t n) {
+  if (s[0] == '\r') return n > 1 && s[1] == '\n' ? 2 : 1;
+  if (s[0] == '\n' || s[0] == '\f') return 1;
+  if (n >= 3 && (unsigned char)s[0] == 0xE2 && (unsigned char)s[1] == 0x80 &&
+      ((unsigned char)s[2] == 0xA8 || (unsigned char)s[2] == 0xA9))
+    return 3;
+  return 0;
+}
+
+/* Other control characters are no text a plan prints: a space each. */
+static void blank_controls(char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) s[i] = ' ';
+}
+
 int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const char **error) {
   if (n > IMP_MAX_INPUT) {
     *error = _("the document is larger than 64 MB: not a plan's text");
@@ -34,15 +52,14 @@ int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const c
   sl_slice t = tx_nfc(a, data, n);
   unsigned flags = 0;
   for (size_t i = 0; i < t.n;) {
-    size_t e = i;
-    while (e < t.n && t.p[e] != '\n' && t.p[e] != '\f') e++;
-    size_t len = e - i;
-    if (len && t.p[i + len - 1] == '\r') len--;
-    im_add(a, out, t.p + i, len, flags);
-    flags = 0;
-    if (e < t.n && t.p[e] == '\f') flags = IM_PAGE;
-    i = e + 1;
+    size_t e = i, len = 0;
+    while (e < t.n && !(len = line_end(t.p + e, t.n - e))) e++;
+    if (e == t.n) len = 0;
+    im_add(a, out, t.p + i, e - i, flags);
+    flags = e < t.n && t.p[e] == '\f' ? IM_PAGE : 0;
+    i = e + (len ? len : 1);
   }
+  for (size_t k = 0; k < out->n; k++) blank_controls((char *)out->v[k].text, out->v[k].n);
   return 0;
 }
 
@@ -209,6 +226,7 @@ static void find_marker(para *p) {
   }
   memcpy(p->label, s, end);
   p->label[end] = '\0';
+  if (p->mk == MK_DASH) strcpy(p->label, "-");   /* "•" and "–" are bullets the language writes "-" */
   size_t b = end;
   while (b < n && is_space(s[b])) b++;
   p->body = s + b, p->bn = n - b;
@@ -1022,7 +1040,10 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
     write_proposals(c, c->tasks++);
     w->depth--;
   }
-  if (n->kids) {
+  if (n->kids && kind != NK_TASK) {   /* a text or target has no block: what it heads follows it */
+    pw_newline(w);
+    write_kids(c, n, kind, owners, nowners);
+  } else if (n->kids) {
     pw_open(w);
     if (nnamed) write_kids(c, n, kind, named, nnamed);
     else write_kids(c, n, kind, owners, nowners);
@@ -1044,7 +1065,10 @@ static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, 
     write_footnote(c, n);
     return;
   }
-  int section = n->kids && (n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER || n->p->heading);
+  /* A section needs a label; an unmarked heading with items under it is a
+   * task with a block (or, in a text section, followed by them). */
+  int section = n->kids && n->p->mk != MK_NONE &&
+                (n->p->mk == MK_ROMAN || n->p->mk == MK_NUM || n->p->mk == MK_LETTER || n->p->heading);
   if (section) write_section(c, n, kind, owners, nowners);
   else write_item(c, n, kind, owners, nowners);
 }
@@ -1101,7 +1125,8 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
   }
   for (size_t i = 0; i < h->nnotes; i++) pw_keyword(w, PW_NOTE), pw_string(w, h->notes[i], strlen(h->notes[i])), pw_newline(w);
   if (h->signer) pw_keyword(w, PW_SIGNER), pw_string(w, h->signer, strlen(h->signer));
-  if (h->role) pw_keyword(w, PW_ROLE), pw_string(w, h->role, strlen(h->role));
+  if (h->signer && h->role) pw_keyword(w, PW_ROLE), pw_string(w, h->role, strlen(h->role));
+  else if (h->role) pw_keyword(w, PW_NOTE), pw_string(w, h->role, strlen(h->role));   /* a role needs its signer */
   pw_newline(w);
   for (size_t i = 0; i < h->nrecipients; i++)
     pw_keyword(w, PW_RECIPIENT), pw_string(w, h->recipients[i], strlen(h->recipients[i])), pw_newline(w);
