@@ -946,10 +946,13 @@ static int import_draft(ar_arena *a, const im_text *t, const imp_options *io, ch
                         const char **error) {
   free(*draft);
   *draft = NULL;
-  FILE *f = open_memstream(draft, n);
-  if (!f) mem_check(errno);
+  FILE *f = mem_memstream(draft, n);   /* never loses a write, unlike glibc's */
+  /* Unbuffered: running out of memory inside a write exits, and exit
+   * flushes every stream; a buffered one being written would be
+   * re-entered half-written (a crash, seen by tests/oom/run). */
+  setvbuf(f, NULL, _IONBF, 0);
   int r = imp_draft(a, t, io, f, error);
-  if (fclose(f) != 0) mem_check(errno);
+  mem_close(f);
   return r;
 }
 
@@ -960,11 +963,12 @@ static int propose_links(ar_arena *a, const im_text *t, imp_options *io, char **
   const char *base = getenv("TMPDIR");
   const char *name = dg_fmt(a, "%s/plancheck-import-XXXXXX", base && *base ? base : "/tmp");
   char *dir = ar_strndup(a, name, strlen(name));
-  if (!mkdtemp(dir)) return -1;
+  if (!mkdtemp(dir)) return mem_check(errno), -1;
   const char *path = dg_fmt(a, "%s/draft.plan", dir);
   FILE *f = fopen(path, "wx");
   int ok = f && fwrite(*draft, 1, *n, f) == *n;
   if (f && fclose(f) != 0) ok = 0;
+  if (!ok) mem_check(errno);
   imp_links links = { 0 };
   if (ok) imp_propose(a, path, io->ro, &links);
   unlink(path);
@@ -1021,7 +1025,7 @@ static int cmd_import(int argc, char **argv, int first) {
           : import_draft(&a, &t, &io, &draft, &dn, &error);
     if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
       error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), src_status_text(SRC_UNREADABLE, errno));
-    if (r == 0 && !error && (err = import_write(out, force, draft, dn, &a)) != 0)
+    if (r == 0 && !error && (err = mem_check(import_write(out, force, draft, dn, &a))) != 0)
       error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
                      src_status_text(SRC_UNREADABLE, err));
   }
