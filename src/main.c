@@ -989,7 +989,7 @@ static int cmd_import(int argc, char **argv, int first) {
   int force = 0, status = EXIT_CLEAN;
   for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
-    if (option_value(argc, argv, &i, "--lang")) continue;
+    if (option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
     if ((v = option_value(argc, argv, &i, "-o"))) out = v;
     else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
     else if ((v = option_value(argc, argv, &i, "--parent"))) parent = v;
@@ -1054,8 +1054,8 @@ int main(int argc, char **argv) {
           "plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
           "showing English\n", stderr);
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
-  for (int i = 1; i < argc; i++) {   /* --lang may come before the command */
-    if (option_value(argc, argv, &i, "--lang")) continue;
+  for (int i = 1; i < argc; i++) {   /* --lang and --color may come before the command */
+    if (option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
     if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv, i + 1);
     break;
   }
