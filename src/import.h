@@ -12,8 +12,11 @@
  * through the body library, and every deadline phrase the finder reads
  * (dl_find) as a `due`. What it cannot decide it leaves out, with a
  * comment the user reads; it never presents a guess as fact.
- * Layer: command line (the `import` command's work below main.c); calls
- * arena, text, imtext, planwrite, model, resolve, deadline, lang. */
+ * With the parent plan loaded, each task also gets the likeliest
+ * `implements` as comments to review (imp_propose, from suggest's
+ * ranking). Layer: command line (the `import` command's work below
+ * main.c); calls arena, text, index, imtext, planwrite, model, resolve,
+ * deadline, cascade, suggest, lang, and utf8proc for letter case. */
 #ifndef PLANCHECK_IMPORT_H
 #define PLANCHECK_IMPORT_H
 
