@@ -1233,8 +1233,15 @@ static void load_plan(ar_arena *a, loaded *l, const char *path, const rs_options
 const char *imp_plan_key(ar_arena *a, const char *path, const rs_options *ro, const char **error) {
   loaded l;
   load_plan(a, &l, path, ro);
-  const char *key = l.plan ? ar_strndup(a, l.plan->key.p, l.plan->key.n) : NULL;
-  if (!key) *error = dg_fmt(a, _("'%s' declares no plan to take as the parent"), path);
+  /* A file that cannot be read, or does not read as a plan, is refused;
+   * a parent's own findings (an unknown body ...) are the check's. */
+  const dg_diag *first = l.diags.first;
+  while (first && !(first->sev == DG_ERROR && first->code &&
+                    (!strcmp(first->code, "io") || !strcmp(first->code, "lex") || !strcmp(first->code, "syntax"))))
+    first = first->next;
+  const char *key = l.plan && !first ? ar_strndup(a, l.plan->key.p, l.plan->key.n) : NULL;
+  if (first) *error = dg_fmt(a, _("the parent '%s' does not load: %s"), path, first->msg);
+  else if (!key) *error = dg_fmt(a, _("'%s' declares no plan to take as the parent"), path);
   src_free(&l.src);
   return key;
 }
