@@ -992,6 +992,7 @@ static int cmd_import(int argc, char **argv, int first) {
     if (option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
     if ((v = option_value(argc, argv, &i, "-o"))) out = v;
     else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
+    else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[ninc++] = a + 2;   /* -IDIR, as for check */
     else if ((v = option_value(argc, argv, &i, "--parent"))) parent = v;
     else if (strcmp(a, "--force") == 0) force = 1;
     else if (a[0] == '-' && a[1]) { free(inc); return usage_error(_("unknown option '%s' for import"), a); }
