@@ -5,10 +5,12 @@
  * accept), prints the collected diagnostics once, and turns them into the
  * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -21,7 +23,9 @@
 #include "newplan.h"
 #include "outfile.h"
 #include "progress.h"
+#include "docx.h"
 #include "export.h"
+#include "import.h"
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
@@ -29,6 +33,7 @@
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
+#include "pdftext.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.1.0"
@@ -103,6 +108,13 @@ static const char *const help_text[] = {
      "              and the agenda; md and csv: the annex table; json: the model,\n"
      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
      "              the cascade as a graph) or one a script defines\n"),
+  N_("plancheck import FILE|- [-o OUT [--force]] [--parent FILE] [-I DIR]\n"
+     "  a draft plan from a document (.docx, .pdf, text or Markdown; - reads\n"
+     "  pasted text):\n"
+     "  header, sections, every task verbatim, owners and deadline phrases;\n"
+     "  with the parent plan (--parent, or found through -I) each task's\n"
+     "  likeliest `implements` as a comment to review. Written to OUT (never\n"
+     "  over a file without --force) or to standard output; docs/IMPORT.md.\n"),
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
@@ -962,6 +974,152 @@ static const char *program_path(const char *argv0, char *buf, size_t size) {
   return buf;
 }
 
+/* `plancheck import FILE|- [-o OUT [--force]] [-I DIR]`: the draft plan
+ * of a document, to standard output or written whole to OUT (never over
+ * an existing file without --force). */
+static int import_write(const char *out, int force, const char *data, size_t n, ar_arena *a) {
+  if (!out) return fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0 ? 0 : errno ? errno : EIO;
+  char *tmp = src_temp_name(a, out);
+  struct stat st;
+  if (stat(out, &st) == 0) {
+    if (!force) return EEXIST;
+    int err = src_write_temp(tmp, out, data, n);   /* keeps the file's owner and mode */
+    return err ? err : src_replace(tmp, out);
+  }
+  if (unlink(tmp) != 0 && errno != ENOENT) return errno;
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
+  if (fd < 0) return errno;
+  size_t done = 0;
+  int err = 0;
+  while (!err && done < n) {
+    ssize_t w = write(fd, data + done, n - done);
+    if (w < 0 && errno != EINTR) err = errno;
+    else if (w > 0) done += (size_t)w;
+  }
+  if (!err && fsync(fd) != 0) err = errno;
+  if (close(fd) != 0 && !err) err = errno;
+  /* link, not rename: a file that appeared meanwhile is never replaced */
+  if (!err && link(tmp, out) != 0) err = errno;
+  unlink(tmp);
+  return err;
+}
+
+/* Standard input, whole, up to one byte over the importer's limit (so
+ * that it can tell the user the input is too large). */
+static int read_stdin(char **data, size_t *n) {
+  size_t cap = 1 << 16;
+  *data = mem_alloc(cap);
+  *n = 0;
+  for (;;) {
+    if (*n == cap) *data = mem_realloc(*data, cap *= 2);
+    size_t r = fread(*data + *n, 1, cap - *n, stdin);
+    *n += r;
+    if (*n > IMP_MAX_INPUT) return 0;
+    if (r == 0) return ferror(stdin) ? EIO : 0;
+  }
+}
+
+static int ends_with_ext(const char *s, const char *ext) {
+  size_t n = strlen(s), e = strlen(ext);
+  return n > e && strcasecmp(s + n - e, ext) == 0;
+}
+
+static int import_draft(ar_arena *a, const im_text *t, const imp_options *io, char **draft, size_t *n,
+                        const char **error) {
+  free(*draft);
+  *draft = NULL;
+  FILE *f = mem_memstream(draft, n);   /* never loses a write, unlike glibc's */
+  /* Unbuffered: running out of memory inside a write exits, and exit
+   * flushes every stream; a buffered one being written would be
+   * re-entered half-written (a crash, seen by tests/oom/run). */
+  setvbuf(f, NULL, _IONBF, 0);
+  int r = imp_draft(a, t, io, f, error);
+  mem_close(f);
+  return r;
+}
+
+/* The draft again, with the links proposed for its tasks: the first
+ * draft is read back from a directory of its own (so that looking for its
+ * parents by number reads nothing else), ranked, and removed. */
+static int propose_links(ar_arena *a, const im_text *t, imp_options *io, char **draft, size_t *n) {
+  const char *base = getenv("TMPDIR");
+  const char *name = dg_fmt(a, "%s/plancheck-import-XXXXXX", base && *base ? base : "/tmp");
+  char *dir = ar_strndup(a, name, strlen(name));
+  if (!mkdtemp(dir)) return mem_check(errno), -1;
+  const char *path = dg_fmt(a, "%s/draft.plan", dir);
+  FILE *f = fopen(path, "wx");
+  int ok = f && fwrite(*draft, 1, *n, f) == *n;
+  if (f && fclose(f) != 0) ok = 0;
+  if (!ok) mem_check(errno);
+  imp_links links = { 0 };
+  if (ok) imp_propose(a, path, io->ro, &links);
+  unlink(path);
+  rmdir(dir);
+  if (!ok) return -1;
+  if (!links.n) return 0;
+  io->links = &links;
+  const char *error = NULL;
+  import_draft(a, t, io, draft, n, &error);
+  io->links = NULL;
+  return 0;
+}
+
+static int cmd_import(int argc, char **argv, int first) {
+  const char *in = NULL, *out = NULL, *parent = NULL;
+  const char **inc = mem_calloc((size_t)argc + 1, sizeof *inc);
+  size_t ninc = 0;
+  int force = 0, status = EXIT_CLEAN;
+  for (int i = first; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
+    if ((v = option_value(argc, argv, &i, "-o"))) out = v;
+    else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
+    else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[ninc++] = a + 2;   /* -IDIR, as for check */
+    else if ((v = option_value(argc, argv, &i, "--parent"))) parent = v;
+    else if (strcmp(a, "--force") == 0) force = 1;
+    else if (a[0] == '-' && a[1]) { free(inc); return usage_error(_("unknown option '%s' for import"), a); }
+    else if (in) { free(inc); return usage_error(_("import reads one document, not '%s' too"), a); }
+    else in = a;
+  }
+  if (!in) { free(inc); return usage_error(_("import needs a document (FILE, or - for standard input)%s"), ""); }
+  ar_arena a;
+  ar_init(&a);
+  char *data = NULL, *draft = NULL;
+  size_t n = 0, dn = 0;
+  const char *error = NULL;
+  im_text t = { 0 };
+  /* The route by the name's extension: Word, PDF, else text or Markdown. */
+  int word = ends_with_ext(in, ".docx"), pdf = ends_with_ext(in, ".pdf");
+  int err = word || pdf ? 0 : strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
+  int read = 0;
+  if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, src_status_text(SRC_UNREADABLE, err));
+  else if (word || pdf) {
+    read = (word ? dx_read : pf_read)(&a, in, &t, &error);
+    if (read) error = dg_fmt(&a, "%s: %s", in, error);
+  } else read = imp_read_text(&a, data, n, &t, &error);
+  if (!error && read == 0) {
+    if (parent) {   /* its directory is searched for it by its key */
+      const char *slash = strrchr(parent, '/');
+      inc[ninc++] = slash ? ar_strndup(&a, parent, (size_t)(slash - parent)) : ".";
+    }
+    rs_options ro = { inc, ninc, getenv("PLANPATH"), NULL };
+    imp_options io = { &ro, in, 0, NULL, NULL };
+    int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
+          : import_draft(&a, &t, &io, &draft, &dn, &error);
+    if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
+      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), src_status_text(SRC_UNREADABLE, errno));
+    if (r == 0 && !error && (err = mem_check(import_write(out, force, draft, dn, &a))) != 0)
+      error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
+                     src_status_text(SRC_UNREADABLE, err));
+  }
+  if (error) fprintf(stderr, "plancheck: %s: %s\n", _("error"), error), status = EXIT_FINDINGS;
+  free(data);
+  free(draft);
+  free(inc);
+  ar_free(&a);
+  return status;
+}
+
 int main(int argc, char **argv) {
   /* Findings go to stderr, which stdio leaves unbuffered: a system call a
    * character (10,000 findings took 0.6 s of CPU). A buffer of our own
@@ -979,6 +1137,11 @@ int main(int argc, char **argv) {
           "plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
           "showing English\n", stderr);
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
+  for (int i = 1; i < argc; i++) {   /* --lang and --color may come before the command */
+    if (option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
+    if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv, i + 1);
+    break;
+  }
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);
