@@ -52,8 +52,8 @@ SHOW = False
 
 
 def find_seeds(given):
-    tried = [given] if given else [os.environ.get("PLANCHECK_SEEDS", ""), "../shared/seeds",
-                                   "../../shared/seeds", "/work/shared/seeds"]
+    tried = [given] if given else [os.environ.get("PLANCHECK_SEEDS", ""),
+                                   os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "seeds")]
     for d in tried:
         if d and os.path.isdir(d):
             return d
