@@ -913,8 +913,8 @@ static void write_dues(ctx *c, const char *s, size_t n) {
     pw_string(&c->w, s + at[i][0], at[i][1]);
   }
   if (k > MAX_DUES)
-    pw_comment(&c->w, _("%zu more deadline phrases in this text are not written: add their `due` lines."),
-               k - MAX_DUES);
+    pw_comment(&c->w, _("%zu more deadline phrases in this text are not written: add their `%s` lines."),
+               k - MAX_DUES, pw_spelling(PW_DUE, c->w.vi));
 }
 
 /* The links proposed for the task: comments to review, never links. */
@@ -922,9 +922,9 @@ static void write_proposals(ctx *c, size_t task) {
   if (!c->links || task >= c->links->n) return;
   const imp_proposal *p = &c->links->v[task];
   for (size_t i = 0; i < p->n; i++)
-    pw_comment(&c->w, "implements? \"%s\"  %s", p->ids[i],
-               dg_fmt(c->a, _("(proposed link %zu of %zu, score %.2f: review it, then write `implements`)"), i + 1,
-                      p->n, p->scores[i]));
+    pw_comment(&c->w, "%s? \"%s\"  %s", pw_spelling(PW_IMPLEMENTS, c->w.vi), p->ids[i],
+               dg_fmt(c->a, _("(proposed link %zu of %zu, score %.2f: review it, then write `%s`)"), i + 1,
+                      p->n, p->scores[i], pw_spelling(PW_IMPLEMENTS, c->w.vi)));
 }
 
 static node_kind kind_below(ctx *c, const node *sec, node_kind inherited) {
@@ -954,9 +954,10 @@ static void write_section(ctx *c, node *n, node_kind kind, md_body *const *owner
   size_t nown = kind == NK_TASK ? heading_bodies(c, n->p->body, n->p->bn, own, 8) : 0;
   node_kind below = kind_below(c, n, kind);
   if (kind == NK_TASK && !nown && starts(n->p->body, n->p->bn, "Đối với ")) {
-    pw_comment(&c->w, _("No body \"%.*s\" in the library: declare it with `body`, then give this section its\n"
-                        "`owner`; the tasks below have no owner yet."),
-               (int)(n->p->bn - strlen("Đối với ")), n->p->body + strlen("Đối với "));
+    pw_comment(&c->w, _("No body \"%.*s\" in the library: declare it with `%s`, then give this section its\n"
+                        "`%s`; the tasks below have no owner yet."),
+               (int)(n->p->bn - strlen("Đối với ")), n->p->body + strlen("Đối với "), pw_spelling(PW_BODY, c->w.vi),
+               pw_spelling(PW_OWNER, c->w.vi));
     owners = unknown_owner, nowners = 0;
   }
   pw_newline(&c->w);
@@ -998,7 +999,9 @@ static void write_values(ctx *c, const char *s, size_t n) {
     list = (char *)dg_fmt(c->a, "%s%s\"%.*s\"", list ? list : "", list ? ", " : "", (int)(e - b), s + b);
     found++;
   }
-  if (list) pw_comment(&c->w, _("Values in this target: %s. Write a `measure \"WHAT\" VALUE` for each."), list);
+  if (list)
+    pw_comment(&c->w, _("Values in this target: %s. Write a `%s \"WHAT\" VALUE` for each."), list,
+               pw_spelling(PW_MEASURE, c->w.vi));
 }
 
 static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
@@ -1025,7 +1028,7 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
     c->unaccented = 0;
     nnamed = actors(c, n->p->body, n->p->bn, named, 8);
     if (c->unaccented && nnamed)
-      pw_comment(w, "%s", _("A body above is named without its diacritics: check `by`."));
+      pw_comment(w, _("A body above is named without its diacritics: check `%s`."), pw_spelling(PW_BY, w->vi));
     pw_newline(w);
     w->depth++;
     if (nnamed) write_bodies(w, PW_BY, named, nnamed);
@@ -1087,14 +1090,20 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
     pw_word(w, ar_strndup(c->a, issuer->id.p, issuer->id.n));
     pw_newline(w);
   } else {
-    pw_comment(w, "%s", _("The issuing body is not recognised: write `issuer` with the id of a body of the library."));
+    pw_comment(w, _("The issuing body is not recognised: write `%s` with the id of a body of the library."),
+               pw_spelling(PW_ISSUER, w->vi));
   }
   if (c->level_guessed)
-    pw_comment(w, "%s", _("Neither the number nor the signature tells the level: it is the one whose committee\n"
-                          "the document names most. Check `level` (and the `use` line above)."));
+    pw_comment(w, _("Neither the number nor the signature tells the level: it is the one whose committee\n"
+                    "the document names most. Check `%s` (and the `%s` line above)."),
+               pw_spelling(PW_LEVEL, w->vi), pw_spelling(PW_USE, w->vi));
   pw_keyword(w, PW_LEVEL), pw_word(w, c->level), pw_newline(w);
-  pw_keyword(w, PW_DATE), pw_word(w, h->date[0] ? h->date : "unknown"), pw_newline(w);
-  if (!h->date[0]) pw_comment(w, "%s", _("The document prints no date of issue: replace `unknown` with the date (YYYY-MM-DD)."));
+  pw_keyword(w, PW_DATE);
+  if (h->date[0]) pw_word(w, h->date); else pw_keyword(w, PW_UNKNOWN);
+  pw_newline(w);
+  if (!h->date[0])
+    pw_comment(w, _("The document prints no date of issue: replace `%s` with the date (YYYY-MM-DD)."),
+               pw_spelling(PW_UNKNOWN, w->vi));
   if (h->place) pw_keyword(w, PW_PLACE), pw_string(w, h->place, strlen(h->place)), pw_newline(w);
   parent par[16];
   size_t npar = h->preamble ? parents_of(c->a, h->preamble, par, 16) : 0;

@@ -1103,7 +1103,7 @@ static int cmd_import(int argc, char **argv, int first) {
       inc[ninc++] = slash ? ar_strndup(&a, parent, (size_t)(slash - parent)) : ".";
     }
     rs_options ro = { inc, ninc, getenv("PLANPATH"), NULL };
-    imp_options io = { &ro, in, 0, NULL, NULL };
+    imp_options io = { &ro, in, lg_current() == LG_VI, NULL, NULL };
     int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
           : import_draft(&a, &t, &io, &draft, &dn, &error);
     if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
