@@ -155,10 +155,33 @@ typedef struct when {
  * space, and their tags stay deterministic (a tag placed before a word could
  * not otherwise tell the lead byte of U+00A0 from that of a letter).
  * dst[n] is the NUL sentinel. */
+/* The lower case of the code points below U+2000 (every Vietnamese
+ * letter), found at first use: cp + 1 of the lower case, -1 for a space
+ * separator, 0 while not looked up. Every text dl_find reads is lowered,
+ * and utf8proc's property lookups were most of its cost. */
+enum { LOWER_CACHED = 0x2000 };
+static int32_t lower_cache[LOWER_CACHED];
+
+static utf8proc_int32_t lower_cp(utf8proc_int32_t cp, int *space) {
+  if (cp < LOWER_CACHED && lower_cache[cp]) {
+    *space = lower_cache[cp] < 0;
+    return *space ? cp : lower_cache[cp] - 1;
+  }
+  *space = utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS;
+  utf8proc_int32_t low = *space ? cp : utf8proc_tolower(cp);
+  if (cp < LOWER_CACHED) lower_cache[cp] = *space ? -1 : low + 1;
+  return low;
+}
+
 static void lower(uc *dst, const char *src, size_t n) {
   const utf8proc_uint8_t *s = (const utf8proc_uint8_t *)src;
   size_t i = 0;
   while (i < n) {
+    if (s[i] < 0x80) {             /* ASCII: most of a Vietnamese text's bytes */
+      dst[i] = s[i] >= 'A' && s[i] <= 'Z' ? (uc)(s[i] + ('a' - 'A')) : s[i];
+      i++;
+      continue;
+    }
     utf8proc_int32_t cp;
     utf8proc_ssize_t len = utf8proc_iterate(s + i, (utf8proc_ssize_t)(n - i), &cp);
     if (len <= 0) {
@@ -167,9 +190,11 @@ static void lower(uc *dst, const char *src, size_t n) {
       continue;
     }
     utf8proc_uint8_t buf[4];
-    if (utf8proc_category(cp) == UTF8PROC_CATEGORY_ZS)
+    int space;
+    utf8proc_int32_t low = lower_cp(cp, &space);
+    if (space)
       memset(buf, ' ', sizeof buf);
-    else if (utf8proc_encode_char(utf8proc_tolower(cp), buf) != len)
+    else if (utf8proc_encode_char(low, buf) != len)
       memcpy(buf, s + i, (size_t)len);
     memcpy(dst + i, buf, (size_t)len);
     i += (size_t)len;

@@ -10,6 +10,9 @@
 
 #include "model.h"
 
-void ck_plan(md_model *m, md_plan *p);
+/* The checks of one plan; `texts`: also those that read every task's text
+ * (deadline-in-text), which a national run in parts leaves out unless
+ * asked (docs/LANGUAGE.md). */
+void ck_plan(md_model *m, md_plan *p, int texts);
 
 #endif

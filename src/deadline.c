@@ -337,6 +337,22 @@ static int any_words_at(const finder *f, size_t i, const char *const *list) {
   return 0;
 }
 
+/* A single word of a list, with its length. */
+typedef struct listed { const char *s; size_t n; } listed;
+#define WORD(s) { s, sizeof s - 1 }
+
+/* Whether the one word at i is in a list of single words: every word of
+ * the text is asked, so its first byte and length turn most of the list
+ * away before a comparison. */
+static int word_in(const finder *f, size_t i, const listed *list) {
+  uc first = f->low[i];
+  for (const listed *w = list; w->s; w++) {
+    if ((uc)w->s[0] != first || i + w->n > f->n || memcmp(f->low + i, w->s, w->n) != 0) continue;
+    if (word_ends(f, i + w->n)) return 1;
+  }
+  return 0;
+}
+
 /* The start of the word just before i with no mark in between, or NONE. */
 static size_t word_before(const finder *f, size_t i) {
   i = back_blanks(f, i);
@@ -349,10 +365,12 @@ static size_t word_before(const finder *f, size_t i) {
  * recogniser's deadlines and the lead-in words a printed phrase keeps
  * ("hoàn thành trong quý II/2023"). Verbs that may also lead in ("phải",
  * "tổ chức") are left out: the phrase starts after them. */
-static const char *const heads[] = {
-  "thường", "hằng", "hàng", "định", "đến", "trước", "trong", "từ", "khi", "sau", "ngay", "theo",
-  "quý", "quí", "tháng", "năm", "chậm", "vào", "đầu", "giữa", "cuối", "giai", "nhiệm", "thực",
-  "hoàn", "tuyên", "cấp", "bắt", NULL,
+static const listed heads[] = {
+  WORD("thường"), WORD("hằng"), WORD("hàng"), WORD("định"), WORD("đến"), WORD("trước"), WORD("trong"),
+  WORD("từ"), WORD("khi"), WORD("sau"), WORD("ngay"), WORD("theo"), WORD("quý"), WORD("quí"),
+  WORD("tháng"), WORD("năm"), WORD("chậm"), WORD("vào"), WORD("đầu"), WORD("giữa"), WORD("cuối"),
+  WORD("giai"), WORD("nhiệm"), WORD("thực"), WORD("hoàn"), WORD("tuyên"), WORD("cấp"), WORD("bắt"),
+  { NULL, 0 },
 };
 
 /* Last words of deadlines. A reading is tried to end after one of them,
@@ -563,7 +581,7 @@ size_t dl_find(ar_arena *a, const char *text, size_t n, const dl_context *ctx, d
     size_t s = i, e = i;
     const dl_deadline *d = NULL;
     if (low[i] == '(') e = paren_at(&f, i, &s, &d);
-    else if (word_starts(&f, i) && !is_blank(low[i]) && any_words_at(&f, i, heads)) e = phrase_at(&f, i, &d);
+    else if (word_starts(&f, i) && !is_blank(low[i]) && word_in(&f, i, heads)) e = phrase_at(&f, i, &d);
     if (d) {
       if (found < max) out[found] = (dl_found){ s, e - s, d };
       found++;

@@ -68,9 +68,10 @@ typedef struct options {
   int within;                /* agenda, report --format html: --within DAYS */
   const char *owner;         /* agenda --owner BODY */
   int no_rules;              /* --no-rules: the built-in checks only */
-  int weak_links;            /* the link-weak notes: 1 --weak-links, -1
-                                --no-weak-links, 0 as the run decides (they
-                                compare texts, which costs several times
+  int text_checks;           /* the checks that read every task's text
+                                (link-weak, deadline-in-text): 1
+                                --text-checks, -1 --no-text-checks, 0 as
+                                the run decides (they cost several times
                                 every other check of a national run) */
   int jobs;                  /* -j N: worker processes for check */
   int stop_after;            /* --stop-after: 0, or STOP_LEX.. */
@@ -118,11 +119,11 @@ static const char *const help_text[] = {
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
-     "plancheck check notes each link whose task shares almost nothing with the\n"
-     "directive it implements (link-weak) when it checks up to --batch plans\n"
-     "(256) in one piece; --weak-links gives the notes in a larger run too\n"
-     "(comparing the texts takes several times the other checks), and\n"
-     "--no-weak-links in none.\n"),
+     "plancheck check reads every task's text when it checks up to --batch\n"
+     "plans (256) in one piece: a deadline the text prints that no due carries\n"
+     "(deadline-in-text), a link whose task shares almost nothing with its\n"
+     "directive (link-weak). --text-checks reads them in a larger run too\n"
+     "(it takes several times the other checks), --no-text-checks in none.\n"),
   N_("options:\n"
      "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
      "                      PLANPATH, colon-separated, is searched after)\n"
@@ -145,8 +146,9 @@ static const char *const help_text[] = {
      "                      plans, in parts of 128)\n"
      "  -j N, --jobs N      check: worker processes at once (default: one per\n"
      "                      processor)\n"
-     "  --weak-links        check: the link-weak notes in a run in parts too\n"
-     "  --no-weak-links     check: no link-weak notes\n"
+     "  --text-checks       check: deadline-in-text and link-weak in a run in\n"
+     "                      parts too (--weak-links is the same)\n"
+     "  --no-text-checks    check: neither (--no-weak-links is the same)\n"
      "  --stop-after=lex|parse|resolve\n"
      "                      check: stop after that stage and say how long it took\n"
      "                      (for benchmarks)\n"),
@@ -267,8 +269,8 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   if ((v = option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
   if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
   if (strcmp(a, "--no-rules") == 0) { o->no_rules = 1; return 0; }
-  if (strcmp(a, "--weak-links") == 0) { o->weak_links = 1; return 0; }
-  if (strcmp(a, "--no-weak-links") == 0) { o->weak_links = -1; return 0; }
+  if (strcmp(a, "--text-checks") == 0 || strcmp(a, "--weak-links") == 0) { o->text_checks = 1; return 0; }
+  if (strcmp(a, "--no-text-checks") == 0 || strcmp(a, "--no-weak-links") == 0) { o->text_checks = -1; return 0; }
   if (strcmp(a, "--werror") == 0) { o->werror = 1; return 0; }
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
@@ -463,9 +465,9 @@ static void resolve(const options *o, md_model *m, ru_engine *rules, inputs_t *i
 static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules, md_plan *from) {
   for (size_t i = 0; i < in->n; i++) {
     if (!in->v[i].plan) continue;
-    ck_plan(m, in->v[i].plan);
+    ck_plan(m, in->v[i].plan, o->text_checks >= 0);
     cs_coverage *c = cs_check(m, in->v[i].plan, o->as_of);
-    if (o->weak_links >= 0) sg_check_links(m, c);
+    if (o->text_checks >= 0) sg_check_links(m, c);
     ru_check(rules, in->v[i].plan);
   }
   cs_check_cycles(m, from);
@@ -600,12 +602,12 @@ enum { ONE_PIECE = 256, PART = 128 };
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
   size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
-  /* The link-weak notes come with a run in one piece (an office checking
-   * its plans), and with a run in parts only when asked for: comparing
-   * the texts of every link of a national run would take several times
-   * all its other checks (docs/BENCHMARKS.md). */
+  /* The checks that read every task's text (deadline-in-text, link-weak)
+   * come with a run in one piece (an office checking its plans), and with
+   * a run in parts only when asked for: on a national run they would take
+   * several times all its other checks (docs/BENCHMARKS.md). */
   options run = *o;
-  if (!run.weak_links) run.weak_links = npaths <= whole ? 1 : -1;
+  if (!run.text_checks) run.text_checks = npaths <= whole ? 1 : -1;
   o = &run;
   checker k = { o, m, ro, rules, paths, 1, { 0 } };
   if (npaths > whole && o->nprogress) {

@@ -66,7 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     rs_input in = { .path = main_plan };
     fz_load(&r, &in, 1, &ro);
     if (in.plan) {
-      ck_plan(&r.m, in.plan);
+      ck_plan(&r.m, in.plan, 1);
       cs_check(&r.m, in.plan, fz_as_of());
       ru_check(r.rules, in.plan);
     }
