@@ -208,8 +208,12 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_USAGE;
 }
 
-static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda", "new" };
-enum { NCOMMANDS = sizeof command_names / sizeof *command_names };
+/* The commands in `command`'s order, then `import`, which run() hands its
+ * arguments before they are parsed (cmd_import): a slip is matched
+ * against all of them, the parser takes the first NCOMMANDS. */
+static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda", "new",
+                                             "import" };
+enum { NCOMMANDS = CMD_NEW + 1, NNAMES = sizeof command_names / sizeof *command_names };
 
 /* Whether a first argument that is no command is a mistyped one rather
  * than a plan: a word of small letters (and '-'), which no file or
@@ -227,7 +231,7 @@ static int looks_like_command(const char *a) {
 static const char *nearest_command(const char *a) {
   const char *best = NULL;
   size_t best_d = strlen(a) <= 4 ? 2 : 3;
-  for (int c = 0; c < NCOMMANDS; c++) {
+  for (int c = 0; c < NNAMES; c++) {
     size_t d = strncmp(command_names[c], a, strlen(a)) == 0 ? 1 : tx_distance(a, strlen(a), command_names[c], strlen(command_names[c]));
     if (d < best_d) { best = command_names[c]; best_d = d; }
   }
@@ -239,7 +243,7 @@ static int unknown_command(const char *a) {
   fputs("plancheck: ", stderr);
   if (near) fprintf(stderr, _("unknown command '%s'; did you mean '%s'?\n"), a, near);
   else fprintf(stderr, _("unknown command '%s' (no file has that name either)\n"), a);
-  fputs(_("commands: check, coverage, suggest, accept, report, agenda\n"), stderr);
+  fputs(_("commands: check, coverage, suggest, accept, report, agenda, new, import\n"), stderr);
   fputs(_("Try 'plancheck --help'.\n"), stderr);
   return EXIT_USAGE;
 }
