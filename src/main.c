@@ -985,29 +985,7 @@ static const char *program_path(const char *argv0, char *buf, size_t size) {
  * an existing file without --force). */
 static int import_write(const char *out, int force, const char *data, size_t n, ar_arena *a) {
   if (!out) return fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0 ? 0 : errno ? errno : EIO;
-  char *tmp = src_temp_name(a, out);
-  struct stat st;
-  if (stat(out, &st) == 0) {
-    if (!force) return EEXIST;
-    int err = src_write_temp(tmp, out, data, n);   /* keeps the file's owner and mode */
-    return err ? err : src_replace(tmp, out);
-  }
-  if (unlink(tmp) != 0 && errno != ENOENT) return errno;
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0666);
-  if (fd < 0) return errno;
-  size_t done = 0;
-  int err = 0;
-  while (!err && done < n) {
-    ssize_t w = write(fd, data + done, n - done);
-    if (w < 0 && errno != EINTR) err = errno;
-    else if (w > 0) done += (size_t)w;
-  }
-  if (!err && fsync(fd) != 0) err = errno;
-  if (close(fd) != 0 && !err) err = errno;
-  /* link, not rename: a file that appeared meanwhile is never replaced */
-  if (!err && link(tmp, out) != 0) err = errno;
-  unlink(tmp);
-  return err;
+  return of_write(a, out, data, n, force);
 }
 
 /* Standard input, whole, up to one byte over the importer's limit (so

@@ -91,7 +91,7 @@ static const char *stdlib_for(md_model *m, md_level l) {
 
 /* The child's header as a plan text, to load: the parent is then found,
  * and its directives chosen, exactly as for the plan once written. */
-static char *stub_text(md_model *m, const np_child *c, const np_request *rq, sl_slice key, size_t *n) {
+static char *header_text(md_model *m, const np_child *c, const np_request *rq, sl_slice key, size_t *n) {
   char *buf = NULL;
   FILE *f = open_memstream(&buf, n);
   if (!f) mem_check(errno ? errno : ENOMEM);
@@ -156,15 +156,15 @@ static int writable(const char *s) {
   return 1;
 }
 
-static int is_stub_diag(const dg_diag *d, void *ud) { return d->file == *(const uint32_t *)ud; }
+static int is_header_diag(const dg_diag *d, void *ud) { return d->file == *(const uint32_t *)ud; }
 
 /* The findings about the in-memory header are the arguments' (an unknown
  * parent, a number taken): said here in the arguments' terms, not
  * pointing into a file the user never saw. */
-static void drop_stub_diags(md_model *m, uint32_t file) {
+static void drop_header_diags(md_model *m, uint32_t file) {
   dg_list gone;
   dg_init(&gone, m->arena);
-  dg_move_if(m->diags, &gone, is_stub_diag, &file);
+  dg_move_if(m->diags, &gone, is_header_diag, &file);
 }
 
 static int load_child(md_model *m, const rs_options *o, const rs_recognizer *more, const np_request *rq,
@@ -177,13 +177,13 @@ static int load_child(md_model *m, const rs_options *o, const rs_recognizer *mor
   if (strlen(rq->number) == key.n && memcmp(rq->number, key.p, key.n) == 0)   /* it would implement itself */
     return bad(m, dg_fmt(m->arena, _("--number: a plan numbered %s is loaded already"), rq->number));
   size_t n;
-  char *text = stub_text(m, c, rq, key, &n);
+  char *text = header_text(m, c, rq, key, &n);
   const char *dir = child_dir(m, rq->output);
   const char *name = dg_fmt(m->arena, "%s%s(plancheck new)", dir, *dir && strcmp(dir, "/") ? "/" : "");
   if (src_add_memory(m->src, name, text, n, &c->file) != SRC_OK) return bad(m, _("--from names no plan"));
   c->plan = rs_load_memory(m, o, c->file);
   rs_resolve(m, more);
-  drop_stub_diags(m, c->file);
+  drop_header_diags(m, c->file);
   if (!c->plan || md_plan_by_key(m, c->plan->key) != c->plan)
     return bad(m, dg_fmt(m->arena, _("--number: a plan numbered %s is loaded already"), rq->number));
   c->parent = c->plan->parents ? c->plan->parents->plan : NULL;

@@ -204,23 +204,31 @@ static int same_owner_and_mode(int fd, const struct stat *st) {
   return fchmod(fd, st->st_mode & 07777) != 0 ? errno : 0;
 }
 
-int src_write_temp(const char *tmp, const char *path, const char *data, size_t n) {
-  struct stat st;
-  if (stat(path, &st) != 0) return mem_check(errno);
-  if (!may_write(path, &st)) return EACCES;
-  /* A temporary left by a run that was killed is removed, and the new
-   * one made afresh (O_EXCL): a file planted under that name, or a link,
-   * is never written through. */
+/* Writes the temporary and syncs it; with `like`, it takes that file's
+ * owner, group and permissions (made 0600 until then), else those the
+ * umask gives a new file. A temporary left by a run that was killed is
+ * removed, and the new one made afresh (O_EXCL): a file planted under
+ * that name, or a link, is never written through. */
+static int fill_temp(const char *tmp, const struct stat *like, const char *data, size_t n) {
   if (unlink(tmp) != 0 && errno != ENOENT) return mem_check(errno);
-  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, 0600);
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, like ? 0600 : 0666);
   if (fd < 0) return mem_check(errno);
   int e = write_all(fd, data, n);
-  if (!e) e = same_owner_and_mode(fd, &st);
+  if (!e && like) e = same_owner_and_mode(fd, like);
   if (!e && fsync(fd) != 0) e = errno;
   if (close(fd) != 0 && !e) e = errno;
   if (e) unlink(tmp);
   return mem_check(e);
 }
+
+int src_write_temp(const char *tmp, const char *path, const char *data, size_t n) {
+  struct stat st;
+  if (stat(path, &st) != 0) return mem_check(errno);
+  if (!may_write(path, &st)) return EACCES;
+  return fill_temp(tmp, &st, data, n);
+}
+
+int src_write_new_temp(const char *tmp, const char *data, size_t n) { return fill_temp(tmp, NULL, data, n); }
 
 int src_replace(const char *tmp, const char *path) {
   int e = rename(tmp, path) != 0 ? errno : 0;

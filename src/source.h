@@ -111,10 +111,13 @@ int src_read(const char *path, char **data, size_t *len);
  *   too), then writes data[0..n) to the temporary with the file's owner,
  *   group and permissions, and syncs it. 0 or an errno value, leaving no
  *   temporary behind on failure.
+ * src_write_new_temp: the same for a file that does not exist yet: the
+ *   temporary gets the permissions the umask gives a new file.
  * src_replace renames the temporary over `path` (0 or an errno value);
  * src_discard removes it instead. */
 char *src_temp_name(ar_arena *a, const char *path);
 int src_write_temp(const char *tmp, const char *path, const char *data, size_t n);
+int src_write_new_temp(const char *tmp, const char *data, size_t n);
 int src_replace(const char *tmp, const char *path);
 void src_discard(const char *tmp);
 
