@@ -1,0 +1,117 @@
+#!/usr/bin/env bash
+# tests/editors/vim.sh [BIN]: the Vim files of editors/vim, in vim -es
+# (headless), against the real plans and a real finding.
+#
+#   - :make through compiler/plancheck.vim on plans/lamdong/kh-28.plan (with
+#     -I plans), in English and in Vietnamese (LANGUAGE=vi): one quickfix
+#     entry per diagnostic plancheck prints, the errors typed errors as many
+#     as its summary counts; the finding at 144:86, after a line of
+#     Vietnamese text (86 characters, more bytes), is at column 86 read as
+#     a character column (%v), and :cc puts the cursor on the character
+#     plancheck points at;
+#   - syntax/plan.vim: in every real plan (the files tokenize.js reads),
+#     each comment, string, keyword and identifier where the lexer's rules
+#     (reference.js) put them; every keyword of the lexer on a line of its
+#     own;
+#   - ftdetect (.plan, .progress), ftplugin (commentstring, makeprg),
+#     indent (a block's lines one level in).
+#
+# Prints "FAIL: ..." lines and ends with "N passed, N failed".
+set -u
+cd "$(dirname "$0")/../.."
+root=$PWD
+bin=${1:-./plancheck}
+case $bin in /*) ;; *) bin=$root/$bin ;; esac
+pass=0
+fail=0
+ok() { pass=$((pass + 1)); }
+ko() {
+  fail=$((fail + 1))
+  echo "FAIL: $1"
+  if [ -n "${2:-}" ]; then printf '%s\n' "$2" | head -n 30 | sed 's/^/    /'; fi
+}
+finish() { echo "$pass passed, $fail failed"; [ "$fail" = 0 ]; exit; }
+
+if ! command -v vim >/dev/null; then
+  ko "vim is not installed (Debian package vim-nox or vim)"
+  finish
+fi
+if ! command -v node >/dev/null; then
+  ko "node is not installed (Debian package nodejs)"
+  finish
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+vimrun() { timeout 120 vim -u NONE -N -es -i NONE --cmd "set rtp^=$root/editors/vim" "$@" </dev/null >/dev/null 2>&1; }
+
+# ---- the quickfix list of a real finding ----
+file=plans/lamdong/kh-28.plan
+lnum=144
+line=$(sed -n "${lnum}p" "$file")
+# The word plancheck points at, column 86 in characters.
+want_word=$(printf '%s' "$line" | python3 -c 'import sys; print(sys.stdin.read()[85:].split()[0])')
+want_bytes=$(printf '%s' "$line" | python3 -c 'import sys; print(len(sys.stdin.read()[:85].encode())+1)')
+for lang in en vi; do
+  out=$tmp/qf-$lang
+  LANGUAGE=$lang "$bin" -I plans "$file" >"$tmp/diag-$lang" 2>&1
+  ndiag=$(grep -cE '^[^ :]+:[0-9]+:[0-9]+: (error|warning|note|lỗi|cảnh báo|ghi chú): ' "$tmp/diag-$lang")
+  nerr=$(tail -n 1 "$tmp/diag-$lang" | grep -oE '^[0-9]+')
+  if [ "$lang" = vi ] && ! grep -q 'lỗi: ' "$tmp/diag-$lang"; then
+    ko "vi: plancheck printed no Vietnamese (build the catalogue: make build/locale/vi/LC_MESSAGES/plancheck.mo)" "$(head -n 3 "$tmp/diag-$lang")"
+    continue
+  fi
+  LANGUAGE=$lang vimrun --cmd "let g:plancheck_program = '$bin' | let g:file = '$file' | let g:args = '-I plans' | let g:lnum = $lnum | let g:out = '$out'" -S tests/editors/quickfix.vim
+  if [ ! -s "$out" ]; then
+    ko "$lang: vim wrote no quickfix list"
+    continue
+  fi
+  grep -q "^compiler plancheck makeprg .*$bin.* \$\* %:S$" "$out" && ok || ko "$lang: the plan filetype does not set compiler plancheck with g:plancheck_program" "$(head -n 1 "$out")"
+  n=$(grep -c '^entry ' "$out")
+  [ "$n" = "$ndiag" ] && [ "$n" -gt 20 ] && ok || ko "$lang: $n quickfix entries for $ndiag diagnostics" "$(head -n 5 "$out")"
+  e=$(grep -ciE '^entry e ' "$out")
+  [ "$e" = "$nerr" ] && [ "$e" -gt 0 ] && ok || ko "$lang: $e quickfix errors, plancheck counts $nerr"
+  w=$(grep -ciE '^entry w ' "$out") nn=$(grep -ciE '^entry n ' "$out")
+  [ $((e + w + nn)) = "$n" ] && [ "$w" -gt 0 ] && [ "$nn" -gt 0 ] && ok || ko "$lang: entries not all typed error, warning or note ($e, $w, $nn of $n)"
+  grep -qiE "^entry e $lnum 86 1 $file$" "$out" && ok || ko "$lang: no error entry at $lnum, column 86, virtual" "$(grep " $lnum " "$out")"
+  cursor=$(grep '^cursor ' "$out")
+  [ "$cursor" = "cursor $lnum 86 86 $want_bytes $want_word" ] && [ "$want_bytes" -gt 86 ] && ok ||
+    ko "$lang: :cc puts the cursor at '$cursor', not 'cursor $lnum 86 86 $want_bytes $want_word' (line, character, screen and byte column, word)"
+done
+
+# ---- syntax: the real plans and every keyword ----
+mapfile -t files < <(node -e '
+  const r = require("./tests/editors/reference.js");
+  for (const f of r.planFiles(process.cwd())) console.log(require("path").relative(process.cwd(), f));')
+[ "${#files[@]}" -ge 20 ] && ok || ko "real plans found: ${#files[@]}"
+kwfile=$tmp/keywords.plan
+node -e '
+  const r = require("./tests/editors/reference.js");
+  const k = r.lexerKeywords(process.cwd());
+  console.log(k.english.concat(k.vietnamese).join("\n"));' >"$kwfile"
+[ "$(wc -l <"$kwfile")" -ge 140 ] && ok || ko "keywords read from the lexer: $(wc -l <"$kwfile")"
+total=0
+for f in "${files[@]}" "$kwfile"; do
+  node tests/editors/reference.js positions "$f" >"$tmp/pos"
+  rm -f "$tmp/syn"
+  vimrun --cmd "let g:file = '$f' | let g:positions = '$tmp/pos' | let g:out = '$tmp/syn'" -S tests/editors/syntax.vim
+  if [ ! -s "$tmp/syn" ]; then ko "$f: vim wrote nothing"; continue; fi
+  n=$(sed -n 's/^checked //p' "$tmp/syn")
+  total=$((total + n))
+  if grep -q '^FAIL' "$tmp/syn" || [ "${n:-0}" -lt 1 ]; then
+    ko "$f: syntax groups ($n places)" "$(grep '^FAIL' "$tmp/syn")"
+  else
+    ok
+  fi
+done
+echo "ok: syntax checked at $total places in ${#files[@]} plans and the keyword list"
+
+# ---- ftdetect, ftplugin, indent ----
+printf 'plan x {\nkind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n- "b { c" by x\ntext 1. "d"\n}\n' >"$tmp/indent.plan"
+printf 'plan x {\n  kind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n  - "b { c" by x\n  text 1. "d"\n}\n' >"$tmp/indent.want"
+cp "$tmp/indent.plan" "$tmp/a.progress"
+vimrun -c 'filetype plugin indent on' -c "edit $tmp/a.progress" \
+  -c "call writefile([&filetype, &commentstring, &shiftwidth, &expandtab], '$tmp/ft')" -c 'qall!'
+[ "$(cat "$tmp/ft" 2>/dev/null | tr '\n' '|')" = 'plan|# %s|2|1|' ] && ok || ko "ftdetect/ftplugin on a .progress file" "$(cat "$tmp/ft" 2>/dev/null)"
+vimrun -c 'filetype plugin indent on' -c "edit $tmp/indent.plan" -c 'normal! gg=G' -c "write! $tmp/indent.got" -c 'qall!'
+diff -u "$tmp/indent.want" "$tmp/indent.got" >"$tmp/d" && ok || ko "indent: gg=G" "$(cat "$tmp/d")"
+finish
