@@ -12,7 +12,7 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 const vscode = require('vscode');
-const { LanguageClient, TransportKind } = require('vscode-languageclient/node');
+const { LanguageClient } = require('vscode-languageclient/node');
 
 let client = null;
 
@@ -55,10 +55,11 @@ async function start(context) {
     return;
   }
   const args = ['lsp'].concat(config.get('server.args', []));
-  const serverOptions = {
-    run: { command: program, args, transport: TransportKind.stdio },
-    debug: { command: program, args, transport: TransportKind.stdio },
-  };
+  // No `transport`: the client then talks over the child's stdin and
+  // stdout all the same, but does not append `--stdio` to the arguments
+  // (it does with TransportKind.stdio), which plancheck does not take.
+  // The server runs in the workspace folder, where relative -I paths are.
+  const serverOptions = { command: program, args };
   const clientOptions = {
     documentSelector: [
       { scheme: 'file', language: 'plan' },

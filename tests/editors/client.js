@@ -128,11 +128,13 @@ async function clientTests() {
         const c = stand.log.clients[0];
         if (want) {
           const args = ['lsp'].concat(settings['server.args'] || []);
-          const ok = c && c.started === 1 && c.server.run.command === want &&
-            JSON.stringify(c.server.run.args) === JSON.stringify(args) && c.server.run.transport === 0 &&
+          // Exactly `PROGRAM lsp ARGS`: with a transport the client would
+          // add --stdio.
+          const ok = c && c.started === 1 && c.server.command === want &&
+            JSON.stringify(c.server.args) === JSON.stringify(args) && !('transport' in c.server) &&
             c.client.documentSelector.every((d) => d.language === 'plan') &&
             c.client.synchronize.fileEvents.glob === '**/*.{plan,progress}' && stand.log.errors.length === 0;
-          check(ok, `client: ${what}: starts ${want} ${args.join(' ')} over stdio`, JSON.stringify(c && c.server) + ' ' + stand.log.errors.join(' '));
+          check(ok, `client: ${what}: starts ${want} ${args.join(' ')} over stdio, nothing added`, JSON.stringify(c && c.server) + ' ' + stand.log.errors.join(' '));
         } else {
           const name = settings['server.path'];
           check(!c && stand.log.errors.length === 1 && stand.log.errors[0].includes(`"${name}"`),
