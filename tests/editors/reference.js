@@ -6,6 +6,7 @@
 'use strict';
 const fs = require('fs');
 const path = require('path');
+const { spawnSync } = require('child_process');
 
 // The keywords of the lexer, English and Vietnamese, read from its source
 // by other patterns than editors/gen-syntax.js uses.
@@ -57,6 +58,8 @@ function keywordAt(line, i, english, viRes) {
   if (i > 0 && /[\p{L}\p{M}\p{N}_]/u.test(line[i - 1])) return null;
   const rest = line.slice(i);
   let found = null;
+  // A letter and ')' is a label ("a)"): the lexer takes the longer token.
+  if (/^[a-z]\)/.test(rest)) return null;
   const ascii = rest.match(/^[a-z_][a-zA-Z0-9_]*(?![\p{L}\p{M}\p{N}_])/u);
   if (ascii) found = [ascii[0].length, english.has(ascii[0])];
   for (const re of viRes) {
@@ -89,33 +92,64 @@ function planFiles(root) {
   return files;
 }
 
-module.exports = { reference, lexerKeywords, keywordAt, viPatterns, planFiles };
+// The plans of the other tests (tests/**/*.plan, not in `known`) that lex
+// cleanly: BIN reports no [lex] error in them. { clean: [...], of: N }.
+function cleanTestPlans(root, bin, known) {
+  const all = [];
+  const walk = (dir) => {
+    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.plan$/.test(e.name) && !known.includes(p)) all.push(p);
+    }
+  };
+  walk(path.join(root, 'tests'));
+  const clean = all.filter((f) => {
+    const r = spawnSync(bin, [f], { encoding: 'utf8', env: { ...process.env, LANGUAGE: 'en' }, timeout: 30000 });
+    // 0 or 1: checked (a usage error or a crash says nothing of the lexer)
+    return (r.status === 0 || r.status === 1) && !/\[lex\]$/m.test(r.stderr);
+  });
+  return { clean, of: all.length };
+}
 
-// `node reference.js positions FILE`: for Vim, one line per place to look
-// at, "LINE CHARCOL CLASS" with CLASS comment, string, keyword or
-// identifier: the first character of each comment, string and word.
+module.exports = { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans };
+
+// `node reference.js files BIN`: the real plans and the clean test plans,
+// one a line, relative to the repository.
+if (require.main === module && process.argv[2] === 'files') {
+  const root = path.resolve(__dirname, '..', '..');
+  const files = planFiles(root);
+  files.push(...cleanTestPlans(root, path.resolve(root, process.argv[3]), files).clean);
+  process.stdout.write(files.map((f) => path.relative(root, f)).join('\n') + '\n');
+}
+
+// `node reference.js positions FILE...`: for Vim, one line per place to
+// look at, "FILE<Tab>LINE CHARCOL CLASS" with CLASS comment, string,
+// keyword or identifier: the first character of each comment, string and
+// word.
 if (require.main === module && process.argv[2] === 'positions') {
   const root = path.resolve(__dirname, '..', '..');
   const kw = lexerKeywords(root);
   const english = new Set(kw.english), viRes = viPatterns(kw.vietnamese);
-  const text = fs.readFileSync(process.argv[3], 'utf8').replace(/^\uFEFF/, '');
   const out = [];
-  text.split(/\r?\n/).forEach((line, n) => {
-    const cls = reference(line);
-    const chars = [...line];
-    // Vim counts characters (code points); JS strings count UTF-16 units.
-    const charcol = (i) => [...line.slice(0, i)].length + 1;
-    void chars;
-    for (let i = 0; i < line.length; i++) {
-      const start = i === 0 || cls[i - 1] !== cls[i];
-      if (cls[i] === '#' && start) out.push(`${n + 1} ${charcol(i)} comment`);
-      if (cls[i] === 's' && start) out.push(`${n + 1} ${charcol(i)} string`);
-      if (cls[i] !== 'c') continue;
-      const k = keywordAt(line, i, english, viRes);
-      if (!k) continue;
-      out.push(`${n + 1} ${charcol(i)} ${k[1] ? 'keyword' : 'identifier'}`);
-      i += k[0] - 1;
-    }
-  });
+  for (const file of process.argv.slice(3)) {
+    const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+    text.split(/\r?\n/).forEach((line, n) => {
+      const cls = reference(line);
+      // Vim's columns here count code points; JS strings count UTF-16 units.
+      const charcol = (i) => [...line.slice(0, i)].length + 1;
+      const at = (i, what) => out.push(`${file}\t${n + 1} ${charcol(i)} ${what}`);
+      for (let i = 0; i < line.length; i++) {
+        const start = i === 0 || cls[i - 1] !== cls[i];
+        if (cls[i] === '#' && start) at(i, 'comment');
+        if (cls[i] === 's' && start) at(i, 'string');
+        if (cls[i] !== 'c') continue;
+        const k = keywordAt(line, i, english, viRes);
+        if (!k) continue;
+        at(i, k[1] ? 'keyword' : 'identifier');
+        i += k[0] - 1;
+      }
+    });
+  }
   process.stdout.write(out.join('\n') + '\n');
 }

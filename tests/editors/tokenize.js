@@ -9,7 +9,9 @@
 //   - every keyword of the lexer, English and Vietnamese (NFC, NFD, the
 //     tone on the other vowel, several blanks), is scoped a keyword;
 //   - every real plan (plans/, stdlib/, tests/vi-keywords/, the progress
-//     records of tests/agenda/): no character but blanks is left with no
+//     records of tests/agenda/), and every plan of the other tests that
+//     lexes cleanly (more shapes of the language: Vietnamese keywords in
+//     NFD, with the tone moved, ...): no character but blanks is left with no
 //     scope of its own, nothing is scoped invalid, and each character is in
 //     a comment, a string or code exactly where a reference scanner of the
 //     lexer's rules (below) puts it; each keyword in code (longest match,
@@ -24,7 +26,7 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 const { execFileSync } = require('child_process');
-const { reference, lexerKeywords, keywordAt, viPatterns, planFiles } = require('./reference');
+const { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans } = require('./reference');
 
 const root = path.resolve(__dirname, '..', '..');
 const ext = path.join(root, 'editors', 'vscode');
@@ -109,6 +111,10 @@ async function main() {
   // ---- the real plans ----
   const files = planFiles(root);
   check(files.length >= 20, `real plans found: ${files.length}`);
+  const bin = path.resolve(root, process.argv[2] || './plancheck');
+  const { clean, of } = cleanTestPlans(root, bin, files);
+  files.push(...clean);
+  check(clean.length >= 50, `test plans that lex cleanly: ${clean.length} of ${of}`);
 
   const viRes = viPatterns(vietnamese);
   const englishSet = new Set(english);

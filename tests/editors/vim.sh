@@ -9,7 +9,8 @@
 #     Vietnamese text (86 characters, more bytes), is at column 86 read as
 #     a character column (%v), and :cc puts the cursor on the character
 #     plancheck points at;
-#   - syntax/plan.vim: in every real plan (the files tokenize.js reads),
+#   - syntax/plan.vim: in every real plan and clean test plan (the files
+#     tokenize.js reads),
 #     each comment, string, keyword and identifier where the lexer's rules
 #     (reference.js) put them; every keyword of the lexer on a line of its
 #     own;
@@ -79,26 +80,23 @@ for lang in en vi; do
 done
 
 # ---- syntax: the real plans and every keyword ----
-mapfile -t files < <(node -e '
-  const r = require("./tests/editors/reference.js");
-  for (const f of r.planFiles(process.cwd())) console.log(require("path").relative(process.cwd(), f));')
-[ "${#files[@]}" -ge 20 ] && ok || ko "real plans found: ${#files[@]}"
+mapfile -t files < <(node tests/editors/reference.js files "$bin")
+[ "${#files[@]}" -ge 100 ] && ok || ko "real and test plans found: ${#files[@]}"
 kwfile=$tmp/keywords.plan
 node -e '
   const r = require("./tests/editors/reference.js");
   const k = r.lexerKeywords(process.cwd());
   console.log(k.english.concat(k.vietnamese).join("\n"));' >"$kwfile"
 [ "$(wc -l <"$kwfile")" -ge 140 ] && ok || ko "keywords read from the lexer: $(wc -l <"$kwfile")"
+# One vim for all the files: a vim per file would cost most of the suite.
+node tests/editors/reference.js positions "${files[@]}" "$kwfile" >"$tmp/pos"
+vimrun --cmd "let g:positions = '$tmp/pos' | let g:out = '$tmp/syn'" -S tests/editors/syntax.vim
 total=0
 for f in "${files[@]}" "$kwfile"; do
-  node tests/editors/reference.js positions "$f" >"$tmp/pos"
-  rm -f "$tmp/syn"
-  vimrun --cmd "let g:file = '$f' | let g:positions = '$tmp/pos' | let g:out = '$tmp/syn'" -S tests/editors/syntax.vim
-  if [ ! -s "$tmp/syn" ]; then ko "$f: vim wrote nothing"; continue; fi
-  n=$(sed -n 's/^checked //p' "$tmp/syn")
-  total=$((total + n))
-  if grep -q '^FAIL' "$tmp/syn" || [ "${n:-0}" -lt 1 ]; then
-    ko "$f: syntax groups ($n places)" "$(grep '^FAIL' "$tmp/syn")"
+  n=$(grep -F "checked $f " "$tmp/syn" 2>/dev/null | sed 's/.* //')
+  total=$((total + ${n:-0}))
+  if [ -z "$n" ] || [ "$n" -lt 1 ] || grep -qF "FAIL: $f:" "$tmp/syn"; then
+    ko "$f: syntax groups (${n:-no} places)" "$(grep -F "FAIL: $f:" "$tmp/syn" 2>/dev/null)"
   else
     ok
   fi
