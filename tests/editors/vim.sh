@@ -43,7 +43,7 @@ if ! command -v node >/dev/null; then
 fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-vimrun() { timeout 120 vim -u NONE -N -es -i NONE --cmd "set rtp^=$root/editors/vim" "$@" </dev/null >/dev/null 2>&1; }
+vimrun() { timeout 120 vim -u NONE -N -es -i NONE --cmd 'set encoding=utf-8' --cmd "set rtp^=$root/editors/vim" "$@" </dev/null >/dev/null 2>&1; }
 
 # ---- the quickfix list of a real finding ----
 file=plans/lamdong/kh-28.plan
@@ -54,14 +54,17 @@ want_word=$(printf '%s' "$line" | python3 -c 'import sys; print(sys.stdin.read()
 want_bytes=$(printf '%s' "$line" | python3 -c 'import sys; print(len(sys.stdin.read()[:85].encode())+1)')
 for lang in en vi; do
   out=$tmp/qf-$lang
-  LANGUAGE=$lang "$bin" -I plans "$file" >"$tmp/diag-$lang" 2>&1
+  # The language as gettext chooses it (LANGUAGE over a C.UTF-8 locale),
+  # whatever the caller's environment.
+  inlang() ( unset LC_ALL LC_MESSAGES; export LANG=C.UTF-8 LANGUAGE=$lang; "$@" )
+  inlang "$bin" -I plans "$file" >"$tmp/diag-$lang" 2>&1
   ndiag=$(grep -cE '^[^ :]+:[0-9]+:[0-9]+: (error|warning|note|lỗi|cảnh báo|ghi chú): ' "$tmp/diag-$lang")
   nerr=$(tail -n 1 "$tmp/diag-$lang" | grep -oE '^[0-9]+')
   if [ "$lang" = vi ] && ! grep -q 'lỗi: ' "$tmp/diag-$lang"; then
     ko "vi: plancheck printed no Vietnamese (build the catalogue: make build/locale/vi/LC_MESSAGES/plancheck.mo)" "$(head -n 3 "$tmp/diag-$lang")"
     continue
   fi
-  LANGUAGE=$lang vimrun --cmd "let g:plancheck_program = '$bin' | let g:file = '$file' | let g:args = '-I plans' | let g:lnum = $lnum | let g:out = '$out'" -S tests/editors/quickfix.vim
+  inlang vimrun --cmd "let g:plancheck_program = '$bin' | let g:file = '$file' | let g:args = '-I plans' | let g:lnum = $lnum | let g:out = '$out'" -S tests/editors/quickfix.vim
   if [ ! -s "$out" ]; then
     ko "$lang: vim wrote no quickfix list"
     continue
