@@ -112,15 +112,43 @@ function cleanTestPlans(root, bin, known) {
   return { clean, of: all.length };
 }
 
-module.exports = { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans };
+// The plans users start from, as plancheck writes them, into dir: `new`
+// from 12-KH/TW for a district and `import` of the five seeds, each with
+// English and with Vietnamese keywords (LANGUAGE=vi). Their paths.
+function writtenPlans(root, bin, dir) {
+  const made = [];
+  const run = (lang, args, name) => {
+    const env = { ...process.env, LANG: 'C.UTF-8', LANGUAGE: lang };
+    delete env.LC_ALL;
+    delete env.LC_MESSAGES;
+    const r = spawnSync(bin, args, { cwd: root, env, encoding: 'utf8', timeout: 60000, maxBuffer: 1 << 26 });
+    if (r.status !== 0 || !r.stdout) throw new Error(`plancheck ${args.join(' ')}: exit ${r.status}: ${(r.stderr || '').slice(0, 300)}`);
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, r.stdout);
+    made.push(f);
+  };
+  for (const lang of ['en', 'vi']) {
+    run(lang, ['new', '--from', 'plans/tw/12-kh-tw.plan', '--level', 'district', '--issuer', 'huyen_uy',
+      '--number', '01-KH/HU', '--date', '2023-03-01'], `new-${lang}.plan`);
+    for (const seed of fs.readdirSync(path.join(root, 'tests', 'seeds')).filter((f) => /^\d{3}_.*\.txt$/.test(f)).sort())
+      run(lang, ['import', path.join('tests', 'seeds', seed)], `import-${seed.slice(0, 3)}-${lang}.plan`);
+  }
+  return made;
+}
 
-// `node reference.js files BIN`: the real plans and the clean test plans,
-// one a line, relative to the repository.
+module.exports = { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans, writtenPlans };
+
+// `node reference.js files BIN DIR`: the real plans, the clean test plans
+// (relative to the repository) and the plans `new` and `import` write
+// (into DIR), one a line.
 if (require.main === module && process.argv[2] === 'files') {
   const root = path.resolve(__dirname, '..', '..');
+  const bin = path.resolve(root, process.argv[3]);
   const files = planFiles(root);
-  files.push(...cleanTestPlans(root, path.resolve(root, process.argv[3]), files).clean);
-  process.stdout.write(files.map((f) => path.relative(root, f)).join('\n') + '\n');
+  files.push(...cleanTestPlans(root, bin, files).clean);
+  const rel = files.map((f) => path.relative(root, f));
+  rel.push(...writtenPlans(root, bin, path.resolve(process.argv[4])));
+  process.stdout.write(rel.join('\n') + '\n');
 }
 
 // `node reference.js positions FILE...`: for Vim, one line per place to

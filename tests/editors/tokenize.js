@@ -11,7 +11,9 @@
 //   - every real plan (plans/, stdlib/, tests/vi-keywords/, the progress
 //     records of tests/agenda/), and every plan of the other tests that
 //     lexes cleanly (more shapes of the language: Vietnamese keywords in
-//     NFD, with the tone moved, ...): no character but blanks is left with no
+//     NFD, with the tone moved, ...), and the plans `plancheck new` and
+//     `plancheck import` write, with English and with Vietnamese keywords:
+//     no character but blanks is left with no
 //     scope of its own, nothing is scoped invalid, and each character is in
 //     a comment, a string or code exactly where a reference scanner of the
 //     lexer's rules (below) puts it; each keyword in code (longest match,
@@ -26,7 +28,7 @@ const fs = require('fs');
 const path = require('path');
 const os = require('os');
 const { execFileSync } = require('child_process');
-const { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans } = require('./reference');
+const { reference, lexerKeywords, keywordAt, viPatterns, planFiles, cleanTestPlans, writtenPlans } = require('./reference');
 
 const root = path.resolve(__dirname, '..', '..');
 const ext = path.join(root, 'editors', 'vscode');
@@ -114,6 +116,18 @@ async function main() {
   const bin = path.resolve(root, process.argv[2] || './plancheck');
   const { clean, of } = cleanTestPlans(root, bin, files);
   files.push(...clean);
+  // What users open first: the plans `new` and `import` write, in both
+  // keyword languages.
+  const written = fs.mkdtempSync(path.join(os.tmpdir(), 'planwritten-'));
+  process.on('exit', () => fs.rmSync(written, { recursive: true, force: true }));
+  let made = [];
+  try {
+    made = writtenPlans(root, bin, written);
+  } catch (e) {
+    check(false, 'plans written by plancheck new and import', e.message);
+  }
+  check(made.length === 12, `plans written by plancheck new and import: ${made.length}`);
+  files.push(...made);
   check(clean.length >= 50, `test plans that lex cleanly: ${clean.length} of ${of}`);
 
   const viRes = viPatterns(vietnamese);
@@ -121,7 +135,7 @@ async function main() {
   let totals = { keywords: 0, strings: 0, comments: 0, chars: 0 };
 
   for (const file of files) {
-    const rel = path.relative(root, file);
+    const rel = file.startsWith(written) ? path.basename(file) + ' (written)' : path.relative(root, file);
     const text = fs.readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
     const errors = [];
     const counts = { keywords: 0, strings: 0, comments: 0 };

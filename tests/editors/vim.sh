@@ -9,8 +9,8 @@
 #     Vietnamese text (86 characters, more bytes), is at column 86 read as
 #     a character column (%v), and :cc puts the cursor on the character
 #     plancheck points at;
-#   - syntax/plan.vim: in every real plan and clean test plan (the files
-#     tokenize.js reads),
+#   - syntax/plan.vim: in every real plan, clean test plan and plan
+#     written by `new` and `import` (the files tokenize.js reads),
 #     each comment, string, keyword and identifier where the lexer's rules
 #     (reference.js) put them; every keyword of the lexer on a line of its
 #     own;
@@ -83,8 +83,10 @@ for lang in en vi; do
 done
 
 # ---- syntax: the real plans and every keyword ----
-mapfile -t files < <(node tests/editors/reference.js files "$bin")
-[ "${#files[@]}" -ge 100 ] && ok || ko "real and test plans found: ${#files[@]}"
+mkdir "$tmp/written"
+mapfile -t files < <(node tests/editors/reference.js files "$bin" "$tmp/written")
+[ "${#files[@]}" -ge 120 ] && [ "$(ls "$tmp/written" | wc -l)" = 12 ] && ok ||
+  ko "real, test and written plans found: ${#files[@]}, $(ls "$tmp/written" | wc -l) written"
 kwfile=$tmp/keywords.plan
 node -e '
   const r = require("./tests/editors/reference.js");
