@@ -3,7 +3,9 @@
 // (editors/vscode/extension.js) and manifest, offline.
 //
 //   - the manifest: the language, its grammar and configuration files
-//     exist; every %key% of package.json is in package.nls.json and in
+//     exist; the snippets, in English and in Vietnamese keywords, put
+//     together with their defaults, make a plan plancheck reads with no
+//     error of form; every %key% of package.json is in package.nls.json and in
 //     package.nls.vi.json, and every vscode.l10n.t message of extension.js
 //     has its Vietnamese in l10n/bundle.l10n.vi.json (users read
 //     Vietnamese);
@@ -53,6 +55,47 @@ const bundleVi = JSON.parse(fs.readFileSync(path.join(ext, 'l10n', 'bundle.l10n.
 const msgs = [...src.matchAll(/l10n\.t\(\s*'((?:[^'\\]|\\.)*)'/g)].map((m) => m[1].replace(/\\'/g, "'"));
 const noVi = msgs.filter((m) => !bundleVi[m] || bundleVi[m] === m);
 check(msgs.length >= 3 && noVi.length === 0, `${msgs.length} messages of extension.js in Vietnamese`, noVi.join('\n'));
+
+// ---- snippets ----
+// Each snippet's placeholders at their defaults (the first choice): the
+// header, a body, a section holding a task and a progress record, once
+// with English and once with Vietnamese keywords, make a plan that
+// plancheck reads with no error of form (lexing, syntax, an unknown name,
+// level, directive or date): the snippets write the language right.
+const snippets = JSON.parse(fs.readFileSync(path.join(ext, manifest.contributes.snippets[0].path), 'utf8'));
+function expand(body) {
+  let t = body.join('\n');
+  const vals = {};
+  for (let m; (m = t.match(/\$\{(\d+)(?::([^{}]*)|\|([^|]*)\|)\}/));) {
+    vals[m[1]] = m[2] !== undefined ? m[2] : m[3].split(',')[0];
+    t = t.replace(m[0], vals[m[1]]);
+  }
+  // A repeated tab stop takes its value; $0 marks where the cursor ends.
+  return t.replace(/\$\{(\d+)\}|\$(\d+)/g, (_, a, b) => ((a || b) === '0' ? '\u0000' : vals[a || b]));
+}
+function composeSnippets(header, body, section, task, progress) {
+  const inner = expand(snippets[task].body).replace(/\n?\u0000$/, '').split('\n').join('\n  ');
+  return [expand(snippets[header].body), expand(snippets[body].body), expand(snippets[section].body).replace('\u0000', inner),
+    expand(snippets[progress].body)].join('\n').replace(/\u0000/g, '');
+}
+const bad = Object.entries(snippets).filter(([, v]) => !v.prefix || !Array.isArray(v.body) || !/ \/ /.test(v.description || ''));
+check(Object.keys(snippets).length >= 10 && bad.length === 0, `${Object.keys(snippets).length} snippets, each described in both languages`, bad.map(([k]) => k).join(' '));
+{
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'plansnip-'));
+  try {
+    for (const [lang, parts] of [['en', ['plan', 'body', 'section', 'task', 'progress']], ['vi', ['ke-hoach', 'co-quan', 'muc', 'nhiem-vu', 'tien-do']]]) {
+      const file = path.join(tmp, `snippets-${lang}.plan`);
+      fs.writeFileSync(file, composeSnippets(...parts));
+      const r = require('child_process').spawnSync(bin, ['-I', path.join(root, 'plans'), file], { encoding: 'utf8', env: { ...process.env, LANGUAGE: 'en' } });
+      const out = (r.stderr || '') + (r.stdout || '');
+      const form = out.split('\n').filter((l) => /: error: .*\[(lex|syntax|unknown-[a-z-]+|invalid-[a-z-]+|duplicate-id|progress-[a-z-]+)\]$/.test(l));
+      check((r.status === 0 || r.status === 1) && form.length === 0 && /: plan 01-KH\/HU, 1 task$/m.test(out),
+        `snippets (${lang}) make a plan plancheck reads: one task, no error of form`, form.join('\n') || out.split('\n').slice(-3).join('\n'));
+    }
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
 
 // ---- extension.js under a stand-in vscode ----
 function standIn(settings, folders) {
