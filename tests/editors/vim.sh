@@ -15,7 +15,11 @@
 #     (reference.js) put them; every keyword of the lexer on a line of its
 #     own;
 #   - ftdetect (.plan, .progress), ftplugin (commentstring, makeprg),
-#     indent (a block's lines one level in).
+#     indent (a block's lines one level in);
+#   - :PlanFormat (with a BIN that has `fmt`; skipped, saying so, before):
+#     the Tuy Phước plan stripped of its indentation comes back as
+#     `plancheck fmt` lays it out, the file untouched; a plan with a syntax
+#     error is left as it was, the error in the quickfix list.
 #
 # Prints "FAIL: ..." lines and ends with "N passed, N failed".
 set -u
@@ -107,6 +111,23 @@ for f in "${files[@]}" "$kwfile"; do
   fi
 done
 echo "ok: syntax checked at $total places in ${#files[@]} plans and the keyword list"
+
+# ---- :PlanFormat ----
+# Until the fmt branch is merged, BIN has no fmt command.
+if LANGUAGE=en "$bin" fmt - </dev/null 2>&1 | grep -q "unknown command 'fmt'"; then
+  echo "skip: $bin has no fmt command yet: :PlanFormat not run"
+else
+  cp plans/tuyphuoc.plan "$tmp/good.plan"
+  printf 'plan x {\n  date 2023-01-01\n  level district\n}\nsection I. "a" {\n   - "b" by\n}\n' >"$tmp/bad.plan"
+  cp "$tmp/bad.plan" "$tmp/bad.orig"
+  vimrun --cmd "let g:plancheck_program = '$bin' | let g:good = '$tmp/good.plan' | let g:bad = '$tmp/bad.plan' | let g:out = '$tmp/fmt'" -S tests/editors/format.vim
+  "$bin" fmt plans/tuyphuoc.plan >"$tmp/fmt.want" 2>&1
+  cmp -s plans/tuyphuoc.plan "$tmp/good.plan" && ok || ko ":PlanFormat wrote the file it formats"
+  [ -s "$tmp/fmt.good" ] && cmp -s "$tmp/fmt.want" "$tmp/fmt.good" && ok ||
+    ko ":PlanFormat on tuyphuoc.plan stripped of its indentation is not plancheck fmt of it" "$(diff "$tmp/fmt.want" "$tmp/fmt.good" 2>&1 | head -n 10)"
+  [ "$(tr '\n' '|' <"$tmp/fmt.bad" 2>/dev/null)" = "unchanged|not modified|e 7 1 $tmp/bad.plan|" ] && cmp -s "$tmp/bad.plan" "$tmp/bad.orig" && ok ||
+    ko ":PlanFormat on a plan with an error: the buffer kept, the error in the quickfix list" "$(cat "$tmp/fmt.bad" 2>/dev/null)"
+fi
 
 # ---- ftdetect, ftplugin, indent ----
 printf 'plan x {\nkind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n- "b { c" by x\ntext 1. "d"\n}\n' >"$tmp/indent.plan"
