@@ -134,8 +134,10 @@ printf 'plan x {\nkind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n- "b { c" by x\n
 printf 'plan x {\n  kind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n  - "b { c" by x\n  text 1. "d"\n}\n' >"$tmp/indent.want"
 cp "$tmp/indent.plan" "$tmp/a.progress"
 vimrun -c 'filetype plugin indent on' -c "edit $tmp/a.progress" \
-  -c "call writefile([&filetype, &commentstring, &shiftwidth, &expandtab], '$tmp/ft')" -c 'qall!'
-[ "$(cat "$tmp/ft" 2>/dev/null | tr '\n' '|')" = 'plan|# %s|2|1|' ] && ok || ko "ftdetect/ftplugin on a .progress file" "$(cat "$tmp/ft" 2>/dev/null)"
+  -c "let g:ft = [&filetype, &commentstring, &shiftwidth, &expandtab, exists(':PlanFormat'), &l:makeprg =~# 'plancheck']" \
+  -c 'set filetype=text' -c "call writefile(g:ft + [exists(':PlanFormat'), &l:makeprg =~# 'plancheck'], '$tmp/ft')" -c 'qall!'
+[ "$(cat "$tmp/ft" 2>/dev/null | tr '\n' '|')" = 'plan|# %s|2|1|2|1|0|0|' ] && ok ||
+  ko "ftdetect/ftplugin on a .progress file, and its undo (filetype, commentstring, shiftwidth, expandtab, :PlanFormat, makeprg; then the last two)" "$(cat "$tmp/ft" 2>/dev/null)"
 vimrun -c 'filetype plugin indent on' -c "edit $tmp/indent.plan" -c 'normal! gg=G' -c "write! $tmp/indent.got" -c 'qall!'
 diff -u "$tmp/indent.want" "$tmp/indent.got" >"$tmp/d" && ok || ko "indent: gg=G" "$(cat "$tmp/d")"
 finish
