@@ -14,8 +14,10 @@
 #     each comment, string, keyword and identifier where the lexer's rules
 #     (reference.js) put them; every keyword of the lexer on a line of its
 #     own;
-#   - ftdetect (.plan, .progress), ftplugin (commentstring, makeprg),
-#     indent (a block's lines one level in);
+#   - ftdetect (.plan, .progress), ftplugin (commentstring, makeprg, and
+#     its undo); indent: gg=G leaves the real plans, written in the layout
+#     of `plancheck fmt`, as they are (and, with a BIN that has fmt, every
+#     real, standard-library and written plan once formatted);
 #   - :PlanFormat (with a BIN that has `fmt`; skipped, saying so, before):
 #     the Tuy Phước plan stripped of its indentation comes back as
 #     `plancheck fmt` lays it out, the file untouched; a plan with a syntax
@@ -128,6 +130,37 @@ else
   [ "$(tr '\n' '|' <"$tmp/fmt.bad" 2>/dev/null)" = "unchanged|not modified|e 7 1 $tmp/bad.plan|" ] && cmp -s "$tmp/bad.plan" "$tmp/bad.orig" && ok ||
     ko ":PlanFormat on a plan with an error: the buffer kept, the error in the quickfix list" "$(cat "$tmp/fmt.bad" 2>/dev/null)"
 fi
+
+# ---- indent: fmt's layout ----
+# The real plans are written in the layout of `plancheck fmt` (it changes
+# no indentation in them): gg=G must leave them as they are. With a BIN
+# that has fmt, so must it every real, standard-library and written plan
+# once formatted.
+mkdir -p "$tmp/ind"
+: >"$tmp/ind.list"
+n=0
+for f in plans/*.plan plans/*/*.plan tests/vi-keywords/*/*.plan; do
+  n=$((n + 1))
+  printf '%s\t%s\n' "$f" "$tmp/ind/$n.out" >>"$tmp/ind.list"
+  printf '%s\t%s\n' "$f" "$f" >>"$tmp/ind.want"
+done
+if ! LANGUAGE=en "$bin" fmt - </dev/null 2>&1 | grep -q "unknown command 'fmt'"; then
+  for f in plans/*.plan plans/*/*.plan stdlib/*.plan "$tmp"/written/*.plan; do
+    n=$((n + 1))
+    "$bin" fmt "$f" >"$tmp/ind/$n.plan" 2>/dev/null || { ko "plancheck fmt $f"; continue; }
+    printf '%s\t%s\n' "$tmp/ind/$n.plan" "$tmp/ind/$n.out" >>"$tmp/ind.list"
+    printf '%s\t%s\n' "$f (formatted)" "$tmp/ind/$n.plan" >>"$tmp/ind.want"
+  done
+else
+  echo "skip: $bin has no fmt command yet: gg=G on the real plans only"
+fi
+vimrun --cmd "let g:list = '$tmp/ind.list'" -S tests/editors/indent.vim
+i=0
+while IFS=$'\t' read -r name want; do
+  i=$((i + 1))
+  d=$(diff "$want" "$tmp/ind/$i.out" 2>&1) && ok || ko "gg=G changes $name" "$(head -n 10 <<<"$d")"
+done <"$tmp/ind.want"
+echo "ok: gg=G on $i plans"
 
 # ---- ftdetect, ftplugin, indent ----
 printf 'plan x {\nkind "KẾ HOẠCH" # {\n}\nsection I. "A" {\n- "b { c" by x\ntext 1. "d"\n}\n' >"$tmp/indent.plan"
