@@ -265,9 +265,9 @@ check-install-deps:
 # of the source tree (the files git knows, as they are in the working
 # tree) in build/deb/src, so that dpkg-buildpackage writes nothing beside
 # the repository; the .deb, the source package and lintian's report
-# (build/deb/lintian.txt) land in build/deb/. An error from lintian fails
-# the target; its warnings are in the report (debian/README.source says
-# which remain and why).
+# (build/deb/lintian.txt) land in build/deb/. An error or a warning from
+# lintian fails the target (the few tags overridden say why in
+# debian/*lintian-overrides).
 DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
 DEB_FILE := build/deb/plancheck_$(VERSION)_$(DEB_ARCH).deb
 deb: $(DEB_FILE)
