@@ -206,7 +206,8 @@ bench: check-deps plancheck
 # of editors/vim where Vim looks (share/vim/vimfiles, in Debian's
 # runtimepath) and the TextMate grammar and language configuration of
 # editors/vscode in share/plancheck/editors (the .vsix is `npm run
-# package`'s, not install's); README.md and docs/ in share/doc/plancheck.
+# package`'s, not install's); README.md, docs/ and editors/README.md in
+# share/doc/plancheck.
 # `make uninstall` removes the same files.
 VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) | head -n 1)
 BINDIR     ?= $(PREFIX)/bin
@@ -224,9 +225,8 @@ MAN_MD     := $(sort $(wildcard man/*.md man/vi/*.md))
 MAN_PAGES  := $(MAN_MD:man/%.md=build/man/%)
 man_dest    = $(DESTDIR)$(MANDIR)/$(patsubst ./,,$(dir $(1:build/man/%=%)))man$(subst .,,$(suffix $(1)))/$(notdir $(1))
 VIM_FILES  := $(sort $(shell find editors/vim -type f \( -name '*.vim' -o -path '*/doc/*.txt' \) 2>/dev/null))
-DOC_FILES  := README.md $(sort $(wildcard docs/*.md docs/vi/*.md docs/*.schema.json))
-EDITOR_FILES := $(sort $(wildcard editors/README.md editors/vscode/language-configuration.json \
-                                  editors/vscode/syntaxes/*.tmLanguage.json))
+DOC_FILES  := README.md $(sort $(wildcard docs/*.md docs/vi/*.md docs/*.schema.json editors/README.md))
+EDITOR_FILES := $(sort $(wildcard editors/vscode/language-configuration.json editors/vscode/syntaxes/*.tmLanguage.json))
 
 man: $(MAN_PAGES)
 build/man/%: man/%.md | check-install-deps
