@@ -209,7 +209,7 @@ bench: check-deps plancheck
 # package`'s, not install's); README.md, docs/ and editors/README.md in
 # share/doc/plancheck.
 # `make uninstall` removes the same files.
-VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) | head -n 1)
+VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) $(wildcard src/*.h) | head -n 1)
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share
 MANDIR     ?= $(DATADIR)/man

@@ -13,6 +13,7 @@ cd "$(dirname "$0")/.."
 out=build/deb
 src=$out/src/plancheck-$version
 
+[ -n "$version" ] || { echo "error: the program's version (PLANCHECK_VERSION in src/) was not found" >&2; exit 2; }
 # The package's version is debian/changelog's: it must be the program's.
 logged=$(dpkg-parsechangelog -l debian/changelog -S Version)
 if [ "$logged" != "$version" ]; then
