@@ -34,14 +34,8 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
 # clang's libFuzzer runs the fuzz targets (tests/fuzz/run). pdftotext
 # (poppler-utils) reads PDFs for import; pandoc and python3-reportlab make
 # the Word and PDF documents of tests/import-sources/run.
-# debhelper, dpkg-dev, fakeroot and lintian build and check the Debian
-# package, debootstrap the clean Debian it is installed on (tests/deb/run).
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
-                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab \
-                 debhelper dpkg-dev fakeroot lintian debootstrap
-# ... and what `make install` needs besides the build: pandoc writes the
-# manual pages from man/*.md.
-DEB_INSTALL_PKGS := pandoc
+                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
@@ -187,7 +181,7 @@ check-test-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_INSTALL_PKGS) $(DEB_BENCH_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_BENCH_PKGS)
 
 # The benchmarks of docs/BENCHMARKS.md: makes the synthetic cascades in
 # bench/data/ (once), verifies them and rewrites the measured section.
@@ -209,6 +203,12 @@ bench: check-deps plancheck
 # package`'s, not install's); README.md, docs/ and editors/README.md in
 # share/doc/plancheck.
 # `make uninstall` removes the same files.
+# What `make install` needs besides the build: pandoc writes the manual
+# pages from man/*.md (DEB_TEST_PKGS has it too). debhelper, dpkg-dev,
+# fakeroot and lintian build and check the Debian package; debootstrap
+# makes the clean Debian that tests/deb/run installs it on.
+DEB_INSTALL_PKGS := pandoc
+DEB_TEST_PKGS    += debhelper dpkg-dev fakeroot lintian debootstrap
 VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) $(wildcard src/*.h) | head -n 1)
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share
