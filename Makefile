@@ -201,14 +201,15 @@ bench: check-deps plancheck
 # runtimepath) and the TextMate grammar and language configuration of
 # editors/vscode in share/plancheck/editors (the .vsix is `npm run
 # package`'s, not install's); README.md, docs/ and editors/README.md in
-# share/doc/plancheck.
-# `make uninstall` removes the same files.
+# share/doc/plancheck. `make uninstall` removes the same files.
+#
 # What `make install` needs besides the build: pandoc writes the manual
-# pages from man/*.md (DEB_TEST_PKGS has it too). debhelper, dpkg-dev,
-# fakeroot and lintian build and check the Debian package; debootstrap
-# makes the clean Debian that tests/deb/run installs it on.
+# pages from man/*.md (DEB_TEST_PKGS has it too). debhelper, dpkg-dev and
+# lintian build and check the Debian package (Rules-Requires-Root: no,
+# so no fakeroot); debootstrap makes the clean Debian that tests/deb/run
+# installs it on.
 DEB_INSTALL_PKGS := pandoc
-DEB_TEST_PKGS    += debhelper dpkg-dev fakeroot lintian debootstrap
+DEB_TEST_PKGS    += debhelper dpkg-dev lintian debootstrap
 VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) $(wildcard src/*.h) | head -n 1)
 BINDIR     ?= $(PREFIX)/bin
 DATADIR    ?= $(PREFIX)/share
@@ -221,6 +222,8 @@ DOCDIR     ?= $(DATADIR)/doc/plancheck
 # and made into roff by pandoc: a page is then edited like the rest of
 # the documentation, a command added by adding its section, and
 # build/man/[vi/]NAME.S is installed as MANDIR/[vi/]manS/NAME.S.
+# Hyphenation is off: groff's patterns are English, and would break
+# Vietnamese syllables anywhere.
 MAN_MD     := $(sort $(wildcard man/*.md man/vi/*.md))
 MAN_PAGES  := $(MAN_MD:man/%.md=build/man/%)
 man_dest    = $(DESTDIR)$(MANDIR)/$(patsubst ./,,$(dir $(1:build/man/%=%)))man$(subst .,,$(suffix $(1)))/$(notdir $(1))
@@ -276,7 +279,7 @@ $(DEB_FILE): $(SRC) $(wildcard src/*.h grammar/* stdlib/* po/*.po man/*.md man/v
 	sh tools/deb.sh $(VERSION) $(DEB_ARCH)
 
 check-deb-deps:
-	@sh tools/deps.sh "make deb" debhelper dpkg-dev fakeroot lintian $(DEB_PKGS) $(DEB_INSTALL_PKGS)
+	@sh tools/deps.sh "make deb" debhelper dpkg-dev lintian $(DEB_PKGS) $(DEB_INSTALL_PKGS)
 
 .PHONY: man install uninstall deb check-install-deps check-deb-deps FORCE
 # ---- end of installing ----
