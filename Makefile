@@ -275,7 +275,7 @@ DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
 DEB_FILE := build/deb/plancheck_$(VERSION)_$(DEB_ARCH).deb
 deb: $(DEB_FILE)
 $(DEB_FILE): $(SRC) $(wildcard src/*.h grammar/* stdlib/* po/*.po man/*.md man/vi/*.md debian/* debian/*/*) \
-             $(VIM_FILES) $(EDITOR_FILES) Makefile tools/deb.sh | check-deb-deps
+             $(VIM_FILES) $(EDITOR_FILES) $(DOC_FILES) Makefile tools/deb.sh | check-deb-deps
 	sh tools/deb.sh $(VERSION) $(DEB_ARCH)
 
 check-deb-deps:
