@@ -8,7 +8,7 @@ CC       ?= cc
 PKGS     := libutf8proc lua5.4 libzip libxml-2.0
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
-ALL_CFLAGS = $(WARN) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
+ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
              $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # Lua is linked from its static archive, which liblua5.4-dev ships: a rule
 # calls the C API for every field it reads, and a call into the shared
@@ -57,14 +57,21 @@ PREFIX    ?= /usr/local
 LOCALEDIR ?= $(PREFIX)/share/locale
 MO       := build/locale/vi/LC_MESSAGES/plancheck.mo
 ALL_CFLAGS += -DLOCALEDIR='"$(LOCALEDIR)"'
+# lang.c, the one user of LOCALEDIR, is rebuilt when it changes (a
+# `make install PREFIX=...` after a plain `make`): build/localedir holds it.
+build/lang.o: build/localedir
+build/localedir: FORCE
+	@mkdir -p build
+	@echo '$(LOCALEDIR)' | cmp -s - $@ || echo '$(LOCALEDIR)' > $@
+FORCE:
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po install
+.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po
 all: check-deps plancheck $(MO)
 
 plancheck: $(OBJ)
-	$(CC) $(ALL_CFLAGS) -o $@ $(OBJ) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJ) $(LDLIBS)
 
 build/unit: $(LIBOBJ) $(UNIT_SRC) tests/unit/unit.h
 	$(CC) $(ALL_CFLAGS) -Itests/unit -o $@ $(UNIT_SRC) $(LIBOBJ) $(LDLIBS)
@@ -165,14 +172,6 @@ screenshot: check-deps plancheck
 run: check-deps plancheck $(MO)
 	./plancheck plans/tuyphuoc.plan || [ $$? -eq 1 ]
 
-# `make install [PREFIX=/usr/local] [DESTDIR=]`: the program and its
-# Vietnamese catalogue. The program finds the catalogue beside itself
-# (BIN/../share/locale), so a copy of the PREFIX tree works anywhere.
-install: all
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES
-	install -m 755 plancheck $(DESTDIR)$(PREFIX)/bin/plancheck
-	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/plancheck.mo
-
 # The Debian packages the build needs (and `make test` the tests need):
 # installed when missing if run as root, else the build stops and names
 # them (tools/deps.sh).
@@ -193,6 +192,100 @@ bench: check-deps plancheck
 	@command -v tj3 >/dev/null || echo "note: tj3 not found (Debian package 'tj3'): no TaskJuggler comparison"
 	@test -x /usr/bin/time || { echo "error: /usr/bin/time not found: install the Debian package 'time' (or run 'make deps' as root)"; exit 2; }
 	bench/run
+
+# ---- installing (make install, make uninstall, make deb) ----
+# `make install [PREFIX=/usr/local] [DESTDIR=]`: the program; its
+# Vietnamese catalogue, where the program finds it beside itself
+# (BIN/../share/locale; else the LOCALEDIR it was built with); the manual
+# pages plancheck(1) and plancheck-language(5), English and Vietnamese;
+# the standard library as files to read (the program keeps its built-in
+# copy; --stdlib PREFIX/share/plancheck/stdlib reads these); the Vim files
+# of editors/vim where Vim looks (share/vim/vimfiles, in Debian's
+# runtimepath) and the TextMate grammar and language configuration of
+# editors/vscode in share/plancheck/editors (the .vsix is `npm run
+# package`'s, not install's); README.md, docs/ and editors/README.md in
+# share/doc/plancheck. `make uninstall` removes the same files.
+#
+# What `make install` needs besides the build: pandoc writes the manual
+# pages from man/*.md (DEB_TEST_PKGS has it too). debhelper, dpkg-dev and
+# lintian build and check the Debian package (Rules-Requires-Root: no,
+# so no fakeroot); debootstrap makes the clean Debian that tests/deb/run
+# installs it on.
+DEB_INSTALL_PKGS := pandoc
+DEB_TEST_PKGS    += debhelper dpkg-dev lintian debootstrap
+VERSION    := $(shell sed -n 's/^\#define PLANCHECK_VERSION "\(.*\)"$$/\1/p' $(SRC) $(wildcard src/*.h) | head -n 1)
+BINDIR     ?= $(PREFIX)/bin
+DATADIR    ?= $(PREFIX)/share
+MANDIR     ?= $(DATADIR)/man
+VIMDIR     ?= $(DATADIR)/vim/vimfiles
+PKGDATADIR ?= $(DATADIR)/plancheck
+DOCDIR     ?= $(DATADIR)/doc/plancheck
+
+# The manual pages are written in Markdown (man/NAME.S.md, man/vi/NAME.S.md)
+# and made into roff by pandoc: a page is then edited like the rest of
+# the documentation, a command added by adding its section, and
+# build/man/[vi/]NAME.S is installed as MANDIR/[vi/]manS/NAME.S.
+# Hyphenation is off: groff's patterns are English, and would break
+# Vietnamese syllables anywhere.
+MAN_MD     := $(sort $(wildcard man/*.md man/vi/*.md))
+MAN_PAGES  := $(MAN_MD:man/%.md=build/man/%)
+man_dest    = $(DESTDIR)$(MANDIR)/$(patsubst ./,,$(dir $(1:build/man/%=%)))man$(subst .,,$(suffix $(1)))/$(notdir $(1))
+VIM_FILES  := $(sort $(shell find editors/vim -type f \( -name '*.vim' -o -path '*/doc/*.txt' \) 2>/dev/null))
+DOC_FILES  := README.md $(sort $(wildcard docs/*.md docs/vi/*.md docs/*.schema.json editors/README.md))
+EDITOR_FILES := $(sort $(wildcard editors/vscode/language-configuration.json editors/vscode/syntaxes/*.tmLanguage.json))
+
+man: $(MAN_PAGES)
+build/man/%: man/%.md | check-install-deps
+	@mkdir -p $(dir $@)
+	pandoc --standalone --from markdown --to man -M hyphenate=false -M footer='plancheck $(VERSION)' -o $@ $<
+
+install: all man
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES $(DESTDIR)$(PKGDATADIR)/stdlib
+	install -m 755 plancheck $(DESTDIR)$(BINDIR)/plancheck
+	install -m 644 $(MO) $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/plancheck.mo
+	install -m 644 $(STDLIB) $(DESTDIR)$(PKGDATADIR)/stdlib/
+	$(foreach p,$(MAN_PAGES),install -D -m 644 $(p) $(call man_dest,$(p))$(nl))
+	$(foreach f,$(VIM_FILES),install -D -m 644 $(f) $(DESTDIR)$(VIMDIR)/$(f:editors/vim/%=%)$(nl))
+	$(foreach f,$(EDITOR_FILES),install -D -m 644 $(f) $(DESTDIR)$(PKGDATADIR)/$(f)$(nl))
+	$(foreach f,$(DOC_FILES),install -D -m 644 $(f) $(DESTDIR)$(DOCDIR)/$(f)$(nl))
+
+# The files install wrote, and plancheck's own directories; the shared
+# directories (bin, man/man1, vimfiles/syntax...) stay, as they may have
+# been there before.
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/plancheck $(DESTDIR)$(LOCALEDIR)/vi/LC_MESSAGES/plancheck.mo
+	rm -f $(foreach p,$(MAN_PAGES),$(call man_dest,$(p)))
+	rm -f $(VIM_FILES:editors/vim/%=$(DESTDIR)$(VIMDIR)/%)
+	rm -rf $(DESTDIR)$(PKGDATADIR) $(DESTDIR)$(DOCDIR)
+
+# One command per line in a $(foreach) recipe.
+define nl
+
+
+endef
+
+check-install-deps:
+	@sh tools/deps.sh "make install" $(DEB_INSTALL_PKGS)
+
+# `make deb`: the Debian package (debian/, debhelper), built from a copy
+# of the source tree (the files git knows, as they are in the working
+# tree) in build/deb/src, so that dpkg-buildpackage writes nothing beside
+# the repository; the .deb, the source package and lintian's report
+# (build/deb/lintian.txt) land in build/deb/. An error or a warning from
+# lintian fails the target (the few tags overridden say why in
+# debian/*lintian-overrides).
+DEB_ARCH := $(shell dpkg --print-architecture 2>/dev/null)
+DEB_FILE := build/deb/plancheck_$(VERSION)_$(DEB_ARCH).deb
+deb: $(DEB_FILE)
+$(DEB_FILE): $(SRC) $(wildcard src/*.h grammar/* stdlib/* po/*.po man/*.md man/vi/*.md debian/* debian/*/*) \
+             $(VIM_FILES) $(EDITOR_FILES) $(DOC_FILES) Makefile tools/deb.sh | check-deb-deps
+	sh tools/deb.sh $(VERSION) $(DEB_ARCH)
+
+check-deb-deps:
+	@sh tools/deps.sh "make deb" debhelper dpkg-dev lintian $(DEB_PKGS) $(DEB_INSTALL_PKGS)
+
+.PHONY: man install uninstall deb check-install-deps check-deb-deps FORCE
+# ---- end of installing ----
 
 # ---- fuzzing (tests/fuzz/README.md) ----
 # Each target of tests/fuzz/ is linked twice: with libFuzzer (clang's

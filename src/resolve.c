@@ -143,8 +143,16 @@ static void report_cycle(loader *L, const frame *top, uint32_t file, md_loc at) 
   }
 }
 
+/* Whether `file` is a standard file: "std/NAME" from the built-in
+ * library, or DIR/NAME as std_file names it from --stdlib DIR (the same
+ * files installed in share/plancheck/stdlib, which use each other too). */
 static int is_std(const loader *L, uint32_t file) {
-  return strncmp(L->m->src->files[file].path, "std/", 4) == 0;
+  const char *path = L->m->src->files[file].path;
+  if (strncmp(path, "std/", 4) == 0) return 1;
+  const char *dir = L->o->stdlib_dir;
+  if (!dir) return 0;
+  const char *prefix = join(L->m->arena, dir, strlen(dir), "", "");
+  return strncmp(path, prefix, strlen(prefix)) == 0;
 }
 
 static int on_stack(const frame *top, uint32_t file) {
