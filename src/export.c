@@ -5,6 +5,7 @@
 
 #include "cascade.h"
 #include "html.h"
+#include "json.h"
 #include "lang.h"
 #include "report.h"
 #include "text.h"
@@ -161,66 +162,42 @@ static void write_csv(FILE *out, md_model *m, md_plan *const *plans, size_t n, e
 
 /* ---- json ---- */
 
-/* A small writer that places the commas and indents, two spaces a level. */
+/* The model's document: pretty JSON (json.h), two spaces a level. */
 typedef struct jw {
-  FILE *out;
+  js_writer js;
   md_model *m;
-  int depth;
-  int comma;                 /* a value precedes at this depth */
-  int keyed;                 /* a key was just written */
 } jw;
 
-static void j_begin(jw *w) {
-  if (w->keyed) { w->keyed = 0; return; }
-  if (w->comma) fputc(',', w->out);
-  if (w->depth) fprintf(w->out, "\n%*s", 2 * w->depth, "");
+/* An object or array, under key `k` when k is not NULL. */
+static void j_object(jw *w, const char *k) {
+  if (k) js_key(&w->js, k);
+  js_object(&w->js);
 }
 
-static void j_key(jw *w, const char *k) {
-  j_begin(w);
-  dg_json_string(w->out, k, strlen(k));
-  fputs(": ", w->out);
-  w->keyed = 1;
+static void j_array(jw *w, const char *k) {
+  if (k) js_key(&w->js, k);
+  js_array(&w->js);
 }
 
-static void j_open(jw *w, const char *k, char c) {
-  if (k) j_key(w, k);
-  j_begin(w);
-  fputc(c, w->out);
-  w->depth++;
-  w->comma = 0;
-}
-
-static void j_close(jw *w, char c) {
-  w->depth--;
-  if (w->comma) fprintf(w->out, "\n%*s", 2 * w->depth, "");
-  fputc(c, w->out);
-  w->comma = 1;
-}
+static void j_close(jw *w) { js_end(&w->js); }
 
 /* A string value (NULL gives null), under key `k` when k is not NULL. */
 static void j_str(jw *w, const char *k, const char *v) {
-  if (k) j_key(w, k);
-  j_begin(w);
-  if (v) dg_json_string(w->out, v, strlen(v)); else fputs("null", w->out);
-  w->comma = 1;
+  if (k) js_key(&w->js, k);
+  js_cstring(&w->js, v);
 }
 
 /* An optional string of the model: null when the document gives none. */
 static void j_mstr(jw *w, const char *k, md_str s) { j_str(w, k, s.value.n ? str(w->m, s) : NULL); }
 
 static void j_int(jw *w, const char *k, long v) {
-  j_key(w, k);
-  j_begin(w);
-  fprintf(w->out, "%ld", v);
-  w->comma = 1;
+  js_key(&w->js, k);
+  js_int(&w->js, v);
 }
 
 static void j_bool(jw *w, const char *k, int v) {
-  j_key(w, k);
-  j_begin(w);
-  fputs(v ? "true" : "false", w->out);
-  w->comma = 1;
+  js_key(&w->js, k);
+  js_bool(&w->js, v);
 }
 
 static void j_day(jw *w, const char *k, dt_day d, int known) {
@@ -228,31 +205,31 @@ static void j_day(jw *w, const char *k, dt_day d, int known) {
 }
 
 static void j_levels(jw *w, const char *k, unsigned bits) {
-  j_open(w, k, '[');
+  j_array(w, k);
   for (int l = 1; l <= w->m->nlevels; l++)
     if (bits & MD_LEVEL_BIT(l)) j_str(w, NULL, md_level_name(w->m, l));
-  j_close(w, ']');
+  j_close(w);
 }
 
 static void j_strs(jw *w, const char *k, const md_strs *list) {
-  j_open(w, k, '[');
+  j_array(w, k);
   for (const md_strs *s = list; s; s = s->next) j_str(w, NULL, str(w->m, s->s));
-  j_close(w, ']');
+  j_close(w);
 }
 
 /* A body as {id, name}; id is null for a reference that names no body. */
 static void j_ref(jw *w, const char *k, const md_ref *r) {
   if (!r) { j_str(w, k, NULL); return; }
-  j_open(w, k, '{');
+  j_object(w, k);
   j_str(w, "id", r->body ? slice(w->m, r->body->id) : NULL);
   j_str(w, "name", ref_name(w->m, r));
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_refs(jw *w, const char *k, const md_ref *refs) {
-  j_open(w, k, '[');
+  j_array(w, k);
   for (const md_ref *r = refs; r; r = r->next) j_ref(w, NULL, r);
-  j_close(w, ']');
+  j_close(w);
 }
 
 /* One recognised part of a deadline: its meaning and the days it allows
@@ -261,7 +238,7 @@ static void j_part(jw *w, const dl_deadline *d, const md_plan *p) {
   md_level level = p ? p->level : MD_LEVEL_NONE;
   const md_structure *st = p ? p->structure : NULL;
   dt_span s = dl_span(d);
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "kind", dl_kind_name(d->kind));
   j_str(w, "canonical", dl_canonical(w->m->arena, d));
   j_str(w, "stage", md_stage_name(w->m, st, (int)d->stage));
@@ -273,58 +250,56 @@ static void j_part(jw *w, const dl_deadline *d, const md_plan *p) {
   if (d->month) j_int(w, "month", d->month); else j_str(w, "month", NULL);
   if (d->kind == DL_EVENT && d->delay_days >= 0) j_int(w, "delay", d->delay_days); else j_str(w, "delay", NULL);
   if (d->kind == DL_EVENT) {
-    j_open(w, "event", '{');
+    j_object(w, "event");
     j_str(w, "doc", d->event_doc.n ? slice(w->m, d->event_doc) : NULL);
     j_str(w, "issuer", d->event_issuer.n ? slice(w->m, d->event_issuer) : NULL);
-    j_close(w, '}');
+    j_close(w);
   } else {
     j_str(w, "event", NULL);
   }
   j_str(w, "issuer", d->kind != DL_EVENT && d->event_issuer.n ? slice(w->m, d->event_issuer) : NULL);
   j_str(w, "plan", d->plan_ref.n ? slice(w->m, d->plan_ref) : NULL);
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_due(jw *w, const md_due *d, const md_plan *plan) {
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "phrase", str(w->m, d->phrase));
   j_mstr(w, "as", d->as);
   j_mstr(w, "for", d->what);
   j_mstr(w, "after", d->after);
   j_str(w, "awaits", d->awaits ? d->awaits->id : NULL);
   j_bool(w, "recognized", d->dl != NULL);
-  j_open(w, "parts", '[');
+  j_array(w, "parts");
   for (const dl_deadline *p = d->dl; p; p = p->next) j_part(w, p, plan);
-  j_close(w, ']');
-  j_close(w, '}');
+  j_close(w);
+  j_close(w);
 }
 
 /* A link: its target as written, whether it resolved, the fingerprint the
  * link records and the directive's current one (they differ: suspect). */
 static void j_link(jw *w, const md_link *l) {
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "target", str(w->m, l->target));
   j_bool(w, "resolved", l->item != NULL);
   j_mstr(w, "fingerprint", l->fingerprint);
   j_str(w, "current", l->item && l->item->kind == MD_TASK ? cs_fingerprint(w->m, l->item) : NULL);
   j_mstr(w, "reassigned", l->reason);
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_measure(jw *w, const md_measure *ms) {
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "name", str(w->m, ms->name));
   j_mstr(w, "phrase", ms->phrase);
   j_str(w, "op", ms->op);
-  j_key(w, "value");
-  j_begin(w);
-  if (ms->op) fprintf(w->out, "%.15g", ms->value); else fputs("null", w->out);
-  w->comma = 1;
+  js_key(&w->js, "value");
+  if (ms->op) js_real(&w->js, ms->value); else js_null(&w->js);
   j_bool(w, "percent", ms->percent);
   j_mstr(w, "unit", ms->unit);
   j_str(w, "period", ms->period ? dl_period_name((dl_period)ms->period) : NULL);
   if (ms->by_year) j_int(w, "by", ms->by_year); else j_str(w, "by", NULL);
-  j_close(w, '}');
+  j_close(w);
 }
 
 
@@ -332,7 +307,7 @@ static void j_items(jw *w, const md_item *parent);
 
 static void j_item(jw *w, const md_item *it) {
   md_model *m = w->m;
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "id", it->id);
   j_str(w, "kind", md_item_kind_name(it->kind));
   j_str(w, "label", it->label.n ? slice(m, it->label) : NULL);
@@ -342,33 +317,33 @@ static void j_item(jw *w, const md_item *it) {
   j_refs(w, "with", it->with);
   j_refs(w, "reports", it->reports);
   j_refs(w, "via", it->via);
-  j_open(w, "dues", '[');
+  j_array(w, "dues");
   for (const md_due *d = it->dues; d; d = d->next) j_due(w, d, it->plan);
-  j_close(w, ']');
-  j_open(w, "links", '[');
+  j_close(w);
+  j_array(w, "links");
   for (const md_link *l = it->implements; l; l = l->next) j_link(w, l);
-  j_close(w, ']');
+  j_close(w);
   /* What a child's link to this task records after review (`accept`). The
    * cast only lets cs_fingerprint cache the hash on the item. */
   j_str(w, "fingerprint", it->kind == MD_TASK ? cs_fingerprint(m, (md_item *)it) : NULL);
   j_levels(w, "cascade", it->cascade & md_plan_levels(it->plan));
   j_levels(w, "scope", it->scope);
-  j_open(w, "measures", '[');
+  j_array(w, "measures");
   for (const md_measure *ms = it->measures; ms; ms = ms->next) j_measure(w, ms);
-  j_close(w, ']');
+  j_close(w);
   j_strs(w, "notes", it->notes);
   if (it->kind == MD_WAIVER) {
     j_mstr(w, "reason", it->reason);
     j_day(w, "until", it->until, 1);
   }
   j_items(w, it);
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_items(jw *w, const md_item *parent) {
-  j_open(w, "items", '[');
+  j_array(w, "items");
   for (const md_item *it = parent->first; it; it = it->next) j_item(w, it);
-  j_close(w, ']');
+  j_close(w);
 }
 
 static void j_parents(jw *w, const md_parent *list);
@@ -376,27 +351,27 @@ static void j_parents(jw *w, const md_parent *list);
 /* What a child says of a parent whose text may not be at hand. */
 static void j_description(jw *w, const md_plan *d) {
   if (!d) { j_str(w, "description", NULL); return; }
-  j_open(w, "description", '{');
+  j_object(w, "description");
   j_mstr(w, "title", d->title);
   j_day(w, "date", d->date, d->date_known);
   j_str(w, "level", d->level ? md_level_name(w->m, d->level) : NULL);
   j_mstr(w, "unavailable", d->unavailable);
   j_parents(w, d->parents);
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_parents(jw *w, const md_parent *list) {
-  j_open(w, "parents", '[');
+  j_array(w, "parents");
   for (const md_parent *par = list; par; par = par->next) {
-    j_open(w, NULL, '{');
+    j_object(w, NULL);
     j_str(w, "number", str(w->m, par->number));
     j_mstr(w, "path", par->path);
     j_bool(w, "available", par->plan != NULL);
     j_str(w, "file", par->plan ? w->m->src->files[par->plan->file].path : NULL);
     j_description(w, par->desc);
-    j_close(w, '}');
+    j_close(w);
   }
-  j_close(w, ']');
+  j_close(w);
 }
 
 static int is_input(const md_plan *p, md_plan *const *plans, size_t n) {
@@ -407,7 +382,7 @@ static int is_input(const md_plan *p, md_plan *const *plans, size_t n) {
 
 static void j_plan(jw *w, const md_plan *p, int input) {
   md_model *m = w->m;
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "key", key_of(m, p));
   j_bool(w, "numbered", p->numbered);
   j_bool(w, "input", input);
@@ -425,12 +400,12 @@ static void j_plan(jw *w, const md_plan *p, int input) {
   j_strs(w, "notes", p->notes);
   j_parents(w, p->parents);
   j_items(w, &p->root);
-  j_close(w, '}');
+  j_close(w);
 }
 
 static void j_body(jw *w, const md_body *b) {
   md_model *m = w->m;
-  j_open(w, NULL, '{');
+  j_object(w, NULL);
   j_str(w, "id", slice(m, b->id));
   j_str(w, "name", str(m, b->name));
   j_str(w, "level", b->level ? md_level_name(m, b->level) : NULL);
@@ -438,14 +413,13 @@ static void j_body(jw *w, const md_body *b) {
   j_refs(w, "counterparts", b->counterparts);
   j_levels(w, "addresses", b->addresses);
   j_levels(w, "exists", b->exists);
-  j_close(w, '}');
+  j_close(w);
 }
 
 /* Output another writer makes, as one value. */
 static void j_raw_begin(jw *w, const char *k) {
-  j_key(w, k);
-  j_begin(w);
-  w->comma = 1;
+  js_key(&w->js, k);
+  js_external(&w->js);
 }
 
 /* The whole model. The coverage and the findings are written by the
@@ -453,28 +427,30 @@ static void j_raw_begin(jw *w, const char *k) {
  * three documents always agree. */
 static void write_json(FILE *out, md_model *m, md_plan *const *plans, size_t n, ex_when when) {
   dt_day as_of = when.as_of;
-  jw w = { out, m, 0, 0, 0 };
-  j_open(&w, NULL, '{');
+  jw w;
+  js_init(&w.js, out, JS_PRETTY);
+  w.m = m;
+  j_object(&w, NULL);
   j_str(&w, "format", "plancheck-report");
   j_int(&w, "version", 1);
   j_day(&w, "as_of", as_of, 1);
-  j_open(&w, "inputs", '[');
+  j_array(&w, "inputs");
   for (size_t i = 0; i < n; i++) j_str(&w, NULL, key_of(m, plans[i]));
-  j_close(&w, ']');
-  j_open(&w, "plans", '[');
+  j_close(&w);
+  j_array(&w, "plans");
   for (const md_plan *p = m->plans; p; p = p->next)
     if (!p->is_described) j_plan(&w, p, is_input(p, plans, n));
-  j_close(&w, ']');
-  j_open(&w, "bodies", '[');
+  j_close(&w);
+  j_array(&w, "bodies");
   for (const md_body *b = m->bodies; b; b = b->next) j_body(&w, b);
-  j_close(&w, ']');
+  j_close(&w);
   cs_coverage **c = ar_alloc(m->arena, (n ? n : 1) * sizeof *c);
   for (size_t i = 0; i < n; i++) c[i] = cs_coverage_of(m, plans[i], as_of);
   j_raw_begin(&w, "coverage");
   rp_coverage(out, m, c, n, RP_JSON);
   j_raw_begin(&w, "findings");
   dg_print_json(out, m->src, m->diags);
-  j_close(&w, '}');
+  j_close(&w);
   fputc('\n', out);
 }
 

@@ -472,17 +472,19 @@ typedef struct checker {
   const rs_options *ro;
   ru_engine *rules;
   const char **paths;        /* the plans given */
-  int fresh;                 /* in this process, nothing printed yet */
+  js_writer js;              /* --format json: the findings' array, in this
+                                process (js.any: something printed) */
   ar_arena part_arena;       /* in a worker: the model of each part */
 } checker;
 
 /* Prints one part's findings (sorted) and plan lines. */
 static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
-                            int *first) {
+                            js_writer *js) {
   bt_counts c = { part->errors, part->warnings, 0, 0 };
   if (o->format == RP_JSON) {
-    c.lead = *first || !part->first ? 0 : 1;  /* the comma before its first element */
-    dg_json_items(out, m->src, part, first);
+    c.lead = js->any && part->first ? 1 : 0;  /* the comma before its first element */
+    js->out = out;
+    dg_json_items(js, m->src, part);
   } else {
     dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
     plan_lines(out, in);
@@ -516,8 +518,9 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
     char *text = NULL;
     size_t len = 0;
     FILE *f = mem_memstream(&text, &len);
-    int first = 1;
-    if (o->format == RP_JSON) dg_json_items(f, m->src, &one, &first);
+    js_writer js;
+    dg_json_continue(&js, f, 0);
+    if (o->format == RP_JSON) dg_json_items(&js, m->src, &one);
     else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
     mem_close(f);
     d->next = next;
@@ -550,7 +553,7 @@ static bt_counts check_in(checker *k, md_model *m, size_t first, size_t count, F
     split_foreign(m, &(inputs_t){ in.v, count }, &part, &others);
     put_foreign(k->o, m, &others, foreign);
   }
-  bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->fresh);
+  bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->js);
   c.unreadable = unreadable;
   free(in.v);
   return c;
@@ -600,32 +603,32 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
   options run = *o;
   if (!run.text_checks) run.text_checks = npaths <= whole ? 1 : -1;
   o = &run;
-  checker k = { o, m, ro, rules, paths, 1, { 0 } };
+  checker k = { o, m, ro, rules, paths, { 0 }, { 0 } };
+  js_writer doc;
+  js_init(&doc, stdout, JS_COMPACT);
   if (npaths > whole && o->nprogress) {
     fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "
                       "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
     return EXIT_USAGE;
   }
-  if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
+  if (o->format == RP_JSON) dg_json_begin(&doc);
   bt_counts all = { 0, 0, 0, 0 };
   int written = 0, failed = 0;
-  if (npaths <= whole) {
-    all = check_in(&k, m, 0, npaths, stdout, stderr, NULL);
-    written = !k.fresh;
-  } else {
-    dg_list before;
-    dg_init(&before, m->arena);
-    dg_take(m->diags, NULL, &before);
-    dg_sort(&before);
-    if (o->werror) dg_promote_warnings(&before);
-    all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &k.fresh);
-    written = !k.fresh;
-    k.fresh = 0;                       /* a worker cannot know what came before: bt_run drops the lead */
-    ar_init(&k.part_arena);
-    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
+  dg_list before;
+  dg_init(&before, m->arena);
+  dg_take(m->diags, NULL, &before);
+  dg_sort(&before);
+  if (o->werror) dg_promote_warnings(&before);
+  all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &doc);
+  written = doc.any;
+  dg_json_continue(&k.js, stdout, 1);   /* a worker cannot know what came before: bt_run drops the lead */
+  ar_init(&k.part_arena);
+  int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
+  failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
+  if (o->format == RP_JSON) {
+    js_resume(&doc, written);
+    dg_json_end(&doc, all.errors, all.warnings);
   }
-  if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
   else totals(all.errors, all.warnings);
   if (failed || all.unreadable) return EXIT_USAGE;
   return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -737,8 +740,15 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
   }
   print_diags(o, m->src, m->diags);
   if (o->cmd == CMD_COVERAGE) rp_coverage_explained(stdout, m, c, n, o->format, o->explain);
-  else if (o->evaluate) rp_evaluate(stdout, m, c, n, o->format);
-  else rp_suggest(stdout, m, c, n, o->format);
+  else if (o->evaluate) {
+    sg_eval total;
+    sg_eval *each = sg_evaluate_all(m, c, n, &total);
+    rp_evaluate(stdout, m, c, each, n, &total, o->format);
+  } else {
+    size_t nt;
+    sg_target *t = sg_suggest(m, c, n, &nt);
+    rp_suggest(stdout, m, t, nt, o->format);
+  }
   free(c);
   if (m->diags->errors) return EXIT_FINDINGS;
   return o->cmd == CMD_COVERAGE && missing ? EXIT_FINDINGS : EXIT_CLEAN;

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "json.h"
 #include "lang.h"
 #include "progress.h"
 #include "text.h"
@@ -247,96 +248,122 @@ static void csv_coverage(FILE *out, md_model *m, const cs_coverage *c, const exp
 
 /* ---- JSON ---- */
 
-static void js(FILE *out, const char *s) { dg_json_string(out, s, strlen(s)); }
-
-static void js_field(FILE *out, const char *name, const char *value, int comma) {
-  js(out, name);
-  fputs(": ", out);
-  js(out, value);
-  if (comma) fputs(", ", out);
+/* A key and a string value (NULL: null). */
+static void js_field(js_writer *w, const char *name, const char *value) {
+  js_key(w, name);
+  js_cstring(w, value);
 }
 
-static void json_row(FILE *out, md_model *m, const cs_row *row, const explain *x) {
-  fputs("{", out);
-  js_field(out, "directive", row->directive->id, 1);
-  js_field(out, "status", cs_status_name(row->status), 1);
-  js_field(out, "text", text_of(m, row->directive), 1);
-  fputs("\"owners\": [", out);
-  for (const md_ref *o = row->directive->owners; o; o = o->next) {
-    if (o != row->directive->owners) fputs(", ", out);
-    dg_json_string(out, o->body ? o->body->id.p : o->text.p, o->body ? o->body->id.n : o->text.n);
-  }
-  fputs("], \"implemented_by\": [", out);
-  for (size_t i = 0; i < row->nlinks; i++) {
-    if (i) fputs(", ", out);
-    js(out, row->links[i]->from->id);
-  }
-  fputs("]", out);
+static void js_count(js_writer *w, const char *name, long long n) {
+  js_key(w, name);
+  js_int(w, n);
+}
+
+/* A body a reference names: its id, or the text when it names none. */
+static void js_ref(js_writer *w, const md_ref *o) {
+  js_string(w, o->body ? o->body->id.p : o->text.p, o->body ? o->body->id.n : o->text.n);
+}
+
+static void json_row(js_writer *w, md_model *m, const cs_row *row, const explain *x) {
+  js_object(w);
+  js_field(w, "directive", row->directive->id);
+  js_field(w, "status", cs_status_name(row->status));
+  js_field(w, "text", text_of(m, row->directive));
+  js_key(w, "owners");
+  js_array(w);
+  for (const md_ref *o = row->directive->owners; o; o = o->next) js_ref(w, o);
+  js_end(w);
+  js_key(w, "implemented_by");
+  js_array(w);
+  for (size_t i = 0; i < row->nlinks; i++) js_cstring(w, row->links[i]->from->id);
+  js_end(w);
   if (row->waiver) {
-    const md_item *w = row->waiver;
-    fputs(", \"waiver\": {", out);
-    dg_json_string(out, "reason", 6);
-    fputs(": ", out);
-    dg_json_string(out, w->reason.value.p, w->reason.value.n);
-    if (w->until != DT_MAX) {
-      fputs(", ", out);
-      js_field(out, "until", iso(m, w->until), 0);
-    }
-    fprintf(out, ", \"expired\": %s}", row->expired ? "true" : "false");
+    const md_item *wv = row->waiver;
+    js_key(w, "waiver");
+    js_object(w);
+    js_key(w, "reason");
+    js_string(w, wv->reason.value.p, wv->reason.value.n);
+    if (wv->until != DT_MAX) js_field(w, "until", iso(m, wv->until));
+    js_key(w, "expired");
+    js_bool(w, row->expired);
+    js_end(w);
   }
-  if (row->forward) fputs(", \"forwarded\": true", out);
-  if (x->on) {
-    fputs(", ", out);
-    js_field(out, "why", cs_why(m, x->c, row->directive, row), 0);
+  if (row->forward) {
+    js_key(w, "forwarded");
+    js_bool(w, 1);
   }
-  fputs("}", out);
+  if (x->on) js_field(w, "why", cs_why(m, x->c, row->directive, row));
+  js_end(w);
 }
 
-typedef struct junaddressed { FILE *out; md_model *m; const explain *x; const cs_target *t; int any; } junaddressed;
+typedef struct junaddressed { js_writer *w; md_model *m; const explain *x; const cs_target *t; } junaddressed;
 
 static int json_unaddressed(md_item *it, void *ctx) {
   junaddressed *u = ctx;
   if (it->kind != MD_TASK || cs_row_of(u->t, it)) return 0;
-  fputs(u->any++ ? ",\n      {" : "\n      {", u->out);
-  js_field(u->out, "directive", it->id, 1);
-  js_field(u->out, "why", cs_why(u->m, u->x->c, it, NULL), 0);
-  fputs("}", u->out);
+  js_object(u->w);
+  js_field(u->w, "directive", it->id);
+  js_field(u->w, "why", cs_why(u->m, u->x->c, it, NULL));
+  js_end(u->w);
   return 0;
 }
 
-static void json_target(FILE *out, md_model *m, const cs_coverage *c, const cs_target *t, const explain *x) {
-  fputs("{", out);
-  js_field(out, "plan", key(m, t->plan), 1);
-  js_field(out, "file", path_of(m, t->plan), 1);
-  fputs("\"through\": ", out);
-  if (t->through) js(out, key(m, t->through)); else fputs("null", out);
-  fputs(", \"rows\": [", out);
-  for (size_t k = 0; k < t->nrows; k++) {
-    fputs(k ? ",\n      " : "\n      ", out);
-    json_row(out, m, &t->rows[k], x);
-  }
+static void json_target(js_writer *w, md_model *m, const cs_coverage *c, const cs_target *t, const explain *x) {
+  js_object(w);
+  js_field(w, "plan", key(m, t->plan));
+  js_field(w, "file", path_of(m, t->plan));
+  js_field(w, "through", t->through ? key(m, t->through) : NULL);
+  js_key(w, "rows");
+  js_array(w);
+  js_lines(w, 6, JS_SAME);
+  for (size_t k = 0; k < t->nrows; k++) json_row(w, m, &t->rows[k], x);
+  js_end(w);
   if (x->on && c->level) {
-    junaddressed u = { out, m, x, t, 0 };
-    fputs("],\n    \"not_addressed\": [", out);
+    junaddressed u = { w, m, x, t };
+    js_newline(w, 4);
+    js_key(w, "not_addressed");
+    js_array(w);
+    js_lines(w, 6, JS_SAME);
     md_walk(&t->plan->root, json_unaddressed, &u);
+    js_end(w);
   }
-  fprintf(out, "],\n    \"totals\": {\"addressed\": %zu, \"covered\": %zu, \"waived\": %zu, \"forwarded\": %zu, "
-          "\"missing\": %zu, \"extra\": %zu, \"percent\": %d}}", cs_addressed_count(t), t->count[CS_COVERED], t->count[CS_WAIVED],
-          t->count[CS_FORWARDED], t->count[CS_MISSING], t->count[CS_EXTRA], percent(t));
-  (void)c;
+  js_newline(w, 4);
+  js_key(w, "totals");
+  js_object(w);
+  js_count(w, "addressed", (long long)cs_addressed_count(t));
+  static const char *const names[] = { "covered", "waived", "forwarded", "missing", "extra" };
+  static const cs_status statuses[] = { CS_COVERED, CS_WAIVED, CS_FORWARDED, CS_MISSING, CS_EXTRA };
+  for (int i = 0; i < 5; i++) js_count(w, names[i], (long long)t->count[statuses[i]]);
+  js_count(w, "percent", percent(t));
+  js_end(w);
+  js_end(w);
 }
 
-static void json_coverage(FILE *out, md_model *m, const cs_coverage *c, const explain *x) {
-  fputs("{", out);
-  js_field(out, "file", path_of(m, c->child), 1);
-  js_field(out, "plan", key(m, c->child), 1);
-  js_field(out, "level", md_level_name(m, c->level), 1);
-  fputs("\"targets\": [", out);
-  for (size_t i = 0; i < c->ntargets; i++) {
-    fputs(i ? ",\n    " : "\n    ", out);
-    json_target(out, m, c, &c->targets[i], x);
-  }
-  fputs("]}", out);
+static void json_coverage(js_writer *w, md_model *m, const cs_coverage *c, const explain *x) {
+  js_object(w);
+  js_field(w, "file", path_of(m, c->child));
+  js_field(w, "plan", key(m, c->child));
+  js_field(w, "level", md_level_name(m, c->level));
+  js_key(w, "targets");
+  js_array(w);
+  js_lines(w, 4, JS_SAME);
+  for (size_t i = 0; i < c->ntargets; i++) json_target(w, m, c, &c->targets[i], x);
+  js_end(w);
+  js_end(w);
+}
+
+/* A document that is an array of one element a line, indented `indent`,
+ * with its closer on a line of its own even when empty. */
+static void json_list_begin(js_writer *w, FILE *out, int indent) {
+  js_init(w, out, JS_SPACED);
+  js_array(w);
+  js_lines(w, indent, 0);
+}
+
+static void json_list_end(js_writer *w) {
+  js_newline(w, 0);
+  js_end(w);
+  fputc('\n', w->out);
 }
 
 void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
@@ -344,7 +371,8 @@ void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
 }
 
 void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f, int on) {
-  if (f == RP_JSON) fputs("[", out);
+  js_writer w;
+  if (f == RP_JSON) json_list_begin(&w, out, 2);
   if (f == RP_CSV) {
     fputs(_("\"child\",\"parent\",\"directive\",\"status\",\"implemented_by\",\"owners\",\"text\",\"note\""), out);
     fputs("\r\n", out);
@@ -354,81 +382,78 @@ void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t
     if (f == RP_TEXT) text_coverage(out, m, c[i], &x);
     else if (f == RP_MD) md_coverage(out, m, c[i], &x);
     else if (f == RP_CSV) csv_coverage(out, m, c[i], &x);
-    else {
-      fputs(i ? ",\n  " : "\n  ", out);
-      json_coverage(out, m, c[i], &x);
-    }
+    else json_coverage(&w, m, c[i], &x);
   }
-  if (f == RP_JSON) fputs("\n]\n", out);
+  if (f == RP_JSON) json_list_end(&w);
 }
 
 /* ---- suggestions ---- */
 
-static const char *shared(md_model *m, const sm_index *ix, const md_item *d, const md_item *t) {
-  const char *terms[4];
-  size_t n = sm_shared_terms(ix, d, t, terms, 4);
-  const char *s = "";
-  for (size_t i = 0; i < n; i++) s = dg_fmt(m->arena, "%s%s%s", s, i ? ", " : "", terms[i]);
-  return s;
-}
-
-static void text_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
+static void text_hits(FILE *out, md_model *m, const sg_suggestion *sg) {
+  const md_item *d = sg->directive;
+  const sg_hit *h = sg->hits;
   fprintf(out, _("%s  \"%s\" (%s)\n"), d->id, excerpt(m, d), owner_names(m, d));
-  if (!n) fputs(_("    no likely task\n"), out);
-  for (size_t i = 0; i < n; i++)
+  if (!sg->nhits) fputs(_("    no likely task\n"), out);
+  for (size_t i = 0; i < sg->nhits; i++)
     fprintf(out, _("    %.2f  %s  \"%s\" (%s%s); shares: %s\n"), h[i].score, h[i].task->id,
             cs_excerpt(m, h[i].task, 50), owner_names(m, h[i].task), h[i].owner ? _(", owner corresponds") : "",
-            shared(m, ix, d, h[i].task));
+            sg->shares[i]);
 }
 
-static void json_hits(FILE *out, md_model *m, const sm_index *ix, const md_item *d, const sg_hit *h, size_t n) {
-  fputs("{", out);
-  js_field(out, "directive", d->id, 1);
-  fputs("\"suggestions\": [", out);
-  for (size_t i = 0; i < n; i++) {
-    fputs(i ? ", {" : "{", out);
-    js_field(out, "task", h[i].task->id, 0);
-    fprintf(out, ", \"score\": %.3f, \"text\": %.3f, \"owner\": %s, \"shares\": ", h[i].score, h[i].text,
-            h[i].owner ? "true" : "false");
-    js(out, shared(m, ix, d, h[i].task));
-    fputs("}", out);
+static void json_hits(js_writer *w, const sg_suggestion *sg) {
+  js_object(w);
+  js_field(w, "directive", sg->directive->id);
+  js_key(w, "suggestions");
+  js_array(w);
+  for (size_t i = 0; i < sg->nhits; i++) {
+    const sg_hit *h = &sg->hits[i];
+    js_object(w);
+    js_field(w, "task", h->task->id);
+    js_key(w, "score");
+    js_fixed(w, h->score, 3);
+    js_key(w, "text");
+    js_fixed(w, h->text, 3);
+    js_key(w, "owner");
+    js_bool(w, h->owner);
+    js_field(w, "shares", sg->shares[i]);
+    js_end(w);
   }
-  fputs("]}", out);
+  js_end(w);
+  js_end(w);
 }
 
-void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
-  int first = 1;
-  if (f == RP_JSON) fputs("[", out);
+void rp_suggest(FILE *out, md_model *m, const sg_target *t, size_t n, rp_format f) {
+  js_writer w;
+  if (f == RP_JSON) json_list_begin(&w, out, 2);
   for (size_t i = 0; i < n; i++) {
-    if (!c[i]->ntargets) continue;
-    sm_index *ix = sg_index(m, c[i]);
-    for (size_t t = 0; t < c[i]->ntargets; t++) {
-      const cs_target *tg = &c[i]->targets[t];
-      if (f == RP_TEXT)
-        fprintf(out, _("%s: plan %s against %s: %zu uncovered\n"), path_of(m, c[i]->child), key(m, c[i]->child),
-                key(m, tg->plan), tg->count[CS_MISSING]);
-      for (size_t k = 0; k < tg->nrows; k++) {
-        if (tg->rows[k].status != CS_MISSING) continue;
-        sg_hit hits[SG_MAX_HITS];
-        const md_item *d = tg->rows[k].directive;
-        size_t nh = sg_rank(m, ix, c[i], d, NULL, hits, SG_MAX_HITS);
-        if (f == RP_TEXT) { text_hits(out, m, ix, d, hits, nh); continue; }
-        fputs(first ? "\n  " : ",\n  ", out);
-        first = 0;
-        json_hits(out, m, ix, d, hits, nh);
-      }
+    const cs_coverage *c = t[i].c;
+    if (f == RP_TEXT)
+      fprintf(out, _("%s: plan %s against %s: %zu uncovered\n"), path_of(m, c->child), key(m, c->child),
+              key(m, t[i].t->plan), t[i].t->count[CS_MISSING]);
+    for (size_t k = 0; k < t[i].n; k++) {
+      if (f == RP_TEXT) text_hits(out, m, &t[i].v[k]);
+      else json_hits(&w, &t[i].v[k]);
     }
   }
-  if (f == RP_JSON) fputs("\n]\n", out);
+  if (f == RP_JSON) json_list_end(&w);
 }
 
-static void print_eval(FILE *out, const char *name, const sg_eval *e, rp_format f) {
+static void print_eval(FILE *out, js_writer *w, const char *name, const sg_eval *e, rp_format f) {
   double n = e->links ? (double)e->links : 1;
   if (f == RP_JSON) {
-    js(out, name);
-    fprintf(out, ": {\"links\": %zu, \"top1\": %zu, \"top3\": %zu, \"unranked\": %zu, \"precision_at_1\": %.3f, "
-            "\"hit_at_3\": %.3f, \"mrr\": %.3f}", e->links, e->top1, e->top3, e->unranked, e->top1 / n, e->top3 / n,
-            e->reciprocal / n);
+    js_key(w, name);
+    js_object(w);
+    js_count(w, "links", (long long)e->links);
+    js_count(w, "top1", (long long)e->top1);
+    js_count(w, "top3", (long long)e->top3);
+    js_count(w, "unranked", (long long)e->unranked);
+    js_key(w, "precision_at_1");
+    js_fixed(w, e->top1 / n, 3);
+    js_key(w, "hit_at_3");
+    js_fixed(w, e->top3 / n, 3);
+    js_key(w, "mrr");
+    js_fixed(w, e->reciprocal / n, 3);
+    js_end(w);
     return;
   }
   fprintf(out, _("%s: %zu links; the hidden task ranked first for %zu (%.0f%%), in the top 3 for %zu (%.0f%%), "
@@ -436,22 +461,20 @@ static void print_eval(FILE *out, const char *name, const sg_eval *e, rp_format 
           100 * e->top3 / n, e->unranked, e->reciprocal / n);
 }
 
-void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f) {
-  sg_eval total = { 0 };
-  if (f == RP_JSON) fputs("{", out);
+void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, const sg_eval *each, size_t n, const sg_eval *total,
+                 rp_format f) {
+  js_writer w;
+  js_init(&w, out, JS_SPACED);
+  if (f == RP_JSON) js_object(&w);
   for (size_t i = 0; i < n; i++) {
-    sg_eval e = { 0 };
-    if (c[i]->ntargets) sg_evaluate(m, sg_index(m, c[i]), c[i], &e);
-    print_eval(out, path_of(m, c[i]->child), &e, f);
-    if (f == RP_JSON) fputs(",\n ", out);
-    total.links += e.links;
-    total.top1 += e.top1;
-    total.top3 += e.top3;
-    total.unranked += e.unranked;
-    total.reciprocal += e.reciprocal;
+    print_eval(out, &w, path_of(m, c[i]->child), &each[i], f);
+    if (f == RP_JSON) js_newline(&w, 1);
   }
-  print_eval(out, f == RP_JSON ? "total" : _("total"), &total, f);
-  if (f == RP_JSON) fputs("}\n", out);
+  print_eval(out, &w, f == RP_JSON ? "total" : _("total"), total, f);
+  if (f == RP_JSON) {
+    js_end(&w);
+    fputc('\n', out);
+  }
 }
 
 /* ---- agenda ---- */
@@ -567,104 +590,97 @@ static void text_agenda(FILE *out, md_model *m, const ag_agenda *a) {
   }
 }
 
-static void js_day(FILE *out, md_model *m, const char *name, dt_day d) {
-  js(out, name);
-  fputs(": ", out);
-  if (d == DT_MAX || d == DT_MIN) fputs("null", out);
-  else js(out, iso(m, d));
-  fputs(", ", out);
+static void js_day(js_writer *w, md_model *m, const char *name, dt_day d) {
+  js_field(w, name, d == DT_MAX || d == DT_MIN ? NULL : iso(m, d));
 }
 
-static void js_str(FILE *out, const char *name, const md_str *s) {
-  js(out, name);
-  fputs(": ", out);
-  if (s->value.n) dg_json_string(out, s->value.p, s->value.n);
-  else fputs("null", out);
-  fputs(", ", out);
+/* A string of the plan, null when it gives none. */
+static void js_str(js_writer *w, const char *name, const md_str *s) {
+  js_key(w, name);
+  if (s->value.n) js_string(w, s->value.p, s->value.n);
+  else js_null(w);
 }
 
-static void json_event(FILE *out, md_model *m, const char *name, const md_event *t) {
-  js(out, name);
-  fputs(": ", out);
-  if (!t) { fputs("null, ", out); return; }
-  fputs("{", out);
-  js_field(out, "kind", pg_kind_name(t->kind), 1);
-  js_day(out, m, "day", t->day);
-  js_str(out, "what", &t->what);
-  js(out, "issuer");
-  fputs(": ", out);
-  if (t->issuer && t->issuer->body) dg_json_string(out, t->issuer->body->id.p, t->issuer->body->id.n);
-  else fputs("null", out);
-  fputs(", ", out);
-  js_str(out, "doc", &t->doc);
-  js(out, "file");
-  fputs(": ", out);
-  js(out, m->src->files[t->loc.file].path);
-  fprintf(out, ", \"line\": %u}, ", src_position(m->src, t->loc.file, t->loc.off).line);
+/* A body's id, null for none. */
+static void js_body(js_writer *w, const char *name, const md_body *b) {
+  js_key(w, name);
+  if (b) js_string(w, b->id.p, b->id.n);
+  else js_null(w);
 }
 
-static void json_entry(FILE *out, md_model *m, const ag_entry *e) {
-  fputs("{", out);
-  js_field(out, "group", ag_group_name(e->group), 1);
-  js(out, "owner");
-  fputs(": ", out);
-  if (e->owner) dg_json_string(out, e->owner->id.p, e->owner->id.n); else fputs("null", out);
-  fputs(", ", out);
-  js_field(out, "task", e->task->id, 1);
-  js_field(out, "text", text_of(m, e->task), 1);
-  js_str(out, "phrase", &e->due->phrase);
-  js_str(out, "for", &e->due->what);
-  js_field(out, "deadline", e->dl ? dl_canonical(m->arena, e->dl) : "", 1);
-  js_day(out, m, "date", e->date);
-  fprintf(out, "\"days\": %ld, ", e->days);
-  js_day(out, m, "missed", e->missed);
-  js_day(out, m, "expected", e->expected);
-  js(out, "waits_for");
-  fputs(": ", out);
-  if (e->waits_for) js(out, e->waits_for); else fputs("null", out);
-  fputs(", ", out);
-  json_event(out, m, "trigger", e->trigger);
-  json_event(out, m, "started", e->started);
-  json_event(out, m, "last_report", e->last_report);
-  fprintf(out, "\"no_delay\": %s, ", e->no_delay ? "true" : "false");
+static void json_event(js_writer *w, md_model *m, const char *name, const md_event *t) {
+  js_key(w, name);
+  if (!t) { js_null(w); return; }
+  js_object(w);
+  js_field(w, "kind", pg_kind_name(t->kind));
+  js_day(w, m, "day", t->day);
+  js_str(w, "what", &t->what);
+  js_body(w, "issuer", t->issuer ? t->issuer->body : NULL);
+  js_str(w, "doc", &t->doc);
+  js_field(w, "file", m->src->files[t->loc.file].path);
+  js_count(w, "line", src_position(m->src, t->loc.file, t->loc.off).line);
+  js_end(w);
+}
+
+static void json_entry(js_writer *w, md_model *m, const ag_entry *e) {
+  js_object(w);
+  js_field(w, "group", ag_group_name(e->group));
+  js_body(w, "owner", e->owner);
+  js_field(w, "task", e->task->id);
+  js_field(w, "text", text_of(m, e->task));
+  js_str(w, "phrase", &e->due->phrase);
+  js_str(w, "for", &e->due->what);
+  js_field(w, "deadline", e->dl ? dl_canonical(m->arena, e->dl) : "");
+  js_day(w, m, "date", e->date);
+  js_count(w, "days", e->days);
+  js_day(w, m, "missed", e->missed);
+  js_day(w, m, "expected", e->expected);
+  js_field(w, "waits_for", e->waits_for);
+  json_event(w, m, "trigger", e->trigger);
+  json_event(w, m, "started", e->started);
+  json_event(w, m, "last_report", e->last_report);
+  js_key(w, "no_delay");
+  js_bool(w, e->no_delay);
   /* The lead the plan names, when the entry is listed under the body
    * that took its work over. */
-  js(out, "stage");
-  fputs(": ", out);
-  if (e->stage) js(out, md_level_name(m, e->stage)); else fputs("null", out);
-  fputs(", ", out);
-  js(out, "named_owner");
-  fputs(": ", out);
-  if (e->named_owner) dg_json_string(out, e->named_owner->id.p, e->named_owner->id.n); else fputs("null", out);
-  fputs("}", out);
+  js_field(w, "stage", e->stage ? md_level_name(m, e->stage) : NULL);
+  js_body(w, "named_owner", e->named_owner);
+  js_end(w);
 }
 
-static void json_agenda(FILE *out, md_model *m, const ag_agenda *a) {
-  fputs("{", out);
-  js_field(out, "plan", key(m, a->plan), 1);
-  js_field(out, "file", path_of(m, a->plan), 1);
-  js_day(out, m, "as_of", a->as_of);
-  fprintf(out, "\"within\": %d, \"counts\": {", a->within);
-  for (int g = 0; g < AG_NGROUPS; g++) fprintf(out, "%s\"%s\": %zu", g ? ", " : "", ag_group_name(g), a->count[g]);
-  fprintf(out, ", \"done\": %zu, \"cancelled\": %zu, \"continuous\": %zu, \"undated\": %zu},\n  \"entries\": [",
-          a->done, a->cancelled, a->continuous, a->undated);
-  for (size_t i = 0; i < a->n; i++) {
-    fputs(i ? ",\n   " : "\n   ", out);
-    json_entry(out, m, &a->entries[i]);
-  }
-  fputs("]}", out);
+static void json_agenda(js_writer *w, md_model *m, const ag_agenda *a) {
+  js_object(w);
+  js_field(w, "plan", key(m, a->plan));
+  js_field(w, "file", path_of(m, a->plan));
+  js_day(w, m, "as_of", a->as_of);
+  js_count(w, "within", a->within);
+  js_key(w, "counts");
+  js_object(w);
+  for (int g = 0; g < AG_NGROUPS; g++) js_count(w, ag_group_name(g), (long long)a->count[g]);
+  js_count(w, "done", (long long)a->done);
+  js_count(w, "cancelled", (long long)a->cancelled);
+  js_count(w, "continuous", (long long)a->continuous);
+  js_count(w, "undated", (long long)a->undated);
+  js_end(w);
+  js_newline(w, 2);
+  js_key(w, "entries");
+  js_array(w);
+  js_lines(w, 3, JS_SAME);
+  for (size_t i = 0; i < a->n; i++) json_entry(w, m, &a->entries[i]);
+  js_end(w);
+  js_end(w);
 }
 
 void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f) {
-  if (f == RP_JSON) fputs("[", out);
+  js_writer w;
+  if (f == RP_JSON) json_list_begin(&w, out, 1);
   for (size_t i = 0; i < n; i++) {
     if (f == RP_JSON) {
-      fputs(i ? ",\n " : "\n ", out);
-      json_agenda(out, m, a[i]);
+      json_agenda(&w, m, a[i]);
     } else {
       if (i) fputc('\n', out);
       text_agenda(out, m, a[i]);
     }
   }
-  if (f == RP_JSON) fputs("\n]\n", out);
+  if (f == RP_JSON) json_list_end(&w);
 }

@@ -24,11 +24,14 @@ void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_for
  * directives with why they are not. */
 void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f, int explain);
 
-/* Suggestions for every uncovered directive of each child (text or JSON). */
-void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+/* The suggestions for every uncovered directive of each target
+ * (sg_suggest; text or JSON). */
+void rp_suggest(FILE *out, md_model *m, const sg_target *t, size_t n, rp_format f);
 
-/* The leave-one-out measurement of each child, and the total (text or JSON). */
-void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+/* The leave-one-out measurement of each child c[i] (each[i]), and the
+ * total (sg_evaluate_all; text or JSON). */
+void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, const sg_eval *each, size_t n, const sg_eval *total,
+                 rp_format f);
 
 /* The agenda of each plan (text, grouped by owner; or JSON: one array). */
 void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f);
