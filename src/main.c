@@ -29,6 +29,7 @@
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
+#include "parts.h"
 #include "rules.h"
 #include "session.h"
 #include "suggest.h"
@@ -439,17 +440,6 @@ static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
 }
 
-/* "FILE: plan KEY, N tasks" for an input that declares a plan. */
-static void plan_line(FILE *out, const char *path, const md_plan *p) {
-  if (p)
-    fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), path, (int)p->key.n,
-            p->key.p, p->ntasks);
-}
-
-static void plan_lines(FILE *out, const inputs_t *in) {
-  for (size_t i = 0; i < in->n; i++) plan_line(out, in->v[i].path, in->v[i].plan);
-}
-
 static void totals(unsigned long errors, unsigned long warnings) {
   printf(lg_ntext("%lu error, ", "%lu errors, ", errors), errors);
   printf(lg_ntext("%lu warning\n", "%lu warnings\n", warnings), warnings);
@@ -465,173 +455,25 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
   ss_run_checks(m, rules, in->v, in->n, o->as_of, o->text_checks >= 0, o->werror, from);
 }
 
-/* What `check` shares with the parts that check the plans. */
-typedef struct checker {
-  const options *o;
-  md_model *m;
-  const rs_options *ro;
-  ru_engine *rules;
-  const char **paths;        /* the plans given */
-  js_writer js;              /* --format json: the findings' array, in this
-                                process (js.any: something printed) */
-  ar_arena part_arena;       /* in a worker: the model of each part */
-} checker;
-
-/* Prints one part's findings (sorted) and plan lines. */
-static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
-                            js_writer *js) {
-  bt_counts c = { part->errors, part->warnings, 0, 0 };
-  if (o->format == RP_JSON) {
-    c.lead = js->any && part->first ? 1 : 0;  /* the comma before its first element */
-    js->out = out;
-    dg_json_items(js, m->src, part);
-  } else {
-    dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
-    plan_lines(out, in);
-  }
-  return c;
-}
-
-/* Whether a finding lies in a file the part did not read as one of its
- * own (`ud`: a flag per file). */
-static int is_foreign(const dg_diag *d, void *ud) {
-  const char *own = ud;
-  return d->file != DG_NOFILE && !own[d->file];
-}
-
-/* Moves the findings of `part` located in a file that is not one of the
- * part's inputs to `foreign` (both keep their order). */
-static void split_foreign(md_model *m, const inputs_t *in, dg_list *part, dg_list *foreign) {
-  char *own = ar_alloc(m->arena, m->src->n + 1);
-  for (size_t i = 0; i < in->n; i++)
-    if (in->v[i].loaded) own[in->v[i].file] = 1;
-  dg_move_if(part, foreign, is_foreign, own);
-}
-
-/* Hands each foreign finding to the parent process, printed as it would
- * be, with what identifies it whichever part read its file. */
-static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *out) {
-  for (dg_diag *d = foreign->first; d; d = d->next) {
-    dg_diag *next = d->next;
-    d->next = NULL;
-    dg_list one = { m->arena, d, d, 1, d->sev == DG_ERROR, d->sev == DG_WARNING, 0 };
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = mem_memstream(&text, &len);
-    js_writer js;
-    dg_json_continue(&js, f, 0);
-    if (o->format == RP_JSON) dg_json_items(&js, m->src, &one);
-    else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
-    mem_close(f);
-    d->next = next;
-    const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
-    const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);
-    bt_put_foreign(out, &(bt_foreign){ d->sev == DG_ERROR, d->sev == DG_WARNING, o->format == RP_JSON, file,
-                                       identity, text, len });
-    free(text);
-  }
-}
-
-/* Checks the plans given [first, first + count) and the parents they name
- * in model m. In a run in parts (foreign != NULL), what is found in a file
- * that is not one of the part's goes to the parent process through
- * `foreign`. */
-static bt_counts check_in(checker *k, md_model *m, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
-  size_t nrec = k->o->nprogress;
-  inputs_t in = { mem_calloc(count + nrec + 1, sizeof *in.v), count + nrec };
-  for (size_t i = 0; i < count; i++) in.v[i].path = k->paths[first + i];
-  for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
-  size_t unreadable = rs_load(m, k->ro, in.v, in.n);
-  resolve(k->o, m, k->rules, &in);
-  run_checks(k->o, m, &in, k->rules, m->plans);
-  dg_list part, others;
-  dg_init(&part, m->arena);
-  dg_init(&others, m->arena);
-  dg_take(m->diags, NULL, &part);
-  dg_sort(&part);
-  if (foreign) {
-    split_foreign(m, &(inputs_t){ in.v, count }, &part, &others);
-    put_foreign(k->o, m, &others, foreign);
-  }
-  bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->js);
-  c.unreadable = unreadable;
-  free(in.v);
-  return c;
-}
-
-/* One part of a run in parts, in a worker process that checks part after
- * part: a model of its own on an arena whose pages serve every part, and
- * the files it read forgotten afterwards (the rule scripts, read before,
- * stay). */
-static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
-  checker *k = ud;
-  size_t scripts = k->m->src->n;
-  dg_list diags;
-  dg_init(&diags, &k->part_arena);
-  md_model m;
-  md_init(&m, &k->part_arena, k->m->src, &diags);
-  ru_attach(k->rules, &m);
-  bt_counts c = check_in(k, &m, first, count, out, err, foreign);
-  ru_attach(k->rules, k->m);
-  src_truncate(k->m->src, scripts);
-  ar_recycle(&k->part_arena);
-  return c;
-}
-
-/* Unless --batch N says otherwise (then more than N plans are checked in
- * parts of N): a run of up to ONE_PIECE plans is checked in one piece, so
- * that a district and its communes keep what only one piece allows
- * (--progress, every plan in plancheck.plans()); a larger one in parts of
- * PART plans, small enough that a part's model stays in the processor's
- * caches from the moment its plans are read to the moment they are checked
- * (the walks of the checks took a third of the time they took in parts of
- * 256), large enough that the parents each part reads again (a province's
- * and the central plan) stay a small share of it (docs/BENCHMARKS.md). */
-enum { ONE_PIECE = 256, PART = 128 };
-
-/* check. A run of up to --batch plans is checked in one piece, its findings
- * sorted by file and place. A larger one is checked in parts of --batch
- * plans in the order given (see batch.h), printed in that order, after
- * what was found before (in the rule scripts). */
+/* check in parts (parts.h): more than --batch plans. */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
-  size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
-  /* The checks that read every task's text (deadline-in-text, link-weak)
-   * come with a run in one piece (an office checking its plans), and with
-   * a run in parts only when asked for: on a national run they would take
-   * several times all its other checks (docs/BENCHMARKS.md). */
-  options run = *o;
-  if (!run.text_checks) run.text_checks = npaths <= whole ? 1 : -1;
-  o = &run;
-  checker k = { o, m, ro, rules, paths, { 0 }, { 0 } };
-  js_writer doc;
-  js_init(&doc, stdout, JS_COMPACT);
-  if (npaths > whole && o->nprogress) {
+  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
+  if (o->nprogress) {
     fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "
                       "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
     return EXIT_USAGE;
   }
-  if (o->format == RP_JSON) dg_json_begin(&doc);
-  bt_counts all = { 0, 0, 0, 0 };
-  int written = 0, failed = 0;
-  dg_list before;
-  dg_init(&before, m->arena);
-  dg_take(m->diags, NULL, &before);
-  dg_sort(&before);
-  if (o->werror) dg_promote_warnings(&before);
-  all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &doc);
-  written = doc.any;
-  dg_json_continue(&k.js, stdout, 1);   /* a worker cannot know what came before: bt_run drops the lead */
-  ar_init(&k.part_arena);
-  int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-  failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
-  if (o->format == RP_JSON) {
-    js_resume(&doc, written);
-    dg_json_end(&doc, all.errors, all.warnings);
-  }
-  else totals(all.errors, all.warnings);
-  if (failed || all.unreadable) return EXIT_USAGE;
-  return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  /* The checks that read every task's text (deadline-in-text, link-weak)
+   * come with a run in one piece (an office checking its plans), and with
+   * a run in parts only when asked for: on a national run they would take
+   * several times all its other checks (docs/BENCHMARKS.md). */
+  pt_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON, { use_color(o) },
+                    o->batch ? (size_t)o->batch : PT_PART, o->jobs };
+  pt_totals t = pt_check(&po, m, ro, rules, paths, npaths);
+  if (o->format != RP_JSON) totals(t.errors, t.warnings);
+  if (t.failed || t.unreadable) return EXIT_USAGE;
+  return t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* report in a built-in format: one document for all the plans, to stdout.
@@ -909,7 +751,7 @@ static int cmd_check_whole(const options *o, const char **paths, size_t npaths) 
     dg_print_json(stdout, m->src, d);
   } else {
     dg_print_text(stderr, m->src, d, (dg_style){ use_color(o) });
-    for (size_t i = 0; i < npaths; i++) plan_line(stdout, paths[i], ss_plan(s, i));
+    for (size_t i = 0; i < npaths; i++) pt_plan_line(stdout, paths[i], ss_plan(s, i));
     totals(d->errors, d->warnings);
   }
   int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -918,7 +760,7 @@ static int cmd_check_whole(const options *o, const char **paths, size_t npaths) 
 }
 
 static int run(const options *o) {
-  size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE;
+  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
   if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && o->nfiles <= whole)
     return cmd_check_whole(o, o->files, o->nfiles);
   ar_arena arena;
