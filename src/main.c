@@ -658,15 +658,15 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
     n++;
   }
   print_diags(o, m->src, m->diags);
-  if (o->cmd == CMD_COVERAGE) rp_coverage_explained(stdout, m, c, n, o->format, o->explain);
+  if (o->cmd == CMD_COVERAGE) ex_coverage(stdout, m, c, n, o->format, o->explain);
   else if (o->evaluate) {
     sg_eval total;
     sg_eval *each = sg_evaluate_all(m, c, n, &total);
-    rp_evaluate(stdout, m, c, each, n, &total, o->format);
+    ex_evaluate(stdout, m, c, each, n, &total, o->format);
   } else {
     size_t nt;
     sg_target *t = sg_suggest(m, c, n, &nt);
-    rp_suggest(stdout, m, t, nt, o->format);
+    ex_suggest(stdout, m, t, nt, o->format);
   }
   free(c);
   if (m->diags->errors) return EXIT_FINDINGS;
@@ -696,7 +696,7 @@ static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
     overdue += a[n++]->count[AG_OVERDUE];
   }
   print_diags(o, m->src, m->diags);
-  rp_agenda(stdout, m, a, n, o->format);
+  ex_agenda(stdout, m, a, n, o->format);
   free(a);
   return m->diags->errors || overdue ? EXIT_FINDINGS : EXIT_CLEAN;
 }
