@@ -535,7 +535,7 @@ static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_eng
 /* check in parts (parts.h): more than --batch plans. */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
-  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
+  size_t whole = o->batch ? (size_t)o->batch : PA_ONE_PIECE;
   if (o->nprogress) {
     fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "
                       "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
@@ -545,9 +545,9 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
    * come with a run in one piece (an office checking its plans), and with
    * a run in parts only when asked for: on a national run they would take
    * several times all its other checks (docs/BENCHMARKS.md). */
-  pt_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON, { use_color(o) },
-                    o->batch ? (size_t)o->batch : PT_PART, o->jobs };
-  pt_totals t = pt_check(&po, m, ro, rules, paths, npaths);
+  pa_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON, { use_color(o) },
+                    o->batch ? (size_t)o->batch : PA_PART, o->jobs };
+  pa_totals t = pa_check(&po, m, ro, rules, paths, npaths);
   if (o->format != RP_JSON) totals(t.errors, t.warnings);
   if (t.failed || t.unreadable) return EXIT_USAGE;
   return t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -828,7 +828,7 @@ static int cmd_check_whole(const options *o, const char **paths, size_t npaths) 
     dg_print_json(stdout, m->src, d);
   } else {
     dg_print_text(stderr, m->src, d, (dg_style){ use_color(o) });
-    for (size_t i = 0; i < npaths; i++) pt_plan_line(stdout, paths[i], ss_plan(s, i));
+    for (size_t i = 0; i < npaths; i++) pa_plan_line(stdout, paths[i], ss_plan(s, i));
     totals(d->errors, d->warnings);
   }
   int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -860,7 +860,7 @@ static size_t load_inputs(const options *o, run_ctx *r) {
 }
 
 static int run(const options *o) {
-  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
+  size_t whole = o->batch ? (size_t)o->batch : PA_ONE_PIECE;
   if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && o->nfiles <= whole)
     return cmd_check_whole(o, o->files, o->nfiles);   /* a session of its own */
   ar_arena arena;

@@ -12,7 +12,7 @@
 
 /* What the parts of a run share. */
 typedef struct checker {
-  const pt_options *o;
+  const pa_options *o;
   md_model *m;               /* the rule scripts' model */
   const rs_options *ro;
   ru_engine *rules;
@@ -22,14 +22,14 @@ typedef struct checker {
   ar_arena part_arena;       /* in a worker: the model of each part */
 } checker;
 
-void pt_plan_line(FILE *out, const char *path, const md_plan *p) {
+void pa_plan_line(FILE *out, const char *path, const md_plan *p) {
   if (p)
     fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), path, (int)p->key.n,
             p->key.p, p->ntasks);
 }
 
 /* Prints one part's findings (sorted) and the plan lines of its inputs. */
-static bt_counts print_part(const pt_options *o, md_model *m, dg_list *part, const rs_input *in, size_t n, FILE *out,
+static bt_counts print_part(const pa_options *o, md_model *m, dg_list *part, const rs_input *in, size_t n, FILE *out,
                             FILE *err, js_writer *js) {
   bt_counts c = { part->errors, part->warnings, 0, 0 };
   if (o->json) {
@@ -38,7 +38,7 @@ static bt_counts print_part(const pt_options *o, md_model *m, dg_list *part, con
     dg_json_items(js, m->src, part);
   } else {
     dg_print_text(err, m->src, part, o->style);
-    for (size_t i = 0; i < n; i++) pt_plan_line(out, in[i].path, in[i].plan);
+    for (size_t i = 0; i < n; i++) pa_plan_line(out, in[i].path, in[i].plan);
   }
   return c;
 }
@@ -61,7 +61,7 @@ static void split_foreign(md_model *m, const rs_input *in, size_t n, dg_list *pa
 
 /* Hands each foreign finding to the parent process, printed as it would
  * be, with what identifies it whichever part read its file. */
-static void put_foreign(const pt_options *o, md_model *m, dg_list *foreign, FILE *out) {
+static void put_foreign(const pa_options *o, md_model *m, dg_list *foreign, FILE *out) {
   for (dg_diag *d = foreign->first; d; d = d->next) {
     dg_diag *next = d->next;
     d->next = NULL;
@@ -123,7 +123,7 @@ static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FIL
   return c;
 }
 
-pt_totals pt_check(const pt_options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
+pa_totals pa_check(const pa_options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                    size_t n) {
   checker k = { o, m, ro, rules, paths, { 0 }, { 0 } };
   js_writer doc;
@@ -146,5 +146,5 @@ pt_totals pt_check(const pt_options *o, md_model *m, const rs_options *ro, ru_en
     js_resume(&doc, written);
     dg_json_end(&doc, all.errors, all.warnings);
   }
-  return (pt_totals){ all.errors, all.warnings, all.unreadable, failed };
+  return (pa_totals){ all.errors, all.warnings, all.unreadable, failed };
 }

@@ -22,18 +22,18 @@
 #include "rules.h"
 
 /* Unless --batch N says otherwise (then more than N plans are checked in
- * parts of N): a run of up to PT_ONE_PIECE plans is checked in one piece
+ * parts of N): a run of up to PA_ONE_PIECE plans is checked in one piece
  * (session.h), so that a district and its communes keep what only one
  * piece allows (--progress, every plan in plancheck.plans()); a larger one
- * in parts of PT_PART plans, small enough that a part's model stays in
+ * in parts of PA_PART plans, small enough that a part's model stays in
  * the processor's caches from the moment its plans are read to the moment
  * they are checked (the walks of the checks took a third of the time they
  * took in parts of 256), large enough that the parents each part reads
  * again (a province's and the central plan) stay a small share of it
  * (docs/BENCHMARKS.md). */
-enum { PT_ONE_PIECE = 256, PT_PART = 128 };
+enum { PA_ONE_PIECE = 256, PA_PART = 128 };
 
-typedef struct pt_options {
+typedef struct pa_options {
   dt_day as_of;
   int text_checks;           /* 1 on, 0 off */
   int werror;
@@ -41,22 +41,22 @@ typedef struct pt_options {
   dg_style style;            /* of the text findings */
   size_t batch;              /* plans a part */
   int jobs;                  /* worker processes at once */
-} pt_options;
+} pa_options;
 
-typedef struct pt_totals {
+typedef struct pa_totals {
   unsigned long errors, warnings;
   size_t unreadable;         /* inputs that could not be read */
   int failed;                /* a worker could not start or did not finish */
-} pt_totals;
+} pa_totals;
 
 /* Checks the n plans of `paths` in parts, after printing what model `m`
  * holds already (the rule scripts' findings), with the rule engine
  * attached to m. The JSON document is closed with the totals; the text
  * totals are the caller's to print. */
-pt_totals pt_check(const pt_options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
+pa_totals pa_check(const pa_options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                    size_t n);
 
 /* "FILE: plan KEY, N tasks", when p declares a plan (NULL: nothing). */
-void pt_plan_line(FILE *out, const char *path, const md_plan *p);
+void pa_plan_line(FILE *out, const char *path, const md_plan *p);
 
 #endif
