@@ -147,6 +147,22 @@ void test_session_bad_switch(void) {
   ss_close(s);
 }
 
+/* The same file given twice: the last text wins, and both name one plan. */
+void test_session_same_file_twice(void) {
+  ar_arena a;
+  ar_init(&a);
+  ss_options o = options();
+  ss_session *s = ss_open(&o);
+  const char *path = in(&a, "twice.plan");
+  ss_file f[] = { { path, "plan \"A\" {}\n", 12 }, { path, child_2024, sizeof child_2024 - 1 } };
+  UT_EQ_INT(ss_check(s, f, 2), 0);
+  md_plan *p = ss_plan(s, 0);
+  UT_CHECK(p != NULL && p == ss_plan(s, 1));
+  if (p) UT_EQ_STR(ar_strndup(&a, p->key.p, p->key.n), "2-CTr/TU");
+  ss_close(s);
+  ar_free(&a);
+}
+
 /* Removes the scratch directory (the last of the session tests). */
 void test_session_cleanup(void) {
   char *dir = scratch();
