@@ -132,8 +132,7 @@ md_plan *fz_load_real(fz_run *r, rs_input *more, size_t n) {
 void fz_end(fz_run *r) {
   dg_sort(&r->diags);
   dg_print_text(fz_null(), &r->src, &r->diags, (dg_style){ 0 });
-  int first = 1;
-  dg_json_items(fz_null(), &r->src, &r->diags, &first);
+  dg_print_json(fz_null(), &r->src, &r->diags);
   fz_free(r);
 }
 
