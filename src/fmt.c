@@ -43,7 +43,6 @@ typedef struct layout {
   blk stack[PS_MAX_DEPTH + 1];
   int depth;
   int first;                 /* the type of the statement's first token */
-  int strings;               /* strings in the statement so far */
   int prev;                  /* the type of the token before, 0 at the start */
 } layout;
 
@@ -107,8 +106,8 @@ static const int place_starts[] = { TK_ALIAS, 0 };
 static const int measure_starts[] = { TK_MEASURE, 0 };
 static const int entry_starts[] = { TK_DATEVAL, 0 };
 /* A task's attributes, each on a line of its own below the task. */
-static const int task_attrs[] = { TK_BY, TK_WITH, TK_REPORTS, TK_VIA, TK_DUE, TK_IMPLEMENTS, TK_CASCADE, TK_SCOPE,
-                                  TK_ID, TK_NOTE, 0 };
+static const int task_attrs[] = { TK_BY, TK_WITH, TK_REPORTS, TK_DUE, TK_IMPLEMENTS, TK_CASCADE, TK_SCOPE, TK_ID,
+                                  TK_NOTE, 0 };
 
 static int is_label(int t) { return t == TK_LABEL || t == TK_DASH || t == TK_PLUS; }
 
@@ -131,14 +130,14 @@ static int starts_statement(const layout *L, int t) {
   return 0;
 }
 
-/* Whether t goes on a line of its own one step in: a task's attribute,
- * or a paragraph after the first of a task, text, target or footnote
- * (whose first string is its mark). */
+/* Whether t goes on a line of its own one step in: a task's attribute
+ * (but `via`, which says how it `reports`), or a paragraph after the
+ * first of a task, text or target (a footnote's stay on its line, as
+ * printed under the page). */
 static int continues_statement(const layout *L, int t) {
   int task = L->first == TK_TASK || is_label(L->first);
   if (task && in(t, task_attrs)) return 1;
   if (t != TK_STRING || L->prev != TK_STRING) return 0;
-  if (L->first == TK_FOOTNOTE) return L->strings >= 2;
   return task || L->first == TK_TEXT || L->first == TK_TARGET;
 }
 
@@ -212,7 +211,10 @@ static void put_words(layout *L, const char *p, size_t n) {
 static void put_token(layout *L, const lx_token *t) {
   const char *p = L->src + t->off;
   int kw = keyword_of(L, t->type);
-  if (kw >= 0 && L->kw != FM_KEEP && ascii(p, t->len) != (L->kw == FM_ENGLISH)) {
+  /* `level central "..."` declares the level whose id is the word as
+   * written, which plans then name: it is no keyword there. */
+  int id = L->stack[L->depth] == B_TOP && L->first == TK_LEVEL && L->prev == TK_LEVEL;
+  if (kw >= 0 && !id && L->kw != FM_KEEP && ascii(p, t->len) != (L->kw == FM_ENGLISH)) {
     const char *s = pw_spelling((pw_kw)kw, L->kw == FM_VIETNAMESE);
     put(&L->out, s, strlen(s));
   } else if (kw >= 0) {
@@ -286,10 +288,8 @@ static void token(layout *L, const lx_token *t) {
   else if (t->type != TK_RBRACE && (!L->prev || L->prev == TK_LBRACE || L->prev == TK_RBRACE ||
                                     starts_statement(L, t->type))) {
     L->first = t->type;
-    L->strings = 0;
   }
   put_token(L, t);
-  if (t->type == TK_STRING) L->strings++;
   if (t->type == TK_LBRACE && L->depth < PS_MAX_DEPTH) {
     blk b = block_of(L);
     L->stack[++L->depth] = b;
@@ -401,7 +401,7 @@ static void scratch_close(scratch *s) {
 int fm_format(ar_arena *a, const char *text, size_t n, uint32_t file, dg_list *diags, fm_keywords kw,
               const char **out, size_t *outn) {
   if (n > SRC_MAX_SIZE) {
-    dg_add(diags, DG_ERROR, "io", file, 0, 0, _("the file is too large (over 4 GiB)"));
+    dg_add(diags, DG_ERROR, "io", file, 0, 0, "%s", src_status_text(SRC_TOO_LARGE, 0));
     return -1;
   }
   scratch s;

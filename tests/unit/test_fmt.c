@@ -75,8 +75,7 @@ void test_fmt_layout(void) {
          "  measure \"m\" >= 90% per year\n"
          "  measure \"n\" \"trên 90%\" by 2025\n"
          "}\n"
-         "footnote \"¹\" \"f1\"\n"
-         "  \"f2\"\n"
+         "footnote \"¹\" \"f1\" \"f2\"\n"
          "progress p {\n"
          "  2024-03-10 done \"I.1\" doc \"12-BC\"\n"
          "  2024-04-01 started \"I.2\"\n"
@@ -128,6 +127,9 @@ void test_fmt_keywords(void) {
   expect(en, FM_VIETNAMESE, vi);
   expect(vi, FM_ENGLISH, en);
   expect(en, FM_KEEP, en);
+  /* The id of a declared level is the word as written, keyword or not. */
+  expect("level central \"C\" {\n  alias \"TW\"\n}\n", FM_VIETNAMESE, "cấp central \"C\" {\n  tên khác \"TW\"\n}\n");
+  expect("cấp trung ương \"C\"\n", FM_ENGLISH, "level trung ương \"C\"\n");
   /* Kept spellings keep their words, blanks made one space; the other
    * language's keywords are left as they are. */
   expect("chương   trình x {\n  kind \"K\"\n}\n", FM_VIETNAMESE, "chương trình x {\n  loại văn bản \"K\"\n}\n");
