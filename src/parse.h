@@ -68,7 +68,8 @@ typedef struct ps_ctx {
   int prev2, prev;           /* the types of the two tokens before ... */
   const lx_token *cur;       /* ... the current one (the driver's) */
   int had_error;             /* a syntax error was reported ... */
-  uint32_t error_off;        /* ... at this offset */
+  uint32_t error_off;        /* ... with no line break from this offset
+                                to the current token */
   uint32_t braces[PS_MAX_DEPTH];
   int depth;
   ps_tail tails[PS_TAILS];   /* the lists appended to lately */
