@@ -44,6 +44,9 @@ typedef struct layout {
   int depth;
   int first;                 /* the type of the statement's first token */
   int prev;                  /* the type of the token before, 0 at the start */
+  int base;                  /* the indentation of the last line a token
+                                began by the rules (not broken by a comment
+                                or after a comma) */
 } layout;
 
 /* ---- writing ---- */
@@ -228,14 +231,17 @@ static void put_token(layout *L, const lx_token *t) {
 
 /* Where the line of token t (0: the end of the file) starts: its depth,
  * one more for a continuation; *natural says whether t begins a line
- * whatever surrounds it. */
+ * whatever surrounds it. A token that begins a line only because a
+ * comment or the writer broke it there goes one step further in than the
+ * line it continues. */
 static int indent_of(const layout *L, int t, int *natural) {
   *natural = 1;
   if (!t) return 0;
   if (t == TK_RBRACE) return L->depth > 0 ? L->depth - 1 : 0;
   if (!L->prev || L->prev == TK_LBRACE || L->prev == TK_RBRACE || starts_statement(L, t)) return L->depth;
-  *natural = continues_statement(L, t);
-  return L->depth + 1;
+  if (continues_statement(L, t)) return L->depth + 1;
+  *natural = 0;
+  return L->base + 1;
 }
 
 /* The blanks, line ends and comments between two tokens (or the ends of
@@ -273,9 +279,12 @@ static void gap(layout *L, const char *p, const char *end, int t) {
     end_line(L);
     return;
   }
-  if (natural || !L->open) {
+  /* A list the writer broke after a comma (a body's aliases) stays
+   * broken there. */
+  if (natural || !L->open || (L->prev == TK_COMMA && lines > 0)) {
     if (lines >= 2 && t != TK_RBRACE) blank_line(L);
     start_line(L, indent);
+    if (natural) L->base = indent;
   } else if (t != TK_COMMA && t != TK_PERCENT) {
     put(&L->out, " ", 1);
   }

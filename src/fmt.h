@@ -6,7 +6,8 @@
  * per open block; a task's attributes (by, due, implements, ...) and its
  * further paragraphs on lines of their own one step in; a block's `{` at
  * the end of the line that opens it and its `}` alone; one space between
- * the words of a line (none before a comma or `%`). Comments stay where
+ * the words of a line (none before a comma or `%`), a list broken after a
+ * comma left broken there, one step in. Comments stay where
  * they were, on their own line or after the code of theirs; a run of
  * blank lines becomes one (none after a `{`, before a `}`, or at the ends
  * of the file); line ends are LF. The text of every string, identifier,

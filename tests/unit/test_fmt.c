@@ -108,9 +108,23 @@ void test_fmt_comments(void) {
          FM_KEEP,
          "- \"t\"  # why\n"
          "  by a,  # first\n"
-         "  b\n"
+         "    b\n"
          "  # link\n"
          "  implements \"P:1\"\n");
+  /* A list broken after a comma stays broken there, one step in from
+   * the line it continues; other breaks inside a statement go. */
+  expect("body b \"B\" {\n  alias \"a\", \"b\",\n        \"c\",\n\n \"d\"\n}\n- \"t\" by a,\nb with\nc\n",
+         FM_KEEP,
+         "body b \"B\" {\n"
+         "  alias \"a\", \"b\",\n"
+         "    \"c\",\n"
+         "\n"
+         "    \"d\"\n"
+         "}\n"
+         "- \"t\"\n"
+         "  by a,\n"
+         "    b\n"
+         "  with c\n");
   /* Strings stay byte for byte: escapes, curly quotes, inner blanks. */
   expect("task   “Hội nghị “Diên Hồng”  ”  note \"a \\\"b\\\"  \\\\\"", FM_KEEP,
          "task “Hội nghị “Diên Hồng”  ”\n  note \"a \\\"b\\\"  \\\\\"\n");
