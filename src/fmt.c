@@ -1,9 +1,10 @@
 /* fmt: the canonical layout of a plan file; see fmt.h.
  *
- * Three passes over the file, each linear: the parser says whether it is
- * clean (and reads the levels a Vietnamese level word may name), the
- * lexer gives the tokens, and the layout walks them with the gaps between
- * them (blanks, line breaks, comments). The grammar starts every
+ * Four passes, each linear: the parser says whether the file is clean
+ * (and reads the levels a Vietnamese level word may name), the lexer
+ * gives the tokens, the layout walks them with the gaps between them
+ * (blanks, line breaks, comments), and the lexer reads the result back
+ * to compare its tokens with the file's. The grammar starts every
  * statement with a keyword, a label or (in a progress block) a date, so
  * which block a token is in and which token began its statement are
  * enough to place it. */
@@ -144,6 +145,12 @@ static int continues_statement(const layout *L, int t) {
   return task || L->first == TK_TEXT || L->first == TK_TARGET;
 }
 
+/* Whether t is the first token of a statement: the file's first, the
+ * first in or after a block, or one that starts a statement where it is. */
+static int begins_statement(const layout *L, int t) {
+  return t != TK_RBRACE && (!L->prev || L->prev == TK_LBRACE || L->prev == TK_RBRACE || starts_statement(L, t));
+}
+
 /* What a `{` opens, from the statement it ends. */
 static blk block_of(const layout *L) {
   if (L->stack[L->depth] == B_HDR) return B_HDR;   /* implements "X" { ... } */
@@ -238,7 +245,7 @@ static int indent_of(const layout *L, int t, int *natural) {
   *natural = 1;
   if (!t) return 0;
   if (t == TK_RBRACE) return L->depth > 0 ? L->depth - 1 : 0;
-  if (!L->prev || L->prev == TK_LBRACE || L->prev == TK_RBRACE || starts_statement(L, t)) return L->depth;
+  if (begins_statement(L, t)) return L->depth;
   if (continues_statement(L, t)) return L->depth + 1;
   *natural = 0;
   return L->base + 1;
@@ -294,10 +301,7 @@ static void gap(layout *L, const char *p, const char *end, int t) {
  * statement in step. */
 static void token(layout *L, const lx_token *t) {
   if (t->type == TK_RBRACE && L->depth > 0) L->depth--;
-  else if (t->type != TK_RBRACE && (!L->prev || L->prev == TK_LBRACE || L->prev == TK_RBRACE ||
-                                    starts_statement(L, t->type))) {
-    L->first = t->type;
-  }
+  else if (begins_statement(L, t->type)) L->first = t->type;
   put_token(L, t);
   if (t->type == TK_LBRACE && L->depth < PS_MAX_DEPTH) {
     blk b = block_of(L);
