@@ -1156,7 +1156,10 @@ static void fmt_file(fmt_run *r, const char *path) {
   } else if (!r->write && !r->check) {
     if (fwrite(out, 1, outn, stdout) != outn || fflush(stdout) != 0) fmt_status(r, EXIT_USAGE);
   } else if (outn != src.files[file].size || memcmp(out, src.files[file].data, outn) != 0) {
-    if (r->check) printf("%s\n", path), fmt_status(r, EXIT_FINDINGS);
+    if (r->check) {
+      printf("%s\n", path);
+      fmt_status(r, EXIT_FINDINGS);
+    }
     char *real = r->write ? realpath(path, NULL) : NULL;
     int err = !r->write ? 0 : real ? mem_check(of_write(&a, real, out, outn, 1)) : mem_check(errno);
     if (err) {
@@ -1173,16 +1176,27 @@ static void fmt_file(fmt_run *r, const char *path) {
   ar_free(&a);
 }
 
+/* --color=MODE: -1 auto, 0 never, 1 always; -2 for anything else. */
+static int color_mode(const char *v) {
+  return strcmp(v, "auto") == 0 ? -1 : strcmp(v, "never") == 0 ? 0 : strcmp(v, "always") == 0 ? 1 : -2;
+}
+
 static int cmd_fmt(int argc, char **argv, int first) {
   const char **files = mem_calloc((size_t)argc + 1, sizeof *files);
   size_t n = 0;
+  options o;                 /* for use_color: only its colour mode */
+  memset(&o, 0, sizeof o);
+  o.color = -1;
   fmt_run r = { 0, 0, -1, FM_KEEP, EXIT_CLEAN };
-  for (int i = first; i < argc; i++) {
+  for (int i = 1; i < argc; i++) {   /* --lang and --color may come before `fmt` too */
     const char *a = argv[i], *v;
     if (option_value(argc, argv, &i, "--lang")) continue;
-    if ((v = option_value(argc, argv, &i, "--color")))
-      r.color = strcmp(v, "always") == 0 ? 1 : strcmp(v, "never") == 0 ? 0 : -1;
-    else if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) r.write = 1;
+    if ((v = option_value(argc, argv, &i, "--color")) && (o.color = color_mode(v)) == -2) {
+      free(files);
+      return usage_error(_("unknown colour mode '%s' (auto, always or never)"), v);
+    }
+    if (v || i < first) continue;
+    if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) r.write = 1;
     else if (strcmp(a, "--check") == 0) r.check = 1;
     else if ((v = option_value(argc, argv, &i, "--keywords")) && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
       r.kw = v[0] == 'e' ? FM_ENGLISH : FM_VIETNAMESE;
@@ -1190,10 +1204,7 @@ static int cmd_fmt(int argc, char **argv, int first) {
     else if (a[0] == '-' && a[1]) { free(files); return usage_error(_("unknown option '%s' for fmt"), a); }
     else files[n++] = a;
   }
-  if (r.color < 0) {
-    const char *nc = getenv("NO_COLOR");
-    r.color = !(nc && *nc) && isatty(STDERR_FILENO);
-  }
+  r.color = use_color(&o);
   const char **paths = expand(files, &n);
   int status = -1;
   if (!n) status = usage_error(_("fmt needs a plan file (FILE, a directory, or - for standard input)%s"), "");
