@@ -294,7 +294,7 @@ check-deb-deps:
 # regression inputs where clang is missing. `make fuzz FUZZ_SECONDS=N` runs
 # every target for N seconds, FUZZ_JOBS at once; `make test` runs a smoke
 # run of each and replays tests/fuzz/regress/ (tests/fuzz/run).
-FUZZ_TARGETS := lex-parse check phrase progress lua docx import session
+FUZZ_TARGETS := lex-parse check phrase progress lua docx import session fmt
 FUZZ_CC      ?= clang
 FUZZ_SECONDS ?= 600
 FUZZ_JOBS    ?= $(shell nproc 2>/dev/null || echo 1)

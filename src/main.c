@@ -25,6 +25,7 @@
 #include "progress.h"
 #include "docx.h"
 #include "export.h"
+#include "fmt.h"
 #include "import.h"
 #include "lang.h"
 #include "report.h"
@@ -138,6 +139,7 @@ static int run_document(const options *o, run_ctx *r);
 static int run_agenda(const options *o, run_ctx *r);
 static int run_new(const options *o, run_ctx *r);
 static int cmd_import(int argc, char **argv, int first);
+static int cmd_fmt(int argc, char **argv, int first);
 
 /* In `command`'s order, then the commands that take their own
  * arguments. */
@@ -168,6 +170,7 @@ static const cmd_def commands[] = {
                    run_agenda, NULL, ACCEPTS_WITHIN | ACCEPTS_OWNER | LOADS },
   [CMD_NEW] = { "new", NULL, run_new, NULL, ACCEPTS_NEW | NO_FILES },
   { "import", NULL, NULL, cmd_import, 0 },
+  { "fmt", NULL, NULL, cmd_fmt, 0 },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 
@@ -195,6 +198,11 @@ static const char *const help_text[] = {
      "  with the parent plan (--parent, or found through -I) each task's\n"
      "  likeliest `implements` as a comment to review. Written to OUT (never\n"
      "  over a file without --force) or to standard output; docs/IMPORT.md.\n"),
+  N_("plancheck fmt [-w] [--check] [--keywords=en|vi] FILE|DIR|-...\n"
+     "  the canonical layout of plan files (docs/LANGUAGE.md, Layout): one\n"
+     "  file printed; -w rewrites each file that differs in place; --check\n"
+     "  lists them and exits 1; --keywords spells every keyword in English or\n"
+     "  Vietnamese. Comments, blank lines and the text are kept.\n"),
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
@@ -327,7 +335,9 @@ static int unknown_command(const char *a) {
   fputs("plancheck: ", stderr);
   if (near) fprintf(stderr, _("unknown command '%s'; did you mean '%s'?\n"), a, near);
   else fprintf(stderr, _("unknown command '%s' (no file has that name either)\n"), a);
-  fputs(_("commands: check, coverage, suggest, accept, report, agenda, new, import\n"), stderr);
+  fputs(_("commands:"), stderr);   /* as the table lists them */
+  for (int c = 0; c < NCOMMANDS; c++) fprintf(stderr, "%s %s", c ? "," : "", commands[c].name);
+  fputc('\n', stderr);
   fputs(_("Try 'plancheck --help'.\n"), stderr);
   return EXIT_USAGE;
 }
@@ -1041,6 +1051,117 @@ static int cmd_import(int argc, char **argv, int first) {
   free(inc);
   ar_free(&a);
   return status;
+}
+
+/* fmt: one file's layout, printed, listed when it differs (--check) or
+ * written over it (-w: only when it differs, atomically, keeping its
+ * owner and mode, through the link to the file itself). A file that does
+ * not parse is left as it is, with its errors. */
+typedef struct fmt_run {
+  int write, check, color;
+  fm_keywords kw;
+  int status;
+} fmt_run;
+
+static void fmt_status(fmt_run *r, int status) {
+  if (status > r->status) r->status = status;
+}
+
+static void fmt_file(fmt_run *r, const char *path) {
+  ar_arena a;
+  ar_init(&a);
+  src_table src;
+  src_init(&src);
+  dg_list d;
+  dg_init(&d, &a);
+  uint32_t file = 0;
+  int err_no = 0;
+  char *in = NULL;
+  size_t n = 0;
+  src_status st = SRC_OK;
+  if (strcmp(path, "-") == 0) {
+    if ((err_no = read_stdin(&in, &n)) == 0 && n > IMP_MAX_INPUT) err_no = EFBIG;
+    if (!err_no) src_add_memory(&src, "<stdin>", in, n, &file);
+    st = err_no ? SRC_UNREADABLE : SRC_OK;
+  } else {
+    st = src_load(&src, path, &file, &err_no);
+  }
+  const char *out = NULL;
+  size_t outn = 0;
+  if (st != SRC_OK) {
+    fprintf(stderr, "plancheck: %s: ", _("error"));
+    fprintf(stderr, _("cannot read '%s': %s"), path, src_status_text(st, err_no));
+    fputc('\n', stderr);
+    fmt_status(r, EXIT_USAGE);
+  } else if (fm_format(&a, src.files[file].data, src.files[file].size, file, &d, r->kw, &out, &outn) != 0) {
+    dg_print_text(stderr, &src, &d, (dg_style){ r->color });
+    fmt_status(r, EXIT_FINDINGS);
+  } else if (!r->write && !r->check) {
+    if (fwrite(out, 1, outn, stdout) != outn || fflush(stdout) != 0) fmt_status(r, EXIT_USAGE);
+  } else if (outn != src.files[file].size || memcmp(out, src.files[file].data, outn) != 0) {
+    if (r->check) {
+      printf("%s\n", path);
+      fmt_status(r, EXIT_FINDINGS);
+    }
+    char *real = r->write ? realpath(path, NULL) : NULL;
+    int err = !r->write ? 0 : real ? mem_check(of_write(&a, real, out, outn, 1)) : mem_check(errno);
+    if (err) {
+      fprintf(stderr, "plancheck: %s: ", _("error"));
+      fprintf(stderr, _("cannot write %s: %s"), path, src_status_text(SRC_UNREADABLE, err));
+      fputc('\n', stderr);
+      fmt_status(r, EXIT_USAGE);
+    }
+    free(real);
+  }
+  fflush(stderr);
+  free(in);
+  src_free(&src);
+  ar_free(&a);
+}
+
+/* --color=MODE: -1 auto, 0 never, 1 always; -2 for anything else. */
+static int color_mode(const char *v) {
+  return strcmp(v, "auto") == 0 ? -1 : strcmp(v, "never") == 0 ? 0 : strcmp(v, "always") == 0 ? 1 : -2;
+}
+
+static int cmd_fmt(int argc, char **argv, int first) {
+  const char **files = mem_calloc((size_t)argc + 1, sizeof *files);
+  size_t n = 0;
+  options o;                 /* for use_color: only its colour mode */
+  memset(&o, 0, sizeof o);
+  o.color = -1;
+  fmt_run r = { 0, 0, -1, FM_KEEP, EXIT_CLEAN };
+  for (int i = 1; i < argc; i++) {   /* --lang and --color may come before `fmt` too */
+    const char *a = argv[i], *v;
+    if (option_value(argc, argv, &i, "--lang")) continue;
+    if ((v = option_value(argc, argv, &i, "--color")) && (o.color = color_mode(v)) == -2) {
+      free(files);
+      return usage_error(_("unknown colour mode '%s' (auto, always or never)"), v);
+    }
+    if (v || i < first) continue;
+    if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) r.write = 1;
+    else if (strcmp(a, "--check") == 0) r.check = 1;
+    else if ((v = option_value(argc, argv, &i, "--keywords")) && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
+      r.kw = v[0] == 'e' ? FM_ENGLISH : FM_VIETNAMESE;
+    else if (v) { free(files); return usage_error(_("--keywords wants en or vi, not '%s'"), v); }
+    else if (a[0] == '-' && a[1]) { free(files); return usage_error(_("unknown option '%s' for fmt"), a); }
+    else files[n++] = a;
+  }
+  r.color = use_color(&o);
+  const char **paths = expand(files, &n);
+  int status = -1;
+  if (!n) status = usage_error(_("fmt needs a plan file (FILE, a directory, or - for standard input)%s"), "");
+  for (size_t i = 0; status < 0 && i < n; i++)
+    if (strcmp(paths[i], "-") == 0 && (r.write || n > 1))
+      status = usage_error(_("fmt reads standard input alone, and prints it: '%s' cannot be rewritten"), "-");
+  if (status < 0 && n > 1 && !r.write && !r.check)
+    status = usage_error(_("fmt prints one file; give -w to rewrite several in place, or --check to list those "
+                           "not formatted%s"), "");
+  for (size_t i = 0; status < 0 && i < n; i++) fmt_file(&r, paths[i]);
+  for (size_t i = 0; i < n; i++) free((char *)paths[i]);
+  free(paths);
+  free(files);
+  return status < 0 ? r.status : status;
 }
 
 int main(int argc, char **argv) {

@@ -68,7 +68,8 @@ typedef struct ps_ctx {
   int prev2, prev;           /* the types of the two tokens before ... */
   const lx_token *cur;       /* ... the current one (the driver's) */
   int had_error;             /* a syntax error was reported ... */
-  uint32_t error_off;        /* ... at this offset */
+  uint32_t error_off;        /* ... with no line break from this offset
+                                to the current token */
   uint32_t braces[PS_MAX_DEPTH];
   int depth;
   ps_tail tails[PS_TAILS];   /* the lists appended to lately */
@@ -83,6 +84,10 @@ typedef struct ps_result {
 } ps_result;
 
 void ps_parse_file(md_model *m, uint32_t file, ps_result *out);
+
+/* The lexer's hook (lx_lexer.level_word) with an md_model as its ctx:
+ * what lexes a file as ps_parse_file did, once its levels are read. */
+size_t ps_level_word(void *ctx, const char *p, const char *lim);
 
 /* The parser lemon generates from grammar/gram.y (prefix psParse). */
 void *psParseAlloc(void *(*alloc)(size_t), ps_ctx *ctx);

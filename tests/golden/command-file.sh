@@ -1,3 +1,3 @@
-# A file named like a mistyped command ("fmt") is a file all the same: it
+# A file named like a mistyped command ("lint") is a file all the same: it
 # is checked, not reported as an unknown command.
-printf 'plan fmt_plan {\n  kind "KẾ HOẠCH"\n  title "Thử"\n}\n' > fmt
+printf 'plan lint_plan {\n  kind "KẾ HOẠCH"\n  title "Thử"\n}\n' > lint
