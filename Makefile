@@ -33,9 +33,11 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
 # valgrind runs every command over the real plans (tests/valgrind/run);
 # clang's libFuzzer runs the fuzz targets (tests/fuzz/run). pdftotext
 # (poppler-utils) reads PDFs for import; pandoc and python3-reportlab make
-# the Word and PDF documents of tests/import-sources/run.
+# the Word and PDF documents of tests/import-sources/run. nodejs runs
+# Microsoft's SARIF Multitool, which validates the SARIF logs
+# (tests/sarif/run; npm installs it).
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
-                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab
+                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab nodejs
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time

@@ -30,6 +30,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
+#include "sarif.h"
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
@@ -358,7 +359,7 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--format"))) {
-      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, md or csv)"), v);
+      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, sarif, md or csv)"), v);
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--as-of"))) {
@@ -418,6 +419,8 @@ static int parse_args(int argc, char **argv, options *o) {
   if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
     return usage_error(_("formats md and csv are for 'coverage'%s"), "");
   if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error(_("'accept' prints text only%s"), "");
+  if (o->format == RP_SARIF && (o->cmd != CMD_CHECK || o->stop_after))
+    return usage_error(_("format sarif is for 'check'%s"), "");
   return -1;
 }
 
@@ -489,13 +492,20 @@ typedef struct checker {
   ar_arena part_arena;       /* in a worker: the model of each part */
 } checker;
 
+/* The findings of l as elements of the JSON document's array: the
+ * diagnostics of --format=json, the results of a SARIF log. */
+static void json_items(const options *o, FILE *out, src_table *src, const dg_list *l, int *first) {
+  if (o->format == RP_SARIF) sf_results(out, src, l, first);
+  else dg_json_items(out, src, l, first);
+}
+
 /* Prints one part's findings (sorted) and plan lines. */
 static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
                             int *first) {
   bt_counts c = { part->errors, part->warnings, 0, 0 };
-  if (o->format == RP_JSON) {
+  if (o->format == RP_JSON || o->format == RP_SARIF) {
     c.lead = *first || !part->first ? 0 : 1;  /* the comma before its first element */
-    dg_json_items(out, m->src, part, first);
+    json_items(o, out, m->src, part, first);
   } else {
     dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
     plan_lines(out, in);
@@ -530,13 +540,13 @@ static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *o
     size_t len = 0;
     FILE *f = mem_memstream(&text, &len);
     int first = 1;
-    if (o->format == RP_JSON) dg_json_items(f, m->src, &one, &first);
+    if (o->format == RP_JSON || o->format == RP_SARIF) json_items(o, f, m->src, &one, &first);
     else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
     mem_close(f);
     d->next = next;
     const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
     const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);
-    bt_put_foreign(out, &(bt_foreign){ d->sev == DG_ERROR, d->sev == DG_WARNING, o->format == RP_JSON, file,
+    bt_put_foreign(out, &(bt_foreign){ d->sev == DG_ERROR, d->sev == DG_WARNING, o->format != RP_TEXT, file,
                                        identity, text, len });
     free(text);
   }
@@ -619,6 +629,8 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
                       "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
     return EXIT_USAGE;
   }
+  js_writer sarif;
+  if (o->format == RP_SARIF) sf_begin(&sarif, stdout, rules, PLANCHECK_VERSION);
   if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
   bt_counts all = { 0, 0, 0, 0 };
   int written = 0, failed = 0;
@@ -638,10 +650,13 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
     int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
     failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
   }
+  int status = failed || all.unreadable || ru_unreadable(rules) ? EXIT_USAGE
+             : all.errors                                      ? EXIT_FINDINGS
+                                                               : EXIT_CLEAN;
   if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
+  else if (o->format == RP_SARIF) sf_end(&sarif, !written, status);
   else totals(all.errors, all.warnings);
-  if (failed || all.unreadable) return EXIT_USAGE;
-  return all.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  return status;
 }
 
 /* report in a built-in format: one document for all the plans, to stdout.

@@ -8,8 +8,8 @@
 #include "text.h"
 
 int rp_parse_format(const char *s, rp_format *f) {
-  static const char *const names[] = { "text", "json", "md", "csv" };
-  for (int i = 0; i < 4; i++)
+  static const char *const names[] = { "text", "json", "md", "csv", "sarif" };
+  for (int i = 0; i < 5; i++)
     if (strcmp(s, names[i]) == 0) { *f = (rp_format)i; return 0; }
   return -1;
 }
