@@ -15,7 +15,7 @@
  * the results part by part (each part of a check in parts writes its own,
  * in its own process, as dg_json_items does), then the end. Every byte of
  * JSON goes through the js_ writer. Layer: report; calls codes, rules
- * (the rules' descriptions), diag, source, json, lang. */
+ * (the rules' descriptions), diag, source, json, lang, arena. */
 #ifndef PLANCHECK_SARIF_H
 #define PLANCHECK_SARIF_H
 
