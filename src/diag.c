@@ -5,7 +5,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "json.h"
 #include "lang.h"
 #include "mem.h"
 #include "text.h"
@@ -241,52 +240,68 @@ void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
   fflush(out);   /* the command line buffers stderr: what follows on stdout comes after */
 }
 
-void dg_json_string(FILE *out, const char *s, size_t n) { js_quote(out, s, n); }
-
-static void json_one(FILE *out, src_table *src, const dg_diag *d) {
-  fputs("{\"severity\":", out);
-  dg_json_string(out, dg_severity_name(d->sev), strlen(dg_severity_name(d->sev)));
-  fputs(",\"code\":", out);
-  if (d->code) dg_json_string(out, d->code, strlen(d->code)); else fputs("null", out);
-  fputs(",\"message\":", out);
-  dg_json_string(out, d->msg, strlen(d->msg));
+static void json_one(js_writer *w, src_table *src, const dg_diag *d) {
+  js_object(w);
+  js_key(w, "severity");
+  js_cstring(w, dg_severity_name(d->sev));
+  js_key(w, "code");
+  js_cstring(w, d->code);
+  js_key(w, "message");
+  js_cstring(w, d->msg);
   if (d->file != DG_NOFILE) {
     src_pos b = src_position(src, d->file, d->off);
     src_pos e = src_position(src, d->file, d->off + d->len);
-    const char *path = src->files[d->file].path;
-    fputs(",\"file\":", out);
-    dg_json_string(out, path, strlen(path));
-    fprintf(out, ",\"line\":%u,\"column\":%u,\"end_line\":%u,\"end_column\":%u", b.line, b.col, e.line, e.col);
+    static const char *const keys[] = { "line", "column", "end_line", "end_column" };
+    const uint32_t values[] = { b.line, b.col, e.line, e.col };
+    js_key(w, "file");
+    js_cstring(w, src->files[d->file].path);
+    for (int i = 0; i < 4; i++) {
+      js_key(w, keys[i]);
+      js_int(w, values[i]);
+    }
   }
   if (d->notes) {
-    fputs(",\"notes\":[", out);
-    for (const dg_diag *n = d->notes; n; n = n->next) {
-      json_one(out, src, n);
-      if (n->next) fputc(',', out);
-    }
-    fputc(']', out);
+    js_key(w, "notes");
+    js_array(w);
+    for (const dg_diag *n = d->notes; n; n = n->next) json_one(w, src, n);
+    js_end(w);
   }
-  fputc('}', out);
+  js_end(w);
 }
 
-void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first) {
+/* Each finding on a line of its own, two spaces in. */
+enum { ITEM_INDENT = 2 };
+
+void dg_json_begin(js_writer *w) {
+  js_object(w);
+  js_key(w, "diagnostics");
+  js_array(w);
+  js_lines(w, ITEM_INDENT, 0);
+}
+
+void dg_json_continue(js_writer *w, FILE *out, int any) { js_continue(w, out, JS_COMPACT, ITEM_INDENT, 0, any); }
+
+void dg_json_items(js_writer *w, src_table *src, const dg_list *l) {
   map_lines(src, l);
-  for (const dg_diag *d = l->first; d; d = d->next) {
-    fputs(*first ? "\n  " : ",\n  ", out);
-    *first = 0;
-    json_one(out, src, d);
-  }
+  for (const dg_diag *d = l->first; d; d = d->next) json_one(w, src, d);
 }
 
-void dg_json_end(FILE *out, int first, unsigned long errors, unsigned long warnings) {
-  fprintf(out, "%s],\"errors\":%lu,\"warnings\":%lu}\n", first ? "" : "\n", errors, warnings);
+void dg_json_end(js_writer *w, unsigned long errors, unsigned long warnings) {
+  js_end(w);
+  js_key(w, "errors");
+  js_int(w, (long long)errors);
+  js_key(w, "warnings");
+  js_int(w, (long long)warnings);
+  js_end(w);
+  fputc('\n', w->out);
 }
 
 void dg_print_json(FILE *out, src_table *src, const dg_list *l) {
-  int first = 1;
-  fputs(DG_JSON_BEGIN, out);
-  dg_json_items(out, src, l, &first);
-  dg_json_end(out, first, l->errors, l->warnings);
+  js_writer w;
+  js_init(&w, out, JS_COMPACT);
+  dg_json_begin(&w);
+  dg_json_items(&w, src, l);
+  dg_json_end(&w, l->errors, l->warnings);
 }
 
 void dg_take(dg_list *from, dg_diag *after, dg_list *to) {

@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 #include "arena.h"
+#include "json.h"
 #include "source.h"
 
 typedef enum dg_severity { DG_ERROR, DG_WARNING, DG_NOTE } dg_severity;
@@ -89,12 +90,17 @@ typedef struct dg_style {
 
 void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style style);
 /* {"diagnostics":[...],"errors":N,"warnings":N}: the counts come last so
- * that output checked in parts can be written as it comes, with these: */
+ * that output checked in parts can be written as it comes, in steps:
+ * dg_json_begin opens the document and its array, dg_json_items writes
+ * each finding of l as an element (also through a js_continue writer, in
+ * another process), dg_json_end closes it with the counts. */
 void dg_print_json(FILE *out, src_table *src, const dg_list *l);
-#define DG_JSON_BEGIN "{\"diagnostics\":["
-/* Each finding of l as an element of the array; *first: none written yet. */
-void dg_json_items(FILE *out, src_table *src, const dg_list *l, int *first);
-void dg_json_end(FILE *out, int first, unsigned long errors, unsigned long warnings);
+void dg_json_begin(js_writer *w);
+void dg_json_items(js_writer *w, src_table *src, const dg_list *l);
+void dg_json_end(js_writer *w, unsigned long errors, unsigned long warnings);
+/* A writer for findings in a document begun elsewhere (dg_json_begin):
+ * `any` when findings precede. */
+void dg_json_continue(js_writer *w, FILE *out, int any);
 
 /* Moves the findings after `after` (NULL: all) to the end of `to`, counts
  * and all: the findings of one part of a run, printed on their own. */
@@ -102,7 +108,5 @@ void dg_take(dg_list *from, dg_diag *after, dg_list *to);
 /* Moves the findings of `from` for which `pick` says yes to the end of
  * `to`; both keep their order. */
 void dg_move_if(dg_list *from, dg_list *to, int (*pick)(const dg_diag *d, void *ud), void *ud);
-/* JSON string literal of s[0..n) with escapes; used by every JSON writer. */
-void dg_json_string(FILE *out, const char *s, size_t n);
 
 #endif

@@ -85,6 +85,19 @@ void js_lines(js_writer *w, int indent, int close) {
                                        (signed char)(close > 100 ? 100 : close) };
 }
 
+void js_continue(js_writer *w, FILE *out, int style, int indent, int close, int any) {
+  js_init(w, out, style);
+  w->arrays[0] = 1;
+  w->depth = 1;
+  w->level[0] = (js_level){ -1, JS_SAME };
+  js_lines(w, indent, close);
+  w->any = any != 0;
+}
+
+void js_resume(js_writer *w, int any) {
+  if (!w->skip && any) w->any = 1;
+}
+
 void js_newline(js_writer *w, int indent) {
   if (!w->skip) w->brk = indent < 0 ? -1 : indent;
 }

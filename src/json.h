@@ -77,6 +77,15 @@ void js_null(js_writer *w);
  * may embed another document whole. */
 void js_external(js_writer *w);
 
+/* A document written in pieces, by several writers or processes (a check
+ * in parts): js_continue starts a writer inside an array that another one
+ * opened, its elements on lines at `indent` (the closer, if this writer
+ * closes it, at `close`), after elements already written when `any`;
+ * js_resume tells a writer that its innermost container got elements
+ * (any) from others meanwhile. */
+void js_continue(js_writer *w, FILE *out, int style, int indent, int close, int any);
+void js_resume(js_writer *w, int any);
+
 /* The JSON string literal of s[0..n) alone, for writers of other formats
  * that embed one (e.g. a <script> block). */
 void js_quote(FILE *out, const char *s, size_t n);

@@ -29,8 +29,10 @@
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
+#include "parts.h"
 #include "rules.h"
 #include "sarif.h"
+#include "session.h"
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
@@ -84,6 +86,98 @@ typedef struct options {
 /* --stop-after: how far `check` goes, to time the stages. */
 enum { STOP_NONE, STOP_LEX, STOP_PARSE, STOP_RESOLVE };
 
+typedef struct inputs_t {
+  rs_input *v;
+  size_t n;
+} inputs_t;
+
+/* What run() hands a command: the model with the rule engine attached,
+ * how to find files, the plans given, and (LOADS) the inputs loaded and
+ * resolved. */
+typedef struct run_ctx {
+  md_model *m;
+  const rs_options *ro;
+  ru_engine *rules;
+  const char **paths;
+  size_t npaths;
+  inputs_t in;
+} run_ctx;
+
+/* What a command accepts beyond the options every command takes, and how
+ * run() prepares it. */
+enum {
+  ACCEPTS_EVALUATE = 1 << 0,   /* --evaluate */
+  ACCEPTS_EXPLAIN = 1 << 1,    /* --explain */
+  ACCEPTS_WITHIN = 1 << 2,     /* --within DAYS */
+  ACCEPTS_OWNER = 1 << 3,      /* --owner BODY */
+  ACCEPTS_PARTS = 1 << 4,      /* --batch N, --stop-after STAGE */
+  ACCEPTS_NEW = 1 << 5,        /* --from ... -o FILE --force */
+  ACCEPTS_DOCUMENT = 1 << 6,   /* --format NAME: a report format, and needs one */
+  ACCEPTS_TABLES = 1 << 7,     /* --format md|csv */
+  TEXT_ONLY = 1 << 8,          /* no --format */
+  ONE_PLAN = 1 << 9,           /* FILE, then ids (not files: no directory expanded) */
+  NO_FILES = 1 << 10,          /* takes no FILE (its own checks) */
+  LOADS = 1 << 11,             /* run() loads and resolves the inputs first */
+  ACCEPTS_SARIF = 1 << 12,     /* --format=sarif (sarif.h) */
+};
+
+/* A command: its name, its lines in --help's list (NULL: it has a
+ * paragraph of its own), and either what runs it on the parsed options
+ * (`run`, with what it accepts) or, for a command that takes its own
+ * arguments (import), what main() hands argv before anything is parsed. */
+typedef struct cmd_def {
+  const char *name;
+  const char *summary;
+  int (*run)(const options *o, run_ctx *r);
+  int (*own)(int argc, char **argv, int first);
+  unsigned flags;
+} cmd_def;
+
+static int run_check(const options *o, run_ctx *r);
+static int run_report(const options *o, run_ctx *r);
+static int run_accept(const options *o, run_ctx *r);
+static int run_document(const options *o, run_ctx *r);
+static int run_agenda(const options *o, run_ctx *r);
+static int run_new(const options *o, run_ctx *r);
+static int cmd_import(int argc, char **argv, int first);
+
+/* In `command`'s order, then the commands that take their own
+ * arguments. */
+static const cmd_def commands[] = {
+  [CMD_CHECK] = { "check", N_("report every finding (the default)\n"), run_check, NULL, ACCEPTS_PARTS | ACCEPTS_SARIF },
+  [CMD_COVERAGE] = { "coverage",
+                     N_("for each parent directive: which tasks implement it, or\n"
+                        "              that it is waived, forwarded or missing; and the totals\n"),
+                     run_report, NULL, ACCEPTS_EXPLAIN | ACCEPTS_TABLES | LOADS },
+  [CMD_SUGGEST] = { "suggest",
+                    N_("for each uncovered parent directive, the likeliest tasks\n"
+                       "              (--evaluate: measure the suggestions on the existing links)\n"),
+                    run_report, NULL, ACCEPTS_EVALUATE | LOADS },
+  [CMD_ACCEPT] = { "accept",
+                   N_("record the current fingerprint of the parent directives\n"
+                      "              FILE links to (all, or those the IDs name), after review\n"),
+                   run_accept, NULL, TEXT_ONLY | ONE_PLAN | LOADS },
+  [CMD_REPORT] = { "report",
+                   N_("write a document: a built-in format (html: one\n"
+                      "              self-contained page with the plan, its coverage, a timeline\n"
+                      "              and the agenda; md and csv: the annex table; json: the model,\n"
+                      "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
+                      "              the cascade as a graph) or one a script defines\n"),
+                   run_document, NULL, ACCEPTS_DOCUMENT | ACCEPTS_WITHIN | LOADS },
+  [CMD_AGENDA] = { "agenda",
+                   N_("where each plan stands as of a day, by owner: overdue,\n"
+                      "              due soon, triggered, recurring and waiting directives\n"),
+                   run_agenda, NULL, ACCEPTS_WITHIN | ACCEPTS_OWNER | LOADS },
+  [CMD_NEW] = { "new", NULL, run_new, NULL, ACCEPTS_NEW | NO_FILES },
+  { "import", NULL, NULL, cmd_import, 0 },
+};
+enum { NCOMMANDS = sizeof commands / sizeof *commands };
+
+/* --help lists them in this order. */
+static const command help_order[] = { CMD_CHECK, CMD_COVERAGE, CMD_SUGGEST, CMD_ACCEPT, CMD_AGENDA, CMD_REPORT };
+
+static int accepts(const options *o, unsigned flag) { return (commands[o->cmd].flags & flag) != 0; }
+
 /* --help, a paragraph a message, printed with a blank line between. */
 static const char *const help_text[] = {
   N_("usage: plancheck [check] [options] FILE...\n"
@@ -95,21 +189,7 @@ static const char *const help_text[] = {
      "       plancheck --list-rules [options] [FILE...]\n"),
   N_("Checks implementation plans written in the plan language, each against\n"
      "the plans it implements.\n"),
-  N_("commands:\n"
-     "  check       report every finding (the default)\n"
-     "  coverage    for each parent directive: which tasks implement it, or\n"
-     "              that it is waived, forwarded or missing; and the totals\n"
-     "  suggest     for each uncovered parent directive, the likeliest tasks\n"
-     "              (--evaluate: measure the suggestions on the existing links)\n"
-     "  accept      record the current fingerprint of the parent directives\n"
-     "              FILE links to (all, or those the IDs name), after review\n"
-     "  agenda      where each plan stands as of a day, by owner: overdue,\n"
-     "              due soon, triggered, recurring and waiting directives\n"
-     "  report      write a document: a built-in format (html: one\n"
-     "              self-contained page with the plan, its coverage, a timeline\n"
-     "              and the agenda; md and csv: the annex table; json: the model,\n"
-     "              coverage and findings; ics: the deadlines as a calendar; dot:\n"
-     "              the cascade as a graph) or one a script defines\n"),
+  NULL,                      /* the commands (commands[]) */
   N_("plancheck import FILE|- [-o OUT [--force]] [--parent FILE] [-I DIR]\n"
      "  a draft plan from a document (.docx, .pdf, text or Markdown; - reads\n"
      "  pasted text):\n"
@@ -182,10 +262,21 @@ static const char *const help_text[] = {
      "2 usage or I/O failure.\n"),
 };
 
+/* The commands with a summary, a line or more each. */
+static void help_commands(void) {
+  fputs(_("commands:\n"), stdout);
+  for (size_t i = 0; i < sizeof help_order / sizeof *help_order; i++) {
+    const cmd_def *c = &commands[help_order[i]];
+    /* TRANSLATORS: a command's name, then its summary. */
+    printf(_("  %-11s %s"), c->name, _(c->summary));
+  }
+}
+
 static void help(void) {
   for (size_t i = 0; i < sizeof help_text / sizeof *help_text; i++) {
     if (i) putchar('\n');
-    fputs(_(help_text[i]), stdout);
+    if (help_text[i]) fputs(_(help_text[i]), stdout);
+    else help_commands();
   }
 }
 
@@ -209,13 +300,6 @@ static int usage_error(const char *fmt, const char *arg) {
   return EXIT_USAGE;
 }
 
-/* The commands in `command`'s order, then `import`, which run() hands its
- * arguments before they are parsed (cmd_import): a slip is matched
- * against all of them, the parser takes the first NCOMMANDS. */
-static const char *const command_names[] = { "check", "coverage", "suggest", "accept", "report", "agenda", "new",
-                                             "import" };
-enum { NCOMMANDS = CMD_NEW + 1, NNAMES = sizeof command_names / sizeof *command_names };
-
 /* Whether a first argument that is no command is a mistyped one rather
  * than a plan: a word of small letters (and '-'), which no file or
  * directory is named, with no '/' and no ".plan" in it. */
@@ -232,9 +316,10 @@ static int looks_like_command(const char *a) {
 static const char *nearest_command(const char *a) {
   const char *best = NULL;
   size_t best_d = strlen(a) <= 4 ? 2 : 3;
-  for (int c = 0; c < NNAMES; c++) {
-    size_t d = strncmp(command_names[c], a, strlen(a)) == 0 ? 1 : tx_distance(a, strlen(a), command_names[c], strlen(command_names[c]));
-    if (d < best_d) { best = command_names[c]; best_d = d; }
+  for (int c = 0; c < NCOMMANDS; c++) {
+    const char *name = commands[c].name;
+    size_t d = strncmp(name, a, strlen(a)) == 0 ? 1 : tx_distance(a, strlen(a), name, strlen(name));
+    if (d < best_d) { best = name; best_d = d; }
   }
   return best;
 }
@@ -338,7 +423,7 @@ static int parse_args(int argc, char **argv, options *o) {
   while (i < argc && option_value(argc, argv, &i, "--lang")) i++;   /* --lang may come before the command */
   int named = i;
   for (int c = 0; i < argc && c < NCOMMANDS; c++)
-    if (strcmp(argv[i], command_names[c]) == 0) { o->cmd = (command)c; i++; break; }
+    if (commands[c].run && strcmp(argv[i], commands[c].name) == 0) { o->cmd = (command)c; i++; break; }
   if (i == named && i < argc && looks_like_command(argv[i])) return unknown_command(argv[i]);
   int only_files = 0;
   for (; i < argc; i++) {
@@ -354,7 +439,7 @@ static int parse_args(int argc, char **argv, options *o) {
       else return usage_error(_("option -I needs a directory%s"), "");
       continue;
     }
-    if (o->cmd == CMD_REPORT && (v = option_value(argc, argv, &i, "--format"))) {
+    if (accepts(o, ACCEPTS_DOCUMENT) && (v = option_value(argc, argv, &i, "--format"))) {
       o->report_format = v;
       continue;
     }
@@ -366,8 +451,8 @@ static int parse_args(int argc, char **argv, options *o) {
       if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return usage_error(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
       continue;
     }
-    if (strcmp(a, "--evaluate") == 0 && o->cmd == CMD_SUGGEST) { o->evaluate = 1; continue; }
-    if (strcmp(a, "--explain") == 0 && o->cmd == CMD_COVERAGE) { o->explain = 1; continue; }
+    if (strcmp(a, "--evaluate") == 0 && accepts(o, ACCEPTS_EVALUATE)) { o->evaluate = 1; continue; }
+    if (strcmp(a, "--explain") == 0 && accepts(o, ACCEPTS_EXPLAIN)) { o->explain = 1; continue; }
     if ((v = option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
@@ -377,14 +462,14 @@ static int parse_args(int argc, char **argv, options *o) {
     }
     if ((v = option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
     if ((v = option_value(argc, argv, &i, "--progress"))) { o->progress[o->nprogress++] = v; continue; }
-    if ((o->cmd == CMD_AGENDA || o->cmd == CMD_REPORT) && (v = option_value(argc, argv, &i, "--within"))) {
+    if (accepts(o, ACCEPTS_WITHIN) && (v = option_value(argc, argv, &i, "--within"))) {
       long long n = strcmp(v, "0") == 0 ? 0 : count_arg(v);
       if (n < 0 || n > 36600) return usage_error(_("--within wants a number of days (0-36600), not '%s'"), v);
       o->within = (int)n;
       continue;
     }
-    if (o->cmd == CMD_AGENDA && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
-    if (o->cmd == CMD_NEW) {
+    if (accepts(o, ACCEPTS_OWNER) && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
+    if (accepts(o, ACCEPTS_NEW)) {
       int r = parse_new_option(argc, argv, &i, o);
       if (r == 0) continue;
       if (r > 0) return r;
@@ -396,11 +481,11 @@ static int parse_args(int argc, char **argv, options *o) {
       o->jobs = (int)n;
       continue;
     }
-    if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--batch"))) {
+    if (accepts(o, ACCEPTS_PARTS) && (v = option_value(argc, argv, &i, "--batch"))) {
       if ((o->batch = count_arg(v)) < 0) return usage_error(_("--batch wants a positive number of plans, not '%s'"), v);
       continue;
     }
-    if (o->cmd == CMD_CHECK && (v = option_value(argc, argv, &i, "--stop-after"))) {
+    if (accepts(o, ACCEPTS_PARTS) && (v = option_value(argc, argv, &i, "--stop-after"))) {
       static const char *const stages[] = { "lex", "parse", "resolve" };
       for (int k = 0; k < 3 && !o->stop_after; k++)
         if (strcmp(v, stages[k]) == 0) o->stop_after = STOP_LEX + k;
@@ -413,13 +498,13 @@ static int parse_args(int argc, char **argv, options *o) {
     return usage_error(_("unknown option '%s'"), a);
   }
   if (o->list_rules) return -1;
-  if (o->cmd == CMD_NEW) return check_new_options(o);
+  if (accepts(o, NO_FILES)) return check_new_options(o);
   if (o->nfiles == 0) return usage_error(_("no input files%s"), "");
-  if (o->cmd == CMD_REPORT && !o->report_format) return usage_error(_("'report' needs --format NAME%s"), "");
-  if ((o->format == RP_MD || o->format == RP_CSV) && o->cmd != CMD_COVERAGE)
+  if (accepts(o, ACCEPTS_DOCUMENT) && !o->report_format) return usage_error(_("'report' needs --format NAME%s"), "");
+  if ((o->format == RP_MD || o->format == RP_CSV) && !accepts(o, ACCEPTS_TABLES))
     return usage_error(_("formats md and csv are for 'coverage'%s"), "");
-  if (o->format != RP_TEXT && o->cmd == CMD_ACCEPT) return usage_error(_("'accept' prints text only%s"), "");
-  if (o->format == RP_SARIF && (o->cmd != CMD_CHECK || o->stop_after))
+  if (o->format != RP_TEXT && accepts(o, TEXT_ONLY)) return usage_error(_("'accept' prints text only%s"), "");
+  if (o->format == RP_SARIF && (!accepts(o, ACCEPTS_SARIF) || o->stop_after))
     return usage_error(_("format sarif is for 'check'%s"), "");
   return -1;
 }
@@ -431,24 +516,9 @@ static int use_color(const options *o) {
   return isatty(STDERR_FILENO);
 }
 
-typedef struct inputs_t {
-  rs_input *v;
-  size_t n;
-} inputs_t;
-
 static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_sort(diags);
   dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
-}
-
-/* "FILE: plan KEY, N tasks" for each input that declares a plan. */
-static void plan_lines(FILE *out, const inputs_t *in) {
-  for (size_t i = 0; i < in->n; i++) {
-    md_plan *p = in->v[i].plan;
-    if (!p) continue;
-    fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), in->v[i].path,
-            (int)p->key.n, p->key.p, p->ntasks);
-  }
 }
 
 static void totals(unsigned long errors, unsigned long warnings) {
@@ -456,207 +526,36 @@ static void totals(unsigned long errors, unsigned long warnings) {
   printf(lg_ntext("%lu warning\n", "%lu warnings\n", warnings), warnings);
 }
 
-/* After loading inputs on top of what was loaded before: resolves what is
- * new and says which inputs declare no plan. */
+/* The steps of a check (session.h), for the drivers here that load their
+ * own way. */
 static void resolve(const options *o, md_model *m, ru_engine *rules, inputs_t *in) {
-  rs_resolve(m, ru_recognizer(rules));
-  pg_resolve(m, o->as_of);
-  for (size_t i = 0; i < in->n; i++)
-    if (in->v[i].loaded && !in->v[i].plan && !in->v[i].record)
-      dg_add(m->diags, DG_ERROR, "no-plan", in->v[i].file, 0, 0, _("%s declares no plan"), in->v[i].path);
+  ss_resolve(m, rules, o->as_of, in->v, in->n);
 }
 
-/* Every check of every input plan (built-in, cascade, rules), then the
- * cycles among the plans loaded from `from` on: check and report --format
- * json share it. */
 static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules, md_plan *from) {
-  for (size_t i = 0; i < in->n; i++) {
-    if (!in->v[i].plan) continue;
-    ck_plan(m, in->v[i].plan, o->text_checks >= 0);
-    cs_coverage *c = cs_check(m, in->v[i].plan, o->as_of);
-    if (o->text_checks >= 0) sg_check_links(m, c);
-    ru_check(rules, in->v[i].plan);
-  }
-  cs_check_cycles(m, from);
-  if (o->werror) dg_promote_warnings(m->diags);
+  ss_run_checks(m, rules, in->v, in->n, o->as_of, o->text_checks >= 0, o->werror, from);
 }
 
-/* What `check` shares with the parts that check the plans. */
-typedef struct checker {
-  const options *o;
-  md_model *m;
-  const rs_options *ro;
-  ru_engine *rules;
-  const char **paths;        /* the plans given */
-  int fresh;                 /* in this process, nothing printed yet */
-  ar_arena part_arena;       /* in a worker: the model of each part */
-} checker;
-
-/* The findings of l as elements of the JSON document's array: the
- * diagnostics of --format=json, the results of a SARIF log. */
-static void json_items(const options *o, FILE *out, src_table *src, const dg_list *l, int *first) {
-  if (o->format == RP_SARIF) sf_results(out, src, l, first);
-  else dg_json_items(out, src, l, first);
-}
-
-/* Prints one part's findings (sorted) and plan lines. */
-static bt_counts print_part(const options *o, md_model *m, dg_list *part, const inputs_t *in, FILE *out, FILE *err,
-                            int *first) {
-  bt_counts c = { part->errors, part->warnings, 0, 0 };
-  if (o->format == RP_JSON || o->format == RP_SARIF) {
-    c.lead = *first || !part->first ? 0 : 1;  /* the comma before its first element */
-    json_items(o, out, m->src, part, first);
-  } else {
-    dg_print_text(err, m->src, part, (dg_style){ use_color(o) });
-    plan_lines(out, in);
-  }
-  return c;
-}
-
-/* Whether a finding lies in a file the part did not read as one of its
- * own (`ud`: a flag per file). */
-static int is_foreign(const dg_diag *d, void *ud) {
-  const char *own = ud;
-  return d->file != DG_NOFILE && !own[d->file];
-}
-
-/* Moves the findings of `part` located in a file that is not one of the
- * part's inputs to `foreign` (both keep their order). */
-static void split_foreign(md_model *m, const inputs_t *in, dg_list *part, dg_list *foreign) {
-  char *own = ar_alloc(m->arena, m->src->n + 1);
-  for (size_t i = 0; i < in->n; i++)
-    if (in->v[i].loaded) own[in->v[i].file] = 1;
-  dg_move_if(part, foreign, is_foreign, own);
-}
-
-/* Hands each foreign finding to the parent process, printed as it would
- * be, with what identifies it whichever part read its file. */
-static void put_foreign(const options *o, md_model *m, dg_list *foreign, FILE *out) {
-  for (dg_diag *d = foreign->first; d; d = d->next) {
-    dg_diag *next = d->next;
-    d->next = NULL;
-    dg_list one = { m->arena, d, d, 1, d->sev == DG_ERROR, d->sev == DG_WARNING, 0 };
-    char *text = NULL;
-    size_t len = 0;
-    FILE *f = mem_memstream(&text, &len);
-    int first = 1;
-    if (o->format == RP_JSON || o->format == RP_SARIF) json_items(o, f, m->src, &one, &first);
-    else dg_print_text(f, m->src, &one, (dg_style){ use_color(o) });
-    mem_close(f);
-    d->next = next;
-    const char *file = bt_normal_path(m->arena, m->src->files[d->file].path);
-    const char *identity = dg_fmt(m->arena, "%s:%u:%u:%s:%s", file, d->off, d->len, d->code ? d->code : "", d->msg);
-    bt_put_foreign(out, &(bt_foreign){ d->sev == DG_ERROR, d->sev == DG_WARNING, o->format != RP_TEXT, file,
-                                       identity, text, len });
-    free(text);
-  }
-}
-
-/* Checks the plans given [first, first + count) and the parents they name
- * in model m. In a run in parts (foreign != NULL), what is found in a file
- * that is not one of the part's goes to the parent process through
- * `foreign`. */
-static bt_counts check_in(checker *k, md_model *m, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
-  size_t nrec = k->o->nprogress;
-  inputs_t in = { mem_calloc(count + nrec + 1, sizeof *in.v), count + nrec };
-  for (size_t i = 0; i < count; i++) in.v[i].path = k->paths[first + i];
-  for (size_t i = 0; i < nrec; i++) in.v[count + i] = (rs_input){ .path = k->o->progress[i], .record = 1 };
-  size_t unreadable = rs_load(m, k->ro, in.v, in.n);
-  resolve(k->o, m, k->rules, &in);
-  run_checks(k->o, m, &in, k->rules, m->plans);
-  dg_list part, others;
-  dg_init(&part, m->arena);
-  dg_init(&others, m->arena);
-  dg_take(m->diags, NULL, &part);
-  dg_sort(&part);
-  if (foreign) {
-    split_foreign(m, &(inputs_t){ in.v, count }, &part, &others);
-    put_foreign(k->o, m, &others, foreign);
-  }
-  bt_counts c = print_part(k->o, m, &part, &in, out, err, &k->fresh);
-  c.unreadable = unreadable;
-  free(in.v);
-  return c;
-}
-
-/* One part of a run in parts, in a worker process that checks part after
- * part: a model of its own on an arena whose pages serve every part, and
- * the files it read forgotten afterwards (the rule scripts, read before,
- * stay). */
-static bt_counts check_part(void *ud, size_t first, size_t count, FILE *out, FILE *err, FILE *foreign) {
-  checker *k = ud;
-  size_t scripts = k->m->src->n;
-  dg_list diags;
-  dg_init(&diags, &k->part_arena);
-  md_model m;
-  md_init(&m, &k->part_arena, k->m->src, &diags);
-  ru_attach(k->rules, &m);
-  bt_counts c = check_in(k, &m, first, count, out, err, foreign);
-  ru_attach(k->rules, k->m);
-  src_truncate(k->m->src, scripts);
-  ar_recycle(&k->part_arena);
-  return c;
-}
-
-/* Unless --batch N says otherwise (then more than N plans are checked in
- * parts of N): a run of up to ONE_PIECE plans is checked in one piece, so
- * that a district and its communes keep what only one piece allows
- * (--progress, every plan in plancheck.plans()); a larger one in parts of
- * PART plans, small enough that a part's model stays in the processor's
- * caches from the moment its plans are read to the moment they are checked
- * (the walks of the checks took a third of the time they took in parts of
- * 256), large enough that the parents each part reads again (a province's
- * and the central plan) stay a small share of it (docs/BENCHMARKS.md). */
-enum { ONE_PIECE = 256, PART = 128 };
-
-/* check. A run of up to --batch plans is checked in one piece, its findings
- * sorted by file and place. A larger one is checked in parts of --batch
- * plans in the order given (see batch.h), printed in that order, after
- * what was found before (in the rule scripts). */
+/* check in parts (parts.h): more than --batch plans. */
 static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_engine *rules, const char **paths,
                      size_t npaths) {
-  size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE, batch = o->batch ? (size_t)o->batch : PART;
-  /* The checks that read every task's text (deadline-in-text, link-weak)
-   * come with a run in one piece (an office checking its plans), and with
-   * a run in parts only when asked for: on a national run they would take
-   * several times all its other checks (docs/BENCHMARKS.md). */
-  options run = *o;
-  if (!run.text_checks) run.text_checks = npaths <= whole ? 1 : -1;
-  o = &run;
-  checker k = { o, m, ro, rules, paths, 1, { 0 } };
-  if (npaths > whole && o->nprogress) {
+  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
+  if (o->nprogress) {
     fprintf(stderr, _("plancheck: error: --progress with more than --batch plans (%zu): a part holds only some of "
                       "the plans a record may name; raise --batch, or give the record to 'agenda'\n"), whole);
     return EXIT_USAGE;
   }
-  js_writer sarif;
-  if (o->format == RP_SARIF) sf_begin(&sarif, stdout, rules, PLANCHECK_VERSION);
-  if (o->format == RP_JSON) fputs(DG_JSON_BEGIN, stdout);
-  bt_counts all = { 0, 0, 0, 0 };
-  int written = 0, failed = 0;
-  if (npaths <= whole) {
-    all = check_in(&k, m, 0, npaths, stdout, stderr, NULL);
-    written = !k.fresh;
-  } else {
-    dg_list before;
-    dg_init(&before, m->arena);
-    dg_take(m->diags, NULL, &before);
-    dg_sort(&before);
-    if (o->werror) dg_promote_warnings(&before);
-    all = print_part(o, m, &before, &(inputs_t){ NULL, 0 }, stdout, stderr, &k.fresh);
-    written = !k.fresh;
-    k.fresh = 0;                       /* a worker cannot know what came before: bt_run drops the lead */
-    ar_init(&k.part_arena);
-    int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
-    failed = bt_run(paths, npaths, batch, jobs, check_part, &k, &all, &written) != 0;
-  }
-  int status = failed || all.unreadable || ru_unreadable(rules) ? EXIT_USAGE
-             : all.errors                                      ? EXIT_FINDINGS
-                                                               : EXIT_CLEAN;
-  if (o->format == RP_JSON) dg_json_end(stdout, !written, all.errors, all.warnings);
-  else if (o->format == RP_SARIF) sf_end(&sarif, !written, status);
-  else totals(all.errors, all.warnings);
-  return status;
+  /* The checks that read every task's text (deadline-in-text, link-weak)
+   * come with a run in one piece (an office checking its plans), and with
+   * a run in parts only when asked for: on a national run they would take
+   * several times all its other checks (docs/BENCHMARKS.md). */
+  pt_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON || o->format == RP_SARIF,
+                    { use_color(o) }, o->batch ? (size_t)o->batch : PT_PART, o->jobs, o->format == RP_SARIF,
+                    PLANCHECK_VERSION };
+  pt_totals t = pt_check(&po, m, ro, rules, paths, npaths);
+  if (o->format == RP_TEXT) totals(t.errors, t.warnings);
+  if (t.failed || t.unreadable) return EXIT_USAGE;
+  return t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
 
 /* report in a built-in format: one document for all the plans, to stdout.
@@ -741,7 +640,7 @@ static int apply_switches(const options *o, ru_engine *rules) {
     const char *err = ru_switch(rules, o->switches[i]);
     if (err) return usage_error("%s", err);
   }
-  if (o->cmd == CMD_REPORT && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
+  if (accepts(o, ACCEPTS_DOCUMENT) && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
     ar_arena a;
     ar_init(&a);
     const char *why = dg_fmt(&a, _("unknown report format '%s' (built in: %s; plancheck --list-rules lists the "
@@ -764,9 +663,16 @@ static int cmd_report(const options *o, md_model *m, const inputs_t *in) {
     n++;
   }
   print_diags(o, m->src, m->diags);
-  if (o->cmd == CMD_COVERAGE) rp_coverage_explained(stdout, m, c, n, o->format, o->explain);
-  else if (o->evaluate) rp_evaluate(stdout, m, c, n, o->format);
-  else rp_suggest(stdout, m, c, n, o->format);
+  if (o->cmd == CMD_COVERAGE) ex_coverage(stdout, m, c, n, o->format, o->explain);
+  else if (o->evaluate) {
+    sg_eval total;
+    sg_eval *each = sg_evaluate_all(m, c, n, &total);
+    ex_evaluate(stdout, m, c, each, n, &total, o->format);
+  } else {
+    size_t nt;
+    sg_target *t = sg_suggest(m, c, n, &nt);
+    ex_suggest(stdout, m, t, nt, o->format);
+  }
   free(c);
   if (m->diags->errors) return EXIT_FINDINGS;
   return o->cmd == CMD_COVERAGE && missing ? EXIT_FINDINGS : EXIT_CLEAN;
@@ -795,7 +701,7 @@ static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
     overdue += a[n++]->count[AG_OVERDUE];
   }
   print_diags(o, m->src, m->diags);
-  rp_agenda(stdout, m, a, n, o->format);
+  ex_agenda(stdout, m, a, n, o->format);
   free(a);
   return m->diags->errors || overdue ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -909,7 +815,61 @@ static int cmd_new(const options *o, md_model *m, const rs_options *ro, ru_engin
   return EXIT_CLEAN;
 }
 
+/* check in one piece, through a session: the findings sorted by file and
+ * place, the plan lines and the totals (or one JSON document). */
+static int cmd_check_whole(const options *o, const char **paths, size_t npaths) {
+  ss_options so = { o->as_of, o->text_checks >= 0, o->werror, o->incdirs, o->nincdirs, getenv("PLANPATH"),
+                    o->stdlib_dir, o->no_rules, o->rules, o->nrules, o->switches, o->nswitches, o->lua_budget,
+                    o->lua_memory, o->progress, o->nprogress, paths, npaths };
+  ss_session *s = ss_open(&so);
+  if (!s) return usage_error("%s", ss_error());
+  ss_file *files = mem_calloc(npaths + 1, sizeof *files);
+  for (size_t i = 0; i < npaths; i++) files[i].path = paths[i];
+  size_t unreadable = ss_check(s, files, npaths);
+  free(files);
+  md_model *m = ss_model(s);
+  dg_list *d = ss_diags(s);
+  int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  if (o->format == RP_JSON) {
+    dg_print_json(stdout, m->src, d);
+  } else if (o->format == RP_SARIF) {
+    sf_print(stdout, m->src, d, ss_rules(s), PLANCHECK_VERSION, status);
+  } else {
+    dg_print_text(stderr, m->src, d, (dg_style){ use_color(o) });
+    for (size_t i = 0; i < npaths; i++) pt_plan_line(stdout, paths[i], ss_plan(s, i));
+    totals(d->errors, d->warnings);
+  }
+  ss_close(s);
+  return status;
+}
+
+/* The commands' entries: each with what run() prepared. */
+static int run_check(const options *o, run_ctx *r) {
+  return o->stop_after ? cmd_stage(o, r->m, r->ro, r->rules, r->paths, r->npaths)
+                       : cmd_check(o, r->m, r->ro, r->rules, r->paths, r->npaths);
+}
+
+static int run_report(const options *o, run_ctx *r) { return cmd_report(o, r->m, &r->in); }
+static int run_accept(const options *o, run_ctx *r) { return cmd_accept(o, r->m, &r->in); }
+static int run_document(const options *o, run_ctx *r) { return cmd_document(o, r->m, &r->in, r->rules); }
+static int run_agenda(const options *o, run_ctx *r) { return cmd_agenda(o, r->m, &r->in); }
+static int run_new(const options *o, run_ctx *r) { return cmd_new(o, r->m, r->ro, r->rules); }
+
+/* Loads the plans given and the progress records, and resolves them. */
+static size_t load_inputs(const options *o, run_ctx *r) {
+  size_t n = r->npaths + o->nprogress;
+  r->in = (inputs_t){ mem_calloc(n + 1, sizeof *r->in.v), n };
+  for (size_t i = 0; i < r->npaths; i++) r->in.v[i].path = r->paths[i];
+  for (size_t i = 0; i < o->nprogress; i++) r->in.v[r->npaths + i] = (rs_input){ .path = o->progress[i], .record = 1 };
+  size_t unreadable = rs_load(r->m, r->ro, r->in.v, n);
+  resolve(o, r->m, r->rules, &r->in);
+  return unreadable;
+}
+
 static int run(const options *o) {
+  size_t whole = o->batch ? (size_t)o->batch : PT_ONE_PIECE;
+  if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && o->nfiles <= whole)
+    return cmd_check_whole(o, o->files, o->nfiles);   /* a session of its own */
   ar_arena arena;
   ar_init(&arena);
   src_table src;
@@ -919,9 +879,8 @@ static int run(const options *o) {
   md_model m;
   md_init(&m, &arena, &src, &diags);
 
-  size_t nplans = o->cmd == CMD_ACCEPT ? 1 : o->nfiles;   /* accept: the others are ids */
+  size_t nplans = accepts(o, ONE_PLAN) ? 1 : o->nfiles;   /* accept: the others are ids */
   const char **paths = o->files;
-  size_t ninputs = nplans + o->nprogress;
   ru_options uo = { o->stdlib_dir, o->rules, o->nrules, paths, nplans, o->lua_budget, o->lua_memory, o->as_of,
                     o->no_rules, ex_find };
   ru_engine *rules = ru_open(&arena, &src, &diags, &uo);
@@ -932,43 +891,15 @@ static int run(const options *o) {
     print_diags(o, &src, &diags);
     status = ru_unreadable(rules) ? EXIT_USAGE : diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
   }
-  if (status >= 0) {
-    ru_close(rules);
-    src_free(&src);
-    ar_free(&arena);
-    return status;
+  if (status < 0) {
+    rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
+    ru_attach(rules, &m);
+    run_ctx r = { &m, &ro, rules, paths, nplans, { NULL, 0 } };
+    size_t unreadable = accepts(o, LOADS) ? load_inputs(o, &r) : 0;
+    status = commands[o->cmd].run(o, &r);
+    if (unreadable || ru_unreadable(rules)) status = EXIT_USAGE;
+    free(r.in.v);
   }
-
-  rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
-  ru_attach(rules, &m);
-  if (o->cmd == CMD_NEW) {
-    status = cmd_new(o, &m, &ro, rules);
-    if (ru_unreadable(rules)) status = EXIT_USAGE;
-    ru_close(rules);
-    src_free(&src);
-    ar_free(&arena);
-    return status;
-  }
-  if (o->cmd == CMD_CHECK) {
-    status = o->stop_after ? cmd_stage(o, &m, &ro, rules, paths, nplans)
-                           : cmd_check(o, &m, &ro, rules, paths, nplans);
-    if (ru_unreadable(rules)) status = EXIT_USAGE;
-    ru_close(rules);
-    src_free(&src);
-    ar_free(&arena);
-    return status;
-  }
-  inputs_t in = { mem_calloc(ninputs, sizeof *in.v), ninputs };
-  for (size_t i = 0; i < nplans; i++) in.v[i].path = paths[i];
-  for (size_t i = 0; i < o->nprogress; i++) in.v[nplans + i] = (rs_input){ .path = o->progress[i], .record = 1 };
-  size_t unreadable = rs_load(&m, &ro, in.v, in.n);
-  resolve(o, &m, rules, &in);
-  status = o->cmd == CMD_ACCEPT ? cmd_accept(o, &m, &in)
-         : o->cmd == CMD_REPORT ? cmd_document(o, &m, &in, rules)
-         : o->cmd == CMD_AGENDA ? cmd_agenda(o, &m, &in)
-         : cmd_report(o, &m, &in);
-  if (unreadable || ru_unreadable(rules)) status = EXIT_USAGE;
-  free(in.v);
   ru_close(rules);
   src_free(&src);
   ar_free(&arena);
@@ -1138,14 +1069,15 @@ int main(int argc, char **argv) {
   if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
   for (int i = 1; i < argc; i++) {   /* --lang and --color may come before the command */
     if (option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
-    if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv, i + 1);
+    for (int c = 0; c < NCOMMANDS; c++)
+      if (commands[c].own && strcmp(argv[i], commands[c].name) == 0) return commands[c].own(argc, argv, i + 1);
     break;
   }
   options o;
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);
   const char **given = o.files;
-  if (status < 0 && o.cmd != CMD_ACCEPT) o.files = expand(given, &o.nfiles);
+  if (status < 0 && !accepts(&o, ONE_PLAN)) o.files = expand(given, &o.nfiles);
   if (status < 0) status = run(&o);
   if (o.files != given) {
     for (size_t i = 0; i < o.nfiles; i++) free((char *)o.files[i]);

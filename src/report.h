@@ -1,7 +1,9 @@
-/* report: the outputs of the `coverage` and `suggest` commands, as text,
- * Markdown, CSV or JSON. Findings are printed by diag; this module prints
- * the tables that are the commands' answers. Layer: report; calls cascade,
- * suggest, model, diag (for JSON strings). */
+/* report: what the output formats share: the formats the commands print
+ * (text, json, md, csv), the words of a coverage table (its notes,
+ * titles and totals), days and names as users read them, and the cells
+ * of Markdown and CSV. The formats themselves each have a file behind
+ * export.c's table; findings are printed by diag.
+ * Layer: report; calls cascade, model, diag, lang, text. */
 #ifndef PLANCHECK_REPORT_H
 #define PLANCHECK_REPORT_H
 
@@ -16,23 +18,37 @@ typedef enum rp_format { RP_TEXT, RP_JSON, RP_MD, RP_CSV, RP_SARIF } rp_format;
 /* "text", "json", "md", "csv", "sarif" (check only: sarif.h); 0, or -1
  * when unknown. */
 int rp_parse_format(const char *s, rp_format *f);
+const char *rp_format_name(rp_format f);
 
-/* The coverage of each child, one after the other (JSON: one array). */
-void rp_coverage(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
-/* The same, with `explain`: why each directive is addressed to the
- * child's level (text: a line under its row; Markdown and CSV: in the
- * note; JSON: "why"), and, in text and JSON, the parent's other
- * directives with why they are not. */
-void rp_coverage_explained(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f, int explain);
+/* The explanations are asked for per run, not kept in the model: with
+ * `on`, why each directive is addressed to the child's level. */
+typedef struct rp_explain {
+  const cs_coverage *c;
+  int on;
+} rp_explain;
 
-/* Suggestions for every uncovered directive of each child (text or JSON). */
-void rp_suggest(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+/* Texts of the model for a table, in the arena. */
+const char *rp_path_of(md_model *m, const md_plan *p);
+const char *rp_key(md_model *m, const md_plan *p);
+const char *rp_day(md_model *m, dt_day d);          /* as users read it (lang.h) */
+const char *rp_iso(md_model *m, dt_day d);          /* YYYY-MM-DD, for JSON */
+const char *rp_days(md_model *m, long n);           /* "3 days" */
+const char *rp_text_of(md_model *m, const md_item *it);
+const char *rp_owner_names(md_model *m, const md_item *it);
 
-/* The leave-one-out measurement of each child, and the total (text or JSON). */
-void rp_evaluate(FILE *out, md_model *m, cs_coverage *const *c, size_t n, rp_format f);
+/* A coverage row: the tasks that implement it, what its status rests on
+ * (the waiver, the forward), and that with the explanation when asked
+ * for. */
+const char *rp_implemented_by(md_model *m, const cs_row *row);
+const char *rp_row_note(md_model *m, const cs_row *row);
+const char *rp_note_why(md_model *m, const rp_explain *x, const cs_row *row);
 
-/* The agenda of each plan (text, grouped by owner; or JSON: one array). */
-void rp_agenda(FILE *out, md_model *m, ag_agenda *const *a, size_t n, rp_format f);
+/* A target (parent plan) of a coverage: the share covered, waived or
+ * forwarded (100 when nothing is addressed), its title, its totals line. */
+int rp_percent(const cs_target *t);
+const char *rp_target_title(md_model *m, const cs_target *t);
+const char *rp_totals(md_model *m, const cs_coverage *c, const cs_target *t);
+
 /* One Markdown table cell, " TEXT |": a pipe or a backslash is escaped (a
  * backslash before an escaped pipe would undo the escape) and a line break
  * becomes a space, so the plan's text cannot break the table. */

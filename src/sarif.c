@@ -12,6 +12,7 @@
 #define SCHEMA "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
 #define STDLIB "PLANCHECK_STDLIB"
+#define RESULT_INDENT 2          /* a result a line, as the JSON findings */
 
 /* {"text": s}: SARIF's message and multiformatMessageString. */
 static void text_object(js_writer *w, const char *key, const char *s) {
@@ -122,11 +123,10 @@ static void base_ids(js_writer *w, ar_arena *a, const char *cwd) {
   js_end(w);
 }
 
-void sf_begin(js_writer *w, FILE *out, const ru_engine *rules, const char *version) {
+void sf_begin(js_writer *w, const ru_engine *rules, const char *version) {
   ar_arena a;
   ar_init(&a);
   char buf[PATH_MAX];
-  js_init(w, out, JS_COMPACT);
   js_object(w);
   js_key(w, "$schema");
   js_cstring(w, SCHEMA);
@@ -155,6 +155,7 @@ void sf_begin(js_writer *w, FILE *out, const ru_engine *rules, const char *versi
   base_ids(w, &a, working_dir(buf, sizeof buf));
   js_key(w, "results");
   js_array(w);
+  js_lines(w, RESULT_INDENT, 0);
   ar_free(&a);
 }
 
@@ -305,28 +306,37 @@ static void result(writer *r, const dg_diag *d) {
   js_end(w);
 }
 
-void sf_results(FILE *out, src_table *src, const dg_list *l, int *first) {
+/* What writing the results allocates, allocated before the first byte is
+ * written, as diag does for the JSON findings: running out of memory
+ * half-way through would leave a log cut short. The lines of every file
+ * pointed into are mapped, and the scratch arena (reset, not freed,
+ * between results) gets its first chunk, which a path's URI fits in. */
+static void prepare(src_table *src, const dg_list *l, ar_arena *a) {
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    if (d->file != DG_NOFILE) src_map_lines(src, d->file);
+    for (const dg_diag *n = d->notes; n; n = n->next)
+      if (n->file != DG_NOFILE) src_map_lines(src, n->file);
+  }
+  ar_alloc(a, 1);
+}
+
+void sf_results(js_writer *w, src_table *src, const dg_list *l) {
   if (!l->first) return;
   char buf[PATH_MAX];
   ar_arena a;
   ar_init(&a);
-  writer r = { NULL, src, working_dir(buf, sizeof buf), &a };
+  prepare(src, l, &a);
+  writer r = { w, src, working_dir(buf, sizeof buf), &a };
   for (const dg_diag *d = l->first; d; d = d->next) {
-    /* The separator is the parts' protocol (batch.h), not JSON's alone:
-     * a part's leading comma is dropped when nothing came before. */
-    fputs(*first ? "\n  " : ",\n  ", out);
-    *first = 0;
-    js_writer w;
-    js_init(&w, out, JS_COMPACT);
-    r.w = &w;
     result(&r, d);
     ar_reset(&a);
   }
   ar_free(&a);
 }
 
-void sf_end(js_writer *w, int first, int exit_status) {
-  if (!first) js_newline(w, 0);
+void sf_continue(js_writer *w, FILE *out, int any) { js_continue(w, out, JS_COMPACT, RESULT_INDENT, 0, any); }
+
+void sf_end(js_writer *w, int exit_status) {
   js_end(w);                        /* results */
   js_key(w, "invocations");
   js_array(w);
@@ -343,4 +353,13 @@ void sf_end(js_writer *w, int first, int exit_status) {
   js_end(w);                        /* runs */
   js_end(w);                        /* the log */
   fputc('\n', w->out);
+}
+
+void sf_print(FILE *out, src_table *src, const dg_list *l, const ru_engine *rules, const char *version,
+              int exit_status) {
+  js_writer w;
+  js_init(&w, out, JS_COMPACT);
+  sf_begin(&w, rules, version);
+  sf_results(&w, src, l);
+  sf_end(&w, exit_status);
 }

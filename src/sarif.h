@@ -26,20 +26,21 @@
 #include "rules.h"
 #include "source.h"
 
-/* Starts the log on `out` with writer w (the caller's, kept for sf_end):
- * everything up to the results array, opened. `rules` may be NULL (no
- * script loaded); `version` is plancheck's. */
-void sf_begin(js_writer *w, FILE *out, const ru_engine *rules, const char *version);
+/* The log in steps, as diag.h writes JSON findings: sf_begin writes it
+ * with w (initialised by the caller) up to its results array, left open;
+ * sf_results writes each finding of l as a result (also through an
+ * sf_continue writer, in another process: a part of a check in parts,
+ * `any` when results precede); sf_end closes the results, then the run
+ * with its invocation (the exit status the run ends with) and the log.
+ * `rules` may be NULL (no script loaded); `version` is plancheck's. */
+void sf_begin(js_writer *w, const ru_engine *rules, const char *version);
+void sf_results(js_writer *w, src_table *src, const dg_list *l);
+void sf_continue(js_writer *w, FILE *out, int any);
+void sf_end(js_writer *w, int exit_status);
 
-/* Each finding of l as an element of the results array: "\n" before the
- * first (*first set), ",\n" before each other one, so that a part checked
- * in another process can write its own and its leading comma be dropped
- * (batch.h: lead). */
-void sf_results(FILE *out, src_table *src, const dg_list *l, int *first);
-
-/* Closes the results (`first`: none was written), then the run with its
- * invocation (the exit status the run ends with) and the log. */
-void sf_end(js_writer *w, int first, int exit_status);
+/* The whole log of findings l, on `out`. */
+void sf_print(FILE *out, src_table *src, const dg_list *l, const ru_engine *rules, const char *version,
+              int exit_status);
 
 /* The URI reference of a file path as the log gives it: percent-encoded
  * UTF-8, relative to `cwd` when the path lies in it ("a/./b/../c" folded

@@ -190,3 +190,54 @@ void sg_check_links(md_model *m, const cs_coverage *c) {
     }
   }
 }
+
+/* ---- what `suggest` answers ---- */
+
+/* The words a task shares with the directive, ", "-joined. */
+static const char *shared(md_model *m, const sm_index *ix, const md_item *d, const md_item *t) {
+  const char *terms[4];
+  size_t n = sm_shared_terms(ix, d, t, terms, 4);
+  dg_buf b = dg_buf_in(m->arena);
+  for (size_t i = 0; i < n; i++) dg_buf_item(&b, ", ", terms[i], strlen(terms[i]));
+  return dg_buf_text(&b);
+}
+
+static void suggest_target(md_model *m, sm_index *ix, const cs_coverage *c, const cs_target *t, sg_target *out) {
+  *out = (sg_target){ c, t, NULL, 0 };
+  out->v = ar_alloc(m->arena, (t->count[CS_MISSING] ? t->count[CS_MISSING] : 1) * sizeof *out->v);
+  for (size_t k = 0; k < t->nrows; k++) {
+    if (t->rows[k].status != CS_MISSING) continue;
+    sg_suggestion *s = &out->v[out->n++];
+    s->directive = t->rows[k].directive;
+    s->nhits = sg_rank(m, ix, c, s->directive, NULL, s->hits, SG_MAX_HITS);
+    for (size_t i = 0; i < s->nhits; i++) s->shares[i] = shared(m, ix, s->directive, s->hits[i].task);
+  }
+}
+
+sg_target *sg_suggest(md_model *m, cs_coverage *const *c, size_t n, size_t *ntargets) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; i++) total += c[i]->ntargets;
+  sg_target *v = ar_alloc(m->arena, (total ? total : 1) * sizeof *v);
+  *ntargets = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (!c[i]->ntargets) continue;
+    sm_index *ix = sg_index(m, c[i]);
+    for (size_t t = 0; t < c[i]->ntargets; t++) suggest_target(m, ix, c[i], &c[i]->targets[t], &v[(*ntargets)++]);
+  }
+  return v;
+}
+
+sg_eval *sg_evaluate_all(md_model *m, cs_coverage *const *c, size_t n, sg_eval *total) {
+  sg_eval *each = ar_alloc(m->arena, (n ? n : 1) * sizeof *each);
+  *total = (sg_eval){ 0 };
+  for (size_t i = 0; i < n; i++) {
+    each[i] = (sg_eval){ 0 };
+    if (c[i]->ntargets) sg_evaluate(m, sg_index(m, c[i]), c[i], &each[i]);
+    total->links += each[i].links;
+    total->top1 += each[i].top1;
+    total->top3 += each[i].top3;
+    total->unranked += each[i].unranked;
+    total->reciprocal += each[i].reciprocal;
+  }
+  return each;
+}

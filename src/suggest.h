@@ -41,6 +41,31 @@ typedef struct sg_eval {
 
 void sg_evaluate(md_model *m, sm_index *ix, const cs_coverage *c, sg_eval *e);
 
+/* What `suggest` answers for one target (parent plan) of a child: each
+ * directive of it that no task implements, with its likeliest tasks and
+ * the words each shares with it (", "-joined, at most four). */
+typedef struct sg_suggestion {
+  const md_item *directive;
+  sg_hit hits[SG_MAX_HITS];
+  const char *shares[SG_MAX_HITS];
+  size_t nhits;
+} sg_suggestion;
+
+typedef struct sg_target {
+  const cs_coverage *c;
+  const cs_target *t;
+  sg_suggestion *v;          /* in the target's row order */
+  size_t n;
+} sg_target;
+
+/* The suggestions for every target of each child, in order (in the
+ * model's arena); *ntargets says how many. */
+sg_target *sg_suggest(md_model *m, cs_coverage *const *c, size_t n, size_t *ntargets);
+
+/* The measurement of each child into each[0..n) (in the arena) and their
+ * sum into *total. */
+sg_eval *sg_evaluate_all(md_model *m, cs_coverage *const *c, size_t n, sg_eval *total);
+
 /* Below this text similarity a task shares almost nothing with the
  * directive it links (see sg_check_links). Of the 123 links of the three
  * real child plans, the similarities run from 0.066 to 1 (quartiles 0.196,

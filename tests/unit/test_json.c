@@ -149,3 +149,34 @@ void test_json_external(void) {
   UT_EQ_STR(t, "{\n  \"a\": [1],\n  \"b\": 2\n}");
   free(t);
 }
+
+/* A document written in pieces: the elements of another writer (a worker
+ * process) between this writer's; the closer follows from them. */
+void test_json_pieces(void) {
+  capture c;
+  js_writer w, part;
+  start(&c, &w, JS_COMPACT);
+  js_object(&w);
+  js_key(&w, "d");
+  js_array(&w);
+  js_lines(&w, 2, 0);
+  js_continue(&part, c.f, JS_COMPACT, 2, 0, 0);
+  js_int(&part, 1);
+  js_int(&part, 2);
+  js_resume(&w, part.any);
+  js_int(&w, 3);
+  js_end(&w);
+  js_end(&w);
+  char *t = (char *)finish(&c);
+  UT_EQ_STR(t, "{\"d\":[\n  1,\n  2,\n  3\n]}");
+  free(t);
+  /* Nothing from the others, nothing of this one: an empty array. */
+  start(&c, &w, JS_COMPACT);
+  js_array(&w);
+  js_lines(&w, 2, 0);
+  js_resume(&w, 0);
+  js_end(&w);
+  t = (char *)finish(&c);
+  UT_EQ_STR(t, "[]");
+  free(t);
+}
