@@ -113,7 +113,8 @@ static void base_ids(js_writer *w, ar_arena *a, const char *cwd) {
     js_key(w, SRCROOT);
     js_object(w);
     js_key(w, "uri");
-    js_cstring(w, dg_fmt(a, "%s/", uri));
+    size_t n = strlen(uri);
+    js_cstring(w, n && uri[n - 1] == '/' ? uri : dg_fmt(a, "%s/", uri));   /* "file:///" for "/" */
     js_end(w);
   }
   js_key(w, STDLIB);
