@@ -34,8 +34,10 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
 # clang's libFuzzer runs the fuzz targets (tests/fuzz/run). pdftotext
 # (poppler-utils) reads PDFs for import; pandoc and python3-reportlab make
 # the Word and PDF documents of tests/import-sources/run. vim runs the Vim
-# files and node (with npm: NodeSource's nodejs has it, Debian's needs the
-# package npm as well) the VS Code grammar and extension (tests/editors/run).
+# files; node (with npm: NodeSource's nodejs has it, Debian's needs the
+# package npm as well) the VS Code grammar and extension (tests/editors/run)
+# and Microsoft's SARIF Multitool, which validates the SARIF logs
+# (tests/sarif/run; npm installs it).
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
                  clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab \
                  vim nodejs

@@ -32,6 +32,7 @@
 #include "resolve.h"
 #include "parts.h"
 #include "rules.h"
+#include "sarif.h"
 #include "session.h"
 #include "suggest.h"
 #include "text.h"
@@ -118,6 +119,7 @@ enum {
   ONE_PLAN = 1 << 9,           /* FILE, then ids (not files: no directory expanded) */
   NO_FILES = 1 << 10,          /* takes no FILE (its own checks) */
   LOADS = 1 << 11,             /* run() loads and resolves the inputs first */
+  ACCEPTS_SARIF = 1 << 12,     /* --format=sarif (sarif.h) */
 };
 
 /* A command: its name, its lines in --help's list (NULL: it has a
@@ -144,7 +146,7 @@ static int cmd_fmt(int argc, char **argv, int first);
 /* In `command`'s order, then the commands that take their own
  * arguments. */
 static const cmd_def commands[] = {
-  [CMD_CHECK] = { "check", N_("report every finding (the default)\n"), run_check, NULL, ACCEPTS_PARTS },
+  [CMD_CHECK] = { "check", N_("report every finding (the default)\n"), run_check, NULL, ACCEPTS_PARTS | ACCEPTS_SARIF },
   [CMD_COVERAGE] = { "coverage",
                      N_("for each parent directive: which tasks implement it, or\n"
                         "              that it is waived, forwarded or missing; and the totals\n"),
@@ -214,7 +216,8 @@ static const char *const help_text[] = {
   N_("options:\n"
      "  -I DIR              look for included and parent plans in DIR (repeatable;\n"
      "                      PLANPATH, colon-separated, is searched after)\n"
-     "  --format=FORMAT     text or json; coverage also md and csv (default text)\n"
+     "  --format=FORMAT     text or json; check also sarif, coverage also md and csv\n"
+     "                      (default text)\n"
      "  --as-of DATE        the day of the agenda, and the day waivers expire and\n"
      "                      progress entries are checked against (default today)\n"
      "  --progress FILE     read a progress record (repeatable); the record beside\n"
@@ -452,7 +455,7 @@ static int parse_args(int argc, char **argv, options *o) {
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--format"))) {
-      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, md or csv)"), v);
+      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, sarif, md or csv)"), v);
       continue;
     }
     if ((v = option_value(argc, argv, &i, "--as-of"))) {
@@ -512,6 +515,8 @@ static int parse_args(int argc, char **argv, options *o) {
   if ((o->format == RP_MD || o->format == RP_CSV) && !accepts(o, ACCEPTS_TABLES))
     return usage_error(_("formats md and csv are for 'coverage'%s"), "");
   if (o->format != RP_TEXT && accepts(o, TEXT_ONLY)) return usage_error(_("'accept' prints text only%s"), "");
+  if (o->format == RP_SARIF && (!accepts(o, ACCEPTS_SARIF) || o->stop_after))
+    return usage_error(_("format sarif is for 'check'%s"), "");
   return -1;
 }
 
@@ -555,10 +560,11 @@ static int cmd_check(const options *o, md_model *m, const rs_options *ro, ru_eng
    * come with a run in one piece (an office checking its plans), and with
    * a run in parts only when asked for: on a national run they would take
    * several times all its other checks (docs/BENCHMARKS.md). */
-  pa_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON, { use_color(o) },
-                    o->batch ? (size_t)o->batch : PA_PART, o->jobs };
+  pa_options po = { o->as_of, o->text_checks > 0, o->werror, o->format == RP_JSON || o->format == RP_SARIF,
+                    { use_color(o) }, o->batch ? (size_t)o->batch : PA_PART, o->jobs, o->format == RP_SARIF,
+                    PLANCHECK_VERSION };
   pa_totals t = pa_check(&po, m, ro, rules, paths, npaths);
-  if (o->format != RP_JSON) totals(t.errors, t.warnings);
+  if (o->format == RP_TEXT) totals(t.errors, t.warnings);
   if (t.failed || t.unreadable) return EXIT_USAGE;
   return t.errors ? EXIT_FINDINGS : EXIT_CLEAN;
 }
@@ -834,14 +840,16 @@ static int cmd_check_whole(const options *o, const char **paths, size_t npaths) 
   free(files);
   md_model *m = ss_model(s);
   dg_list *d = ss_diags(s);
+  int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
   if (o->format == RP_JSON) {
     dg_print_json(stdout, m->src, d);
+  } else if (o->format == RP_SARIF) {
+    sf_print(stdout, m->src, d, ss_rules(s), PLANCHECK_VERSION, status);
   } else {
     dg_print_text(stderr, m->src, d, (dg_style){ use_color(o) });
     for (size_t i = 0; i < npaths; i++) pa_plan_line(stdout, paths[i], ss_plan(s, i));
     totals(d->errors, d->warnings);
   }
-  int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
   ss_close(s);
   return status;
 }

@@ -8,6 +8,7 @@
 #include "json.h"
 #include "lang.h"
 #include "mem.h"
+#include "sarif.h"
 #include "session.h"
 
 /* What the parts of a run share. */
@@ -28,6 +29,19 @@ void pa_plan_line(FILE *out, const char *path, const md_plan *p) {
             p->key.p, p->ntasks);
 }
 
+/* The findings of l as elements of the document's array: the JSON
+ * findings, or a SARIF log's results. */
+static void json_items(const pa_options *o, js_writer *js, src_table *src, const dg_list *l) {
+  if (o->sarif) sf_results(js, src, l);
+  else dg_json_items(js, src, l);
+}
+
+/* A writer of those elements in a document begun elsewhere. */
+static void json_continue(const pa_options *o, js_writer *js, FILE *out, int any) {
+  if (o->sarif) sf_continue(js, out, any);
+  else dg_json_continue(js, out, any);
+}
+
 /* Prints one part's findings (sorted) and the plan lines of its inputs. */
 static bt_counts print_part(const pa_options *o, md_model *m, dg_list *part, const rs_input *in, size_t n, FILE *out,
                             FILE *err, js_writer *js) {
@@ -35,7 +49,7 @@ static bt_counts print_part(const pa_options *o, md_model *m, dg_list *part, con
   if (o->json) {
     c.lead = js->any && part->first ? 1 : 0;  /* the comma before its first element */
     js->out = out;
-    dg_json_items(js, m->src, part);
+    json_items(o, js, m->src, part);
   } else {
     dg_print_text(err, m->src, part, o->style);
     for (size_t i = 0; i < n; i++) pa_plan_line(out, in[i].path, in[i].plan);
@@ -70,8 +84,8 @@ static void put_foreign(const pa_options *o, md_model *m, dg_list *foreign, FILE
     size_t len = 0;
     FILE *f = mem_memstream(&text, &len);
     js_writer js;
-    dg_json_continue(&js, f, 0);
-    if (o->json) dg_json_items(&js, m->src, &one);
+    json_continue(o, &js, f, 0);
+    if (o->json) json_items(o, &js, m->src, &one);
     else dg_print_text(f, m->src, &one, o->style);
     mem_close(f);
     d->next = next;
@@ -128,7 +142,8 @@ pa_totals pa_check(const pa_options *o, md_model *m, const rs_options *ro, ru_en
   checker k = { o, m, ro, rules, paths, { 0 }, { 0 } };
   js_writer doc;
   js_init(&doc, stdout, JS_COMPACT);
-  if (o->json) dg_json_begin(&doc);
+  if (o->sarif) sf_begin(&doc, rules, o->version);
+  else if (o->json) dg_json_begin(&doc);
   /* What was found before (in the rule scripts), first. */
   dg_list before;
   dg_init(&before, m->arena);
@@ -137,14 +152,17 @@ pa_totals pa_check(const pa_options *o, md_model *m, const rs_options *ro, ru_en
   if (o->werror) dg_promote_warnings(&before);
   bt_counts all = print_part(o, m, &before, NULL, 0, stdout, stderr, &doc);
   int written = doc.any;
-  dg_json_continue(&k.js, stdout, 1);   /* a worker cannot know what came before: bt_run drops the lead */
+  json_continue(o, &k.js, stdout, 1);   /* a worker cannot know what came before: bt_run drops the lead */
   ar_init(&k.part_arena);
   int jobs = o->jobs ? o->jobs : (int)sysconf(_SC_NPROCESSORS_ONLN);
   int failed = bt_run(paths, n, o->batch, jobs, check_part, &k, &all, &written) != 0;
   ar_free(&k.part_arena);
   if (o->json) {
     js_resume(&doc, written);
-    dg_json_end(&doc, all.errors, all.warnings);
+    /* The log's invocation has the exit status main() gives the run. */
+    int status = failed || all.unreadable || ru_unreadable(rules) ? 2 : all.errors ? 1 : 0;
+    if (o->sarif) sf_end(&doc, status);
+    else dg_json_end(&doc, all.errors, all.warnings);
   }
   return (pa_totals){ all.errors, all.warnings, all.unreadable, failed };
 }

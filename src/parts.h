@@ -10,7 +10,7 @@
  *
  * Layer: command line, as batch (the workers' output is copied to the
  * process's stdout and stderr); calls session (ss_resolve, ss_run_checks),
- * batch, resolve, rules, diag, json, source, arena, mem, lang. */
+ * batch, resolve, rules, diag, sarif, json, source, arena, mem, lang. */
 #ifndef PLANCHECK_PARTS_H
 #define PLANCHECK_PARTS_H
 
@@ -41,6 +41,8 @@ typedef struct pa_options {
   dg_style style;            /* of the text findings */
   size_t batch;              /* plans a part */
   int jobs;                  /* worker processes at once */
+  int sarif;                 /* with json: the document is a SARIF log (sarif.h) */
+  const char *version;       /* SARIF: plancheck's */
 } pa_options;
 
 typedef struct pa_totals {

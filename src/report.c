@@ -6,10 +6,10 @@
 #include "lang.h"
 #include "text.h"
 
-static const char *const format_names[] = { "text", "json", "md", "csv" };
+static const char *const format_names[] = { "text", "json", "md", "csv", "sarif" };
 
 int rp_parse_format(const char *s, rp_format *f) {
-  for (int i = 0; i < 4; i++)
+  for (size_t i = 0; i < sizeof format_names / sizeof *format_names; i++)
     if (strcmp(s, format_names[i]) == 0) { *f = (rp_format)i; return 0; }
   return -1;
 }

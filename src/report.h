@@ -13,9 +13,10 @@
 #include "cascade.h"
 #include "suggest.h"
 
-typedef enum rp_format { RP_TEXT, RP_JSON, RP_MD, RP_CSV } rp_format;
+typedef enum rp_format { RP_TEXT, RP_JSON, RP_MD, RP_CSV, RP_SARIF } rp_format;
 
-/* "text", "json", "md", "csv"; 0, or -1 when unknown. */
+/* "text", "json", "md", "csv", "sarif" (check only: sarif.h); 0, or -1
+ * when unknown. */
 int rp_parse_format(const char *s, rp_format *f);
 const char *rp_format_name(rp_format f);
 

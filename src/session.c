@@ -104,6 +104,7 @@ md_model *ss_model(ss_session *s) { return &s->m; }
 dg_list *ss_diags(ss_session *s) { return &s->diags; }
 md_plan *ss_plan(ss_session *s, size_t i) { return s->in && i < s->nfiles ? s->in[i].plan : NULL; }
 size_t ss_unreadable_rules(ss_session *s) { return ru_unreadable(s->rules); }
+const ru_engine *ss_rules(ss_session *s) { return s->rules; }
 
 void ss_close(ss_session *s) {
   if (!s) return;

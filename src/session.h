@@ -78,6 +78,9 @@ dg_list *ss_diags(ss_session *s);
 md_plan *ss_plan(ss_session *s, size_t i);  /* the plan files[i] declares, or NULL */
 /* How many rule files or directories given (--rules) could not be read. */
 size_t ss_unreadable_rules(ss_session *s);
+/* The rule scripts' engine: what they define (a SARIF log describes their
+ * rules). */
+const ru_engine *ss_rules(ss_session *s);
 void ss_close(ss_session *s);
 
 /* The steps of a check, for drivers of their own. After loading inputs on
