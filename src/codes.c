@@ -87,6 +87,12 @@ static const cd_code codes[] = {
     N_("A name or alias names two bodies (also through an extension 'body ID { alias ... }'), so an "
        "owner written with it is ambiguous."),
     N_("Remove the name from one of the bodies.") },
+  { "fmt", DG_ERROR,
+    N_("plancheck fmt's layout would change what the plan says"),
+    N_("plancheck fmt lexes its own result again and compares it with the file; here the tokens differ, so "
+       "the layout would change the plan. It is a fault of plancheck, not of the plan: the file is left as "
+       "it is."),
+    N_("Keep the file as it is and report the fault with the file that shows it.") },
   { "forward-level", DG_ERROR,
     N_("A forward to a level that is not below the plan's own"),
     N_("A 'forward' passes a directive on to a level that is not below the plan's own, so it answers "
