@@ -105,7 +105,6 @@ md_link *ps_link_append(ps_ctx *ctx, md_link *list, md_link *more) {
   return list_append(ctx, list, more, offsetof(md_link, next));
 }
 
-static size_t level_word(void *ctx, const char *p, const char *lim);
 
 /* ---- the driver ---- */
 
@@ -148,7 +147,7 @@ void ps_parse_file(md_model *m, uint32_t file, ps_result *out) {
   ctx.data = m->src->files[file].data;
   lx_lexer lx;
   lx_init(&lx, ctx.data, m->src->files[file].size, file, m->diags);
-  lx.level_word = level_word;
+  lx.level_word = ps_level_word;
   lx.word_ctx = m;
   if (!m->parser) m->parser = ar_alloc(m->arena, psParseSize());
   void *parser = m->parser;
@@ -402,7 +401,7 @@ void ps_parent_block(ps_ctx *ctx) {
 /* The lexer's hook (lx_lexer.level_word): the longest run of one to four
  * words at p that names a declared level. Called only for Vietnamese
  * words that are no keyword, which are otherwise an error. */
-static size_t level_word(void *ctx, const char *p, const char *lim) {
+size_t ps_level_word(void *ctx, const char *p, const char *lim) {
   md_model *m = ctx;
   const char *ends[4];
   int n = 0;

@@ -84,6 +84,10 @@ typedef struct ps_result {
 
 void ps_parse_file(md_model *m, uint32_t file, ps_result *out);
 
+/* The lexer's hook (lx_lexer.level_word) with an md_model as its ctx:
+ * what lexes a file as ps_parse_file did, once its levels are read. */
+size_t ps_level_word(void *ctx, const char *p, const char *lim);
+
 /* The parser lemon generates from grammar/gram.y (prefix psParse). */
 void *psParseAlloc(void *(*alloc)(size_t), ps_ctx *ctx);
 void psParseInit(void *parser, ps_ctx *ctx);
