@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json.h"
 #include "lang.h"
 #include "mem.h"
 #include "text.h"
@@ -240,34 +241,7 @@ void dg_print_text(FILE *out, src_table *src, const dg_list *l, dg_style st) {
   fflush(out);   /* the command line buffers stderr: what follows on stdout comes after */
 }
 
-/* A JSON string: escapes, and U+FFFD for bytes that are not UTF-8 (JSON
- * text must be valid UTF-8). */
-void dg_json_string(FILE *out, const char *s, size_t n) {
-  fputc('"', out);
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 0x80) {
-      int32_t cp;
-      int len = tx_decode((const unsigned char *)s + i, n - i, &cp);
-      if (len > 0) fwrite(s + i, 1, (size_t)len, out);
-      else fputs("\\ufffd", out);
-      i += len > 0 ? (size_t)len : 1;
-      continue;
-    }
-    switch (c) {
-    case '"': fputs("\\\"", out); break;
-    case '\\': fputs("\\\\", out); break;
-    case '\n': fputs("\\n", out); break;
-    case '\r': fputs("\\r", out); break;
-    case '\t': fputs("\\t", out); break;
-    default:
-      if (c < 0x20 || c == 0x7F) fprintf(out, "\\u%04x", c);
-      else fputc(c, out);
-    }
-    i++;
-  }
-  fputc('"', out);
-}
+void dg_json_string(FILE *out, const char *s, size_t n) { js_quote(out, s, n); }
 
 static void json_one(FILE *out, src_table *src, const dg_diag *d) {
   fputs("{\"severity\":", out);

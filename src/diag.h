@@ -3,7 +3,7 @@
  * Every layer reports through dg_add; nothing below the command line prints.
  * One format everywhere: `file:line:col: severity: message [code]`, the
  * source line, and a caret under the span (or JSON with the same fields).
- * Layer: bottom; calls arena, lang, mem, source, text. */
+ * Layer: bottom; calls arena, json, lang, mem, source, text. */
 #ifndef PLANCHECK_DIAG_H
 #define PLANCHECK_DIAG_H
 

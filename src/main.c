@@ -30,6 +30,7 @@
 #include "report.h"
 #include "resolve.h"
 #include "rules.h"
+#include "session.h"
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
@@ -438,14 +439,15 @@ static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_print_text(stderr, src, diags, (dg_style){ use_color(o) });
 }
 
-/* "FILE: plan KEY, N tasks" for each input that declares a plan. */
+/* "FILE: plan KEY, N tasks" for an input that declares a plan. */
+static void plan_line(FILE *out, const char *path, const md_plan *p) {
+  if (p)
+    fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), path, (int)p->key.n,
+            p->key.p, p->ntasks);
+}
+
 static void plan_lines(FILE *out, const inputs_t *in) {
-  for (size_t i = 0; i < in->n; i++) {
-    md_plan *p = in->v[i].plan;
-    if (!p) continue;
-    fprintf(out, lg_ntext("%s: plan %.*s, %zu task\n", "%s: plan %.*s, %zu tasks\n", p->ntasks), in->v[i].path,
-            (int)p->key.n, p->key.p, p->ntasks);
-  }
+  for (size_t i = 0; i < in->n; i++) plan_line(out, in->v[i].path, in->v[i].plan);
 }
 
 static void totals(unsigned long errors, unsigned long warnings) {
@@ -453,29 +455,14 @@ static void totals(unsigned long errors, unsigned long warnings) {
   printf(lg_ntext("%lu warning\n", "%lu warnings\n", warnings), warnings);
 }
 
-/* After loading inputs on top of what was loaded before: resolves what is
- * new and says which inputs declare no plan. */
+/* The steps of a check (session.h), for the drivers here that load their
+ * own way. */
 static void resolve(const options *o, md_model *m, ru_engine *rules, inputs_t *in) {
-  rs_resolve(m, ru_recognizer(rules));
-  pg_resolve(m, o->as_of);
-  for (size_t i = 0; i < in->n; i++)
-    if (in->v[i].loaded && !in->v[i].plan && !in->v[i].record)
-      dg_add(m->diags, DG_ERROR, "no-plan", in->v[i].file, 0, 0, _("%s declares no plan"), in->v[i].path);
+  ss_resolve(m, rules, o->as_of, in->v, in->n);
 }
 
-/* Every check of every input plan (built-in, cascade, rules), then the
- * cycles among the plans loaded from `from` on: check and report --format
- * json share it. */
 static void run_checks(const options *o, md_model *m, const inputs_t *in, ru_engine *rules, md_plan *from) {
-  for (size_t i = 0; i < in->n; i++) {
-    if (!in->v[i].plan) continue;
-    ck_plan(m, in->v[i].plan, o->text_checks >= 0);
-    cs_coverage *c = cs_check(m, in->v[i].plan, o->as_of);
-    if (o->text_checks >= 0) sg_check_links(m, c);
-    ru_check(rules, in->v[i].plan);
-  }
-  cs_check_cycles(m, from);
-  if (o->werror) dg_promote_warnings(m->diags);
+  ss_run_checks(m, rules, in->v, in->n, o->as_of, o->text_checks >= 0, o->werror, from);
 }
 
 /* What `check` shares with the parts that check the plans. */
@@ -894,7 +881,36 @@ static int cmd_new(const options *o, md_model *m, const rs_options *ro, ru_engin
   return EXIT_CLEAN;
 }
 
+/* check in one piece, through a session: the findings sorted by file and
+ * place, the plan lines and the totals (or one JSON document). */
+static int cmd_check_whole(const options *o, const char **paths, size_t npaths) {
+  ss_options so = { o->as_of, o->text_checks >= 0, o->werror, o->incdirs, o->nincdirs, getenv("PLANPATH"),
+                    o->stdlib_dir, o->no_rules, o->rules, o->nrules, o->switches, o->nswitches, o->lua_budget,
+                    o->lua_memory, o->progress, o->nprogress, paths, npaths };
+  ss_session *s = ss_open(&so);
+  if (!s) return usage_error("%s", ss_error());
+  ss_file *files = mem_calloc(npaths + 1, sizeof *files);
+  for (size_t i = 0; i < npaths; i++) files[i].path = paths[i];
+  size_t unreadable = ss_check(s, files, npaths);
+  free(files);
+  md_model *m = ss_model(s);
+  dg_list *d = ss_diags(s);
+  if (o->format == RP_JSON) {
+    dg_print_json(stdout, m->src, d);
+  } else {
+    dg_print_text(stderr, m->src, d, (dg_style){ use_color(o) });
+    for (size_t i = 0; i < npaths; i++) plan_line(stdout, paths[i], ss_plan(s, i));
+    totals(d->errors, d->warnings);
+  }
+  int status = unreadable || ss_unreadable_rules(s) ? EXIT_USAGE : d->errors ? EXIT_FINDINGS : EXIT_CLEAN;
+  ss_close(s);
+  return status;
+}
+
 static int run(const options *o) {
+  size_t whole = o->batch ? (size_t)o->batch : ONE_PIECE;
+  if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && o->nfiles <= whole)
+    return cmd_check_whole(o, o->files, o->nfiles);
   ar_arena arena;
   ar_init(&arena);
   src_table src;

@@ -34,6 +34,16 @@ static void index_file(src_table *t, uint32_t i) {
   ix_put(&t->by_key, e);
 }
 
+/* An editor's text of a file (src_overlay), in the table's arena, under
+ * the key of the file it stands for. */
+typedef struct overlay {
+  sl_slice key;
+  const char *data;
+  size_t size;
+} overlay;
+
+static sl_slice overlay_key(const void *v) { return ((const overlay *)v)->key; }
+
 /* A directory read by src_may_exist: its path and the names in it. */
 typedef struct listing {
   sl_slice dir;
@@ -48,6 +58,7 @@ void src_init(src_table *t) {
   ar_init(&t->arena);
   ix_init(&t->by_key, &t->arena, entry_key);
   ix_init(&t->listed, &t->arena, listing_key);
+  ix_init(&t->overlays, &t->arena, overlay_key);
 }
 
 static void free_file(src_file *f) {
@@ -238,15 +249,57 @@ int src_replace(const char *tmp, const char *path) {
 
 void src_discard(const char *tmp) { unlink(tmp); }
 
+/* An editor's text (src_overlay) of a file not on disk: the key of `path`
+ * spelled "=PATH" (apart from disk keys and in-memory names), without
+ * leading "./" as the loader joins paths. */
+static const char *absent_key(ar_arena *a, const char *path) {
+  while (path[0] == '.' && path[1] == '/') path += 2;
+  size_t n = strlen(path);
+  char *k = ar_alloc_text(a, n + 2);
+  k[0] = '=';
+  memcpy(k + 1, path, n + 1);
+  return k;
+}
+
+void src_overlay(src_table *t, const char *path, const char *data, size_t n) {
+  struct stat st;
+  char disk[48];
+  const char *key = disk;
+  if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) disk_key(&st, disk);
+  else key = absent_key(&t->arena, path);
+  char *copy = ar_alloc_text(&t->arena, n + 1);
+  memcpy(copy, data, n);
+  copy[n] = '\0';
+  overlay *o = ar_alloc(&t->arena, sizeof *o);
+  *o = (overlay){ { ar_strndup(&t->arena, key, strlen(key)), strlen(key) }, copy, n };
+  overlay *old = ix_put(&t->overlays, o);
+  if (old) old->data = copy, old->size = n;
+}
+
+/* Registers an overlay's text as the file `path` under `key`. */
+static src_status load_overlay(src_table *t, const overlay *o, const char *path, const char *key, uint32_t *index) {
+  long found = find_key(t, key);
+  if (found >= 0) { *index = (uint32_t)found; return SRC_ALREADY; }
+  append(t, (src_file){ mem_strdup(path), mem_strdup(key), o->data, o->size, 0, NULL, 0, NULL }, index);
+  return SRC_OK;
+}
+
 src_status src_load(src_table *t, const char *path, uint32_t *index, int *err_no) {
   int fd;
   struct stat st;
   src_status r = open_regular(path, &fd, &st, err_no);
+  if (r == SRC_NOT_FOUND && t->overlays.n) {
+    const char *key = absent_key(&t->arena, path);
+    const overlay *o = ix_get(&t->overlays, (sl_slice){ key, strlen(key) });
+    if (o) return *err_no = 0, load_overlay(t, o, path, key, index);
+  }
   if (r != SRC_OK) return r;
   char key[48];
   disk_key(&st, key);
   long found = find_key(t, key);
   if (found >= 0) { close(fd); *index = (uint32_t)found; return SRC_ALREADY; }
+  const overlay *o = t->overlays.n ? ix_get(&t->overlays, (sl_slice){ key, strlen(key) }) : NULL;
+  if (o) { close(fd); return load_overlay(t, o, path, key, index); }
   char *data = NULL;
   size_t len = 0;
   int e = read_all(fd, (size_t)st.st_size, &data, &len);

@@ -37,6 +37,7 @@ typedef struct src_table {
   ix_table by_key;       /* key → file, so a national run's fifty
                             thousand files are each found in one step */
   ix_table listed;       /* directories read by src_may_exist */
+  ix_table overlays;     /* key → text an editor holds (src_overlay) */
 } src_table;
 
 typedef struct src_pos {
@@ -77,6 +78,15 @@ int src_may_exist(src_table *t, const char *path);
 /* Registers an in-memory file (the embedded standard library) under `name`.
  * Returns SRC_ALREADY when it is registered already. */
 src_status src_add_memory(src_table *t, const char *name, const char *data, size_t size, uint32_t *index);
+
+/* Registers the text an editor holds for `path` (data[0..n), copied),
+ * before anything is loaded: wherever the run would read that file, it
+ * reads this text instead. A file on disk is matched by its identity, so
+ * any spelling of its path that reaches it (an include, a parent found
+ * through -I) gets the text; a file that is not on disk (a new, unsaved
+ * one) is matched by this exact path. A second text for the same file
+ * replaces the first. */
+void src_overlay(src_table *t, const char *path, const char *data, size_t n);
 
 /* Finds a loaded file by a path that names it (any spelling) or by an
  * in-memory file's name; -1 when absent. */
