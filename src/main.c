@@ -26,6 +26,7 @@
 #include "docx.h"
 #include "export.h"
 #include "import.h"
+#include "lsp.h"
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
@@ -1140,6 +1141,7 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {   /* --lang and --color may come before the command */
     if (option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
     if (strcmp(argv[i], "import") == 0) return cmd_import(argc, argv, i + 1);
+    if (strcmp(argv[i], "lsp") == 0) return lsp_main(argc, argv, i + 1);
     break;
   }
   options o;

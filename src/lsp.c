@@ -1,0 +1,489 @@
+/* lsp: the language server's loop, lifecycle, document synchronisation
+ * and diagnostics (see lsp.h).
+ *
+ * Every change marks the documents dirty; the check runs once the client
+ * has nothing more queued (or a request needs the model), over every open
+ * document at once, in memory: a parent open in the editor is read from
+ * its unsaved text, and a change to it re-checks its children. Files not
+ * open (parents and includes on disk) are read again at each check, so a
+ * save or a change the client watches (didSave, didChangeWatchedFiles)
+ * only has to trigger one. */
+#include "lsp.h"
+
+#include <errno.h>
+#include <poll.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "lang.h"
+#include "lsp_srv.h"
+#include "mem.h"
+
+/* ---- options ---- */
+
+static int usage(const char *fmt, const char *arg) {
+  fputs("plancheck: ", stderr);
+  fprintf(stderr, fmt, arg);
+  fputc('\n', stderr);
+  fputs(_("Try 'plancheck --help'.\n"), stderr);
+  return 2;
+}
+
+static const char *value_of(int argc, char **argv, int *i, const char *name) {
+  size_t n = strlen(name);
+  const char *a = argv[*i];
+  if (strncmp(a, name, n) != 0) return NULL;
+  if (a[n] == '=') return a + n + 1;
+  if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
+  return NULL;
+}
+
+static dt_day today(void) {
+  time_t now = time(NULL);
+  struct tm tm;
+  if (!localtime_r(&now, &tm)) return 0;
+  return dt_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+/* The options of `plancheck lsp`, into s->opts; the arrays are malloc'd
+ * (freed by free_options). 0, or the usage error's status. */
+static int parse_options(lsp_server *s, int argc, char **argv, int first) {
+  ss_options *o = &s->opts;
+  const char **inc = mem_calloc((size_t)argc + 1, sizeof *inc), **rules = mem_calloc((size_t)argc + 1, sizeof *rules),
+             **sw = mem_calloc((size_t)argc + 1, sizeof *sw);
+  o->incdirs = inc;
+  o->rules = rules;
+  o->switches = sw;
+  o->as_of = today();
+  o->text_checks = 1;
+  o->planpath = getenv("PLANPATH");
+  for (int i = first; i < argc; i++) {
+    const char *a = argv[i], *v;
+    if (value_of(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0 || strcmp(a, "--stdio") == 0) continue;
+    if ((v = value_of(argc, argv, &i, "-I"))) inc[o->nincdirs++] = v;
+    else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[o->nincdirs++] = a + 2;
+    else if ((v = value_of(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
+    else if ((v = value_of(argc, argv, &i, "--rules"))) rules[o->nrules++] = v;
+    else if (strcmp(a, "--no-rules") == 0) o->no_rules = 1;
+    else if (strcmp(a, "--no-text-checks") == 0) o->text_checks = 0;
+    else if (strcmp(a, "--werror") == 0) o->werror = 1;
+    else if (strncmp(a, "-W", 2) == 0 && a[2]) sw[o->nswitches++] = a + 2;
+    else if ((v = value_of(argc, argv, &i, "--as-of"))) {
+      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0)
+        return usage(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
+    } else return usage(_("unknown option '%s' for lsp"), a);
+  }
+  /* A wrong -W switch is a usage error now, not at the first check. */
+  ss_session *probe = ss_open(o);
+  if (!probe) return usage("%s", ss_error());
+  ss_close(probe);
+  return 0;
+}
+
+static void free_options(lsp_server *s) {
+  free((void *)s->opts.incdirs);
+  free((void *)s->opts.rules);
+  free((void *)s->opts.switches);
+}
+
+/* ---- the last check ---- */
+
+static void close_session(lsp_server *s) {
+  if (s->session) ss_close(s->session);
+  s->session = NULL;
+  for (size_t i = 0; i < s->nchecked; i++) free(s->snapshot[i]);
+  for (size_t i = 0; i < s->nlines; i++) lsp_lines_free(&s->lines[i]);
+  free(s->lines);
+  s->lines = NULL;
+  s->nlines = 0;
+  s->nchecked = 0;
+}
+
+uint32_t lsp_doc_file(lsp_server *s, const lsp_doc *doc) {
+  if (!s->session) return UINT32_MAX;
+  for (size_t i = 0; i < s->nchecked; i++) {
+    if (s->checked[i] != doc) continue;
+    md_plan *p = ss_plan(s->session, i);
+    if (p) return p->file;
+    long f = src_find(ss_model(s->session)->src, doc->path);
+    return f < 0 ? UINT32_MAX : (uint32_t)f;
+  }
+  return UINT32_MAX;
+}
+
+lsp_doc *lsp_file_doc(lsp_server *s, uint32_t file) {
+  for (size_t i = 0; i < s->nchecked; i++)
+    if (lsp_doc_file(s, s->checked[i]) == file) return s->checked[i];
+  return NULL;
+}
+
+static lsp_lines *file_lines(lsp_server *s, uint32_t file) {
+  src_table *src = ss_model(s->session)->src;
+  if (file >= src->n) return NULL;
+  if (!s->lines) {
+    s->nlines = src->n;
+    s->lines = mem_calloc(s->nlines, sizeof *s->lines);
+  }
+  if (file >= s->nlines) return NULL;   /* loaded after the table was made: none are */
+  lsp_lines *l = &s->lines[file];
+  if (!l->starts) lsp_lines_init(l, src->files[file].data, src->files[file].size);
+  return l;
+}
+
+const char *lsp_file_uri(lsp_server *s, uint32_t file) {
+  lsp_doc *doc = lsp_file_doc(s, file);
+  if (doc) return doc->uri;
+  src_table *src = ss_model(s->session)->src;
+  if (file >= src->n || src->files[file].key[0] != '@') return NULL;   /* in memory: no file */
+  return lsp_path_uri(&s->scratch, src->files[file].path);
+}
+
+static json_t *position(lsp_pos p) {
+  return json_pack("{s:I,s:I}", "line", (json_int_t)p.line, "character", (json_int_t)p.character);
+}
+
+json_t *lsp_range(lsp_server *s, uint32_t file, uint32_t off, uint32_t len) {
+  lsp_lines *l = file == DG_NOFILE ? NULL : file_lines(s, file);
+  lsp_pos a = { 0, 0 }, b = { 0, 0 };
+  if (l) {
+    a = lsp_position(l, off);
+    b = lsp_position(l, (size_t)off + len);
+  }
+  return json_pack("{s:o,s:o}", "start", position(a), "end", position(b));
+}
+
+json_t *lsp_location(lsp_server *s, uint32_t file, uint32_t off, uint32_t len) {
+  const char *uri = file == DG_NOFILE ? NULL : lsp_file_uri(s, file);
+  if (!uri) return NULL;
+  return json_pack("{s:s,s:o}", "uri", uri, "range", lsp_range(s, file, off, len));
+}
+
+/* One finding as an LSP diagnostic; notes with a place are related
+ * locations, notes without one join the message. */
+static json_t *diagnostic(lsp_server *s, const dg_diag *d) {
+  static const int severity[] = { [DG_ERROR] = 1, [DG_WARNING] = 2, [DG_NOTE] = 3 };
+  dg_buf msg = dg_buf_in(&s->scratch);
+  dg_buf_add(&msg, d->msg, strlen(d->msg));
+  json_t *related = json_array();
+  for (const dg_diag *n = d->notes; n; n = n->next) {
+    json_t *loc = lsp_location(s, n->file, n->off, n->len);
+    if (loc)
+      json_array_append_new(related, json_pack("{s:o,s:o}", "location", loc, "message",
+                                               lsp_string(n->msg, strlen(n->msg))));
+    else
+      dg_buf_item(&msg, "\n", n->msg, strlen(n->msg));
+  }
+  const char *text = dg_buf_text(&msg);
+  json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", lsp_range(s, d->file, d->off, d->len), "severity",
+                        severity[d->sev], "code", d->code ? d->code : "", "source", "plancheck", "message",
+                        lsp_string(text, strlen(text)));
+  if (json_array_size(related)) json_object_set_new(j, "relatedInformation", related);
+  else json_decref(related);
+  return j;
+}
+
+static int send(lsp_server *s, json_t *m) { return lsp_send(s->out, m); }
+
+static void publish(lsp_server *s, const char *uri, json_t *diags, const lsp_doc *doc) {
+  json_t *p = json_pack("{s:s,s:o}", "uri", uri, "diagnostics", diags);
+  if (doc) json_object_set_new(p, "version", json_integer(doc->version));
+  send(s, lsp_notification("textDocument/publishDiagnostics", p));
+}
+
+/* The diagnostics of the last check: one list per open document (empty
+ * when clean), one per other file with findings, and an empty one for a
+ * file that had findings last time and has none now. */
+static void publish_all(lsp_server *s) {
+  md_model *m = ss_model(s->session);
+  dg_list *l = ss_diags(s->session);
+  dg_sort(l);
+  size_t nfiles = m->src->n;
+  json_t **per = mem_calloc(nfiles + 1, sizeof *per);
+  json_t *unplaced = json_array();
+  for (const dg_diag *d = l->first; d; d = d->next) {
+    if (d->file == DG_NOFILE || d->file >= nfiles) {
+      json_array_append_new(unplaced, diagnostic(s, d));
+      continue;
+    }
+    if (!per[d->file]) per[d->file] = json_array();
+    json_array_append_new(per[d->file], diagnostic(s, d));
+  }
+  for (size_t i = 0; i < s->nchecked; i++) {
+    uint32_t f = lsp_doc_file(s, s->checked[i]);
+    json_t *diags = f < nfiles && per[f] ? per[f] : json_array();
+    if (f < nfiles) per[f] = NULL;
+    json_array_extend(diags, unplaced);   /* a finding about no file concerns every check */
+    publish(s, s->checked[i]->uri, diags, s->checked[i]);
+  }
+  json_decref(unplaced);
+  char **now = mem_calloc(nfiles + 1, sizeof *now);
+  size_t nnow = 0;
+  for (size_t f = 0; f < nfiles; f++) {
+    if (!per[f]) continue;
+    const char *uri = lsp_file_uri(s, (uint32_t)f);
+    if (uri) {
+      now[nnow++] = mem_strdup(uri);
+      publish(s, uri, per[f], NULL);
+    } else json_decref(per[f]);
+  }
+  /* Clear the files that had findings and have none now. */
+  for (size_t i = 0; i < s->npublished; i++) {
+    int still = 0;
+    for (size_t k = 0; k < nnow && !still; k++) still = strcmp(now[k], s->published[i]) == 0;
+    if (!still) publish(s, s->published[i], json_array(), NULL);
+    free(s->published[i]);
+  }
+  free(s->published);
+  s->published = now;
+  s->npublished = nnow;
+  free(per);
+}
+
+/* Checks every open document again and publishes the findings. */
+static void check(lsp_server *s) {
+  s->dirty = 0;
+  close_session(s);
+  size_t n = 0;
+  for (size_t i = 0; i < s->docs.n; i++) n += s->docs.all[i]->open;
+  if (n > s->cap_checked) {
+    s->cap_checked = n;
+    s->checked = mem_realloc(s->checked, n * sizeof *s->checked);
+    s->snapshot = mem_realloc(s->snapshot, n * sizeof *s->snapshot);
+  }
+  ss_file *files = mem_calloc(n + 1, sizeof *files);
+  for (size_t i = 0; i < s->docs.n; i++) {
+    lsp_doc *d = s->docs.all[i];
+    if (!d->open) continue;
+    s->checked[s->nchecked] = d;
+    s->snapshot[s->nchecked] = memcpy(mem_alloc(d->len + 1), d->text, d->len + 1);
+    files[s->nchecked] = (ss_file){ d->path, s->snapshot[s->nchecked], d->len };
+    s->nchecked++;
+  }
+  if (n) {
+    /* The .plancheck.lua scripts beside the documents apply to them. */
+    const char **projects = mem_calloc(n, sizeof *projects);
+    for (size_t i = 0; i < n; i++) projects[i] = s->checked[i]->path;
+    s->opts.projects = projects;
+    s->opts.nprojects = n;
+    s->session = ss_open(&s->opts);
+    s->opts.projects = NULL;
+    s->opts.nprojects = 0;
+    free(projects);
+    if (s->session) {
+      ss_check(s->session, files, n);
+      publish_all(s);
+    }
+  } else {
+    for (size_t i = 0; i < s->npublished; i++) {
+      publish(s, s->published[i], json_array(), NULL);
+      free(s->published[i]);
+    }
+    s->npublished = 0;
+  }
+  free(files);
+}
+
+md_model *lsp_model(lsp_server *s) {
+  if (s->dirty) check(s);
+  return s->session ? ss_model(s->session) : NULL;
+}
+
+/* Whether the client has sent more already: then a burst of changes
+ * (typing) is checked once, after the last. */
+static int input_pending(lsp_server *s) {
+  struct pollfd p = { fileno(s->in), POLLIN, 0 };
+  return poll(&p, 1, 0) > 0;
+}
+
+/* ---- parameters ---- */
+
+int lsp_params_pos(json_t *pos, lsp_pos *p) {
+  json_t *line = json_object_get(pos, "line"), *ch = json_object_get(pos, "character");
+  if (!json_is_integer(line) || !json_is_integer(ch)) return -1;
+  json_int_t l = json_integer_value(line), c = json_integer_value(ch);
+  if (l < 0 || c < 0 || l > UINT32_MAX || c > UINT32_MAX) return -1;
+  *p = (lsp_pos){ (uint32_t)l, (uint32_t)c };
+  return 0;
+}
+
+static lsp_doc *text_document(lsp_server *s, json_t *params) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  lsp_doc *doc = uri ? lsp_doc_find(&s->docs, uri) : NULL;
+  return doc && doc->open ? doc : NULL;
+}
+
+lsp_doc *lsp_params_doc(lsp_server *s, json_t *params, size_t *off) {
+  lsp_doc *doc = text_document(s, params);
+  lsp_pos p;
+  if (!doc || lsp_params_pos(json_object_get(params, "position"), &p) != 0) return NULL;
+  *off = lsp_offset(&doc->lines, p);
+  return doc;
+}
+
+/* ---- document synchronisation ---- */
+
+static void did_open(lsp_server *s, json_t *params) {
+  json_t *td = json_object_get(params, "textDocument");
+  const char *uri = json_string_value(json_object_get(td, "uri"));
+  json_t *text = json_object_get(td, "text");
+  if (!uri || !json_is_string(text)) return;
+  json_int_t version = json_integer_value(json_object_get(td, "version"));
+  lsp_doc_open(&s->docs, uri, json_string_value(text), json_string_length(text), version);
+  s->dirty = 1;
+}
+
+/* A change the document cannot take (a range out of order) leaves it as
+ * it was: the editor and the server would disagree on every position
+ * after it, so the client is told, and the next full text mends it. */
+static void did_change(lsp_server *s, json_t *params) {
+  lsp_doc *doc = text_document(s, params);
+  json_t *changes = json_object_get(params, "contentChanges");
+  if (!doc || !json_is_array(changes)) return;
+  size_t i;
+  json_t *c;
+  json_array_foreach(changes, i, c) {
+    json_t *text = json_object_get(c, "text"), *range = json_object_get(c, "range");
+    if (!json_is_string(text)) continue;
+    lsp_pos a, b;
+    int bad = range && (lsp_params_pos(json_object_get(range, "start"), &a) != 0 ||
+                        lsp_params_pos(json_object_get(range, "end"), &b) != 0);
+    if (bad || lsp_doc_edit(doc, range ? &a : NULL, range ? &b : NULL, json_string_value(text),
+                            json_string_length(text)) != 0) {
+      send(s, lsp_notification("window/logMessage",
+                               json_pack("{s:i,s:s}", "type", 1, "message",
+                                         "plancheck lsp: a change with a bad range was ignored")));
+      break;
+    }
+  }
+  json_int_t version = json_integer_value(json_object_get(json_object_get(params, "textDocument"), "version"));
+  if (version) doc->version = version;
+  s->dirty = 1;
+}
+
+static void did_close(lsp_server *s, json_t *params) {
+  lsp_doc *doc = text_document(s, params);
+  if (!doc) return;
+  publish(s, doc->uri, json_array(), NULL);
+  lsp_doc_close(doc);
+  s->dirty = 1;
+}
+
+/* ---- lifecycle ---- */
+
+static json_t *capabilities(void) {
+  return json_pack("{s:{s:o,s:{s:b,s:i,s:{s:b}},s:b,s:b,s:{s:[s,s,s]},s:b,s:{s:[s]},s:{s:s,s:s}}}",
+                   "capabilities",
+                   "positionEncoding", json_string("utf-16"),
+                   "textDocumentSync", "openClose", 1, "change", 2, "save", "includeText", 0,
+                   "hoverProvider", 1, "definitionProvider", 1,
+                   "completionProvider", "triggerCharacters", "\"", ":", " ",
+                   "documentFormattingProvider", 1,
+                   "codeActionProvider", "codeActionKinds", "quickfix",
+                   "serverInfo", "name", "plancheck", "version", "1");
+}
+
+/* A request's answer, by method; *handled 0 when the method is unknown. */
+static json_t *answer(lsp_server *s, const char *method, json_t *params, int *code, const char **error) {
+  if (strcmp(method, "textDocument/hover") == 0) return lsp_hover(s, params);
+  if (strcmp(method, "textDocument/definition") == 0) return lsp_definition(s, params);
+  if (strcmp(method, "textDocument/completion") == 0) return lsp_completion(s, params);
+  if (strcmp(method, "textDocument/codeAction") == 0) return lsp_code_actions(s, params);
+  if (strcmp(method, "textDocument/formatting") == 0) {
+    json_t *r = lsp_formatting(s, params, error);
+    if (*error) *code = LSP_REQUEST_FAILED;
+    return r;
+  }
+  *code = LSP_METHOD_NOT_FOUND;
+  *error = "method not found";
+  return NULL;
+}
+
+static void request(lsp_server *s, json_t *id, const char *method, json_t *params) {
+  if (strcmp(method, "initialize") == 0) {
+    if (s->initialized) send(s, lsp_error(id, LSP_INVALID_REQUEST, "initialize was sent twice"));
+    else send(s, lsp_result(id, capabilities()));
+    s->initialized = 1;
+    return;
+  }
+  if (!s->initialized) {
+    send(s, lsp_error(id, LSP_SERVER_NOT_INITIALIZED, "the server is not initialized"));
+    return;
+  }
+  if (strcmp(method, "shutdown") == 0) {
+    s->shut_down = 1;
+    send(s, lsp_result(id, NULL));
+    return;
+  }
+  if (s->shut_down) {
+    send(s, lsp_error(id, LSP_INVALID_REQUEST, "the server is shutting down"));
+    return;
+  }
+  int code = 0;
+  const char *error = NULL;
+  json_t *r = answer(s, method, params, &code, &error);
+  send(s, error ? (json_decref(r), lsp_error(id, code, error)) : lsp_result(id, r));
+}
+
+static void notification(lsp_server *s, const char *method, json_t *params) {
+  if (!s->initialized || s->shut_down) return;   /* the protocol says: dropped */
+  if (strcmp(method, "textDocument/didOpen") == 0) did_open(s, params);
+  else if (strcmp(method, "textDocument/didChange") == 0) did_change(s, params);
+  else if (strcmp(method, "textDocument/didClose") == 0) did_close(s, params);
+  else if (strcmp(method, "textDocument/didSave") == 0 || strcmp(method, "workspace/didChangeWatchedFiles") == 0)
+    s->dirty = 1;   /* a parent or include on disk may have changed: read again */
+}
+
+int lsp_main(int argc, char **argv, int first) {
+  lsp_server s;
+  memset(&s, 0, sizeof s);
+  int status = parse_options(&s, argc, argv, first);
+  if (status) {
+    free_options(&s);
+    return status;
+  }
+  lsp_json_init();
+  s.in = stdin;
+  s.out = stdout;
+  /* Unbuffered input: poll() then tells whether the client sent more. */
+  setvbuf(stdin, NULL, _IONBF, 0);
+  lsp_docs_init(&s.docs);
+  ar_init(&s.scratch);
+  status = 1;
+  for (;;) {
+    if (s.dirty && !input_pending(&s)) check(&s);
+    ar_reset(&s.scratch);
+    json_t *msg;
+    int code;
+    const char *why;
+    lsp_frame f = lsp_read(s.in, &msg, &code, &why);
+    if (f == LSP_FRAME_EOF) break;
+    if (f == LSP_FRAME_BAD) {
+      send(&s, lsp_error(NULL, code, why));
+      continue;
+    }
+    const char *method = json_string_value(json_object_get(msg, "method"));
+    json_t *id = json_object_get(msg, "id"), *params = json_object_get(msg, "params");
+    if (method && strcmp(method, "exit") == 0) {
+      status = s.shut_down ? 0 : 1;
+      json_decref(msg);
+      break;
+    }
+    if (id && !json_is_string(id) && !json_is_integer(id))
+      send(&s, lsp_error(NULL, LSP_INVALID_REQUEST, "a request id must be a number or a string"));
+    else if (method && id) request(&s, id, method, params);
+    else if (method) notification(&s, method, params);
+    json_decref(msg);   /* a response to a request of ours: none are sent */
+  }
+  close_session(&s);
+  for (size_t i = 0; i < s.npublished; i++) free(s.published[i]);
+  free(s.published);
+  free(s.checked);
+  free(s.snapshot);
+  lsp_docs_free(&s.docs);
+  ar_free(&s.scratch);
+  free_options(&s);
+  return status;
+}

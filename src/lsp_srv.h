@@ -1,0 +1,65 @@
+/* lsp_srv: the language server's state, shared by lsp.c (protocol,
+ * documents, diagnostics), lsp_feat.c (hover, definition, completion) and
+ * lsp_edit.c (formatting, code actions). Not a public interface.
+ * Layer: command line; calls session, model, lsp_doc, lsp_rpc. */
+#ifndef PLANCHECK_LSP_SRV_H
+#define PLANCHECK_LSP_SRV_H
+
+#include <stdio.h>
+
+#include "lsp_doc.h"
+#include "lsp_rpc.h"
+#include "model.h"
+#include "session.h"
+
+typedef struct lsp_server {
+  FILE *in, *out;
+  lsp_docs docs;
+  int initialized, shut_down;
+  int dirty;                 /* a document changed since the last check */
+  ss_options opts;
+  ar_arena scratch;          /* one message's answer */
+  /* The last check: every open document, in memory. */
+  ss_session *session;
+  lsp_doc **checked;         /* the documents given to it (files[i]) */
+  char **snapshot;           /* their texts as checked (the session reads them) */
+  size_t nchecked, cap_checked;
+  lsp_lines *lines;          /* per file of the session, built on demand */
+  size_t nlines;
+  /* URIs of files not open that got diagnostics from the last check, to
+   * clear them when the next has none. */
+  char **published;
+  size_t npublished;
+} lsp_server;
+
+/* The model of the last check (after checking again if a document
+ * changed), or NULL when nothing is open. */
+md_model *lsp_model(lsp_server *s);
+/* The session's file of an open document, or UINT32_MAX. */
+uint32_t lsp_doc_file(lsp_server *s, const lsp_doc *doc);
+/* The open document of a session file, or NULL. */
+lsp_doc *lsp_file_doc(lsp_server *s, uint32_t file);
+/* The URI of a session file (the editor's for an open document), in the
+ * scratch arena; NULL for a file with no place on disk (the embedded
+ * standard library). */
+const char *lsp_file_uri(lsp_server *s, uint32_t file);
+/* {"start":..., "end":...} of bytes [off, off + len) of a session file. */
+json_t *lsp_range(lsp_server *s, uint32_t file, uint32_t off, uint32_t len);
+/* {"uri":..., "range":...}, or NULL (see lsp_file_uri). */
+json_t *lsp_location(lsp_server *s, uint32_t file, uint32_t off, uint32_t len);
+/* The document and byte offset a request's textDocument and position
+ * name; NULL when the document is not open or the params are wrong. */
+lsp_doc *lsp_params_doc(lsp_server *s, json_t *params, size_t *off);
+/* A position object {"line":L,"character":C}: 0 and *p, or -1. */
+int lsp_params_pos(json_t *pos, lsp_pos *p);
+
+/* The answers (NULL result: null). */
+json_t *lsp_hover(lsp_server *s, json_t *params);
+json_t *lsp_definition(lsp_server *s, json_t *params);
+json_t *lsp_completion(lsp_server *s, json_t *params);
+/* Formatting and code actions: *error set (a static English text) when
+ * the request cannot be answered. */
+json_t *lsp_formatting(lsp_server *s, json_t *params, const char **error);
+json_t *lsp_code_actions(lsp_server *s, json_t *params);
+
+#endif
