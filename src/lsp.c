@@ -12,14 +12,17 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "lang.h"
 #include "lsp_srv.h"
 #include "mem.h"
+#include "text.h"
 
 /* ---- options ---- */
 
@@ -57,7 +60,8 @@ static int parse_options(lsp_server *s, int argc, char **argv, int first) {
   o->rules = rules;
   o->switches = sw;
   o->as_of = today();
-  o->text_checks = 1;
+  s->text_checks = 1;
+  s->split_ms = 100;
   o->planpath = getenv("PLANPATH");
   for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
@@ -67,7 +71,13 @@ static int parse_options(lsp_server *s, int argc, char **argv, int first) {
     else if ((v = value_of(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
     else if ((v = value_of(argc, argv, &i, "--rules"))) rules[o->nrules++] = v;
     else if (strcmp(a, "--no-rules") == 0) o->no_rules = 1;
-    else if (strcmp(a, "--no-text-checks") == 0) o->text_checks = 0;
+    else if (strcmp(a, "--no-text-checks") == 0) s->text_checks = 0;
+    else if ((v = value_of(argc, argv, &i, "--split-after"))) {
+      char *end;
+      s->split_ms = strtol(v, &end, 10);
+      if (*v < '0' || *v > '9' || *end || s->split_ms < 0 || s->split_ms > 1000000)
+        return usage(_("--split-after wants milliseconds (a whole number), not '%s'"), v);
+    }
     else if (strcmp(a, "--werror") == 0) o->werror = 1;
     else if (strncmp(a, "-W", 2) == 0 && a[2]) sw[o->nswitches++] = a + 2;
     else if ((v = value_of(argc, argv, &i, "--as-of"))) {
@@ -192,29 +202,69 @@ static void publish(lsp_server *s, const char *uri, json_t *diags, const lsp_doc
   send(s, lsp_notification("textDocument/publishDiagnostics", p));
 }
 
-/* The diagnostics of the last check: one list per open document (empty
- * when clean), one per other file with findings, and an empty one for a
- * file that had findings last time and has none now. */
-static void publish_all(lsp_server *s) {
+int lsp_text_code(const char *code) {
+  return code && (strcmp(code, "deadline-in-text") == 0 || strcmp(code, "link-weak") == 0);
+}
+
+static double now_ms(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
+}
+
+/* The findings of the session as diagnostics, per file (per[f], NULL when
+ * none) and those about no file. */
+static json_t **collect(lsp_server *s, json_t **unplaced) {
   md_model *m = ss_model(s->session);
   dg_list *l = ss_diags(s->session);
-  dg_sort(l);
   size_t nfiles = m->src->n;
   json_t **per = mem_calloc(nfiles + 1, sizeof *per);
-  json_t *unplaced = json_array();
+  *unplaced = json_array();
   for (const dg_diag *d = l->first; d; d = d->next) {
     if (d->file == DG_NOFILE || d->file >= nfiles) {
-      json_array_append_new(unplaced, diagnostic(s, d));
+      json_array_append_new(*unplaced, diagnostic(s, d));
       continue;
     }
     if (!per[d->file]) per[d->file] = json_array();
     json_array_append_new(per[d->file], diagnostic(s, d));
   }
+  return per;
+}
+
+/* The diagnostics of open document i, taken out of per[] (an empty list
+ * when it has none), with those about no file. */
+static json_t *doc_diagnostics(lsp_server *s, size_t i, json_t **per, json_t *unplaced) {
+  uint32_t f = lsp_doc_file(s, s->checked[i]);
+  size_t nfiles = ss_model(s->session)->src->n;
+  json_t *diags = f < nfiles && per[f] ? per[f] : json_array();
+  if (f < nfiles) per[f] = NULL;
+  json_array_extend(diags, unplaced);   /* a finding about no file concerns every check */
+  return diags;
+}
+
+/* A document's text-check diagnostics, kept for the checks that leave
+ * them to a child: they stay on screen until the child's come. */
+static void keep_text(lsp_doc *doc, json_t *diags) {
+  json_t *kept = json_array(), *d;
+  size_t i;
+  json_array_foreach(diags, i, d)
+    if (lsp_text_code(json_string_value(json_object_get(d, "code")))) json_array_append(kept, d);
+  json_decref(doc->state);
+  doc->state = kept;
+}
+
+/* The diagnostics of the last check: one list per open document (empty
+ * when clean), one per other file with findings, and an empty one for a
+ * file that had findings last time and has none now. A split check's
+ * documents show the text-check findings of the last full one. */
+static void publish_all(lsp_server *s) {
+  json_t *unplaced;
+  json_t **per = collect(s, &unplaced);
+  size_t nfiles = ss_model(s->session)->src->n;
   for (size_t i = 0; i < s->nchecked; i++) {
-    uint32_t f = lsp_doc_file(s, s->checked[i]);
-    json_t *diags = f < nfiles && per[f] ? per[f] : json_array();
-    if (f < nfiles) per[f] = NULL;
-    json_array_extend(diags, unplaced);   /* a finding about no file concerns every check */
+    json_t *diags = doc_diagnostics(s, i, per, unplaced);
+    if (!s->split) keep_text(s->checked[i], diags);
+    else if (s->checked[i]->state) json_array_extend(diags, s->checked[i]->state);
     publish(s, s->checked[i]->uri, diags, s->checked[i]);
   }
   json_decref(unplaced);
@@ -241,9 +291,109 @@ static void publish_all(lsp_server *s) {
   free(per);
 }
 
+/* ---- the text checks of a large check, in a child process ----
+ *
+ * On a plan of ten thousand directives the text checks take three times
+ * the rest of the check (docs/BENCHMARKS.md). When the last full check
+ * took longer than split_ms, the server checks without them, publishes,
+ * and forks a child that checks the same texts with them and writes the
+ * open documents' diagnostics back through a pipe; the server goes on
+ * reading the client meanwhile, forwards the child's answer when no
+ * change came since, and kills the child when one does. */
+
+static void stop_background(lsp_server *s) {
+  if (!s->bg_pid) return;
+  kill(s->bg_pid, SIGKILL);
+  waitpid(s->bg_pid, NULL, 0);
+  close(s->bg_fd);
+  s->bg_pid = 0;
+  s->bg_fd = -1;
+  s->bg_len = 0;
+}
+
+static int write_all(int fd, const char *p, size_t n) {
+  while (n) {
+    ssize_t k = write(fd, p, n);
+    if (k < 0 && errno == EINTR) continue;
+    if (k <= 0) return -1;
+    p += k;
+    n -= (size_t)k;
+  }
+  return 0;
+}
+
+/* The child: the full check, and [{uri, version, diagnostics}, ...] of
+ * the open documents written to fd. */
+static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, int fd) {
+  s->lines = NULL;   /* the parent's, for the parent's session */
+  s->nlines = 0;
+  s->opts.text_checks = 1;
+  s->session = ss_open(&s->opts);
+  if (!s->session) _exit(1);
+  ss_check(s->session, files, n);
+  json_t *unplaced, *all = json_array();
+  json_t **per = collect(s, &unplaced);
+  for (size_t i = 0; i < s->nchecked; i++)
+    json_array_append_new(all, json_pack("{s:s,s:I,s:o}", "uri", s->checked[i]->uri, "version",
+                                         (json_int_t)s->checked[i]->version, "diagnostics",
+                                         doc_diagnostics(s, i, per, unplaced)));
+  char *text = json_dumps(all, JSON_COMPACT);
+  _exit(text && write_all(fd, text, strlen(text)) == 0 ? 0 : 1);
+}
+
+static void start_background(lsp_server *s, const ss_file *files, size_t n) {
+  int fd[2];
+  if (pipe(fd) != 0) return;   /* no child: the text checks wait for a full check */
+  fflush(s->out);
+  s->bg_start = now_ms();
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    background(s, files, n, fd[1]);
+  }
+  close(fd[1]);
+  if (pid < 0) {
+    close(fd[0]);
+    return;
+  }
+  s->bg_pid = pid;
+  s->bg_fd = fd[0];
+  s->bg_len = 0;
+}
+
+/* Reads what the child wrote; at its end, publishes it (when no change
+ * came since: a change stops the child first). */
+static void read_background(lsp_server *s) {
+  if (s->bg_cap - s->bg_len < 65536) s->bg_buf = mem_realloc(s->bg_buf, s->bg_cap = 2 * s->bg_cap + 65536);
+  ssize_t k = read(s->bg_fd, s->bg_buf + s->bg_len, s->bg_cap - s->bg_len);
+  if (k < 0 && errno == EINTR) return;
+  if (k > 0) {
+    s->bg_len += (size_t)k;
+    return;
+  }
+  int status = 0;
+  waitpid(s->bg_pid, &status, 0);
+  close(s->bg_fd);
+  s->bg_pid = 0;
+  s->bg_fd = -1;
+  if (k < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0) return;   /* the split check stays */
+  s->full_ms = now_ms() - s->bg_start;
+  json_t *all = json_loadb(s->bg_buf, s->bg_len, 0, NULL), *e;
+  size_t i;
+  json_array_foreach(all, i, e) {
+    lsp_doc *doc = lsp_doc_find(&s->docs, json_string_value(json_object_get(e, "uri")));
+    if (!doc || !doc->open || doc->version != json_integer_value(json_object_get(e, "version"))) continue;
+    json_t *diags = json_incref(json_object_get(e, "diagnostics"));
+    keep_text(doc, diags);
+    publish(s, doc->uri, diags, doc);
+  }
+  json_decref(all);
+}
+
 /* Checks every open document again and publishes the findings. */
 static void check(lsp_server *s) {
   s->dirty = 0;
+  stop_background(s);
   close_session(s);
   size_t n = 0;
   for (size_t i = 0; i < s->docs.n; i++) n += s->docs.all[i]->open;
@@ -262,19 +412,24 @@ static void check(lsp_server *s) {
     s->nchecked++;
   }
   if (n) {
+    double t0 = now_ms();
+    s->split = s->text_checks && s->full_ms > (double)s->split_ms;
+    s->opts.text_checks = s->text_checks && !s->split;
     /* The .plancheck.lua scripts beside the documents apply to them. */
     const char **projects = mem_calloc(n, sizeof *projects);
     for (size_t i = 0; i < n; i++) projects[i] = s->checked[i]->path;
     s->opts.projects = projects;
     s->opts.nprojects = n;
     s->session = ss_open(&s->opts);
-    s->opts.projects = NULL;
-    s->opts.nprojects = 0;
-    free(projects);
     if (s->session) {
       ss_check(s->session, files, n);
       publish_all(s);
+      if (!s->split) s->full_ms = now_ms() - t0;
+      else start_background(s, files, n);
     }
+    s->opts.projects = NULL;
+    s->opts.nprojects = 0;
+    free(projects);
   } else {
     for (size_t i = 0; i < s->npublished; i++) {
       publish(s, s->published[i], json_array(), NULL);
@@ -335,6 +490,49 @@ static void did_open(lsp_server *s, json_t *params) {
   s->dirty = 1;
 }
 
+static int before(lsp_pos x, lsp_pos y) { return x.line < y.line || (x.line == y.line && x.character <= y.character); }
+
+/* Where position p (after [a, b)) goes once [a, b) holds `lines` more
+ * line breaks and `last` units after the last of them (or after a). */
+static lsp_pos moved(lsp_pos p, lsp_pos a, lsp_pos b, uint32_t lines, uint32_t last) {
+  if (p.line != b.line) return (lsp_pos){ p.line - (b.line - a.line) + lines, p.character };
+  return (lsp_pos){ a.line + lines, (lines ? last : a.character + last) + (p.character - b.character) };
+}
+
+static json_t *range_json(lsp_pos a, lsp_pos b) {
+  return json_pack("{s:{s:I,s:I},s:{s:I,s:I}}", "start", "line", (json_int_t)a.line, "character",
+                   (json_int_t)a.character, "end", "line", (json_int_t)b.line, "character", (json_int_t)b.character);
+}
+
+/* The kept text-check diagnostics of doc after an edit replaced [a, b)
+ * (NULL: everything) with text[0..n): those after it move with the text,
+ * those it touched go (the child's check brings them back if they hold). */
+static void shift_kept(lsp_doc *doc, const lsp_pos *a, const lsp_pos *b, const char *text, size_t n) {
+  if (!doc->state) return;
+  json_t *kept = json_array(), *d;
+  uint32_t lines = 0, last = 0;
+  for (size_t i = 0; a && i < n;) {
+    int32_t cp;
+    int k = tx_decode((const unsigned char *)text + i, n - i, &cp);
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == n || text[i + 1] != '\n'))) lines++, last = 0;
+    else if (text[i] != '\r') last += k > 0 && cp >= 0x10000 ? 2 : 1;
+    i += k > 0 ? (size_t)k : 1;
+  }
+  size_t i;
+  json_array_foreach(a ? doc->state : NULL, i, d) {
+    json_t *r = json_object_get(d, "range");
+    lsp_pos rs, re;
+    if (lsp_params_pos(json_object_get(r, "start"), &rs) != 0 || lsp_params_pos(json_object_get(r, "end"), &re) != 0)
+      continue;
+    if (!before(re, *a) && !before(*b, rs)) continue;   /* touched */
+    if (before(*b, rs))
+      json_object_set_new(d, "range", range_json(moved(rs, *a, *b, lines, last), moved(re, *a, *b, lines, last)));
+    json_array_append(kept, d);
+  }
+  json_decref(doc->state);
+  doc->state = kept;
+}
+
 /* A change the document cannot take (a range out of order) leaves it as
  * it was: the editor and the server would disagree on every position
  * after it, so the client is told, and the next full text mends it. */
@@ -350,11 +548,13 @@ static void did_change(lsp_server *s, json_t *params) {
     lsp_pos a, b;
     int bad = range && (lsp_params_pos(json_object_get(range, "start"), &a) != 0 ||
                         lsp_params_pos(json_object_get(range, "end"), &b) != 0);
+    if (!bad) shift_kept(doc, range ? &a : NULL, range ? &b : NULL, json_string_value(text), json_string_length(text));
     if (bad || lsp_doc_edit(doc, range ? &a : NULL, range ? &b : NULL, json_string_value(text),
                             json_string_length(text)) != 0) {
       send(s, lsp_notification("window/logMessage",
                                json_pack("{s:i,s:s}", "type", 1, "message",
-                                         "plancheck lsp: a change with a bad range was ignored")));
+                                         _("plancheck lsp: a change whose range is out of order was ignored; "
+                                           "the next full text will mend the document"))));
       break;
     }
   }
@@ -367,6 +567,8 @@ static void did_close(lsp_server *s, json_t *params) {
   lsp_doc *doc = text_document(s, params);
   if (!doc) return;
   publish(s, doc->uri, json_array(), NULL);
+  json_decref(doc->state);
+  doc->state = NULL;
   lsp_doc_close(doc);
   s->dirty = 1;
 }
@@ -452,8 +654,15 @@ int lsp_main(int argc, char **argv, int first) {
   lsp_docs_init(&s.docs);
   ar_init(&s.scratch);
   status = 1;
+  s.bg_fd = -1;
   for (;;) {
     if (s.dirty && !input_pending(&s)) check(&s);
+    if (s.bg_pid) {   /* wait for the client or the child, whichever speaks */
+      struct pollfd p[2] = { { fileno(s.in), POLLIN, 0 }, { s.bg_fd, POLLIN, 0 } };
+      if (poll(p, 2, -1) < 0 && errno != EINTR) break;
+      if (p[1].revents) read_background(&s);
+      if (!p[0].revents) continue;
+    }
     ar_reset(&s.scratch);
     json_t *msg;
     int code;
@@ -477,7 +686,10 @@ int lsp_main(int argc, char **argv, int first) {
     else if (method) notification(&s, method, params);
     json_decref(msg);   /* a response to a request of ours: none are sent */
   }
+  stop_background(&s);
+  free(s.bg_buf);
   close_session(&s);
+  for (size_t i = 0; i < s.docs.n; i++) json_decref(s.docs.all[i]->state);
   for (size_t i = 0; i < s.npublished; i++) free(s.published[i]);
   free(s.published);
   free(s.checked);

@@ -28,7 +28,7 @@ json_t *lsp_formatting(lsp_server *srv, json_t *params, const char **error) {
   const char *uri = json_string_value(json_object_get(td, "uri"));
   lsp_doc *doc = uri ? lsp_doc_find(&srv->docs, uri) : NULL;
   if (!doc || !doc->open) {
-    *error = "the document is not open";
+    *error = _("the document is not open in the editor");
     return NULL;
   }
   ar_arena *a = &srv->scratch;
@@ -38,7 +38,7 @@ json_t *lsp_formatting(lsp_server *srv, json_t *params, const char **error) {
   size_t n;
   if (fm_format(a, doc->text, doc->len, 0, &diags, FM_KEEP, &out, &n) != 0) {
     /* The findings of the text are the diagnostics already shown. */
-    *error = "the document does not parse: fix its errors first";
+    *error = _("the plan does not parse: fix its errors first, then format it");
     return NULL;
   }
   json_t *edits = json_array();
@@ -60,16 +60,22 @@ typedef struct actions {
   json_t *list;
 } actions;
 
-/* One quick fix: insert or replace bytes [off, off + len) of the document. */
-static void action(actions *c, const char *title, const dg_diag *d, uint32_t off, uint32_t len, const char *text,
+/* A finding as the diagnostic a code action fixes. */
+static json_t *fixed(actions *c, const dg_diag *d) {
+  json_t *diag = json_pack("{s:o,s:s,s:s}", "range", lsp_range(c->srv, d->file, d->off, d->len), "code",
+                           d->code ? d->code : "", "message", "");
+  json_object_set_new(diag, "message", lsp_string(d->msg, strlen(d->msg)));
+  return diag;
+}
+
+/* One quick fix of diagnostic `diag` (taken): insert or replace bytes
+ * [off, off + len) of the document. */
+static void action(actions *c, const char *title, json_t *diag, uint32_t off, uint32_t len, const char *text,
                    int preferred) {
   json_t *edit = json_pack("{s:o,s:o}", "range", lsp_range(c->srv, c->file, off, len), "newText",
                            lsp_string(text, strlen(text)));
   json_t *a = json_pack("{s:o,s:s,s:{s:{s:[o]}}}", "title", lsp_string(title, strlen(title)), "kind", "quickfix",
                         "edit", "changes", c->doc->uri, edit);
-  json_t *diag = json_pack("{s:o,s:s,s:s}", "range", lsp_range(c->srv, d->file, d->off, d->len), "code",
-                           d->code ? d->code : "", "message", "");
-  json_object_set_new(diag, "message", lsp_string(d->msg, strlen(d->msg)));
   json_object_set_new(a, "diagnostics", json_pack("[o]", diag));
   if (preferred) json_object_set_new(a, "isPreferred", json_true());
   json_array_append_new(c->list, a);
@@ -130,20 +136,28 @@ static md_item *task_of(actions *c, uint32_t off) {
   return NULL;
 }
 
-/* deadline-in-text: its note is at the task and reads "... due \"...\"":
- * the quoted phrase is a plan-language string already. */
-static void fix_due(actions *c, const dg_diag *d) {
-  const dg_diag *n = d->notes;
-  if (!n || n->file != c->file) return;
-  const char *q = strchr(n->msg, '"'), *e = strrchr(n->msg, '"');
-  md_item *it = task_of(c, n->off);
+/* deadline-in-text, as the client shows it: its related location is the
+ * task and its message reads "... due \"...\"": the quoted phrase is a
+ * plan-language string already. The client's diagnostic, because a split
+ * check (lsp.c) has it from the child, not from the server's session. */
+static void fix_due(actions *c, json_t *d) {
+  json_t *rel = json_array_get(json_object_get(d, "relatedInformation"), 0);
+  json_t *loc = json_object_get(rel, "location");
+  const char *msg = json_string_value(json_object_get(rel, "message"));
+  const char *uri = json_string_value(json_object_get(loc, "uri"));
+  lsp_pos p;
+  if (!msg || !uri || strcmp(uri, c->doc->uri) != 0 ||
+      lsp_params_pos(json_object_get(json_object_get(loc, "range"), "start"), &p) != 0)
+    return;
+  const char *q = strchr(msg, '"'), *e = strrchr(msg, '"');
+  md_item *it = task_of(c, (uint32_t)lsp_offset(&c->doc->lines, p));
   if (!q || e == q || !it) return;
   const char *lead;
   uint32_t at = clause_place(c, it, &lead);
   int vi = ac_vietnamese_line(c->m->src->files[c->file].data, it->loc.off + it->loc.len);
   const char *clause = dg_fmt(c->m->arena, "%s%s %.*s", lead, pw_spelling(PW_DUE, vi), (int)(e - q + 1), q);
-  action(c, dg_fmt(c->m->arena, _("Add to the task: %s %.*s"), pw_spelling(PW_DUE, vi), (int)(e - q + 1), q), d, at,
-         0, clause, 1);
+  action(c, dg_fmt(c->m->arena, _("Add to the task: %s %.*s"), pw_spelling(PW_DUE, vi), (int)(e - q + 1), q),
+         json_deep_copy(d), at, 0, clause, 1);
 }
 
 typedef struct link_seek {
@@ -174,10 +188,10 @@ static void fix_fingerprint(actions *c, const dg_diag *d) {
   uint32_t off, len;
   const char *text = ac_link_edit(c->m, l, &off, &len);
   const char *title = l->fingerprint.value.n
-                        ? dg_fmt(c->m->arena, _("Accept the changed %s after review (plancheck accept)"), l->item->id)
+                        ? dg_fmt(c->m->arena, _("Accept the changed fingerprint of %s after review (plancheck accept)"), l->item->id)
                         : dg_fmt(c->m->arena, _("Record the fingerprint of %s after review (plancheck accept)"),
                                  l->item->id);
-  action(c, title, d, off, len, text, 0);
+  action(c, title, fixed(c, d), off, len, text, 0);
 }
 
 /* coverage-missing: its note is at the uncovered directive; the child
@@ -203,7 +217,7 @@ static void fix_coverage(actions *c, const dg_diag *d) {
         const char *clause = dg_fmt(c->m->arena, "%s%s \"%s\"", lead, pw_spelling(PW_IMPLEMENTS, vi), dir->id);
         action(c, dg_fmt(c->m->arena, _("Link %s to %s (the task plancheck suggest ranks first)"),
                          hit.task->id ? hit.task->id : "", dir->id),
-               d, at, 0, clause, 0);
+               fixed(c, d), at, 0, clause, 0);
         return;
       }
   }
@@ -221,10 +235,15 @@ json_t *lsp_code_actions(lsp_server *srv, json_t *params) {
   size_t from = lsp_offset(&doc->lines, a), to = lsp_offset(&doc->lines, b);
   actions c = { srv, m, doc, lsp_doc_file(srv, doc), json_array() };
   if (c.file == UINT32_MAX) return c.list;
+  size_t i;
+  json_t *cd;
+  json_array_foreach(json_object_get(json_object_get(params, "context"), "diagnostics"), i, cd)
+    if (json_is_object(cd) && json_is_string(json_object_get(cd, "code")) &&
+        strcmp(json_string_value(json_object_get(cd, "code")), "deadline-in-text") == 0)
+      fix_due(&c, cd);
   for (const dg_diag *d = ss_diags(srv->session)->first; d; d = d->next) {
     if (d->file != c.file || d->off > to || d->off + d->len < from || !d->code) continue;
-    if (strcmp(d->code, "deadline-in-text") == 0) fix_due(&c, d);
-    else if (strcmp(d->code, "link-suspect") == 0 || strcmp(d->code, "link-unreviewed") == 0) fix_fingerprint(&c, d);
+    if (strcmp(d->code, "link-suspect") == 0 || strcmp(d->code, "link-unreviewed") == 0) fix_fingerprint(&c, d);
     else if (strcmp(d->code, "coverage-missing") == 0) fix_coverage(&c, d);
   }
   return c.list;

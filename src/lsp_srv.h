@@ -6,6 +6,7 @@
 #define PLANCHECK_LSP_SRV_H
 
 #include <stdio.h>
+#include <sys/types.h>
 
 #include "lsp_doc.h"
 #include "lsp_rpc.h"
@@ -30,6 +31,17 @@ typedef struct lsp_server {
    * clear them when the next has none. */
   char **published;
   size_t npublished;
+  /* The text checks (deadline-in-text, link-weak) of a large check run
+   * in a child process after the rest is published (see lsp.c). */
+  int text_checks;           /* wanted at all (--no-text-checks: 0) */
+  long split_ms;             /* a full check slower than this is split */
+  double full_ms;            /* how long the last full check took */
+  int split;                 /* the last check left the text checks to a child */
+  pid_t bg_pid;              /* that child, or 0 */
+  int bg_fd;                 /* its pipe, or -1 */
+  char *bg_buf;              /* what it has written so far */
+  size_t bg_len, bg_cap;
+  double bg_start;
 } lsp_server;
 
 /* The model of the last check (after checking again if a document
@@ -57,9 +69,13 @@ int lsp_params_pos(json_t *pos, lsp_pos *p);
 json_t *lsp_hover(lsp_server *s, json_t *params);
 json_t *lsp_definition(lsp_server *s, json_t *params);
 json_t *lsp_completion(lsp_server *s, json_t *params);
-/* Formatting and code actions: *error set (a static English text) when
+/* Formatting and code actions: *error set (a text for the user) when
  * the request cannot be answered. */
 json_t *lsp_formatting(lsp_server *s, json_t *params, const char **error);
 json_t *lsp_code_actions(lsp_server *s, json_t *params);
+
+/* The codes of the text checks (each doc's state keeps the last ones
+ * found, carried into the diagnostics of a split check). */
+int lsp_text_code(const char *code);
 
 #endif
