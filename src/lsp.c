@@ -106,27 +106,40 @@ static void close_session(lsp_server *s) {
   for (size_t i = 0; i < s->nchecked; i++) free(s->snapshot[i]);
   for (size_t i = 0; i < s->nlines; i++) lsp_lines_free(&s->lines[i]);
   free(s->lines);
+  free(s->file_doc);
+  free(s->doc_file);
+  s->file_doc = NULL;
+  s->doc_file = NULL;
+  s->nfile_doc = 0;
   s->lines = NULL;
   s->nlines = 0;
   s->nchecked = 0;
 }
 
+/* Which file of the session each checked document is, and back: made
+ * once per check, so that placing a finding costs one lookup. */
+static void map_files(lsp_server *s) {
+  src_table *src = ss_model(s->session)->src;
+  s->file_doc = mem_calloc(src->n + 1, sizeof *s->file_doc);
+  s->doc_file = mem_calloc(s->nchecked + 1, sizeof *s->doc_file);
+  s->nfile_doc = src->n;
+  for (size_t i = 0; i < s->nchecked; i++) {
+    md_plan *p = ss_plan(s->session, i);
+    long f = p ? (long)p->file : src_find(src, s->checked[i]->path);
+    s->doc_file[i] = f < 0 || (size_t)f >= src->n ? UINT32_MAX : (uint32_t)f;
+    if (s->doc_file[i] != UINT32_MAX) s->file_doc[f] = s->checked[i];
+  }
+}
+
 uint32_t lsp_doc_file(lsp_server *s, const lsp_doc *doc) {
   if (!s->session) return UINT32_MAX;
-  for (size_t i = 0; i < s->nchecked; i++) {
-    if (s->checked[i] != doc) continue;
-    md_plan *p = ss_plan(s->session, i);
-    if (p) return p->file;
-    long f = src_find(ss_model(s->session)->src, doc->path);
-    return f < 0 ? UINT32_MAX : (uint32_t)f;
-  }
+  for (size_t i = 0; i < s->nchecked; i++)   /* few documents are open */
+    if (s->checked[i] == doc) return s->doc_file[i];
   return UINT32_MAX;
 }
 
 lsp_doc *lsp_file_doc(lsp_server *s, uint32_t file) {
-  for (size_t i = 0; i < s->nchecked; i++)
-    if (lsp_doc_file(s, s->checked[i]) == file) return s->checked[i];
-  return NULL;
+  return s->session && file < s->nfile_doc ? s->file_doc[file] : NULL;
 }
 
 static lsp_lines *file_lines(lsp_server *s, uint32_t file) {
@@ -212,15 +225,30 @@ static double now_ms(void) {
   return (double)t.tv_sec * 1e3 + (double)t.tv_nsec / 1e6;
 }
 
+/* The files whose items belong to a plan: those a plan includes. */
+static char *included(md_model *m) {
+  char *in = mem_calloc(m->src->n + 1, 1);
+  for (md_plan *p = m->plans; p; p = p->next)
+    for (md_item *it = p->root.first; it; it = it->next)
+      if (it->loc.file < m->src->n && it->loc.file != p->file) in[it->loc.file] = 1;
+  return in;
+}
+
 /* The findings of the session as diagnostics, per file (per[f], NULL when
- * none) and those about no file. */
+ * none) and those about no file. An open document that a plan includes
+ * is one of the session's inputs too, and an input that declares no plan
+ * is told so (`no-plan` at its start): not when a plan includes it. */
 static json_t **collect(lsp_server *s, json_t **unplaced) {
   md_model *m = ss_model(s->session);
   dg_list *l = ss_diags(s->session);
   size_t nfiles = m->src->n;
   json_t **per = mem_calloc(nfiles + 1, sizeof *per);
+  char *in = included(m);
   *unplaced = json_array();
   for (const dg_diag *d = l->first; d; d = d->next) {
+    if (d->file < nfiles && in[d->file] && d->off == 0 && d->len == 0 && d->code && strcmp(d->code, "no-plan") == 0 &&
+        lsp_file_doc(s, d->file))
+      continue;
     if (d->file == DG_NOFILE || d->file >= nfiles) {
       json_array_append_new(*unplaced, diagnostic(s, d));
       continue;
@@ -228,6 +256,7 @@ static json_t **collect(lsp_server *s, json_t **unplaced) {
     if (!per[d->file]) per[d->file] = json_array();
     json_array_append_new(per[d->file], diagnostic(s, d));
   }
+  free(in);
   return per;
 }
 
@@ -279,10 +308,12 @@ static void publish_all(lsp_server *s) {
     } else json_decref(per[f]);
   }
   /* Clear the files that had findings and have none now. */
+  ix_table set;
+  ix_init_set(&set, &s->scratch);
+  for (size_t k = 0; k < nnow; k++) ix_set_add(&set, (sl_slice){ now[k], strlen(now[k]) });
   for (size_t i = 0; i < s->npublished; i++) {
-    int still = 0;
-    for (size_t k = 0; k < nnow && !still; k++) still = strcmp(now[k], s->published[i]) == 0;
-    if (!still) publish(s, s->published[i], json_array(), NULL);
+    if (!ix_get(&set, (sl_slice){ s->published[i], strlen(s->published[i]) }))
+      publish(s, s->published[i], json_array(), NULL);
     free(s->published[i]);
   }
   free(s->published);
@@ -331,6 +362,7 @@ static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, 
   s->session = ss_open(&s->opts);
   if (!s->session) _exit(1);
   ss_check(s->session, files, n);
+  map_files(s);
   json_t *unplaced, *all = json_array();
   json_t **per = collect(s, &unplaced);
   for (size_t i = 0; i < s->nchecked; i++)
@@ -390,6 +422,24 @@ static void read_background(lsp_server *s) {
   json_decref(all);
 }
 
+/* Whether a document declares a plan: a line that starts with `plan`
+ * (either spelling). A file an open plan includes is open too, often; a
+ * session checks its inputs in order, and an included file loaded before
+ * its plan would be read as a plan of its own: the plans go first. */
+static int declares_plan(const lsp_doc *d) {
+  static const char *const words[] = { "plan ", "plan\"", "kế hoạch ", "kế hoạch\"", "chương trình ", "chương trình\"" };
+  for (size_t i = 0; i < d->len;) {
+    while (i < d->len && (d->text[i] == ' ' || d->text[i] == '\t')) i++;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+      size_t n = strlen(words[w]);
+      if (d->len - i >= n && memcmp(d->text + i, words[w], n) == 0) return 1;
+    }
+    const char *nl = memchr(d->text + i, '\n', d->len - i);
+    i = nl ? (size_t)(nl - d->text) + 1 : d->len;
+  }
+  return 0;
+}
+
 /* Checks every open document again and publishes the findings. */
 static void check(lsp_server *s) {
   s->dirty = 0;
@@ -403,9 +453,9 @@ static void check(lsp_server *s) {
     s->snapshot = mem_realloc(s->snapshot, n * sizeof *s->snapshot);
   }
   ss_file *files = mem_calloc(n + 1, sizeof *files);
-  for (size_t i = 0; i < s->docs.n; i++) {
-    lsp_doc *d = s->docs.all[i];
-    if (!d->open) continue;
+  for (size_t i = 0; i < 2 * s->docs.n; i++) {
+    lsp_doc *d = s->docs.all[i % s->docs.n];
+    if (!d->open || declares_plan(d) != (i < s->docs.n)) continue;
     s->checked[s->nchecked] = d;
     s->snapshot[s->nchecked] = memcpy(mem_alloc(d->len + 1), d->text, d->len + 1);
     files[s->nchecked] = (ss_file){ d->path, s->snapshot[s->nchecked], d->len };
@@ -423,6 +473,7 @@ static void check(lsp_server *s) {
     s->session = ss_open(&s->opts);
     if (s->session) {
       ss_check(s->session, files, n);
+      map_files(s);
       publish_all(s);
       if (!s->split) s->full_ms = now_ms() - t0;
       else start_background(s, files, n);

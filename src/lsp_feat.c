@@ -308,13 +308,12 @@ static void ancestors(directives *d, md_plan *p, md_plan **seen, size_t *nseen, 
   }
 }
 
-static void complete_directives(lsp_server *srv, md_model *m, uint32_t file, json_t *range, json_t *items) {
+static void complete_directives(md_model *m, uint32_t file, json_t *range, json_t *items) {
   directives d = { m, items, range };
   md_plan *seen[MAX_DEPTH * 4];
   size_t nseen = 0;
   for (md_plan *p = m->plans; p; p = p->next)
     if (p->file == file) ancestors(&d, p, seen, &nseen, 0);
-  (void)srv;
 }
 
 static void complete_bodies(md_model *m, json_t *items) {
@@ -349,7 +348,7 @@ json_t *lsp_completion(lsp_server *srv, json_t *params) {
       json_t *range = json_pack("{s:{s:I,s:I},s:{s:I,s:I}}", "start", "line", (json_int_t)from.line, "character",
                                 (json_int_t)from.character, "end", "line", (json_int_t)pos.line, "character",
                                 (json_int_t)pos.character);
-      complete_directives(srv, m, file, range, items);
+      complete_directives(m, file, range, items);
       json_decref(range);
     }
   } else if (m && has_keyword(doc->text, start, off, naming, 5)) {

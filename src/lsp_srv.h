@@ -25,6 +25,9 @@ typedef struct lsp_server {
   lsp_doc **checked;         /* the documents given to it (files[i]) */
   char **snapshot;           /* their texts as checked (the session reads them) */
   size_t nchecked, cap_checked;
+  uint32_t *doc_file;        /* the session's file of checked[i] (UINT32_MAX: none) */
+  lsp_doc **file_doc;        /* the checked document of each session file */
+  size_t nfile_doc;
   lsp_lines *lines;          /* per file of the session, built on demand */
   size_t nlines;
   /* URIs of files not open that got diagnostics from the last check, to
