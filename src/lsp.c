@@ -70,7 +70,7 @@ static int parse_options(lsp_server *s, int argc, char **argv, int first) {
     else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[o->nincdirs++] = a + 2;
     else if ((v = value_of(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
     else if ((v = value_of(argc, argv, &i, "--rules"))) rules[o->nrules++] = v;
-    else if (strcmp(a, "--no-rules") == 0) o->no_rules = 1;
+    else if (strcmp(a, "--no-rules") == 0) o->no_rules = s->no_rules = 1;
     else if (strcmp(a, "--no-text-checks") == 0) s->text_checks = 0;
     else if ((v = value_of(argc, argv, &i, "--split-after"))) {
       char *end;
@@ -271,13 +271,35 @@ static json_t *doc_diagnostics(lsp_server *s, size_t i, json_t **per, json_t *un
   return diags;
 }
 
-/* A document's text-check diagnostics, kept for the checks that leave
- * them to a child: they stay on screen until the child's come. */
-static void keep_text(lsp_doc *doc, json_t *diags) {
+/* A document's diagnostics that only a whole check finds, kept for the
+ * split checks: they stay on screen until the child's come. After a whole
+ * check, those of the text checks; after a child's, those the split
+ * check of the same text did not find (rule scripts' too). */
+static void keep(lsp_doc *doc, json_t *diags, json_t *split) {
+  ar_arena a;
+  ar_init(&a);
+  ix_table found;
+  ix_init_set(&found, &a);
   json_t *kept = json_array(), *d;
   size_t i;
-  json_array_foreach(diags, i, d)
-    if (lsp_text_code(json_string_value(json_object_get(d, "code")))) json_array_append(kept, d);
+  json_array_foreach(split, i, d) {
+    char *t = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
+    if (!t) mem_oom();
+    ix_set_add(&found, (sl_slice){ t, strlen(t) });
+    free(t);
+  }
+  json_array_foreach(diags, i, d) {
+    int take;
+    if (!split) take = lsp_text_code(json_string_value(json_object_get(d, "code")));
+    else {
+      char *t = json_dumps(d, JSON_COMPACT | JSON_SORT_KEYS);
+      if (!t) mem_oom();
+      take = !ix_get(&found, (sl_slice){ t, strlen(t) });
+      free(t);
+    }
+    if (take) json_array_append(kept, d);
+  }
+  ar_free(&a);
   json_decref(doc->state);
   doc->state = kept;
 }
@@ -292,8 +314,14 @@ static void publish_all(lsp_server *s) {
   size_t nfiles = ss_model(s->session)->src->n;
   for (size_t i = 0; i < s->nchecked; i++) {
     json_t *diags = doc_diagnostics(s, i, per, unplaced);
-    if (!s->split) keep_text(s->checked[i], diags);
-    else if (s->checked[i]->state) json_array_extend(diags, s->checked[i]->state);
+    lsp_doc *doc = s->checked[i];
+    json_decref(doc->shown);
+    doc->shown = NULL;
+    if (!s->split) keep(doc, diags, NULL);
+    else {
+      doc->shown = json_copy(diags);   /* what the child's will be compared with */
+      if (doc->state) json_array_extend(diags, doc->state);
+    }
     publish(s, s->checked[i]->uri, diags, s->checked[i]);
   }
   json_decref(unplaced);
@@ -322,15 +350,16 @@ static void publish_all(lsp_server *s) {
   free(per);
 }
 
-/* ---- the text checks of a large check, in a child process ----
+/* ---- the slow checks of a large check, in a child process ----
  *
  * On a plan of ten thousand directives the text checks take three times
- * the rest of the check (docs/BENCHMARKS.md). When the last full check
- * took longer than split_ms, the server checks without them, publishes,
- * and forks a child that checks the same texts with them and writes the
- * open documents' diagnostics back through a pipe; the server goes on
- * reading the client meanwhile, forwards the child's answer when no
- * change came since, and kills the child when one does. */
+ * the rest of the check and the rule scripts as much as the built-in
+ * checks (docs/BENCHMARKS.md). When the last whole check took longer
+ * than split_ms, the server checks without them, publishes, and forks a
+ * child that checks the same texts whole and writes the open documents'
+ * diagnostics back through a pipe; the server goes on reading the client
+ * meanwhile, forwards the child's answer when no change came since, and
+ * kills the child when one does. */
 
 static void stop_background(lsp_server *s) {
   if (!s->bg_pid) return;
@@ -358,7 +387,8 @@ static int write_all(int fd, const char *p, size_t n) {
 static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, int fd) {
   s->lines = NULL;   /* the parent's, for the parent's session */
   s->nlines = 0;
-  s->opts.text_checks = 1;
+  s->opts.text_checks = s->text_checks;
+  s->opts.no_rules = s->no_rules;
   s->session = ss_open(&s->opts);
   if (!s->session) _exit(1);
   ss_check(s->session, files, n);
@@ -416,7 +446,7 @@ static void read_background(lsp_server *s) {
     lsp_doc *doc = lsp_doc_find(&s->docs, json_string_value(json_object_get(e, "uri")));
     if (!doc || !doc->open || doc->version != json_integer_value(json_object_get(e, "version"))) continue;
     json_t *diags = json_incref(json_object_get(e, "diagnostics"));
-    keep_text(doc, diags);
+    keep(doc, diags, doc->shown);
     publish(s, doc->uri, diags, doc);
   }
   json_decref(all);
@@ -463,14 +493,19 @@ static void check(lsp_server *s) {
   }
   if (n) {
     double t0 = now_ms();
-    s->split = s->text_checks && s->full_ms > (double)s->split_ms;
+    s->split = s->full_ms > (double)s->split_ms;
     s->opts.text_checks = s->text_checks && !s->split;
+    s->opts.no_rules = s->no_rules || s->split;
     /* The .plancheck.lua scripts beside the documents apply to them. */
     const char **projects = mem_calloc(n, sizeof *projects);
     for (size_t i = 0; i < n; i++) projects[i] = s->checked[i]->path;
     s->opts.projects = projects;
     s->opts.nprojects = n;
     s->session = ss_open(&s->opts);
+    if (!s->session && s->split) {   /* a -W switch names a rule's code */
+      s->opts.no_rules = s->no_rules;
+      s->session = ss_open(&s->opts);
+    }
     if (s->session) {
       ss_check(s->session, files, n);
       map_files(s);
@@ -555,30 +590,51 @@ static json_t *range_json(lsp_pos a, lsp_pos b) {
                    (json_int_t)a.character, "end", "line", (json_int_t)b.line, "character", (json_int_t)b.character);
 }
 
-/* The kept text-check diagnostics of doc after an edit replaced [a, b)
- * (NULL: everything) with text[0..n): those after it move with the text,
- * those it touched go (the child's check brings them back if they hold). */
+/* An edit replaced [a, b) by text with `lines` line breaks and `last`
+ * units after the last: the "range" of `holder` moves with the text
+ * after it (0), or the edit touched it (-1). */
+typedef struct edit_shift {
+  lsp_pos a, b;
+  uint32_t lines, last;
+} edit_shift;
+
+static int move_range(json_t *holder, const edit_shift *e) {
+  json_t *r = json_object_get(holder, "range");
+  lsp_pos rs, re;
+  if (lsp_params_pos(json_object_get(r, "start"), &rs) != 0 || lsp_params_pos(json_object_get(r, "end"), &re) != 0)
+    return -1;
+  if (before(re, e->a)) return 0;
+  if (!before(e->b, rs)) return -1;
+  json_object_set_new(holder, "range", range_json(moved(rs, e->a, e->b, e->lines, e->last),
+                                                  moved(re, e->a, e->b, e->lines, e->last)));
+  return 0;
+}
+
+/* The kept diagnostics of doc after an edit replaced [a, b) (NULL:
+ * everything) with text[0..n): those after it move with the text, their
+ * related places in the document too; those it touched go (the child's
+ * check brings them back if they still hold). */
 static void shift_kept(lsp_doc *doc, const lsp_pos *a, const lsp_pos *b, const char *text, size_t n) {
   if (!doc->state) return;
   json_t *kept = json_array(), *d;
-  uint32_t lines = 0, last = 0;
+  edit_shift e = { a ? *a : (lsp_pos){ 0, 0 }, b ? *b : (lsp_pos){ 0, 0 }, 0, 0 };
   for (size_t i = 0; a && i < n;) {
     int32_t cp;
     int k = tx_decode((const unsigned char *)text + i, n - i, &cp);
-    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == n || text[i + 1] != '\n'))) lines++, last = 0;
-    else if (text[i] != '\r') last += k > 0 && cp >= 0x10000 ? 2 : 1;
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == n || text[i + 1] != '\n'))) e.lines++, e.last = 0;
+    else if (text[i] != '\r') e.last += k > 0 && cp >= 0x10000 ? 2 : 1;
     i += k > 0 ? (size_t)k : 1;
   }
-  size_t i;
+  size_t i, k;
+  json_t *rel;
   json_array_foreach(a ? doc->state : NULL, i, d) {
-    json_t *r = json_object_get(d, "range");
-    lsp_pos rs, re;
-    if (lsp_params_pos(json_object_get(r, "start"), &rs) != 0 || lsp_params_pos(json_object_get(r, "end"), &re) != 0)
-      continue;
-    if (!before(re, *a) && !before(*b, rs)) continue;   /* touched */
-    if (before(*b, rs))
-      json_object_set_new(d, "range", range_json(moved(rs, *a, *b, lines, last), moved(re, *a, *b, lines, last)));
-    json_array_append(kept, d);
+    int touched = move_range(d, &e) != 0;
+    json_array_foreach(json_object_get(d, "relatedInformation"), k, rel) {
+      json_t *loc = json_object_get(rel, "location");
+      const char *uri = json_string_value(json_object_get(loc, "uri"));
+      if (!touched && uri && strcmp(uri, doc->uri) == 0) touched = move_range(loc, &e) != 0;
+    }
+    if (!touched) json_array_append(kept, d);
   }
   json_decref(doc->state);
   doc->state = kept;
@@ -619,7 +675,8 @@ static void did_close(lsp_server *s, json_t *params) {
   if (!doc) return;
   publish(s, doc->uri, json_array(), NULL);
   json_decref(doc->state);
-  doc->state = NULL;
+  json_decref(doc->shown);
+  doc->state = doc->shown = NULL;
   lsp_doc_close(doc);
   s->dirty = 1;
 }
@@ -740,7 +797,10 @@ int lsp_main(int argc, char **argv, int first) {
   stop_background(&s);
   free(s.bg_buf);
   close_session(&s);
-  for (size_t i = 0; i < s.docs.n; i++) json_decref(s.docs.all[i]->state);
+  for (size_t i = 0; i < s.docs.n; i++) {
+    json_decref(s.docs.all[i]->state);
+    json_decref(s.docs.all[i]->shown);
+  }
   for (size_t i = 0; i < s.npublished; i++) free(s.published[i]);
   free(s.published);
   free(s.checked);

@@ -55,6 +55,7 @@ typedef struct lsp_doc {
   size_t len, cap;
   lsp_lines lines;
   void *state;               /* the server's, for this document */
+  void *shown;               /* the server's too */
 } lsp_doc;
 
 typedef struct lsp_docs {

@@ -34,9 +34,11 @@ typedef struct lsp_server {
    * clear them when the next has none. */
   char **published;
   size_t npublished;
-  /* The text checks (deadline-in-text, link-weak) of a large check run
-   * in a child process after the rest is published (see lsp.c). */
+  /* The text checks (deadline-in-text, link-weak) and rule scripts of a
+   * large check run in a child process after the rest is published (see
+   * lsp.c). */
   int text_checks;           /* wanted at all (--no-text-checks: 0) */
+  int no_rules;              /* --no-rules */
   long split_ms;             /* a full check slower than this is split */
   double full_ms;            /* how long the last full check took */
   int split;                 /* the last check left the text checks to a child */
@@ -77,8 +79,8 @@ json_t *lsp_completion(lsp_server *s, json_t *params);
 json_t *lsp_formatting(lsp_server *s, json_t *params, const char **error);
 json_t *lsp_code_actions(lsp_server *s, json_t *params);
 
-/* The codes of the text checks (each doc's state keeps the last ones
- * found, carried into the diagnostics of a split check). */
+/* The codes of the text checks (after a whole check, each doc's state
+ * keeps those found, carried into the diagnostics of a split check). */
 int lsp_text_code(const char *code);
 
 #endif
