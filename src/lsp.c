@@ -107,6 +107,9 @@ static void close_session(lsp_server *s) {
   for (size_t i = 0; i < s->nlines; i++) lsp_lines_free(&s->lines[i]);
   free(s->lines);
   free(s->file_doc);
+  free(s->file_uri);
+  s->file_uri = NULL;
+  ar_reset(&s->uri_arena);
   free(s->doc_file);
   s->file_doc = NULL;
   s->doc_file = NULL;
@@ -121,6 +124,7 @@ static void close_session(lsp_server *s) {
 static void map_files(lsp_server *s) {
   src_table *src = ss_model(s->session)->src;
   s->file_doc = mem_calloc(src->n + 1, sizeof *s->file_doc);
+  s->file_uri = mem_calloc(src->n + 1, sizeof *s->file_uri);
   s->doc_file = mem_calloc(s->nchecked + 1, sizeof *s->doc_file);
   s->nfile_doc = src->n;
   for (size_t i = 0; i < s->nchecked; i++) {
@@ -159,8 +163,11 @@ const char *lsp_file_uri(lsp_server *s, uint32_t file) {
   lsp_doc *doc = lsp_file_doc(s, file);
   if (doc) return doc->uri;
   src_table *src = ss_model(s->session)->src;
-  if (file >= src->n || src->files[file].key[0] != '@') return NULL;   /* in memory: no file */
-  return lsp_path_uri(&s->scratch, src->files[file].path);
+  if (file >= src->n || file >= s->nfile_doc || src->files[file].key[0] != '@') return NULL;   /* in memory: no file */
+  /* Once per file and check: a URI costs a realpath, and a parent's
+   * directives are named by thousands of notes. */
+  if (!s->file_uri[file]) s->file_uri[file] = lsp_path_uri(&s->uri_arena, src->files[file].path);
+  return s->file_uri[file];
 }
 
 static json_t *position(lsp_pos p) {
@@ -761,6 +768,7 @@ int lsp_main(int argc, char **argv, int first) {
   setvbuf(stdin, NULL, _IONBF, 0);
   lsp_docs_init(&s.docs);
   ar_init(&s.scratch);
+  ar_init(&s.uri_arena);
   status = 1;
   s.bg_fd = -1;
   for (;;) {
@@ -807,6 +815,7 @@ int lsp_main(int argc, char **argv, int first) {
   free(s.snapshot);
   lsp_docs_free(&s.docs);
   ar_free(&s.scratch);
+  ar_free(&s.uri_arena);
   free_options(&s);
   return status;
 }

@@ -98,10 +98,11 @@ static uint32_t clause_place(actions *c, const md_item *it, const char **lead) {
   while (nb < f->size && data[nb] != '\n') nb++;
   if (nb < f->size) nb++;
   for (ne = nb; ne < f->size && (data[ne] == ' ' || data[ne] == '\t'); ne++) {}
+  const char *eol = nb >= 2 && data[nb - 1] == '\n' && data[nb - 2] == '\r' ? "\r\n" : "\n";   /* the file's */
   if (ne - nb > e - b && ne < f->size && data[ne] != '\n' && data[ne] != '\r')
-    *lead = dg_fmt(c->m->arena, "\n%.*s", (int)(ne - nb), data + nb);
+    *lead = dg_fmt(c->m->arena, "%s%.*s", eol, (int)(ne - nb), data + nb);
   else
-    *lead = dg_fmt(c->m->arena, "\n%.*s  ", (int)(e - b), data + b);
+    *lead = dg_fmt(c->m->arena, "%s%.*s  ", eol, (int)(e - b), data + b);
   return at;
 }
 

@@ -27,6 +27,8 @@ typedef struct lsp_server {
   size_t nchecked, cap_checked;
   uint32_t *doc_file;        /* the session's file of checked[i] (UINT32_MAX: none) */
   lsp_doc **file_doc;        /* the checked document of each session file */
+  const char **file_uri;     /* the URI of each session file, made on demand */
+  ar_arena uri_arena;        /* those URIs */
   size_t nfile_doc;
   lsp_lines *lines;          /* per file of the session, built on demand */
   size_t nlines;
