@@ -720,6 +720,9 @@ static json_t *answer(lsp_server *s, const char *method, json_t *params, int *co
 
 static void request(lsp_server *s, json_t *id, const char *method, json_t *params) {
   if (strcmp(method, "initialize") == 0) {
+    json_t *watch = json_object_get(json_object_get(json_object_get(params, "capabilities"), "workspace"),
+                                    "didChangeWatchedFiles");
+    s->watch = json_is_true(json_object_get(watch, "dynamicRegistration"));
     if (s->initialized) send(s, lsp_error(id, LSP_INVALID_REQUEST, "initialize was sent twice"));
     else send(s, lsp_result(id, capabilities()));
     s->initialized = 1;
@@ -744,9 +747,22 @@ static void request(lsp_server *s, json_t *id, const char *method, json_t *param
   send(s, error ? (json_decref(r), lsp_error(id, code, error)) : lsp_result(id, r));
 }
 
+/* Asks the client to tell when a plan changes on disk (a parent or an
+ * include not open), when it can be asked. */
+static void register_watch(lsp_server *s) {
+  if (!s->watch) return;
+  json_t *reg = json_pack("{s:[{s:s,s:s,s:{s:[{s:s}]}}]}", "registrations", "id", "plancheck-plans", "method",
+                          "workspace/didChangeWatchedFiles", "registerOptions", "watchers", "globPattern",
+                          "**/*.plan");
+  json_t *m = lsp_notification("client/registerCapability", reg);
+  json_object_set_new(m, "id", json_string("plancheck-watch"));
+  send(s, m);
+}
+
 static void notification(lsp_server *s, const char *method, json_t *params) {
   if (!s->initialized || s->shut_down) return;   /* the protocol says: dropped */
-  if (strcmp(method, "textDocument/didOpen") == 0) did_open(s, params);
+  if (strcmp(method, "initialized") == 0) register_watch(s);
+  else if (strcmp(method, "textDocument/didOpen") == 0) did_open(s, params);
   else if (strcmp(method, "textDocument/didChange") == 0) did_change(s, params);
   else if (strcmp(method, "textDocument/didClose") == 0) did_close(s, params);
   else if (strcmp(method, "textDocument/didSave") == 0 || strcmp(method, "workspace/didChangeWatchedFiles") == 0)

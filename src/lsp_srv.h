@@ -18,6 +18,7 @@ typedef struct lsp_server {
   lsp_docs docs;
   int initialized, shut_down;
   int dirty;                 /* a document changed since the last check */
+  int watch;                 /* the client lets us register file watchers */
   ss_options opts;
   ar_arena scratch;          /* one message's answer */
   /* The last check: every open document, in memory. */
