@@ -66,6 +66,14 @@ static int parse_options(lsp_server *s, int argc, char **argv, int first) {
   for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
     if (value_of(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0 || strcmp(a, "--stdio") == 0) continue;
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(_("plancheck lsp [-I DIR]... [--stdlib DIR] [--rules FILE]... [--no-rules] [-W...]\n"
+              "              [--werror] [--as-of DATE] [--no-text-checks] [--split-after MS]\n"
+              "  a language server (LSP) over standard input and output for editors: the\n"
+              "  findings of check as a plan is typed, hover, definition, completion,\n"
+              "  formatting and quick fixes; docs/LSP.md.\n"), stdout);
+      return -1;
+    }
     if ((v = value_of(argc, argv, &i, "-I"))) inc[o->nincdirs++] = v;
     else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[o->nincdirs++] = a + 2;
     else if ((v = value_of(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
@@ -775,7 +783,7 @@ int lsp_main(int argc, char **argv, int first) {
   int status = parse_options(&s, argc, argv, first);
   if (status) {
     free_options(&s);
-    return status;
+    return status < 0 ? 0 : status;   /* -1: --help */
   }
   lsp_json_init();
   s.in = stdin;
