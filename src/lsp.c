@@ -214,8 +214,9 @@ static json_t *diagnostic(lsp_server *s, const dg_diag *d) {
       dg_buf_item(&msg, "\n", n->msg, strlen(n->msg));
   }
   const char *text = dg_buf_text(&msg);
-  json_t *j = json_pack("{s:o,s:i,s:s,s:s,s:o}", "range", lsp_range(s, d->file, d->off, d->len), "severity",
-                        severity[d->sev], "code", d->code ? d->code : "", "source", "plancheck", "message",
+  const char *code = d->code ? d->code : "";   /* a rule script's may be any bytes */
+  json_t *j = json_pack("{s:o,s:i,s:o,s:s,s:o}", "range", lsp_range(s, d->file, d->off, d->len), "severity",
+                        severity[d->sev], "code", lsp_string(code, strlen(code)), "source", "plancheck", "message",
                         lsp_string(text, strlen(text)));
   if (json_array_size(related)) json_object_set_new(j, "relatedInformation", related);
   else json_decref(related);

@@ -63,7 +63,7 @@ typedef struct actions {
 /* A finding as the diagnostic a code action fixes. */
 static json_t *fixed(actions *c, const dg_diag *d) {
   json_t *diag = json_pack("{s:o,s:s,s:s}", "range", lsp_range(c->srv, d->file, d->off, d->len), "code",
-                           d->code ? d->code : "", "message", "");
+                           d->code, "message", "");   /* a fixed finding's code is one of ours */
   json_object_set_new(diag, "message", lsp_string(d->msg, strlen(d->msg)));
   return diag;
 }

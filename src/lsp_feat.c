@@ -287,7 +287,7 @@ static int add_directive(md_item *it, void *ctx) {
   json_t *j = item(it->id, cs_excerpt(d->m, it, 80), KIND_REFERENCE);
   const char *text = md_item_text(d->m, it);
   json_object_set_new(j, "documentation", lsp_string(text, strlen(text)));
-  json_object_set_new(j, "textEdit", json_pack("{s:O,s:o}", "range", d->range, "newText", json_string(it->id)));
+  json_object_set_new(j, "textEdit", json_pack("{s:O,s:o}", "range", d->range, "newText", lsp_string(it->id, strlen(it->id))));
   json_array_append_new(d->items, j);
   return 0;
 }
