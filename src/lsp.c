@@ -108,10 +108,10 @@ static void free_options(lsp_server *s) {
 
 /* ---- the last check ---- */
 
-static void close_session(lsp_server *s) {
+/* The session and what was made from it; the documents' snapshots stay. */
+static void drop_session(lsp_server *s) {
   if (s->session) ss_close(s->session);
   s->session = NULL;
-  for (size_t i = 0; i < s->nchecked; i++) free(s->snapshot[i]);
   for (size_t i = 0; i < s->nlines; i++) lsp_lines_free(&s->lines[i]);
   free(s->lines);
   free(s->file_doc);
@@ -124,6 +124,11 @@ static void close_session(lsp_server *s) {
   s->nfile_doc = 0;
   s->lines = NULL;
   s->nlines = 0;
+}
+
+static void close_session(lsp_server *s) {
+  drop_session(s);
+  for (size_t i = 0; i < s->nchecked; i++) free(s->snapshot[i]);
   s->nchecked = 0;
 }
 
@@ -401,8 +406,7 @@ static int write_all(int fd, const char *p, size_t n) {
 /* The child: the full check, and [{uri, version, diagnostics}, ...] of
  * the open documents written to fd. */
 static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, int fd) {
-  s->lines = NULL;   /* the parent's, for the parent's session */
-  s->nlines = 0;
+  drop_session(s);   /* the server's copy; the snapshots are what is checked */
   s->opts.text_checks = s->text_checks;
   s->opts.no_rules = s->no_rules;
   s->session = ss_open(&s->opts);
@@ -416,7 +420,16 @@ static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, 
                                          (json_int_t)s->checked[i]->version, "diagnostics",
                                          doc_diagnostics(s, i, per, unplaced)));
   char *text = json_dumps(all, JSON_COMPACT);
-  _exit(text && write_all(fd, text, strlen(text)) == 0 ? 0 : 1);
+  int status = text && write_all(fd, text, strlen(text)) == 0 ? 0 : 1;
+  /* What the child made is freed (a leak checker follows it); what it
+   * shares with the server stays the server's. */
+  free(text);
+  json_decref(all);
+  json_decref(unplaced);
+  for (size_t f = 0; f < s->nfile_doc; f++) json_decref(per[f]);
+  free(per);
+  drop_session(s);
+  _exit(status);
 }
 
 static void start_background(lsp_server *s, const ss_file *files, size_t n) {
