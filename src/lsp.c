@@ -724,7 +724,7 @@ static json_t *capabilities(void) {
                    "serverInfo", "name", "plancheck", "version", "1");
 }
 
-/* A request's answer, by method; *handled 0 when the method is unknown. */
+/* A request's answer, by method; *error and *code set when there is none. */
 static json_t *answer(lsp_server *s, const char *method, json_t *params, int *code, const char **error) {
   if (strcmp(method, "textDocument/hover") == 0) return lsp_hover(s, params);
   if (strcmp(method, "textDocument/definition") == 0) return lsp_definition(s, params);
