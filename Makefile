@@ -4,8 +4,10 @@
 
 CC       ?= cc
 # libzip and libxml2 read Word documents (src/docx.c: the zip archive and
-# its XML parts).
-PKGS     := libutf8proc lua5.4 libzip libxml-2.0
+# its XML parts). jansson reads and writes the language server's JSON-RPC
+# messages (src/lsp_rpc.c): a parser that validates UTF-8 and rejects what
+# is not JSON, which the server meets from any client.
+PKGS     := libutf8proc lua5.4 libzip libxml-2.0 jansson
 WARN     := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes
 CFLAGS   ?= -O2 -g
 ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
@@ -17,15 +19,16 @@ ALL_CFLAGS = $(WARN) $(CPPFLAGS) $(CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild \
 # serves when the archive is missing.
 LUA_LIBDIR := $(shell pkg-config --variable=libdir lua5.4 2>/dev/null)
 LUA_LIBS := $(if $(wildcard $(LUA_LIBDIR)/liblua5.4.a),$(LUA_LIBDIR)/liblua5.4.a -ldl,$(shell pkg-config --libs lua5.4 2>/dev/null))
-LDLIBS   := $(shell pkg-config --libs libutf8proc libzip libxml-2.0 2>/dev/null) $(LUA_LIBS) -lm
+LDLIBS   := $(shell pkg-config --libs libutf8proc libzip libxml-2.0 jansson 2>/dev/null) $(LUA_LIBS) -lm
 RE2C     := re2c
 RE2CFLAGS := -W -Werror --utf8 --no-generation-date --no-version
 LEMON    := lemon
 
 # Debian packages the build needs, by the command or library that needs them.
 # gettext compiles the Vietnamese catalogue po/vi.po; libzip-dev and
-# libxml2-dev read Word documents (import).
-DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make libzip-dev libxml2-dev
+# libxml2-dev read Word documents (import); libjansson-dev is the language
+# server's JSON (lsp).
+DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make libzip-dev libxml2-dev libjansson-dev
 # ... and the readers `make test` checks the report formats with (JSON
 # Schema, iCalendar, Graphviz): independent of plancheck's own writers; a
 # real browser that renders the HTML report (tests/run, section html; `make

@@ -225,3 +225,13 @@ ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t n
   write_files(&a);
   return a.r;
 }
+
+const char *ac_link_edit(md_model *m, md_link *l, uint32_t *off, uint32_t *len) {
+  ac_change c = { l, "", cs_fingerprint(m, l->item), NULL };
+  edit e = edit_of(m, &c);
+  *off = e.off;
+  *len = e.len;
+  return e.text;
+}
+
+int ac_vietnamese_line(const char *data, uint32_t off) { return vietnamese_before(data, off); }

@@ -33,4 +33,12 @@ typedef struct ac_result {
  * as it was. */
 ac_result ac_accept(md_model *m, md_plan *plan, const char *const *ids, size_t nids);
 
+/* The one edit that accepts link l (its target resolved to a directive):
+ * replace bytes [*off, *off + *len) of its file with the text returned,
+ * as ac_accept would (the language server's code action). */
+const char *ac_link_edit(md_model *m, md_link *l, uint32_t *off, uint32_t *len);
+/* Whether the line holding `off`, up to it, is written with Vietnamese
+ * keywords (what ac_link_edit spells `fingerprint` by). */
+int ac_vietnamese_line(const char *data, uint32_t off);
+
 #endif

@@ -27,6 +27,7 @@
 #include "export.h"
 #include "fmt.h"
 #include "import.h"
+#include "lsp.h"
 #include "lang.h"
 #include "report.h"
 #include "resolve.h"
@@ -173,6 +174,7 @@ static const cmd_def commands[] = {
   [CMD_NEW] = { "new", NULL, run_new, NULL, ACCEPTS_NEW | NO_FILES },
   { "import", NULL, NULL, cmd_import, 0 },
   { "fmt", NULL, NULL, cmd_fmt, 0 },
+  { "lsp", NULL, NULL, lsp_main, 0 },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
 

@@ -1,0 +1,20 @@
+/* lsp: `plancheck lsp`, a Language Server Protocol server over stdio.
+ *
+ * Diagnostics are every finding of `check` on the open documents (each
+ * change checks them again through session.h, the editor's unsaved text
+ * winning over the files on disk), with the notes as related locations;
+ * hover, go-to-definition, completion, formatting (fmt.h) and code actions
+ * read the model of the last check. The protocol is in lsp_rpc, the
+ * documents and positions in lsp_doc, the server in lsp.c, the answers
+ * that read the model in lsp_feat.c and the edits in lsp_edit.c.
+ * Layer: command line; calls session, fmt, accept, suggest, model. */
+#ifndef PLANCHECK_LSP_H
+#define PLANCHECK_LSP_H
+
+/* Runs the server on stdin/stdout with the options in argv[first..argc)
+ * (-I DIR, --stdlib DIR, --no-rules, --rules FILE, -W..., --as-of DATE,
+ * --stdio). Returns the exit status: 0 after shutdown and exit, 1 when the
+ * stream ended or exit came without shutdown, 2 for a usage error. */
+int lsp_main(int argc, char **argv, int first);
+
+#endif
