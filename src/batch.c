@@ -13,6 +13,7 @@
 #include "index.h"
 #include "lang.h"
 #include "mem.h"
+#include "source.h"
 
 /* ---- paths and foreign findings ---- */
 
@@ -155,18 +156,6 @@ typedef struct worker {
  * a crash. */
 enum { WORKER_EXIT_OOM = 4 };
 
-static int write_all(int fd, const void *data, size_t n) {
-  const char *p = data;
-  while (n > 0) {
-    ssize_t w = write(fd, p, n);
-    if (w < 0 && errno == EINTR) continue;
-    if (w <= 0) return -1;
-    p += w;
-    n -= (size_t)w;
-  }
-  return 0;
-}
-
 static size_t slice_count(const run *r, size_t k) { return r->starts[k + 1] - r->starts[k]; }
 
 /* Whether two paths are in the same directory, as spelled. */
@@ -207,8 +196,8 @@ static int send_slice(int fd, const run *r, size_t k) {
   f.out_len = nout;
   f.err_len = nerr;
   f.foreign_len = nforeign;
-  int bad = write_all(fd, &f, sizeof f) || write_all(fd, out, nout) || write_all(fd, err, nerr) ||
-            write_all(fd, foreign, nforeign);
+  int bad = src_write_all(fd, &f, sizeof f) || src_write_all(fd, out, nout) || src_write_all(fd, err, nerr) ||
+            src_write_all(fd, foreign, nforeign);
   free(out);
   free(err);
   free(foreign);

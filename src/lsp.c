@@ -19,36 +19,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cli.h"
 #include "lang.h"
 #include "lsp_srv.h"
 #include "mem.h"
+#include "source.h"
 #include "text.h"
 
 /* ---- options ---- */
-
-static int usage(const char *fmt, const char *arg) {
-  fputs("plancheck: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputc('\n', stderr);
-  fputs(_("Try 'plancheck --help'.\n"), stderr);
-  return 2;
-}
-
-static const char *value_of(int argc, char **argv, int *i, const char *name) {
-  size_t n = strlen(name);
-  const char *a = argv[*i];
-  if (strncmp(a, name, n) != 0) return NULL;
-  if (a[n] == '=') return a + n + 1;
-  if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
-  return NULL;
-}
-
-static dt_day today(void) {
-  time_t now = time(NULL);
-  struct tm tm;
-  if (!localtime_r(&now, &tm)) return 0;
-  return dt_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
 
 /* The options of `plancheck lsp`, into s->opts; the arrays are malloc'd
  * (freed by free_options). 0, or the usage error's status. */
@@ -59,43 +37,39 @@ static int parse_options(lsp_server *s, int argc, char **argv, int first) {
   o->incdirs = inc;
   o->rules = rules;
   o->switches = sw;
-  o->as_of = today();
+  o->as_of = cl_today();
   s->text_checks = 1;
   s->split_ms = 100;
   o->planpath = getenv("PLANPATH");
   for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
-    if (value_of(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0 || strcmp(a, "--stdio") == 0) continue;
+    if (cl_option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0 || strcmp(a, "--stdio") == 0) continue;
     if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
-      fputs(_("plancheck lsp [-I DIR]... [--stdlib DIR] [--rules FILE]... [--no-rules] [-W...]\n"
-              "              [--werror] [--as-of DATE] [--no-text-checks] [--split-after MS]\n"
-              "  a language server (LSP) over standard input and output for editors: the\n"
-              "  findings of check as a plan is typed, hover, definition, completion,\n"
-              "  formatting and quick fixes; docs/LSP.md.\n"), stdout);
+      fputs(_(LSP_HELP), stdout);
       return -1;
     }
-    if ((v = value_of(argc, argv, &i, "-I"))) inc[o->nincdirs++] = v;
+    if ((v = cl_option_value(argc, argv, &i, "-I"))) inc[o->nincdirs++] = v;
     else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[o->nincdirs++] = a + 2;
-    else if ((v = value_of(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
-    else if ((v = value_of(argc, argv, &i, "--rules"))) rules[o->nrules++] = v;
+    else if ((v = cl_option_value(argc, argv, &i, "--stdlib"))) o->stdlib_dir = v;
+    else if ((v = cl_option_value(argc, argv, &i, "--rules"))) rules[o->nrules++] = v;
     else if (strcmp(a, "--no-rules") == 0) o->no_rules = s->no_rules = 1;
     else if (strcmp(a, "--no-text-checks") == 0) s->text_checks = 0;
-    else if ((v = value_of(argc, argv, &i, "--split-after"))) {
+    else if ((v = cl_option_value(argc, argv, &i, "--split-after"))) {
       char *end;
       s->split_ms = strtol(v, &end, 10);
       if (*v < '0' || *v > '9' || *end || s->split_ms < 0 || s->split_ms > 1000000)
-        return usage(_("--split-after wants milliseconds (a whole number), not '%s'"), v);
+        return cl_usage(_("--split-after wants milliseconds (a whole number), not '%s'"), v);
     }
     else if (strcmp(a, "--werror") == 0) o->werror = 1;
     else if (strncmp(a, "-W", 2) == 0 && a[2]) sw[o->nswitches++] = a + 2;
-    else if ((v = value_of(argc, argv, &i, "--as-of"))) {
+    else if ((v = cl_option_value(argc, argv, &i, "--as-of"))) {
       if (dt_parse_iso(v, strlen(v), &o->as_of) != 0)
-        return usage(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
-    } else return usage(_("unknown option '%s' for lsp"), a);
+        return cl_usage(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
+    } else return cl_usage(_("unknown option '%s' for lsp"), a);
   }
   /* A wrong -W switch is a usage error now, not at the first check. */
   ss_session *probe = ss_open(o);
-  if (!probe) return usage("%s", ss_error());
+  if (!probe) return cl_usage("%s", ss_error());
   ss_close(probe);
   return 0;
 }
@@ -392,17 +366,6 @@ static void stop_background(lsp_server *s) {
   s->bg_len = 0;
 }
 
-static int write_all(int fd, const char *p, size_t n) {
-  while (n) {
-    ssize_t k = write(fd, p, n);
-    if (k < 0 && errno == EINTR) continue;
-    if (k <= 0) return -1;
-    p += k;
-    n -= (size_t)k;
-  }
-  return 0;
-}
-
 /* The child: the full check, and [{uri, version, diagnostics}, ...] of
  * the open documents written to fd. */
 static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, int fd) {
@@ -420,7 +383,7 @@ static _Noreturn void background(lsp_server *s, const ss_file *files, size_t n, 
                                          (json_int_t)s->checked[i]->version, "diagnostics",
                                          doc_diagnostics(s, i, per, unplaced)));
   char *text = json_dumps(all, JSON_COMPACT);
-  int status = text && write_all(fd, text, strlen(text)) == 0 ? 0 : 1;
+  int status = text && src_write_all(fd, text, strlen(text)) == 0 ? 0 : 1;
   /* What the child made is freed (a leak checker follows it); what it
    * shares with the server stays the server's. */
   free(text);

@@ -17,4 +17,12 @@
  * stream ended or exit came without shutdown, 2 for a usage error. */
 int lsp_main(int argc, char **argv, int first);
 
+/* Its paragraph of --help (`plancheck --help` and `plancheck lsp --help`). */
+#define LSP_HELP \
+  N_("plancheck lsp [-I DIR]... [--stdlib DIR] [--rules FILE]... [--no-rules] [-W...]\n" \
+     "              [--werror] [--as-of DATE] [--no-text-checks] [--split-after MS]\n" \
+     "  a language server (LSP) over standard input and output for editors: the\n" \
+     "  findings of check as a plan is typed, hover, definition, completion,\n" \
+     "  formatting and quick fixes; docs/LSP.md.\n")
+
 #endif

@@ -18,6 +18,7 @@
 #include "agenda.h"
 #include "batch.h"
 #include "cascade.h"
+#include "cli.h"
 #include "check.h"
 #include "mem.h"
 #include "newplan.h"
@@ -207,6 +208,7 @@ static const char *const help_text[] = {
      "  file printed; -w rewrites each file that differs in place; --check\n"
      "  lists them and exits 1; --keywords spells every keyword in English or\n"
      "  Vietnamese. Comments, blank lines and the text are kept.\n"),
+  LSP_HELP,
   N_("plancheck coverage --explain: also why each parent directive is addressed\n"
      "to the plan's level (or why not: the listed ones the plan need not\n"
      "answer).\n"
@@ -291,24 +293,9 @@ static void help(void) {
   }
 }
 
-static dt_day today(void) {
-  time_t now = time(NULL);
-  struct tm tm;
-  if (!localtime_r(&now, &tm)) return 0;
-  return dt_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
-}
-
 static void out_of_memory(void) {
   fputs(_("plancheck: out of memory\n"), stderr);
   exit(EXIT_USAGE);
-}
-
-static int usage_error(const char *fmt, const char *arg) {
-  fputs("plancheck: ", stderr);
-  fprintf(stderr, fmt, arg);
-  fputc('\n', stderr);
-  fputs(_("Try 'plancheck --help'.\n"), stderr);
-  return EXIT_USAGE;
 }
 
 /* Whether a first argument that is no command is a mistyped one rather
@@ -347,16 +334,6 @@ static int unknown_command(const char *a) {
   return EXIT_USAGE;
 }
 
-/* Value of "--name=value" or "--name value"; advances *i for the latter. */
-static const char *option_value(int argc, char **argv, int *i, const char *name) {
-  size_t n = strlen(name);
-  const char *a = argv[*i];
-  if (strncmp(a, name, n) != 0) return NULL;
-  if (a[n] == '=') return a + n + 1;
-  if (a[n] == '\0' && *i + 1 < argc) return argv[++*i];
-  return NULL;
-}
-
 /* A positive whole number, or -1. */
 static long long count_arg(const char *v) {
   char *end;
@@ -369,7 +346,7 @@ static long long count_arg(const char *v) {
  * of them, or an exit status. */
 static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   const char *a = argv[*i], *v;
-  if ((v = option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
+  if ((v = cl_option_value(argc, argv, i, "--rules"))) { o->rules[o->nrules++] = v; return 0; }
   if (strcmp(a, "--list-rules") == 0) { o->list_rules = 1; return 0; }
   if (strcmp(a, "--no-rules") == 0) { o->no_rules = 1; return 0; }
   if (strcmp(a, "--text-checks") == 0 || strcmp(a, "--weak-links") == 0) { o->text_checks = 1; return 0; }
@@ -378,16 +355,16 @@ static int parse_rule_option(int argc, char **argv, int *i, options *o) {
   if (strncmp(a, "-W", 2) == 0) {
     if (a[2]) o->switches[o->nswitches++] = a + 2;
     else if (*i + 1 < argc) o->switches[o->nswitches++] = argv[++*i];
-    else return usage_error(_("option -W needs a rule%s"), "");
+    else return cl_usage(_("option -W needs a rule%s"), "");
     return 0;
   }
-  if ((v = option_value(argc, argv, i, "--lua-budget"))) {
-    if ((o->lua_budget = count_arg(v)) < 0) return usage_error(_("--lua-budget wants a positive number, not '%s'"), v);
+  if ((v = cl_option_value(argc, argv, i, "--lua-budget"))) {
+    if ((o->lua_budget = count_arg(v)) < 0) return cl_usage(_("--lua-budget wants a positive number, not '%s'"), v);
     return 0;
   }
-  if ((v = option_value(argc, argv, i, "--lua-memory"))) {
+  if ((v = cl_option_value(argc, argv, i, "--lua-memory"))) {
     long long mib = count_arg(v);
-    if (mib < 0 || mib > 65536) return usage_error(_("--lua-memory wants a number of MiB (1-65536), not '%s'"), v);
+    if (mib < 0 || mib > 65536) return cl_usage(_("--lua-memory wants a number of MiB (1-65536), not '%s'"), v);
     o->lua_memory = (size_t)mib << 20;
     return 0;
   }
@@ -401,9 +378,9 @@ static int parse_new_option(int argc, char **argv, int *i, options *o) {
   const char **slot[] = { &r->from, &r->level, &r->issuer, &r->number, &r->date, &r->place, &r->output };
   static const char *const names[] = { "--from", "--level", "--issuer", "--number", "--date", "--place", "-o" };
   for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
-    const char *v = option_value(argc, argv, i, names[k]);
+    const char *v = cl_option_value(argc, argv, i, names[k]);
     if (v) { *slot[k] = v; return 0; }
-    if (strcmp(argv[*i], names[k]) == 0) return usage_error(_("option %s needs a value"), names[k]);
+    if (strcmp(argv[*i], names[k]) == 0) return cl_usage(_("option %s needs a value"), names[k]);
   }
   if (strcmp(argv[*i], "--force") == 0) { o->force = 1; return 0; }
   return -1;
@@ -413,12 +390,12 @@ static int parse_new_option(int argc, char **argv, int *i, options *o) {
  * issuer, number and date. */
 static int check_new_options(const options *o) {
   const np_request *r = &o->new_plan;
-  if (o->nfiles) return usage_error(_("'new' takes no file ('%s'): give the parent with --from"), o->files[0]);
+  if (o->nfiles) return cl_usage(_("'new' takes no file ('%s'): give the parent with --from"), o->files[0]);
   const char *missing = !r->from ? "--from" : !r->level ? "--level" : !r->issuer ? "--issuer"
                       : !r->number ? "--number" : !r->date ? "--date" : NULL;
-  if (missing) return usage_error(_("'new' needs %s"), missing);
-  if (o->force && !r->output) return usage_error(_("--force is for -o FILE%s"), "");
-  if (o->format != RP_TEXT) return usage_error(_("'new' writes a plan, not a report (no --format)%s"), "");
+  if (missing) return cl_usage(_("'new' needs %s"), missing);
+  if (o->force && !r->output) return cl_usage(_("--force is for -o FILE%s"), "");
+  if (o->format != RP_TEXT) return cl_usage(_("'new' writes a plan, not a report (no --format)%s"), "");
   return -1;
 }
 
@@ -431,9 +408,9 @@ static int parse_args(int argc, char **argv, options *o) {
   o->progress = mem_calloc((size_t)argc, sizeof *o->progress);
   o->within = 30;
   o->color = -1;
-  o->as_of = today();
+  o->as_of = cl_today();
   int i = 1;
-  while (i < argc && option_value(argc, argv, &i, "--lang")) i++;   /* --lang may come before the command */
+  while (i < argc && cl_option_value(argc, argv, &i, "--lang")) i++;   /* --lang may come before the command */
   int named = i;
   for (int c = 0; i < argc && c < NCOMMANDS; c++)
     if (commands[c].run && strcmp(argv[i], commands[c].name) == 0) { o->cmd = (command)c; i++; break; }
@@ -443,82 +420,82 @@ static int parse_args(int argc, char **argv, options *o) {
     const char *a = argv[i], *v;
     if (only_files || a[0] != '-' || strcmp(a, "-") == 0) { o->files[o->nfiles++] = a; continue; }
     if (strcmp(a, "--") == 0) { only_files = 1; continue; }
-    if (option_value(argc, argv, &i, "--lang")) continue;   /* read by lang_option */
+    if (cl_option_value(argc, argv, &i, "--lang")) continue;   /* read by lang_option */
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { help(); return EXIT_CLEAN; }
     if (strcmp(a, "--version") == 0) { printf("plancheck %s\n", PLANCHECK_VERSION); return EXIT_CLEAN; }
     if (strncmp(a, "-I", 2) == 0) {
       if (a[2]) o->incdirs[o->nincdirs++] = a + 2;
       else if (i + 1 < argc) o->incdirs[o->nincdirs++] = argv[++i];
-      else return usage_error(_("option -I needs a directory%s"), "");
+      else return cl_usage(_("option -I needs a directory%s"), "");
       continue;
     }
-    if (accepts(o, ACCEPTS_DOCUMENT) && (v = option_value(argc, argv, &i, "--format"))) {
+    if (accepts(o, ACCEPTS_DOCUMENT) && (v = cl_option_value(argc, argv, &i, "--format"))) {
       o->report_format = v;
       continue;
     }
-    if ((v = option_value(argc, argv, &i, "--format"))) {
-      if (rp_parse_format(v, &o->format) != 0) return usage_error(_("unknown format '%s' (text, json, sarif, md or csv)"), v);
+    if ((v = cl_option_value(argc, argv, &i, "--format"))) {
+      if (rp_parse_format(v, &o->format) != 0) return cl_usage(_("unknown format '%s' (text, json, sarif, md or csv)"), v);
       continue;
     }
-    if ((v = option_value(argc, argv, &i, "--as-of"))) {
-      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return usage_error(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
+    if ((v = cl_option_value(argc, argv, &i, "--as-of"))) {
+      if (dt_parse_iso(v, strlen(v), &o->as_of) != 0) return cl_usage(_("--as-of wants a date such as 2024-06-30, not '%s'"), v);
       continue;
     }
     if (strcmp(a, "--evaluate") == 0 && accepts(o, ACCEPTS_EVALUATE)) { o->evaluate = 1; continue; }
     if (strcmp(a, "--explain") == 0 && accepts(o, ACCEPTS_EXPLAIN)) { o->explain = 1; continue; }
-    if ((v = option_value(argc, argv, &i, "--color"))) {
+    if ((v = cl_option_value(argc, argv, &i, "--color"))) {
       if (strcmp(v, "auto") == 0) o->color = -1;
       else if (strcmp(v, "always") == 0) o->color = 1;
       else if (strcmp(v, "never") == 0) o->color = 0;
-      else return usage_error(_("unknown colour mode '%s' (auto, always or never)"), v);
+      else return cl_usage(_("unknown colour mode '%s' (auto, always or never)"), v);
       continue;
     }
-    if ((v = option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
-    if ((v = option_value(argc, argv, &i, "--progress"))) { o->progress[o->nprogress++] = v; continue; }
-    if (accepts(o, ACCEPTS_WITHIN) && (v = option_value(argc, argv, &i, "--within"))) {
+    if ((v = cl_option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
+    if ((v = cl_option_value(argc, argv, &i, "--progress"))) { o->progress[o->nprogress++] = v; continue; }
+    if (accepts(o, ACCEPTS_WITHIN) && (v = cl_option_value(argc, argv, &i, "--within"))) {
       long long n = strcmp(v, "0") == 0 ? 0 : count_arg(v);
-      if (n < 0 || n > 36600) return usage_error(_("--within wants a number of days (0-36600), not '%s'"), v);
+      if (n < 0 || n > 36600) return cl_usage(_("--within wants a number of days (0-36600), not '%s'"), v);
       o->within = (int)n;
       continue;
     }
-    if (accepts(o, ACCEPTS_OWNER) && (v = option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
+    if (accepts(o, ACCEPTS_OWNER) && (v = cl_option_value(argc, argv, &i, "--owner"))) { o->owner = v; continue; }
     if (accepts(o, ACCEPTS_NEW)) {
       int r = parse_new_option(argc, argv, &i, o);
       if (r == 0) continue;
       if (r > 0) return r;
     }
-    if ((v = option_value(argc, argv, &i, "--jobs")) || (v = option_value(argc, argv, &i, "-j")) ||
+    if ((v = cl_option_value(argc, argv, &i, "--jobs")) || (v = cl_option_value(argc, argv, &i, "-j")) ||
         (strncmp(a, "-j", 2) == 0 && a[2] && (v = a + 2))) {
       long long n = count_arg(v);
-      if (n < 0 || n > 256) return usage_error(_("--jobs wants a number of processes (1-256), not '%s'"), v);
+      if (n < 0 || n > 256) return cl_usage(_("--jobs wants a number of processes (1-256), not '%s'"), v);
       o->jobs = (int)n;
       continue;
     }
-    if (accepts(o, ACCEPTS_PARTS) && (v = option_value(argc, argv, &i, "--batch"))) {
-      if ((o->batch = count_arg(v)) < 0) return usage_error(_("--batch wants a positive number of plans, not '%s'"), v);
+    if (accepts(o, ACCEPTS_PARTS) && (v = cl_option_value(argc, argv, &i, "--batch"))) {
+      if ((o->batch = count_arg(v)) < 0) return cl_usage(_("--batch wants a positive number of plans, not '%s'"), v);
       continue;
     }
-    if (accepts(o, ACCEPTS_PARTS) && (v = option_value(argc, argv, &i, "--stop-after"))) {
+    if (accepts(o, ACCEPTS_PARTS) && (v = cl_option_value(argc, argv, &i, "--stop-after"))) {
       static const char *const stages[] = { "lex", "parse", "resolve" };
       for (int k = 0; k < 3 && !o->stop_after; k++)
         if (strcmp(v, stages[k]) == 0) o->stop_after = STOP_LEX + k;
-      if (!o->stop_after) return usage_error(_("--stop-after wants lex, parse or resolve, not '%s'"), v);
+      if (!o->stop_after) return cl_usage(_("--stop-after wants lex, parse or resolve, not '%s'"), v);
       continue;
     }
     int r = parse_rule_option(argc, argv, &i, o);
     if (r == 0) continue;
     if (r > 0) return r;
-    return usage_error(_("unknown option '%s'"), a);
+    return cl_usage(_("unknown option '%s'"), a);
   }
   if (o->list_rules) return -1;
   if (accepts(o, NO_FILES)) return check_new_options(o);
-  if (o->nfiles == 0) return usage_error(_("no input files%s"), "");
-  if (accepts(o, ACCEPTS_DOCUMENT) && !o->report_format) return usage_error(_("'report' needs --format NAME%s"), "");
+  if (o->nfiles == 0) return cl_usage(_("no input files%s"), "");
+  if (accepts(o, ACCEPTS_DOCUMENT) && !o->report_format) return cl_usage(_("'report' needs --format NAME%s"), "");
   if ((o->format == RP_MD || o->format == RP_CSV) && !accepts(o, ACCEPTS_TABLES))
-    return usage_error(_("formats md and csv are for 'coverage'%s"), "");
-  if (o->format != RP_TEXT && accepts(o, TEXT_ONLY)) return usage_error(_("'accept' prints text only%s"), "");
+    return cl_usage(_("formats md and csv are for 'coverage'%s"), "");
+  if (o->format != RP_TEXT && accepts(o, TEXT_ONLY)) return cl_usage(_("'accept' prints text only%s"), "");
   if (o->format == RP_SARIF && (!accepts(o, ACCEPTS_SARIF) || o->stop_after))
-    return usage_error(_("format sarif is for 'check'%s"), "");
+    return cl_usage(_("format sarif is for 'check'%s"), "");
   return -1;
 }
 
@@ -651,14 +628,14 @@ static void list_rules(const ru_engine *rules) {
 static int apply_switches(const options *o, ru_engine *rules) {
   for (size_t i = 0; i < o->nswitches; i++) {
     const char *err = ru_switch(rules, o->switches[i]);
-    if (err) return usage_error("%s", err);
+    if (err) return cl_usage("%s", err);
   }
   if (accepts(o, ACCEPTS_DOCUMENT) && !ex_find(o->report_format) && !ru_find(rules, RU_FORMAT, o->report_format)) {
     ar_arena a;
     ar_init(&a);
     const char *why = dg_fmt(&a, _("unknown report format '%s' (built in: %s; plancheck --list-rules lists the "
                                    "scripts' formats)"), o->report_format, ex_names(&a));
-    int status = usage_error("%s", why);
+    int status = cl_usage("%s", why);
     ar_free(&a);
     return status;
   }
@@ -704,7 +681,7 @@ static int cmd_agenda(const options *o, md_model *m, const inputs_t *in) {
   const md_body *owner = NULL;
   if (o->owner && !(owner = owner_named(m, o->owner))) {
     print_diags(o, m->src, m->diags);
-    return usage_error(_("--owner: no body is named '%s'"), o->owner);
+    return cl_usage(_("--owner: no body is named '%s'"), o->owner);
   }
   ag_agenda **a = mem_calloc(in->n ? in->n : 1, sizeof *a);
   size_t n = 0, overdue = 0;
@@ -816,7 +793,7 @@ static int cmd_new(const options *o, md_model *m, const rs_options *ro, ru_engin
     return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_USAGE;
   }
   int e = of_write(m->arena, path, text, n, o->force);
-  if (e == EEXIST) return usage_error(_("%s exists already: nothing written (give --force to replace it)"), path);
+  if (e == EEXIST) return cl_usage(_("%s exists already: nothing written (give --force to replace it)"), path);
   if (e) {
     fputs("plancheck: ", stderr);
     fprintf(stderr, _("cannot write %s: %s"), path, strerror(e));
@@ -835,7 +812,7 @@ static int cmd_check_whole(const options *o, const char **paths, size_t npaths) 
                     o->stdlib_dir, o->no_rules, o->rules, o->nrules, o->switches, o->nswitches, o->lua_budget,
                     o->lua_memory, o->progress, o->nprogress, paths, npaths };
   ss_session *s = ss_open(&so);
-  if (!s) return usage_error("%s", ss_error());
+  if (!s) return cl_usage("%s", ss_error());
   ss_file *files = mem_calloc(npaths + 1, sizeof *files);
   for (size_t i = 0; i < npaths; i++) files[i].path = paths[i];
   size_t unreadable = ss_check(s, files, npaths);
@@ -925,7 +902,7 @@ static int run(const options *o) {
 static const char *lang_option(int argc, char **argv) {
   const char *lang = NULL;
   for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++) {
-    const char *v = option_value(argc, argv, &i, "--lang");
+    const char *v = cl_option_value(argc, argv, &i, "--lang");
     if (v) lang = lg_parse(v) < 0 ? "" : v;
   }
   return lang;
@@ -1014,17 +991,17 @@ static int cmd_import(int argc, char **argv, int first) {
   int force = 0, status = EXIT_CLEAN;
   for (int i = first; i < argc; i++) {
     const char *a = argv[i], *v;
-    if (option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
-    if ((v = option_value(argc, argv, &i, "-o"))) out = v;
-    else if ((v = option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
+    if (cl_option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
+    if ((v = cl_option_value(argc, argv, &i, "-o"))) out = v;
+    else if ((v = cl_option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
     else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[ninc++] = a + 2;   /* -IDIR, as for check */
-    else if ((v = option_value(argc, argv, &i, "--parent"))) parent = v;
+    else if ((v = cl_option_value(argc, argv, &i, "--parent"))) parent = v;
     else if (strcmp(a, "--force") == 0) force = 1;
-    else if (a[0] == '-' && a[1]) { free(inc); return usage_error(_("unknown option '%s' for import"), a); }
-    else if (in) { free(inc); return usage_error(_("import reads one document, not '%s' too"), a); }
+    else if (a[0] == '-' && a[1]) { free(inc); return cl_usage(_("unknown option '%s' for import"), a); }
+    else if (in) { free(inc); return cl_usage(_("import reads one document, not '%s' too"), a); }
     else in = a;
   }
-  if (!in) { free(inc); return usage_error(_("import needs a document (FILE, or - for standard input)%s"), ""); }
+  if (!in) { free(inc); return cl_usage(_("import needs a document (FILE, or - for standard input)%s"), ""); }
   ar_arena a;
   ar_init(&a);
   char *data = NULL, *draft = NULL;
@@ -1143,29 +1120,29 @@ static int cmd_fmt(int argc, char **argv, int first) {
   fmt_run r = { 0, 0, -1, FM_KEEP, EXIT_CLEAN };
   for (int i = 1; i < argc; i++) {   /* --lang and --color may come before `fmt` too */
     const char *a = argv[i], *v;
-    if (option_value(argc, argv, &i, "--lang")) continue;
-    if ((v = option_value(argc, argv, &i, "--color")) && (o.color = color_mode(v)) == -2) {
+    if (cl_option_value(argc, argv, &i, "--lang")) continue;
+    if ((v = cl_option_value(argc, argv, &i, "--color")) && (o.color = color_mode(v)) == -2) {
       free(files);
-      return usage_error(_("unknown colour mode '%s' (auto, always or never)"), v);
+      return cl_usage(_("unknown colour mode '%s' (auto, always or never)"), v);
     }
     if (v || i < first) continue;
     if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) r.write = 1;
     else if (strcmp(a, "--check") == 0) r.check = 1;
-    else if ((v = option_value(argc, argv, &i, "--keywords")) && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
+    else if ((v = cl_option_value(argc, argv, &i, "--keywords")) && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
       r.kw = v[0] == 'e' ? FM_ENGLISH : FM_VIETNAMESE;
-    else if (v) { free(files); return usage_error(_("--keywords wants en or vi, not '%s'"), v); }
-    else if (a[0] == '-' && a[1]) { free(files); return usage_error(_("unknown option '%s' for fmt"), a); }
+    else if (v) { free(files); return cl_usage(_("--keywords wants en or vi, not '%s'"), v); }
+    else if (a[0] == '-' && a[1]) { free(files); return cl_usage(_("unknown option '%s' for fmt"), a); }
     else files[n++] = a;
   }
   r.color = use_color(&o);
   const char **paths = expand(files, &n);
   int status = -1;
-  if (!n) status = usage_error(_("fmt needs a plan file (FILE, a directory, or - for standard input)%s"), "");
+  if (!n) status = cl_usage(_("fmt needs a plan file (FILE, a directory, or - for standard input)%s"), "");
   for (size_t i = 0; status < 0 && i < n; i++)
     if (strcmp(paths[i], "-") == 0 && (r.write || n > 1))
-      status = usage_error(_("fmt reads standard input alone, and prints it: '%s' cannot be rewritten"), "-");
+      status = cl_usage(_("fmt reads standard input alone, and prints it: '%s' cannot be rewritten"), "-");
   if (status < 0 && n > 1 && !r.write && !r.check)
-    status = usage_error(_("fmt prints one file; give -w to rewrite several in place, or --check to list those "
+    status = cl_usage(_("fmt prints one file; give -w to rewrite several in place, or --check to list those "
                            "not formatted%s"), "");
   for (size_t i = 0; status < 0 && i < n; i++) fmt_file(&r, paths[i]);
   for (size_t i = 0; i < n; i++) free((char *)paths[i]);
@@ -1190,9 +1167,9 @@ int main(int argc, char **argv) {
           "các thông báo sẽ hiện bằng tiếng Anh\n"
           "plancheck: note: the Vietnamese messages (vi/LC_MESSAGES/plancheck.mo) were not found; "
           "showing English\n", stderr);
-  if (lang && !*lang) return usage_error(_("--lang wants vi or en%s"), "");
+  if (lang && !*lang) return cl_usage(_("--lang wants vi or en%s"), "");
   for (int i = 1; i < argc; i++) {   /* --lang and --color may come before the command */
-    if (option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
+    if (cl_option_value(argc, argv, &i, "--lang") || strncmp(argv[i], "--color", 7) == 0) continue;
     for (int c = 0; c < NCOMMANDS; c++)
       if (commands[c].own && strcmp(argv[i], commands[c].name) == 0) return commands[c].own(argc, argv, i + 1);
     break;

@@ -171,13 +171,13 @@ int src_read(const char *path, char **data, size_t *len) {
   return e;
 }
 
-static int write_all(int fd, const char *data, size_t n) {
+int src_write_all(int fd, const void *buf, size_t n) {
+  const char *data = buf;
   while (n > 0) {
     ssize_t w = write(fd, data, n);
-    if (w < 0) {
-      if (errno == EINTR) continue;
-      return errno;
-    }
+    if (w < 0 && errno == EINTR) continue;
+    if (w < 0) return errno;
+    if (w == 0) return EIO;
     data += w;
     n -= (size_t)w;
   }
@@ -224,7 +224,7 @@ static int fill_temp(const char *tmp, const struct stat *like, const char *data,
   if (unlink(tmp) != 0 && errno != ENOENT) return mem_check(errno);
   int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW, like ? 0600 : 0666);
   if (fd < 0) return mem_check(errno);
-  int e = write_all(fd, data, n);
+  int e = src_write_all(fd, data, n);
   if (!e && like) e = same_owner_and_mode(fd, like);
   if (!e && fsync(fd) != 0) e = errno;
   if (close(fd) != 0 && !e) e = errno;

@@ -126,6 +126,8 @@ int src_read(const char *path, char **data, size_t *len);
  * src_replace renames the temporary over `path` (0 or an errno value);
  * src_discard removes it instead. */
 char *src_temp_name(ar_arena *a, const char *path);
+/* Writes all n bytes to fd, again after an interruption: 0, or errno. */
+int src_write_all(int fd, const void *buf, size_t n);
 int src_write_temp(const char *tmp, const char *path, const char *data, size_t n);
 int src_write_new_temp(const char *tmp, const char *data, size_t n);
 int src_replace(const char *tmp, const char *path);
