@@ -327,8 +327,11 @@ static int unknown_command(const char *a) {
   fputs("plancheck: ", stderr);
   if (near) fprintf(stderr, _("unknown command '%s'; did you mean '%s'?\n"), a, near);
   else fprintf(stderr, _("unknown command '%s' (no file has that name either)\n"), a);
-  fputs(_("commands:"), stderr);   /* as the table lists them */
-  for (int c = 0; c < NCOMMANDS; c++) fprintf(stderr, "%s %s", c ? "," : "", commands[c].name);
+  fputs(_("commands:"), stderr);   /* as the table lists them, each quoted as the language quotes */
+  for (int c = 0; c < NCOMMANDS; c++) {
+    fputs(c ? ", " : " ", stderr);
+    fprintf(stderr, _("'%s'"), commands[c].name);
+  }
   fputc('\n', stderr);
   fputs(_("Try 'plancheck --help'.\n"), stderr);
   return EXIT_USAGE;
