@@ -72,7 +72,7 @@ FORCE:
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 
-.PHONY: all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po
+.PHONY: npm-deps all run test check-deps check-test-deps deps asan clean unit screenshot bench oom-sweep pot update-po
 all: check-deps plancheck $(MO)
 
 plancheck: $(OBJ)
@@ -190,6 +190,17 @@ deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_BENCH_PKGS)
+	@# npm: Debian's nodejs comes without it, NodeSource's (and no package npm then) with it.
+	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
+
+# The npm packages of the editor tests and of the SARIF validator, as their
+# package-lock.json files lock them (npm ci installs exactly those).
+NPM_DIRS := editors/vscode tests/sarif
+test: npm-deps
+npm-deps: $(NPM_DIRS:%=%/node_modules/.package-lock.json)
+%/node_modules/.package-lock.json: %/package-lock.json
+	@command -v npm >/dev/null || { echo "make test: npm is missing: install the Debian package npm (or run 'make deps' as root)" >&2; exit 2; }
+	cd $* && npm ci --no-audit --no-fund
 
 # The benchmarks of docs/BENCHMARKS.md: makes the synthetic cascades in
 # bench/data/ (once), verifies them and rewrites the measured section.
