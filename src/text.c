@@ -52,21 +52,28 @@ static sl_slice map_into(ar_arena *a, const char *s, size_t n, utf8proc_option_t
 /* ---- case folding without the library, for Latin text ---- */
 
 /* The code points the fast fold knows: Latin (ASCII to Latin Extended-B)
- * and Latin Extended Additional, where Vietnamese letters live. No
+ * and Latin Extended Additional, where Vietnamese letters live, and the
+ * General Punctuation that Word types into the same texts (“ ” – …). No
  * character there composes with one before it under NFC (the starters that
  * do are Hangul and Indic), so a text made only of such characters folds
  * character by character. */
-enum { FOLD_LOW = 0x250, FOLD_HIGH_FIRST = 0x1E00, FOLD_HIGH_END = 0x1F00 };
-static int32_t fold_table[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];  /* -1: not simple */
+enum {
+  FOLD_LOW = 0x250, FOLD_HIGH_FIRST = 0x1E00, FOLD_HIGH_END = 0x1F00, FOLD_PUNCT_FIRST = 0x2000,
+  FOLD_PUNCT_END = 0x2080,
+  FOLD_SIZE = FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST) + (FOLD_PUNCT_END - FOLD_PUNCT_FIRST)
+};
+static int32_t fold_table[FOLD_SIZE];  /* -1: not simple */
 /* 1 where the character is its own NFC and a starter: a text made only of
  * such characters is in NFC already. */
-static unsigned char nfc_table[FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST)];
+static unsigned char nfc_table[FOLD_SIZE];
 static int fold_ready;
 
 /* The index of a code point in the tables, or -1. */
 static long table_index(int32_t cp) {
   if (cp >= 0 && cp < FOLD_LOW) return cp;
   if (cp >= FOLD_HIGH_FIRST && cp < FOLD_HIGH_END) return FOLD_LOW + cp - FOLD_HIGH_FIRST;
+  if (cp >= FOLD_PUNCT_FIRST && cp < FOLD_PUNCT_END)
+    return FOLD_LOW + (FOLD_HIGH_END - FOLD_HIGH_FIRST) + cp - FOLD_PUNCT_FIRST;
   return -1;
 }
 
@@ -80,11 +87,19 @@ static int nfc_itself(int32_t cp) {
          utf8proc_category(cp) != UTF8PROC_CATEGORY_CN;
 }
 
+/* The code point at index i of the tables (table_index's inverse). */
+static int32_t table_cp(size_t i) {
+  if (i < FOLD_LOW) return (int32_t)i;
+  i -= FOLD_LOW;
+  if (i < FOLD_HIGH_END - FOLD_HIGH_FIRST) return (int32_t)i + FOLD_HIGH_FIRST;
+  return (int32_t)(i - (FOLD_HIGH_END - FOLD_HIGH_FIRST)) + FOLD_PUNCT_FIRST;
+}
+
 /* Fills the table from utf8proc itself: a character is simple when it is a
  * starter and folds to exactly one starter. */
 static void build_fold_table(void) {
-  for (size_t i = 0; i < sizeof fold_table / sizeof fold_table[0]; i++) {
-    int32_t cp = i < FOLD_LOW ? (int32_t)i : (int32_t)(i - FOLD_LOW) + FOLD_HIGH_FIRST;
+  for (size_t i = 0; i < FOLD_SIZE; i++) {
+    int32_t cp = table_cp(i);
     fold_table[i] = -1;
     nfc_table[i] = (unsigned char)nfc_itself(cp);
     utf8proc_int32_t out[4];
@@ -106,7 +121,7 @@ static int decode_short(const unsigned char *p, size_t i, size_t n, int32_t *cp)
     *cp = ((p[i] & 0x1F) << 6) | (p[i + 1] & 0x3F);
     return 2;
   }
-  if (p[i] == 0xE1 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+  if ((p[i] == 0xE1 || p[i] == 0xE2) && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
     *cp = ((p[i] & 0x0F) << 12) | ((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F);
     return 3;
   }
@@ -175,13 +190,14 @@ enum { FC_LEN = 3, FC_AFTER_U = 4, FC_AFTER_O = 8 };
 
 /* The characters beyond ASCII the fast fold knows, by where their bytes
  * put them: a two-byte character by its eleven bits (only those below
- * FOLD_LOW are filled in), U+1E00 to U+1EFF after them by the low byte. */
-enum { AT_THREE = 0x800, N_AT = AT_THREE + 0x100 };
+ * FOLD_LOW are filled in), U+1E00 to U+1EFF after them by the low byte,
+ * then U+2000 to U+207F (E2 80 xx, E2 81 xx). */
+enum { AT_THREE = 0x800, AT_PUNCT = AT_THREE + 0x100, N_AT = AT_PUNCT + 0x80 };
 static folded_char folded_chars[N_AT];
 
-/* What a lead byte begins: the table knows no other three-byte lead than
- * E1, and no four-byte character. */
-enum { LEAD_ASCII, LEAD_TWO, LEAD_E1, LEAD_OTHER };
+/* What a lead byte begins: the table knows no other three-byte leads than
+ * E1 and E2, and no four-byte character. */
+enum { LEAD_ASCII, LEAD_TWO, LEAD_E1, LEAD_E2, LEAD_OTHER };
 static unsigned char lead_kind[256];
 /* A byte as the fast fold writes it: ASCII in lower case, the four
  * blanks as ' ', other control characters as they are; 0 for NUL and for
@@ -218,8 +234,11 @@ static void build_folded_chars(void) {
   for (long cp = 0x80; cp < FOLD_LOW; cp++) fill_wide((size_t)cp, table_index((int32_t)cp));
   for (long cp = FOLD_HIGH_FIRST; cp < FOLD_HIGH_END; cp++)
     fill_wide(AT_THREE + (size_t)(cp - FOLD_HIGH_FIRST), table_index((int32_t)cp));
+  for (long cp = FOLD_PUNCT_FIRST; cp < FOLD_PUNCT_END; cp++)
+    fill_wide(AT_PUNCT + (size_t)(cp - FOLD_PUNCT_FIRST), table_index((int32_t)cp));
   for (int b = 0; b < 256; b++)
-    lead_kind[b] = b < 0x80 ? LEAD_ASCII : b >= 0xC2 && b <= 0xDF ? LEAD_TWO : b == 0xE1 ? LEAD_E1 : LEAD_OTHER;
+    lead_kind[b] = b < 0x80 ? LEAD_ASCII : b >= 0xC2 && b <= 0xDF ? LEAD_TWO : b == 0xE1 ? LEAD_E1
+                 : b == 0xE2 ? LEAD_E2 : LEAD_OTHER;
   folded_ready = 1;
 }
 
@@ -251,6 +270,7 @@ static size_t fold_wide(folding *f, const unsigned char *p) {
   size_t at;
   if (kind == LEAD_TWO && (b1 & 0xC0u) == 0x80) at = (b0 & 0x1Fu) << 6 | (b1 & 0x3Fu);
   else if (kind == LEAD_E1 && (b1 & 0xFCu) == 0xB8 && (b2 & 0xC0u) == 0x80) at = AT_THREE + ((b1 & 3u) << 6 | (b2 & 0x3Fu));
+  else if (kind == LEAD_E2 && (b1 & 0xFEu) == 0x80 && (b2 & 0xC0u) == 0x80) at = AT_PUNCT + ((b1 & 1u) << 6 | (b2 & 0x3Fu));
   else return 0;
   folded_char fc = folded_chars[at];
   if (!fc.info) return 0;
