@@ -48,7 +48,7 @@ typedef struct ss_options {
   size_t nswitches;
   long long lua_budget;      /* 0: the default */
   size_t lua_memory;         /* 0: the default */
-  /* Added to the fixed set above (zero when not given): */
+  /* Zero when not given: */
   const char *const *progress;   /* --progress records read beside the files */
   size_t nprogress;
   const char *const *projects;   /* plan paths whose directories (and those
