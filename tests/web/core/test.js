@@ -152,6 +152,20 @@ function neverThrows(name, f) {
   ok(refused.length === 1 && refused[0].error && /--bogus/.test(refused[0].error.message),
      'lsp: bad lspArgs: an error answer naming the option', JSON.stringify(refused));
 
+  // --lang=vi in lspArgs: Vietnamese diagnostics, whatever language the
+  // last pc.run spoke (English here).
+  pc.lspArgs = ['--lang=vi', '-I', '/work/plans/tw'];
+  const viCheck = JSON.parse(pc.run(['--lang=vi', 'check', '--format=json'].concat(plan)).stdout).diagnostics
+    .filter((d) => d.file === 'plans/tuyphuoc.plan').map((d) => d.code + ' ' + d.message).sort();
+  pc.run(['check'].concat(plan));
+  pc.lsp({ jsonrpc: '2.0', id: 6, method: 'initialize', params: { capabilities: {} } });
+  const viOpen = pc.lsp({ jsonrpc: '2.0', method: 'textDocument/didOpen',
+                          params: { textDocument: { uri, languageId: 'plan', version: 1, text } } })
+    .filter((m) => m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri);
+  const viGot = viOpen.length ? viOpen[0].params.diagnostics.map((d) => d.code + ' ' + d.message.split('\n')[0]).sort() : [];
+  ok(viGot.length === viCheck.length && viGot.every((m) => viCheck.some((c) => c.startsWith(m))) && /kế hoạch/.test(viGot.join()),
+     'lsp --lang=vi: the diagnostics in Vietnamese, as check --lang=vi words them', viGot.slice(0, 3) + '\n' + viCheck.slice(0, 3));
+
   console.log('build/web/plancheck.js: ' + size + ' bytes');
   console.log(pass + ' passed, ' + fail + ' failed');
   process.exitCode = fail ? 1 : 0;
