@@ -152,6 +152,20 @@ function neverThrows(name, f) {
   ok(refused.length === 1 && refused[0].error && /--bogus/.test(refused[0].error.message),
      'lsp: bad lspArgs: an error answer naming the option', JSON.stringify(refused));
 
+  // No fork in the browser: with --split-after 0 (which splits every check
+  // after the first natively) the findings of the text checks (link-weak
+  // here) still come with each change.
+  pc.lspArgs = ['--split-after', '0', '-I', '/work/plans/tw'];
+  pc.lsp({ jsonrpc: '2.0', method: 'exit' });
+  pc.lsp({ jsonrpc: '2.0', id: 7, method: 'initialize', params: { capabilities: {} } });
+  pc.lsp({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'plan', version: 1, text } } });
+  const whole = change(2, text + '\n# a comment\n');
+  const wholeSet = whole.length ? whole[0].params.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character].join(' ')).sort() : [];
+  ok(got.some((x) => x.startsWith('link-weak ')) && JSON.stringify(wholeSet) === JSON.stringify(got),
+     'lsp --split-after 0: every check is whole (no fork in the browser): the text checks\' findings too',
+     JSON.stringify(got.filter((x) => !wholeSet.includes(x))));
+  pc.lsp({ jsonrpc: '2.0', method: 'exit' });
+
   // --lang=vi in lspArgs: Vietnamese diagnostics, whatever language the
   // last pc.run spoke (English here).
   pc.lspArgs = ['--lang=vi', '-I', '/work/plans/tw'];
