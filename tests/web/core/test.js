@@ -101,6 +101,40 @@ function neverThrows(name, f) {
   ok(/^bad\.plan:1:\d+: /m.test(located.stderr), 'a bad plan: the error is located', located.stderr);
   same(pc, 'a bad plan: as the command line', ['check', 'bad.plan'], undefined, tmp);
   fs.rmSync(tmp, { recursive: true });
+  // Every malformed input of tests/bad (the main suite's): the same
+  // located errors as the command line, none an internal error. Those that
+  // make special files (a symlink, a fifo, /dev/zero) are left out: the
+  // page's in-memory file system holds only the files the page writes.
+  const badDir = path.join(ROOT, 'tests/bad');
+  let badSame = 0, badCases = 0;
+  for (const gen of fs.readdirSync(badDir).filter((f) => f.endsWith('.sh')).sort()) {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'web-core-bad-'));
+    cp.spawnSync('bash', [path.join(badDir, gen)], { cwd: dir });
+    const special = (d) => fs.readdirSync(d, { withFileTypes: true })
+      .some((e) => e.isDirectory() ? special(path.join(d, e.name)) : !e.isFile());
+    if (special(dir) || /\/dev\//.test(fs.readFileSync(path.join(badDir, gen), 'utf8'))) {
+      fs.rmSync(dir, { recursive: true });
+      continue;
+    }
+    const wdir = '/bad/' + gen.replace(/\.sh$/, '');
+    const copy = (from, to) => {
+      if (!pc.FS.analyzePath(to).exists) pc.FS.mkdirTree(to);
+      for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+        if (e.isDirectory()) copy(path.join(from, e.name), to + '/' + e.name);
+        else if (e.isFile()) pc.FS.writeFile(to + '/' + e.name, fs.readFileSync(path.join(from, e.name)));
+      }
+    };
+    copy(dir, wdir);
+    pc.FS.chdir(wdir);
+    const args = ['--color=never', 'case.plan'];
+    const got = pc.run(args), want = native(args, '', dir);
+    pc.FS.chdir('/work');
+    fs.rmSync(dir, { recursive: true });
+    badCases++;
+    if (got.status === want.status && got.stdout === want.stdout && got.stderr === want.stderr) badSame++;
+    else ok(false, 'bad ' + gen + ': as the command line', JSON.stringify(got).slice(0, 400) + '\n' + JSON.stringify(want).slice(0, 400));
+  }
+  ok(badCases > 50 && badSame === badCases, 'tests/bad: ' + badSame + ' of ' + badCases + ' cases as the command line');
   const after = pc.run(['check'].concat(plan));
   ok(after.stderr === en.stderr, 'the module checks as before after the bad runs');
 
