@@ -48,8 +48,8 @@ DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium 
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
 # ... and what `make web` builds the WebAssembly module with: emscripten, and
-# dpkg-source (dpkg-dev) to unpack the Debian sources of Lua, utf8proc and
-# jansson it compiles (web/build/debsrc.sh). `make test` builds and tests
+# dpkg-source (dpkg-dev) to unpack the Debian sources of Lua, utf8proc,
+# jansson, zlib, libzip and libxml2 it compiles (web/build/debsrc.sh). `make test` builds and tests
 # the module when emcc is installed (`make deps` installs it).
 DEB_WEB_PKGS := emscripten dpkg-dev
 
@@ -383,9 +383,10 @@ $(foreach d,lf rp,$(eval $(call fuzz_objects,$(d))))
 # a worker and node, the JS API of web/build/api.js (pc.run, pc.lsp, pc.FS).
 # The same C sources through Debian's emscripten, with Lua, utf8proc and
 # jansson compiled from their Debian source packages, fetched at build time
-# (web/build/debsrc.sh). Word and PDF documents need libzip and libxml2,
-# not compiled for the web yet: the page imports pasted text
-# (src/webapi.c). The Vietnamese catalogue is embedded, and lang.c reads
+# (web/build/debsrc.sh); so are zlib, libzip and libxml2, for Word
+# documents (web/build/doclibs.sh). PDFs need pdftotext, a program: the
+# page imports their pasted text (src/webapi.c). The Vietnamese catalogue
+# is embedded, and lang.c reads
 # it (emscripten's gettext faults). Debian's emscripten runs its
 # optimiser with Debian's node-acorn, which a node that is not Debian's
 # finds through NODE_PATH.
@@ -396,12 +397,13 @@ WEB_LUA    := lapi lcode lctype ldebug ldo ldump lfunc lgc llex lmem lobject lop
               ltable ltm lundump lvm lzio lauxlib lbaselib lcorolib ldblib liolib lmathlib loadlib loslib \
               lstrlib ltablib lutf8lib linit
 WEB_JANSSON := dump error hashtable hashtable_seed load memory pack_unpack strbuffer strconv utf value version
-WEB_OBJ    := $(patsubst src/%.c,build/web/obj/%.o,$(filter-out src/docx.c src/pdftext.c,$(SRC)) $(WEB_API)) \
+WEB_OBJ    := $(patsubst src/%.c,build/web/obj/%.o,$(filter-out src/pdftext.c,$(SRC)) $(WEB_API)) \
               $(patsubst build/%.c,build/web/obj/%.o,$(GEN)) \
               $(WEB_LUA:%=build/web/obj/lua/%.o) $(WEB_JANSSON:%=build/web/obj/jansson/%.o) \
               build/web/obj/utf8proc/utf8proc.o
 WEB_CFLAGS := -O2 -DLOCALEDIR='"/usr/share/locale"'
-WEB_INC    := -I$(WEB_DEB)/lua5.4/src -I$(WEB_DEB)/utf8proc -I$(WEB_DEB)/jansson/src -Ibuild/web/include
+# The libraries' headers are system headers, as they are natively.
+WEB_INC    := -I$(WEB_DEB)/lua5.4/src -I$(WEB_DEB)/utf8proc -I$(WEB_DEB)/jansson/src -isystem build/web/include
 WEB_LDFLAGS := -sMODULARIZE=1 -sEXPORT_NAME=createPlancheck -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 \
               -sENVIRONMENT=web,worker,node -sFORCE_FILESYSTEM=1 -sEXPORTED_RUNTIME_METHODS=FS \
               -sEXPORTED_FUNCTIONS=_wb_run,_wb_flush,_wb_lsp_start,_wb_lsp,_wb_lsp_answer,_wb_lsp_answer_len,_malloc,_free \
@@ -412,13 +414,21 @@ WEB_LDFLAGS := -sMODULARIZE=1 -sEXPORT_NAME=createPlancheck -sSINGLE_FILE=1 -sAL
 web: check-web-deps build/web/plancheck.js
 check-web-deps:
 	@sh tools/deps.sh "make web" $(DEB_PKGS) $(DEB_WEB_PKGS)
-build/web/plancheck.js: $(WEB_OBJ) $(MO) web/build/pre.js web/build/api.js
-	$(WEB_EMCC) $(WEB_CFLAGS) $(WEB_LDFLAGS) -o $@ $(WEB_OBJ)
+WEB_LIBS   := build/web/lib/libxml2.a build/web/lib/libzip.a build/web/lib/libz.a
+build/web/plancheck.js: $(WEB_OBJ) $(WEB_LIBS) $(MO) web/build/pre.js web/build/api.js
+	$(WEB_EMCC) $(WEB_CFLAGS) $(WEB_LDFLAGS) -o $@ $(WEB_OBJ) $(WEB_LIBS)
 	@echo "web: $@ is $$(wc -c < $@) bytes"
 
-$(WEB_DEB)/.stamp: web/build/debsrc.sh | check-web-deps
-	sh web/build/debsrc.sh $(WEB_DEB) lua5.4 utf8proc jansson
+WEB_DEB_PKGS := lua5.4 utf8proc jansson zlib libzip libxml2
+$(WEB_DEB)/.stamp: web/build/debsrc.sh build/web/deb-pkgs | check-web-deps
+	sh web/build/debsrc.sh $(WEB_DEB) $(WEB_DEB_PKGS)
 	touch $@
+build/web/deb-pkgs: FORCE
+	@mkdir -p $(@D)
+	@echo '$(WEB_DEB_PKGS)' | cmp -s - $@ || echo '$(WEB_DEB_PKGS)' > $@
+# The Word reader's libraries, headers into build/web/include.
+$(WEB_LIBS) &: $(WEB_DEB)/.stamp web/build/doclibs.sh web/build/libzip-config.sh
+	NODE_PATH=$${NODE_PATH:-/usr/share/nodejs} EMCC=$(EMCC) sh web/build/doclibs.sh $(WEB_DEB) build/web
 # jansson's configure writes jansson_config.h; the web's answers are fixed.
 build/web/include/jansson_config.h: $(WEB_DEB)/.stamp
 	@mkdir -p $(@D)
@@ -438,7 +448,7 @@ build/web/include/jansson_private_config.h: $(WEB_DEB)/.stamp
 	         UINT8_T SSIZE_T; do echo "#define HAVE_$$h 1"; done > $@
 	echo '#define INITIAL_HASHTABLE_ORDER 3' >> $@
 WEB_HDRS := $(WEB_DEB)/.stamp build/web/include/jansson_config.h build/web/include/jansson_private_config.h \
-            build/web/include/lua5.4-deb-multiarch.h
+            build/web/include/lua5.4-deb-multiarch.h $(WEB_LIBS)
 build/web/obj/lua/%.o: | $(WEB_HDRS)
 	@mkdir -p $(@D)
 	$(WEB_EMCC) $(WEB_CFLAGS) -Ibuild/web/include -DLUA_COMPAT_5_3 -c -o $@ $(WEB_DEB)/lua5.4/src/$*.c

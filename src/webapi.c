@@ -10,9 +10,9 @@
  * browser has no pipe to read) and returns what the server wrote, still
  * framed; api.js splits the frames.
  *
- * libzip and libxml2 are not compiled for the web yet: dx_read and
- * pf_read (docx.h, pdftext.h) are replaced here by readers that say so,
- * and the page imports text pasted from Word. Compiled only by emcc (the
+ * A PDF is read by running pdftotext, which the browser cannot: pf_read
+ * (pdftext.h) is replaced here by one that says so, and the page
+ * imports the PDF's pasted text. Compiled only by emcc (the
  * native build leaves this file out). Layer: command line; calls lsp,
  * mem, lang, cli. */
 #include "webapi.h"
@@ -24,7 +24,6 @@
 #include <emscripten.h>
 
 #include "cli.h"
-#include "docx.h"
 #include "lang.h"
 #include "lsp.h"
 #include "pdftext.h"
@@ -96,14 +95,9 @@ EMSCRIPTEN_KEEPALIVE int wb_lsp(const char *text, size_t len) {
 EMSCRIPTEN_KEEPALIVE const char *wb_lsp_answer(void) { return answer ? answer : ""; }
 EMSCRIPTEN_KEEPALIVE size_t wb_lsp_answer_len(void) { return answer_len; }
 
-/* ---- import: documents this build cannot open ---- */
+/* ---- import: PDFs ---- */
 
-int dx_read(ar_arena *a, const char *path, im_text *out, const char **error) {
-  (void)a, (void)path, (void)out;
-  *error = _("this build cannot open Word documents yet: copy the text from Word and paste it");
-  return -1;
-}
-
+/* pdftext.c runs pdftotext, a program, which the browser cannot. */
 int pf_read(ar_arena *a, const char *path, im_text *out, const char **error) {
   (void)a, (void)path, (void)out;
   *error = _("this build cannot open PDF documents: copy the text and paste it");

@@ -79,8 +79,31 @@ function neverThrows(name, f) {
   const written = pc.run(['import', '-', '-o', 'draft.plan'], pasted);
   ok(written.status !== 0 && pc.FS.readFile('/work/draft.plan', { encoding: 'utf8' }) === draft.stdout,
      'import -o over an existing file without --force: refused, the file kept', written.stderr);
-  const word = pc.run(['import', 'x.docx']);
-  ok(word.status !== 0 && /Word/.test(word.stderr), 'import of a .docx says this build cannot read it', word.stderr);
+  // A Word document (pandoc makes it from the excerpt, with Word's
+  // numbering), a truncated one and one that is no zip archive: as the
+  // command line reads them (libzip and libxml2 compiled in).
+  const wtmp = fs.mkdtempSync(path.join(require('os').tmpdir(), 'web-core-docx-'));
+  const pandoc = cp.spawnSync('pandoc', [path.join(ROOT, 'tests/import/tuyphuoc-excerpt.md'), '-o', path.join(wtmp, 'plan.docx')]);
+  ok(pandoc.status === 0, 'pandoc makes the Word document', pandoc.stderr && pandoc.stderr.toString());
+  if (pandoc.status === 0) {
+    const docx = fs.readFileSync(path.join(wtmp, 'plan.docx'));
+    fs.writeFileSync(path.join(wtmp, 'cut.docx'), docx.subarray(0, docx.length >> 1));
+    fs.writeFileSync(path.join(wtmp, 'text.docx'), 'not a zip archive\n');
+    fs.mkdirSync(path.join(wtmp, 'plans/tw'), { recursive: true });
+    fs.copyFileSync(path.join(ROOT, 'plans/tw/12-kh-tw.plan'), path.join(wtmp, 'plans/tw/12-kh-tw.plan'));
+    for (const f of ['plan.docx', 'cut.docx', 'text.docx']) pc.FS.writeFile('/work/' + f, fs.readFileSync(path.join(wtmp, f)));
+    const got = same(pc, 'import of a Word document', ['import', 'plan.docx'], undefined, wtmp);
+    ok(got.status === 0 && /^plan /m.test(got.stdout) && got.stdout.includes('20-CTr/TU'), 'the Word document gives a draft', got.stderr);
+    same(pc, 'import of a Word document, Vietnamese, with its parent',
+         ['--lang=vi', 'import', 'plan.docx', '--parent', 'plans/tw/12-kh-tw.plan'], undefined, wtmp);
+    for (const f of ['cut.docx', 'text.docx']) {
+      const r = same(pc, 'import of a broken Word document (' + f + ')', ['import', f], undefined, wtmp);
+      ok(r.status !== 0 && r.stderr.startsWith('plancheck: error: ' + f + ': '), 'a broken Word document: named, with the reason', r.stderr);
+    }
+  }
+  fs.rmSync(wtmp, { recursive: true });
+  const pdf = pc.run(['import', 'x.pdf']);
+  ok(pdf.status !== 0 && /PDF/.test(pdf.stderr), 'import of a PDF says this build cannot read it: paste its text', pdf.stderr);
 
   // ---- bad input: a located error, never a throw ----
   const badBytes = new Uint8Array([0x70, 0x6c, 0x61, 0x6e, 0x20, 0xff, 0xfe, 0, 0x22, 0x0a, 0x7b]);
