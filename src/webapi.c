@@ -3,8 +3,9 @@
  *
  * wb_run is the command line in process: main (main.c, renamed
  * wb_cli_main when compiled for the web) with the page's argv, the
- * streams flushed after it and standard input rewound for the next run
- * (api.js feeds stdin and gathers stdout and stderr byte by byte).
+ * streams flushed after it and standard input's end-of-file cleared for
+ * the next run (api.js feeds stdin and gathers stdout and stderr byte by
+ * byte).
  * wb_lsp hands one JSON-RPC message to a language server kept between
  * calls (lsp.h's lsp_step, framed through a memory stream, since the
  * browser has no pipe to read) and returns what the server wrote, still
@@ -12,9 +13,9 @@
  *
  * A PDF is read by running pdftotext, which the browser cannot: pf_read
  * (pdftext.h) is replaced here by one that says so, and the page
- * imports the PDF's pasted text. Compiled only by emcc (the
- * native build leaves this file out). Layer: command line; calls lsp,
- * mem, lang, cli. */
+ * imports the PDF's pasted text. Compiled only by emcc (the native build
+ * leaves this file out). Layer: command line; calls lsp, mem, lang,
+ * cli. */
 #include "webapi.h"
 
 #include <stdio.h>
@@ -26,8 +27,8 @@
 #include "cli.h"
 #include "lang.h"
 #include "lsp.h"
-#include "pdftext.h"
 #include "mem.h"
+#include "pdftext.h"
 
 static lsp_server *server;
 static char server_lang[16];  /* its --lang, or "": the environment's (English) */
