@@ -48,7 +48,9 @@ DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium 
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
 
-SRC      := $(wildcard src/*.c)
+# src/webapi.c is the WebAssembly build's entry (`make web`), not the program's.
+WEB_API  := src/webapi.c
+SRC      := $(filter-out $(WEB_API),$(wildcard src/*.c))
 GEN      := build/lexer.c build/phrase.c build/gram.c build/stdlib_data.c
 STDLIB   := $(sort $(wildcard stdlib/*.plan stdlib/*.lua))
 OBJ      := $(patsubst src/%.c,build/%.o,$(SRC)) $(GEN:.c=.o)
@@ -114,7 +116,7 @@ build/stdlib_data.c: $(STDLIB) tools/embed.sh
 # _("...") in the standard Lua scripts; the template is extracted from
 # them, and `make update-po` merges it into po/vi.po (tests/i18n/run fails
 # on a message left untranslated or fuzzy).
-POT_C    := $(sort $(SRC) $(wildcard src/*.h) grammar/lexer.re grammar/phrase.re grammar/gram.y)
+POT_C    := $(sort $(SRC) $(WEB_API) $(wildcard src/*.h) grammar/lexer.re grammar/phrase.re grammar/gram.y)
 POT_LUA  := $(sort $(wildcard stdlib/*.lua))
 pot: build/plancheck.pot
 build/plancheck.pot: $(POT_C) $(POT_LUA) tools/pot.sh | check-deps
@@ -370,6 +372,86 @@ $(foreach d,lf rp,$(eval $(call fuzz_objects,$(d))))
 .PRECIOUS: build/fuzz/lf/%.o build/fuzz/rp/%.o build/fuzz/lf/t-%.o build/fuzz/rp/t-%.o
 -include $(wildcard build/fuzz/*/*.d)
 # ---- end of fuzzing ----
+
+# ---- web: the checker compiled to WebAssembly (`make web`) ----
+# build/web/plancheck.js: one file (the wasm inlined) that loads in a page,
+# a worker and node, the JS API of web/build/api.js (pc.run, pc.lsp, pc.FS).
+# The same C sources through Debian's emscripten, with Lua, utf8proc and
+# jansson compiled from their Debian source packages, fetched at build time
+# (web/build/debsrc.sh). Word and PDF documents need libzip and libxml2,
+# not compiled for the web yet: the page imports pasted text
+# (src/webapi.c). The Vietnamese catalogue is embedded, read by
+# emscripten's libc (musl's gettext). Debian's emscripten runs its
+# optimiser with Debian's node-acorn, which a node that is not Debian's
+# finds through NODE_PATH.
+EMCC       := emcc
+WEB_EMCC   := NODE_PATH=$${NODE_PATH:-/usr/share/nodejs} $(EMCC)
+WEB_DEB    := build/web/deb
+WEB_LUA    := lapi lcode lctype ldebug ldo ldump lfunc lgc llex lmem lobject lopcodes lparser lstate lstring \
+              ltable ltm lundump lvm lzio lauxlib lbaselib lcorolib ldblib liolib lmathlib loadlib loslib \
+              lstrlib ltablib lutf8lib linit
+WEB_JANSSON := dump error hashtable hashtable_seed load memory pack_unpack strbuffer strconv utf value version
+WEB_OBJ    := $(patsubst src/%.c,build/web/obj/%.o,$(filter-out src/docx.c src/pdftext.c,$(SRC)) $(WEB_API)) \
+              $(patsubst build/%.c,build/web/obj/%.o,$(GEN)) \
+              $(WEB_LUA:%=build/web/obj/lua/%.o) $(WEB_JANSSON:%=build/web/obj/jansson/%.o) \
+              build/web/obj/utf8proc/utf8proc.o
+WEB_CFLAGS := -O2 -DLOCALEDIR='"/usr/share/locale"'
+WEB_INC    := -I$(WEB_DEB)/lua5.4/src -I$(WEB_DEB)/utf8proc -I$(WEB_DEB)/jansson/src -Ibuild/web/include
+WEB_LDFLAGS := -sMODULARIZE=1 -sEXPORT_NAME=createPlancheck -sSINGLE_FILE=1 -sALLOW_MEMORY_GROWTH=1 \
+              -sENVIRONMENT=web,worker,node -sFORCE_FILESYSTEM=1 -sEXPORTED_RUNTIME_METHODS=FS \
+              -sEXPORTED_FUNCTIONS=_wb_run,_wb_flush,_wb_lsp_start,_wb_lsp,_wb_lsp_answer,_wb_lsp_answer_len,_malloc,_free \
+              --pre-js web/build/pre.js --post-js web/build/api.js \
+              --embed-file $(MO)@/usr/share/locale/vi/LC_MESSAGES/plancheck.mo
+
+.PHONY: web
+web: build/web/plancheck.js
+build/web/plancheck.js: $(WEB_OBJ) $(MO) web/build/pre.js web/build/api.js
+	$(WEB_EMCC) $(WEB_CFLAGS) $(WEB_LDFLAGS) -o $@ $(WEB_OBJ)
+	@echo "web: $@ is $$(wc -c < $@) bytes"
+
+$(WEB_DEB)/.stamp: web/build/debsrc.sh
+	@command -v $(EMCC) >/dev/null || { echo "make web: emcc is missing: install the Debian package emscripten" >&2; exit 2; }
+	sh web/build/debsrc.sh $(WEB_DEB) lua5.4 utf8proc jansson
+	touch $@
+# jansson's configure writes jansson_config.h; the web's answers are fixed.
+build/web/include/jansson_config.h: $(WEB_DEB)/.stamp
+	@mkdir -p $(@D)
+	sed -e 's/@json_inline@/inline/' -e 's/@json_have_long_long@/1/' -e 's/@json_have_localeconv@/1/' \
+	    -e 's/@json_have_atomic_builtins@/1/' -e 's/@json_have_sync_builtins@/1/' \
+	    $(WEB_DEB)/jansson/src/jansson_config.h.in > $@
+# Debian's luaconf.h includes the header its rules write, naming the
+# library directory (no C modules are loaded in the web).
+build/web/include/lua5.4-deb-multiarch.h: $(WEB_DEB)/.stamp
+	@mkdir -p $(@D)
+	echo '#define DEB_HOST_MULTIARCH "wasm32-emscripten"' > $@
+# ... and its private configuration: what emscripten's libc has.
+build/web/include/jansson_private_config.h: $(WEB_DEB)/.stamp
+	@mkdir -p $(@D)
+	for h in ENDIAN_H FCNTL_H UNISTD_H SYS_PARAM_H SYS_STAT_H SYS_TIME_H SYS_TYPES_H STDINT_H CLOSE GETPID \
+	         GETTIMEOFDAY OPEN READ SYNC_BUILTINS ATOMIC_BUILTINS LOCALE_H SETLOCALE INT32_T UINT32_T UINT16_T \
+	         UINT8_T SSIZE_T; do echo "#define HAVE_$$h 1"; done > $@
+	echo '#define INITIAL_HASHTABLE_ORDER 3' >> $@
+WEB_HDRS := $(WEB_DEB)/.stamp build/web/include/jansson_config.h build/web/include/jansson_private_config.h \
+            build/web/include/lua5.4-deb-multiarch.h
+build/web/obj/lua/%.o: | $(WEB_HDRS)
+	@mkdir -p $(@D)
+	$(WEB_EMCC) $(WEB_CFLAGS) -Ibuild/web/include -DLUA_COMPAT_5_3 -c -o $@ $(WEB_DEB)/lua5.4/src/$*.c
+build/web/obj/jansson/%.o: | $(WEB_HDRS)
+	@mkdir -p $(@D)
+	$(WEB_EMCC) $(WEB_CFLAGS) $(WEB_INC) -DHAVE_CONFIG_H -c -o $@ $(WEB_DEB)/jansson/src/$*.c
+build/web/obj/utf8proc/%.o: | $(WEB_HDRS)
+	@mkdir -p $(@D)
+	$(WEB_EMCC) $(WEB_CFLAGS) -c -o $@ $(WEB_DEB)/utf8proc/$*.c
+# main.c's main becomes wb_cli_main, which src/webapi.c calls for pc.run.
+build/web/obj/main.o: WEB_MAIN := -Dmain=wb_cli_main -Wno-missing-prototypes
+build/web/obj/%.o: src/%.c | build/gram.h $(WEB_HDRS)
+	@mkdir -p $(@D)
+	$(WEB_EMCC) $(WARN) $(WEB_CFLAGS) $(WEB_MAIN) -D_XOPEN_SOURCE=700 -Isrc -Ibuild $(WEB_INC) -MMD -MP -c -o $@ $<
+build/web/obj/%.o: build/%.c | build/gram.h $(WEB_HDRS)
+	@mkdir -p $(@D)
+	$(WEB_EMCC) $(WARN) $(WEB_CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild $(WEB_INC) -MMD -MP -c -o $@ $<
+-include $(wildcard build/web/obj/*.d)
+# ---- end of web ----
 
 clean:
 	rm -rf build build-asan plancheck

@@ -83,16 +83,97 @@ static int find_catalogue(const char *exe, char *out, size_t size) {
   return n > 0 && (size_t)n < size && has_catalogue(out) ? 0 : -1;
 }
 
+#ifdef __EMSCRIPTEN__
+/* The WebAssembly build (`make web`): emscripten's libc has a gettext
+ * (musl's) that faults on a lookup there, so the catalogue, embedded in
+ * the module's file system, is read here: a .mo file is a header, then
+ * two tables of (length, offset) pairs, the keys sorted bytewise and
+ * their translations; a key with a plural form is "ONE\0MANY" and its
+ * translation's first form serves (Vietnamese has one). Every offset is
+ * checked against the file's size; a bad catalogue leaves English. */
+#include <stdint.h>
+
+static char *mo;             /* the whole file, or NULL */
+static size_t mo_size;
+static uint32_t mo_count;
+
+static uint32_t mo_word(size_t off) {
+  const unsigned char *p = (const unsigned char *)mo + off;   /* little-endian, as msgfmt writes here */
+  return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+/* The string of table entry i at table offset `table`, or NULL when it
+ * lies outside the file or is not NUL-terminated. */
+static const char *mo_string(uint32_t table, uint32_t i) {
+  size_t at = (size_t)table + (size_t)i * 8;
+  if (at + 8 > mo_size) return NULL;
+  size_t len = mo_word(at), off = mo_word(at + 4);
+  return off < mo_size && len < mo_size - off && mo[off + len] == '\0' ? mo + off : NULL;
+}
+
+static int mo_load(const char *path) {
+  if (mo) return 0;
+  FILE *f = fopen(path, "rb");
+  if (!f) return -1;
+  char *data = NULL;
+  size_t size = 0, cap = 0, k;
+  do {
+    if (cap - size < 65536) {
+      char *bigger = realloc(data, cap = 2 * cap + 65536);
+      if (!bigger) break;
+      data = bigger;
+    }
+    size += k = fread(data + size, 1, cap - size, f);
+  } while (k > 0);
+  int bad = ferror(f) || size < 28;
+  fclose(f);
+  mo = data;
+  mo_size = size;
+  if (bad || mo_word(0) != 0x950412deu) {
+    free(data);
+    mo = NULL;
+    return -1;
+  }
+  mo_count = mo_word(8);
+  return 0;
+}
+
+/* The translation of `key`, or `key`. */
+static const char *mo_find(const char *key) {
+  if (!mo) return key;
+  uint32_t keys = mo_word(12), values = mo_word(16), lo = 0, hi = mo_count;
+  while (lo < hi) {
+    uint32_t mid = lo + (hi - lo) / 2;
+    const char *k = mo_string(keys, mid);
+    if (!k) return key;
+    int c = strcmp(key, k);
+    if (c == 0) {
+      const char *v = mo_string(values, mid);
+      return v && *v ? v : key;
+    }
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  return key;
+}
+
+static const char *web_dgettext(const char *key) { return mo_find(key); }
+#define dgettext(domain, key) ((void)(domain), web_dgettext(key))
+#define dngettext(domain, one, many, n) ((void)(domain), (n) == 1 || mo_find(one) != (one) ? mo_find(one) : (many))
+#endif
+
 /* gettext reads the catalogue of the locale of messages, and ignores
  * LANGUAGE when that locale is C; vi_VN is seldom generated. So the
  * locale of messages is the user's when it exists, else C.UTF-8, and
  * LANGUAGE says "vi". Only LC_MESSAGES changes: numbers and dates in
  * JSON and Lua keep the C forms. */
+#ifndef __EMSCRIPTEN__
 static void select_vietnamese(void) {
   const char *got = setlocale(LC_MESSAGES, "");
   if (!got || strcmp(got, "C") == 0 || strcmp(got, "POSIX") == 0) setlocale(LC_MESSAGES, "C.UTF-8");
   setenv("LANGUAGE", "vi", 1);
 }
+#endif
 
 int lg_init(const char *forced, const char *exe) {
   current = LG_EN;
@@ -100,8 +181,14 @@ int lg_init(const char *forced, const char *exe) {
   if (want != LG_VI) return 0;
   char dir[4096];
   if (find_catalogue(exe, dir, sizeof dir) != 0) return -1;
+#ifdef __EMSCRIPTEN__
+  char path[4200];
+  snprintf(path, sizeof path, "%s/vi/LC_MESSAGES/" LG_DOMAIN ".mo", dir);
+  if (mo_load(path) != 0) return -1;
+#else
   select_vietnamese();
   if (!bindtextdomain(LG_DOMAIN, dir) || !bind_textdomain_codeset(LG_DOMAIN, "UTF-8")) return -1;
+#endif
   current = LG_VI;
   return 0;
 }

@@ -754,69 +754,88 @@ static void notification(lsp_server *s, const char *method, json_t *params) {
     s->dirty = 1;   /* a parent or include on disk may have changed: read again */
 }
 
-int lsp_main(int argc, char **argv, int first) {
-  lsp_server s;
-  memset(&s, 0, sizeof s);
-  int status = parse_options(&s, argc, argv, first);
-  if (status) {
-    free_options(&s);
-    return status < 0 ? 0 : status;   /* -1: --help */
+lsp_server *lsp_open(int argc, char **argv, int first, int *status) {
+  lsp_server *s = mem_calloc(1, sizeof *s);
+  *status = parse_options(s, argc, argv, first);
+  if (*status) {
+    free_options(s);
+    free(s);
+    if (*status < 0) *status = 0;   /* --help */
+    return NULL;
   }
   lsp_json_init();
-  s.in = stdin;
-  s.out = stdout;
+  lsp_docs_init(&s->docs);
+  ar_init(&s->scratch);
+  ar_init(&s->uri_arena);
+  s->bg_fd = -1;
+  return s;
+}
+
+void lsp_settle(lsp_server *s, FILE *out) {
+  s->out = out;
+  if (s->dirty) check(s);
+}
+
+int lsp_step(lsp_server *s, FILE *in, FILE *out) {
+  s->in = in;
+  s->out = out;
+  if (s->dirty && !input_pending(s)) check(s);
+  if (s->bg_pid) {   /* wait for the client or the child, whichever speaks */
+    struct pollfd p[2] = { { fileno(s->in), POLLIN, 0 }, { s->bg_fd, POLLIN, 0 } };
+    if (poll(p, 2, -1) < 0 && errno != EINTR) return 1;
+    if (p[1].revents) read_background(s);
+    if (!p[0].revents) return -1;
+  }
+  ar_reset(&s->scratch);
+  json_t *msg;
+  int code;
+  const char *why;
+  lsp_frame f = lsp_read(s->in, &msg, &code, &why);
+  if (f == LSP_FRAME_EOF) return 1;
+  if (f == LSP_FRAME_BAD) {
+    send(s, lsp_error(NULL, code, why));
+    return -1;
+  }
+  const char *method = json_string_value(json_object_get(msg, "method"));
+  json_t *id = json_object_get(msg, "id"), *params = json_object_get(msg, "params");
+  if (method && strcmp(method, "exit") == 0) {
+    json_decref(msg);
+    return s->shut_down ? 0 : 1;
+  }
+  if (id && !json_is_string(id) && !json_is_integer(id))
+    send(s, lsp_error(NULL, LSP_INVALID_REQUEST, "a request id must be a number or a string"));
+  else if (method && id) request(s, id, method, params);
+  else if (method) notification(s, method, params);
+  json_decref(msg);   /* a response to a request of ours: none are sent */
+  return -1;
+}
+
+void lsp_close(lsp_server *s) {
+  stop_background(s);
+  free(s->bg_buf);
+  close_session(s);
+  for (size_t i = 0; i < s->docs.n; i++) {
+    json_decref(s->docs.all[i]->state);
+    json_decref(s->docs.all[i]->shown);
+  }
+  for (size_t i = 0; i < s->npublished; i++) free(s->published[i]);
+  free(s->published);
+  free(s->checked);
+  free(s->snapshot);
+  lsp_docs_free(&s->docs);
+  ar_free(&s->scratch);
+  ar_free(&s->uri_arena);
+  free_options(s);
+  free(s);
+}
+
+int lsp_main(int argc, char **argv, int first) {
+  int status;
+  lsp_server *s = lsp_open(argc, argv, first, &status);
+  if (!s) return status;
   /* Unbuffered input: poll() then tells whether the client sent more. */
   setvbuf(stdin, NULL, _IONBF, 0);
-  lsp_docs_init(&s.docs);
-  ar_init(&s.scratch);
-  ar_init(&s.uri_arena);
-  status = 1;
-  s.bg_fd = -1;
-  for (;;) {
-    if (s.dirty && !input_pending(&s)) check(&s);
-    if (s.bg_pid) {   /* wait for the client or the child, whichever speaks */
-      struct pollfd p[2] = { { fileno(s.in), POLLIN, 0 }, { s.bg_fd, POLLIN, 0 } };
-      if (poll(p, 2, -1) < 0 && errno != EINTR) break;
-      if (p[1].revents) read_background(&s);
-      if (!p[0].revents) continue;
-    }
-    ar_reset(&s.scratch);
-    json_t *msg;
-    int code;
-    const char *why;
-    lsp_frame f = lsp_read(s.in, &msg, &code, &why);
-    if (f == LSP_FRAME_EOF) break;
-    if (f == LSP_FRAME_BAD) {
-      send(&s, lsp_error(NULL, code, why));
-      continue;
-    }
-    const char *method = json_string_value(json_object_get(msg, "method"));
-    json_t *id = json_object_get(msg, "id"), *params = json_object_get(msg, "params");
-    if (method && strcmp(method, "exit") == 0) {
-      status = s.shut_down ? 0 : 1;
-      json_decref(msg);
-      break;
-    }
-    if (id && !json_is_string(id) && !json_is_integer(id))
-      send(&s, lsp_error(NULL, LSP_INVALID_REQUEST, "a request id must be a number or a string"));
-    else if (method && id) request(&s, id, method, params);
-    else if (method) notification(&s, method, params);
-    json_decref(msg);   /* a response to a request of ours: none are sent */
-  }
-  stop_background(&s);
-  free(s.bg_buf);
-  close_session(&s);
-  for (size_t i = 0; i < s.docs.n; i++) {
-    json_decref(s.docs.all[i]->state);
-    json_decref(s.docs.all[i]->shown);
-  }
-  for (size_t i = 0; i < s.npublished; i++) free(s.published[i]);
-  free(s.published);
-  free(s.checked);
-  free(s.snapshot);
-  lsp_docs_free(&s.docs);
-  ar_free(&s.scratch);
-  ar_free(&s.uri_arena);
-  free_options(&s);
+  while ((status = lsp_step(s, stdin, stdout)) < 0) {}
+  lsp_close(s);
   return status;
 }
