@@ -14,6 +14,7 @@ globalThis.createPlancheck = async function createPlancheck() {
         const bytes = typeof data === 'string' ? null : Array.from(data);
         pending = pending.then(() => globalThis.__fakeWrite(path, bytes ? null : data, bytes));
       },
+      chdir() { /* the harness runs plancheck in the directory standing for /work */ },
       mkdir(path) { pending = pending.then(() => globalThis.__fakeWrite(path, null, null, true)); },
     },
     async run(argv, stdin) { await pending; return globalThis.__fakeRun(argv, stdin || ''); },
