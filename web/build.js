@@ -44,7 +44,8 @@ function main() {
   const tmp = outPath + '.tmp';
   fs.writeFileSync(tmp, html);
   fs.renameSync(tmp, outPath);   // atomic: never a half-written page
-  console.log(`${path.relative(process.cwd(), outPath)}: ${html.length} bytes (page ${page.length}, checker ${checker.length})`);
+  const bytes = (s) => Buffer.byteLength(s, "utf8");
+  console.log(`${path.relative(process.cwd(), outPath)}: ${bytes(html)} bytes (page ${bytes(page)}, checker ${bytes(checker)})`);
 }
 
 main();
