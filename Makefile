@@ -47,6 +47,11 @@ DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium 
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).
 DEB_BENCH_PKGS := tj3 time
+# ... and what `make web` builds the WebAssembly module with: emscripten, and
+# dpkg-source (dpkg-dev) to unpack the Debian sources of Lua, utf8proc and
+# jansson it compiles (web/build/debsrc.sh). `make test` builds and tests
+# the module when emcc is installed (`make deps` installs it).
+DEB_WEB_PKGS := emscripten dpkg-dev
 
 # src/webapi.c is the WebAssembly build's entry (`make web`), not the program's.
 WEB_API  := src/webapi.c
@@ -192,7 +197,7 @@ check-test-deps:
 deps:
 	@if [ "$$(id -u)" != 0 ]; then echo "error: 'make deps' installs Debian packages and must run as root"; exit 2; fi
 	apt-get update
-	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_BENCH_PKGS)
+	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(DEB_PKGS) $(DEB_TEST_PKGS) $(DEB_BENCH_PKGS) $(DEB_WEB_PKGS)
 	@# npm: Debian's nodejs comes without it, NodeSource's (and no package npm then) with it.
 	command -v npm >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends npm
 
@@ -381,8 +386,8 @@ $(foreach d,lf rp,$(eval $(call fuzz_objects,$(d))))
 # jansson compiled from their Debian source packages, fetched at build time
 # (web/build/debsrc.sh). Word and PDF documents need libzip and libxml2,
 # not compiled for the web yet: the page imports pasted text
-# (src/webapi.c). The Vietnamese catalogue is embedded, read by
-# emscripten's libc (musl's gettext). Debian's emscripten runs its
+# (src/webapi.c). The Vietnamese catalogue is embedded, and lang.c reads
+# it (emscripten's gettext faults). Debian's emscripten runs its
 # optimiser with Debian's node-acorn, which a node that is not Debian's
 # finds through NODE_PATH.
 EMCC       := emcc
@@ -404,14 +409,15 @@ WEB_LDFLAGS := -sMODULARIZE=1 -sEXPORT_NAME=createPlancheck -sSINGLE_FILE=1 -sAL
               --pre-js web/build/pre.js --post-js web/build/api.js \
               --embed-file $(MO)@/usr/share/locale/vi/LC_MESSAGES/plancheck.mo
 
-.PHONY: web
-web: build/web/plancheck.js
+.PHONY: web check-web-deps
+web: check-web-deps build/web/plancheck.js
+check-web-deps:
+	@sh tools/deps.sh "make web" $(DEB_PKGS) $(DEB_WEB_PKGS)
 build/web/plancheck.js: $(WEB_OBJ) $(MO) web/build/pre.js web/build/api.js
 	$(WEB_EMCC) $(WEB_CFLAGS) $(WEB_LDFLAGS) -o $@ $(WEB_OBJ)
 	@echo "web: $@ is $$(wc -c < $@) bytes"
 
-$(WEB_DEB)/.stamp: web/build/debsrc.sh
-	@command -v $(EMCC) >/dev/null || { echo "make web: emcc is missing: install the Debian package emscripten" >&2; exit 2; }
+$(WEB_DEB)/.stamp: web/build/debsrc.sh | check-web-deps
 	sh web/build/debsrc.sh $(WEB_DEB) lua5.4 utf8proc jansson
 	touch $@
 # jansson's configure writes jansson_config.h; the web's answers are fixed.
@@ -452,6 +458,8 @@ build/web/obj/%.o: build/%.c | build/gram.h $(WEB_HDRS)
 	@mkdir -p $(@D)
 	$(WEB_EMCC) $(WARN) $(WEB_CFLAGS) -D_XOPEN_SOURCE=700 -Isrc -Ibuild $(WEB_INC) -MMD -MP -c -o $@ $<
 -include $(wildcard build/web/obj/*.d)
+# make test builds it where emcc is (tests/web/core/run says when not).
+test: $(if $(shell command -v $(EMCC) 2>/dev/null),build/web/plancheck.js)
 # ---- end of web ----
 
 clean:

@@ -14,7 +14,7 @@
  * pf_read (docx.h, pdftext.h) are replaced here by readers that say so,
  * and the page imports text pasted from Word. Compiled only by emcc (the
  * native build leaves this file out). Layer: command line; calls lsp,
- * mem, lang. */
+ * mem, lang, cli. */
 #include "webapi.h"
 
 #include <stdio.h>
@@ -23,6 +23,7 @@
 
 #include <emscripten.h>
 
+#include "cli.h"
 #include "docx.h"
 #include "lang.h"
 #include "lsp.h"
@@ -30,6 +31,7 @@
 #include "mem.h"
 
 static lsp_server *server;
+static char server_lang[16];  /* its --lang, or "": the environment's (English) */
 static char *answer;          /* what the server wrote for the last message */
 static size_t answer_len;
 
@@ -47,6 +49,14 @@ EMSCRIPTEN_KEEPALIVE int wb_run(int argc, char **argv) {
 
 EMSCRIPTEN_KEEPALIVE int wb_lsp_start(int argc, char **argv) {
   if (server) lsp_close(server);
+  /* pc.run sets the language of each run: the server's is set again
+   * before each message. */
+  server_lang[0] = '\0';
+  for (int i = 0; i < argc; i++) {
+    const char *v = cl_option_value(argc, argv, &i, "--lang");
+    if (v) snprintf(server_lang, sizeof server_lang, "%s", v);
+  }
+  lg_init(server_lang[0] ? server_lang : NULL, NULL);
   int status;
   server = lsp_open(argc, argv, 0, &status);
   wb_flush();
@@ -69,6 +79,7 @@ EMSCRIPTEN_KEEPALIVE int wb_lsp(const char *text, size_t len) {
   memcpy(frame + n, text, len);
   FILE *in = fmemopen(frame, (size_t)n + len, "r");
   if (!in) mem_oom();
+  lg_init(server_lang[0] ? server_lang : NULL, NULL);
   int status = lsp_step(server, in, out);
   if (status < 0) lsp_settle(server, out);
   else {
