@@ -68,6 +68,21 @@ async function lsp(method, params, notify) {
 
 const uri = () => 'file://' + app.path;
 
+// The server speaks the language it was started in (pc.lspArgs); a
+// server that has exited is started again on the next message.
+async function lspStart() {
+  app.pc.lspArgs = ['--lang=' + app.lang, '-I', '/work'];
+  await lsp('initialize', { processId: null, rootUri: 'file:///work', capabilities: {} });
+  await lsp('initialized', {}, true);
+}
+
+async function lspRestart() {
+  await lsp('shutdown', null);
+  await lsp('exit', null, true);
+  await lspStart();
+  if (app.path) await lspOpen(app.view.state.doc.toString());
+}
+
 // LSP positions count UTF-16 units, as CodeMirror's offsets do.
 function offset(doc, pos) {
   const line = doc.line(Math.min(pos.line + 1, doc.lines));
@@ -420,7 +435,13 @@ function wire() {
   for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => showTab(t.dataset.tab));
   for (const b of document.querySelectorAll('.save-view')) b.addEventListener('click', () => saveView(b.dataset.view));
   on('as-of', 'change', () => { const t = document.querySelector('.tab.active'); if (t) showTab(t.dataset.tab); });
-  on('lang', 'click', async () => { app.lang = app.lang === 'vi' ? 'en' : 'vi'; applyLang(); await refresh(); });
+  on('lang', 'click', async () => {
+    app.lang = app.lang === 'vi' ? 'en' : 'vi';
+    applyLang();
+    await lspRestart();
+    await refresh();
+    document.body.dataset.lang = app.lang;   // all of the page now in it
+  });
 }
 
 async function main() {
@@ -431,10 +452,9 @@ async function main() {
   status(S().loading);
   app.pc = await window.createPlancheck();
   mkdirs();
-  app.pc.lspArgs = ['--lang=' + app.lang, '-I', '/work'];
-  await lsp('initialize', { processId: null, rootUri: 'file:///work', capabilities: {} });
-  await lsp('initialized', {}, true);
+  await lspStart();
   status(S().ready);
+  document.body.dataset.lang = app.lang;
   document.body.dataset.ready = '1';
 }
 
