@@ -188,8 +188,16 @@ async function edited() {
   app.checkTimer = setTimeout(refresh, 300);
 }
 
+// One plan at a time under /work: the one it replaces leaves the file
+// system (and the server), so `-I /work` never finds two drafts with the
+// same key.
 async function openPlan(name, text) {
-  app.path = '/work/' + safeName(name, '.plan');
+  const path = '/work/' + safeName(name, '.plan');
+  if (app.path && app.path !== path) {
+    await lsp('textDocument/didClose', { textDocument: { uri: uri() } }, true);
+    try { app.pc.FS.unlink(app.path); } catch (e) { /* already gone */ }
+  }
+  app.path = path;
   writeFile(app.path, text);
   app.view.setState(EditorState.create({ doc: text, extensions: editorExtensions() }));
   $('plan-name').textContent = app.path.slice(6);

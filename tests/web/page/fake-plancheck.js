@@ -14,6 +14,7 @@ globalThis.createPlancheck = async function createPlancheck() {
         const bytes = typeof data === 'string' ? null : Array.from(data);
         pending = pending.then(() => globalThis.__fakeWrite(path, bytes ? null : data, bytes));
       },
+      unlink(path) { pending = pending.then(() => globalThis.__fakeWrite(path, null, null, false, true)); },
       chdir() { /* the harness runs plancheck in the directory standing for /work */ },
       mkdir(path) { pending = pending.then(() => globalThis.__fakeWrite(path, null, null, true)); },
     },
