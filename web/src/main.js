@@ -26,7 +26,7 @@ const app = {
   version: 0,
   rpcId: 0,
   checkTimer: 0,
-  edits: 0,            // edits made; body[data-checked] is the count the list shows
+  edits: 0,            // edits made; body[data-checked] is PATH#EDITS of the list shown
 };
 window.plancheckPage = app;   // for the tests and the curious
 
@@ -215,14 +215,14 @@ function safeName(name, ext) {
 
 async function refresh() {
   if (!app.path) return;
-  const edits = app.edits;
+  const checking = app.path + '#' + app.edits;
   status(S().checking);
   const r = await run(['check', '--format=json', '-I', '/work', app.path]);
   let diags = [];
   try { diags = JSON.parse(r.stdout).diagnostics || []; } catch (e) { diags = null; }
   renderFindings(diags, r);
   status(S().ready);
-  document.body.dataset.checked = String(edits);
+  document.body.dataset.checked = checking;
   const tab = document.querySelector('.tab.active');
   if (tab && tab.dataset.tab !== 'findings') showTab(tab.dataset.tab);
 }
