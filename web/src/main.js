@@ -414,7 +414,31 @@ function status(text) { $('status').textContent = text; }
 
 function on(id, ev, fn) { $(id).addEventListener(ev, fn); }
 
+// Files dropped on the page: a .plan opens (the first; the others are
+// taken as its parents), a .docx is imported, a .progress read beside
+// the plan.
+async function dropped(files) {
+  const list = [...files];
+  const plans = list.filter((f) => /\.plan$/i.test(f.name));
+  const docx = list.find((f) => /\.docx$/i.test(f.name));
+  const record = list.find((f) => /\.progress$/i.test(f.name));
+  if (plans.length > 1) await loadParents(plans.slice(1));
+  if (plans.length) await openPlan(plans[0].name, await plans[0].text());
+  else if (docx) await importDocx(docx);
+  if (record && app.path) {
+    writeFile(app.path.replace(/\.plan$/, '.progress'), await record.text());
+    await refresh();
+  }
+}
+
 function wire() {
+  document.addEventListener('dragover', (e) => { e.preventDefault(); document.body.classList.add('dragging'); });
+  document.addEventListener('dragleave', () => document.body.classList.remove('dragging'));
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    document.body.classList.remove('dragging');
+    if (e.dataTransfer && e.dataTransfer.files.length) dropped(e.dataTransfer.files);
+  });
   on('open-plan', 'change', async (e) => {
     const f = e.target.files[0];
     if (!f) return;
