@@ -476,5 +476,6 @@ clean:
 WEB_PAGE := web/build.js web/index.html web/style.css $(wildcard web/src/*.js) editors/vscode/syntaxes/plan.tmLanguage.json
 web: build/web/plancheck.html
 build/web/plancheck.html: build/web/plancheck.js $(WEB_PAGE) web/node_modules/.package-lock.json
+	@command -v node >/dev/null || { echo "make web: node is missing: install the Debian package nodejs" >&2; exit 2; }
 	node web/build.js build/web/plancheck.js $@
 test: $(if $(shell command -v $(EMCC)),build/web/plancheck.html)
