@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // build.js: bundles the page into ONE self-contained file.
 //
-//   node web/build.js [PLANCHECK_JS [OUT_HTML]]
+//   node web/build.js [--main-thread] [PLANCHECK_JS [OUT_HTML]]
 //   (defaults: build/web/plancheck.js, build/web/plancheck.html)
 //
 // esbuild bundles web/src/main.js with CodeMirror and the plan
@@ -16,8 +16,12 @@ const esbuild = require('esbuild');
 
 const here = __dirname;
 const root = path.dirname(here);
-const jsPath = process.argv[2] || path.join(root, 'build', 'web', 'plancheck.js');
-const outPath = process.argv[3] || path.join(root, 'build', 'web', 'plancheck.html');
+// --main-thread: the checker runs in the page itself, not in a worker
+// (the test's fake of the module needs the page's own globals).
+const args = process.argv.slice(2).filter((a) => a !== '--main-thread');
+const mainThread = process.argv.includes('--main-thread');
+const jsPath = args[0] || path.join(root, 'build', 'web', 'plancheck.js');
+const outPath = args[1] || path.join(root, 'build', 'web', 'plancheck.html');
 
 // A </script> inside inlined code would end the element early.
 function inlineSafe(js) { return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--'); }
@@ -38,7 +42,10 @@ function main() {
   let html = fs.readFileSync(path.join(here, 'index.html'), 'utf8');
   // Function replacers: '$' in the inlined code is not a pattern.
   html = html.replace('/*STYLE*/', () => css)
-    .replace('<script>/*PLANCHECK*/</script>', () => '<script>' + inlineSafe(checker) + '</script>')
+    // The checker as text for a worker (the page stays free while it
+    // checks), or as a script of the page with --main-thread.
+    .replace('<script>/*PLANCHECK*/</script>', () => (mainThread ? '<script>' : '<script type="text/plain" id="plancheck-src">')
+      + inlineSafe(checker) + '</script>')
     .replace('<script>/*PAGE*/</script>', () => '<script>' + inlineSafe(page) + '</script>');
   fs.mkdirSync(path.dirname(outPath), { recursive: true });
   const tmp = outPath + '.tmp';

@@ -35,6 +35,60 @@ const langArgs = () => ['--lang=' + app.lang];
 
 // ---- the checker ----
 
+// The module runs in a worker made from its inlined text, so the page
+// answers the keyboard while it checks; the proxy has the module's API,
+// its calls returning promises (answered in the order they were made).
+// Without the text (a build with --main-thread) it runs in the page.
+async function loadChecker() {
+  const src = document.getElementById('plancheck-src');
+  if (!src) return window.createPlancheck();
+  const url = URL.createObjectURL(new Blob([src.textContent, '\n(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  const waiting = new Map();
+  let seq = 0;
+  const failAll = (why) => { for (const w of waiting.values()) w.reject(new Error(why)); waiting.clear(); };
+  worker.onmessage = (e) => {
+    const w = waiting.get(e.data.id);
+    waiting.delete(e.data.id);
+    if (!w) return;
+    if ('error' in e.data) w.reject(new Error(e.data.error)); else w.resolve(e.data.result);
+  };
+  worker.onerror = (e) => failAll(e.message || 'the checker stopped');
+  const call = (op, ...args) => new Promise((resolve, reject) => {
+    const id = ++seq;
+    waiting.set(id, { resolve, reject });
+    worker.postMessage({ id, op, args });
+  });
+  await call('init');
+  URL.revokeObjectURL(url);
+  const fs = (name) => (...args) => { call('fs', name, ...args).then((ok) => { if (!ok && name === 'writeFile') console.warn('plancheck: could not write ' + args[0]); }); };
+  return {
+    FS: { writeFile: fs('writeFile'), mkdir: fs('mkdir'), chdir: fs('chdir'), unlink: fs('unlink') },
+    run: (argv, stdin) => call('run', argv, stdin),
+    lsp: (message) => call('lsp', message),
+    set lspArgs(a) { call('lspArgs', a); },
+  };
+}
+
+// The worker's side: runs inside the worker, after the module's text.
+function workerMain() {
+  let pc = null;
+  self.onmessage = async (e) => {
+    const { id, op, args } = e.data;
+    try {
+      let result = true;
+      if (op === 'init') pc = await createPlancheck();   // eslint-disable-line no-undef
+      else if (op === 'run') result = pc.run(args[0], args[1]);
+      else if (op === 'lsp') result = pc.lsp(args[0]);
+      else if (op === 'lspArgs') pc.lspArgs = args[0];
+      else if (op === 'fs') { try { pc.FS[args[0]](...args.slice(1)); } catch (err) { result = false; } }
+      self.postMessage({ id, result });
+    } catch (err) {
+      self.postMessage({ id, error: String((err && err.message) || err) });
+    }
+  };
+}
+
 async function run(argv, stdin) {
   const r = await app.pc.run(langArgs().concat(argv), stdin || '');
   return r;
@@ -482,7 +536,7 @@ async function main() {
   applyLang();
   makeEditor();
   status(S().loading);
-  app.pc = await window.createPlancheck();
+  app.pc = await loadChecker();
   mkdirs();
   await lspStart();
   status(S().ready);
