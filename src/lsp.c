@@ -356,6 +356,13 @@ static void publish_all(lsp_server *s) {
  * meanwhile, forwards the child's answer when no change came since, and
  * kills the child when one does. */
 
+/* The WebAssembly build (src/webapi.c) has no fork: it checks whole. */
+#ifdef __EMSCRIPTEN__
+#define LSP_CAN_SPLIT 0
+#else
+#define LSP_CAN_SPLIT 1
+#endif
+
 static void stop_background(lsp_server *s) {
   if (!s->bg_pid) return;
   kill(s->bg_pid, SIGKILL);
@@ -485,7 +492,7 @@ static void check(lsp_server *s) {
   }
   if (n) {
     double t0 = now_ms();
-    s->split = s->full_ms > (double)s->split_ms;
+    s->split = LSP_CAN_SPLIT && s->full_ms > (double)s->split_ms;
     s->opts.text_checks = s->text_checks && !s->split;
     s->opts.no_rules = s->no_rules || s->split;
     /* The .plancheck.lua scripts beside the documents apply to them. */

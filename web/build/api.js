@@ -8,6 +8,10 @@
 
 (function () {
   var io = null;   // the streams of the run under way
+  // Set when the C code stopped on a trap: its memory may be left half
+  // changed, so no later run is trusted (a false finding is worse than
+  // none); the page loads the module again.
+  var broken = null;
   var decoder = new TextDecoder('utf-8');
   var encoder = new TextEncoder();
 
@@ -48,6 +52,7 @@
   // memory) ends the call with its status; anything else thrown is a bug
   // of plancheck, reported on stderr with status 70 rather than thrown.
   function withStreams(stdin, f) {
+    if (broken) return { status: 70, stdout: '', stderr: broken };
     io = { input: encoder.encode(stdin == null ? '' : String(stdin)), pos: 0, out: new Bytes(), err: new Bytes() };
     var status;
     try {
@@ -56,7 +61,8 @@
       if (e instanceof ExitStatus) status = e.status;
       else {
         status = 70;
-        var why = encoder.encode('plancheck: internal error: ' + (e && e.message || e) + '\n');
+        broken = 'plancheck: internal error: ' + (e && e.message || e) + '; load the module again\n';
+        var why = encoder.encode(broken);
         for (var i = 0; i < why.length; i++) io.err.push(why[i]);
       }
       try { _wb_flush(); } catch (e2) { /* the module is broken: nothing more to gather */ }

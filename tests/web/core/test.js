@@ -101,6 +101,40 @@ function neverThrows(name, f) {
   ok(/^bad\.plan:1:\d+: /m.test(located.stderr), 'a bad plan: the error is located', located.stderr);
   same(pc, 'a bad plan: as the command line', ['check', 'bad.plan'], undefined, tmp);
   fs.rmSync(tmp, { recursive: true });
+  // Every malformed input of tests/bad (the main suite's): the same
+  // located errors as the command line, none an internal error. Those that
+  // make special files (a symlink, a fifo, /dev/zero) are left out: the
+  // page's in-memory file system holds only the files the page writes.
+  const badDir = path.join(ROOT, 'tests/bad');
+  let badSame = 0, badCases = 0;
+  for (const gen of fs.readdirSync(badDir).filter((f) => f.endsWith('.sh')).sort()) {
+    const dir = fs.mkdtempSync(path.join(require('os').tmpdir(), 'web-core-bad-'));
+    cp.spawnSync('bash', [path.join(badDir, gen)], { cwd: dir });
+    const special = (d) => fs.readdirSync(d, { withFileTypes: true })
+      .some((e) => e.isDirectory() ? special(path.join(d, e.name)) : !e.isFile());
+    if (special(dir) || /\/dev\//.test(fs.readFileSync(path.join(badDir, gen), 'utf8'))) {
+      fs.rmSync(dir, { recursive: true });
+      continue;
+    }
+    const wdir = '/bad/' + gen.replace(/\.sh$/, '');
+    const copy = (from, to) => {
+      if (!pc.FS.analyzePath(to).exists) pc.FS.mkdirTree(to);
+      for (const e of fs.readdirSync(from, { withFileTypes: true })) {
+        if (e.isDirectory()) copy(path.join(from, e.name), to + '/' + e.name);
+        else if (e.isFile()) pc.FS.writeFile(to + '/' + e.name, fs.readFileSync(path.join(from, e.name)));
+      }
+    };
+    copy(dir, wdir);
+    pc.FS.chdir(wdir);
+    const args = ['--color=never', 'case.plan'];
+    const got = pc.run(args), want = native(args, '', dir);
+    pc.FS.chdir('/work');
+    fs.rmSync(dir, { recursive: true });
+    badCases++;
+    if (got.status === want.status && got.stdout === want.stdout && got.stderr === want.stderr) badSame++;
+    else ok(false, 'bad ' + gen + ': as the command line', JSON.stringify(got).slice(0, 400) + '\n' + JSON.stringify(want).slice(0, 400));
+  }
+  ok(badCases > 50 && badSame === badCases, 'tests/bad: ' + badSame + ' of ' + badCases + ' cases as the command line');
   const after = pc.run(['check'].concat(plan));
   ok(after.stderr === en.stderr, 'the module checks as before after the bad runs');
 
@@ -151,6 +185,20 @@ function neverThrows(name, f) {
   const refused = pc.lsp({ jsonrpc: '2.0', id: 5, method: 'initialize', params: {} });
   ok(refused.length === 1 && refused[0].error && /--bogus/.test(refused[0].error.message),
      'lsp: bad lspArgs: an error answer naming the option', JSON.stringify(refused));
+
+  // No fork in the browser: with --split-after 0 (which splits every check
+  // after the first natively) the findings of the text checks (link-weak
+  // here) still come with each change.
+  pc.lspArgs = ['--split-after', '0', '-I', '/work/plans/tw'];
+  pc.lsp({ jsonrpc: '2.0', method: 'exit' });
+  pc.lsp({ jsonrpc: '2.0', id: 7, method: 'initialize', params: { capabilities: {} } });
+  pc.lsp({ jsonrpc: '2.0', method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'plan', version: 1, text } } });
+  const whole = change(2, text + '\n# a comment\n');
+  const wholeSet = whole.length ? whole[0].params.diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character].join(' ')).sort() : [];
+  ok(got.some((x) => x.startsWith('link-weak ')) && JSON.stringify(wholeSet) === JSON.stringify(got),
+     'lsp --split-after 0: every check is whole (no fork in the browser): the text checks\' findings too',
+     JSON.stringify(got.filter((x) => !wholeSet.includes(x))));
+  pc.lsp({ jsonrpc: '2.0', method: 'exit' });
 
   // --lang=vi in lspArgs: Vietnamese diagnostics, whatever language the
   // last pc.run spoke (English here).
