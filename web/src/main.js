@@ -42,7 +42,18 @@ const langArgs = () => ['--lang=' + app.lang];
 async function loadChecker() {
   const src = document.getElementById('plancheck-src');
   if (!src) return window.createPlancheck();
-  const url = URL.createObjectURL(new Blob([src.textContent, '\n(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+  try {
+    return await inWorker(src.textContent);
+  } catch (e) {
+    // A browser that refuses the worker: the module runs in the page.
+    console.warn('plancheck: no worker (' + e.message + '), checking in the page');
+    (0, eval)(src.textContent);   // eslint-disable-line no-eval
+    return window.createPlancheck();
+  }
+}
+
+async function inWorker(source) {
+  const url = URL.createObjectURL(new Blob([source, '\n(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const waiting = new Map();
   let seq = 0;
@@ -543,5 +554,8 @@ async function main() {
   document.body.dataset.lang = app.lang;
   document.body.dataset.ready = '1';
 }
+
+// A failure in a handler (the checker stopped, say) is shown, not lost.
+window.addEventListener('unhandledrejection', (e) => status(String((e.reason && e.reason.message) || e.reason)));
 
 main().catch((e) => { status(String(e && e.stack || e)); document.body.dataset.failed = String(e); });
