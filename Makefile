@@ -179,6 +179,7 @@ oom-sweep: check-deps plancheck build/failmalloc.so
 # The phone-size picture of the Tuy Phước HTML report in docs/.
 screenshot: check-deps plancheck
 	bash tests/html/screenshot.sh docs/tuyphuoc-report.png
+	SHOTS=1 node tests/web/page/run ./plancheck
 
 # Exit status 1 means findings: that is the answer, not a failed build.
 run: check-deps plancheck $(MO)
@@ -202,7 +203,7 @@ deps:
 
 # The npm packages of the editor tests and of the SARIF validator, as their
 # package-lock.json files lock them (npm ci installs exactly those).
-NPM_DIRS := editors/vscode tests/sarif
+NPM_DIRS := editors/vscode tests/sarif web
 test: npm-deps
 npm-deps: $(NPM_DIRS:%=%/node_modules/.package-lock.json)
 %/node_modules/.package-lock.json: %/package-lock.json
@@ -475,3 +476,16 @@ clean:
 	rm -rf build build-asan plancheck
 
 -include $(wildcard build/*.d)
+
+# ---- the page: build/web/plancheck.html (`make web`) ----
+# One self-contained file: web/build.js bundles web/src (CodeMirror 6,
+# npm, locked in web/package-lock.json) with esbuild and inlines it, the
+# CSS and build/web/plancheck.js into web/index.html. make test builds it
+# when emcc is here (tests/web/page/run tests the page around the native
+# checker otherwise, and says so).
+WEB_PAGE := web/build.js web/index.html web/style.css $(wildcard web/src/*.js) editors/vscode/syntaxes/plan.tmLanguage.json
+web: build/web/plancheck.html
+build/web/plancheck.html: build/web/plancheck.js $(WEB_PAGE) web/node_modules/.package-lock.json
+	@command -v node >/dev/null || { echo "make web: node is missing: install the Debian package nodejs" >&2; exit 2; }
+	node web/build.js build/web/plancheck.js $@
+test: $(if $(shell command -v $(EMCC)),build/web/plancheck.html)
