@@ -93,6 +93,8 @@ static int find_catalogue(const char *exe, char *out, size_t size) {
  * checked against the file's size; a bad catalogue leaves English. */
 #include <stdint.h>
 
+#include "source.h"   /* src_read */
+
 static char *mo;             /* the whole file, or NULL */
 static size_t mo_size;
 static uint32_t mo_count;
@@ -113,23 +115,12 @@ static const char *mo_string(uint32_t table, uint32_t i) {
 
 static int mo_load(const char *path) {
   if (mo) return 0;
-  FILE *f = fopen(path, "rb");
-  if (!f) return -1;
-  char *data = NULL;
-  size_t size = 0, cap = 0, k;
-  do {
-    if (cap - size < 65536) {
-      char *bigger = realloc(data, cap = 2 * cap + 65536);
-      if (!bigger) break;
-      data = bigger;
-    }
-    size += k = fread(data + size, 1, cap - size, f);
-  } while (k > 0);
-  int bad = ferror(f) || size < 28;
-  fclose(f);
+  char *data;
+  size_t size;
+  if (src_read(path, &data, &size) != 0) return -1;
   mo = data;
   mo_size = size;
-  if (bad || mo_word(0) != 0x950412deu) {
+  if (size < 28 || mo_word(0) != 0x950412deu) {   /* no .mo header */
     free(data);
     mo = NULL;
     return -1;

@@ -21,40 +21,27 @@ typedef struct fx {
   src_table src;
   dg_list d;
   md_model m;
-  char dir[40];
-  char path[80];
 } fx;
 
-/* A plan of `date` using every standard body, loaded and resolved. */
+/* A plan of `date` using every standard body, loaded from memory (as
+ * `new` loads its child) and resolved. */
 static md_plan *fx_open(fx *f, const char *date) {
   memset(f, 0, sizeof *f);
   ar_init(&f->a);
   src_init(&f->src);
   dg_init(&f->d, &f->a);
   md_init(&f->m, &f->a, &f->src, &f->d);
-  strcpy(f->dir, "/tmp/plancheck-new-XXXXXX");
-  if (!mkdtemp(f->dir)) {
-    perror("mkdtemp");
-    exit(1);
-  }
-  snprintf(f->path, sizeof f->path, "%s/p.plan", f->dir);
-  FILE *out = fopen(f->path, "w");
-  if (!out || fprintf(out, "use \"std/all\"\nplan \"1-KH/TU\" {\n  level province\n  date %s\n}\n", date) < 0 ||
-      fclose(out) != 0) {
-    perror(f->path);
-    exit(1);
-  }
-  rs_input in = { .path = f->path };
+  const char *text = dg_fmt(&f->a, "use \"std/all\"\nplan \"1-KH/TU\" {\n  level province\n  date %s\n}\n", date);
+  uint32_t file = 0;
+  UT_EQ_INT(src_add_memory(&f->src, "p.plan", text, strlen(text), &file), SRC_OK);
   rs_options o = { NULL, 0, NULL, NULL };
-  UT_EQ_INT(rs_load(&f->m, &o, &in, 1), 0);
+  md_plan *p = rs_load_memory(&f->m, &o, file);
   rs_resolve(&f->m, NULL);
   UT_EQ_INT(f->d.errors, 0);
-  return in.plan;
+  return p;
 }
 
 static void fx_close(fx *f) {
-  unlink(f->path);
-  rmdir(f->dir);
   src_free(&f->src);
   ar_free(&f->a);
 }
