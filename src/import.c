@@ -227,6 +227,8 @@ static void find_marker(para *p) {
   memcpy(p->label, s, end);
   p->label[end] = '\0';
   if (p->mk == MK_DASH) strcpy(p->label, "-");   /* "•" and "–" are bullets the language writes "-" */
+  if (p->mk == MK_ROMAN && end >= 3 && memcmp(p->label + end - 3, "\xE2\x80\x93", 3) == 0)
+    strcpy(p->label + end - 3, "-");               /* "I –" is the language's "I -" */
   size_t b = end;
   while (b < n && is_space(s[b])) b++;
   p->body = s + b, p->bn = n - b;
