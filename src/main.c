@@ -28,6 +28,7 @@
 #include "export.h"
 #include "fmt.h"
 #include "import.h"
+#include "json.h"
 #include "lsp.h"
 #include "lang.h"
 #include "report.h"
@@ -65,7 +66,7 @@ typedef struct options {
   size_t nrules;
   const char **switches;     /* -W...: "RULE", "no-RULE", "error=RULE" */
   size_t nswitches;
-  int werror, list_rules;
+  int werror, list_rules, list_bodies;
   long long lua_budget;
   size_t lua_memory;
   const char *report_format; /* report --format NAME */
@@ -192,7 +193,8 @@ static const char *const help_text[] = {
      "       plancheck accept [options] FILE [ID...]\n"
      "       plancheck report --format NAME [options] FILE...\n"
      "       plancheck agenda [--as-of DATE] [--within DAYS] [--owner BODY] [options] FILE...\n"
-     "       plancheck --list-rules [options] [FILE...]\n"),
+     "       plancheck --list-rules [options] [FILE...]\n"
+     "       plancheck --list-bodies [--format json] [options] [FILE...]\n"),
   N_("Checks implementation plans written in the plan language, each against\n"
      "the plans it implements.\n"),
   NULL,                      /* the commands (commands[]) */
@@ -259,6 +261,8 @@ static const char *const help_text[] = {
      "  --rules FILE|DIR    load rule scripts from FILE or DIR/*.lua (repeatable)\n"
      "  --no-rules          run no script: the built-in checks only\n"
      "  --list-rules        list every rule, recognizer and format, and exit\n"
+     "  --list-bodies       list every body, the standard ones and those FILEs\n"
+     "                      declare (id, level, name, the day it was replaced), and exit\n"
      "  -W RULE, -Wall      enable a rule (or all of them)\n"
      "  -Wno-RULE           disable a rule\n"
      "  -Werror=RULE        enable a rule and make its findings errors\n"
@@ -425,6 +429,7 @@ static int parse_args(int argc, char **argv, options *o) {
     if (strcmp(a, "--") == 0) { only_files = 1; continue; }
     if (cl_option_value(argc, argv, &i, "--lang")) continue;   /* read by lang_option */
     if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) { help(); return EXIT_CLEAN; }
+    if (strcmp(a, "--list-bodies") == 0) { o->list_bodies = 1; continue; }
     if (strcmp(a, "--version") == 0) { printf("plancheck %s\n", PLANCHECK_VERSION); return EXIT_CLEAN; }
     if (strncmp(a, "-I", 2) == 0) {
       if (a[2]) o->incdirs[o->nincdirs++] = a + 2;
@@ -490,7 +495,9 @@ static int parse_args(int argc, char **argv, options *o) {
     if (r > 0) return r;
     return cl_usage(_("unknown option '%s'"), a);
   }
-  if (o->list_rules) return -1;
+  if (o->list_bodies && o->format != RP_TEXT && o->format != RP_JSON)
+    return cl_usage(_("--list-bodies prints text or json%s"), "");
+  if (o->list_rules || o->list_bodies) return -1;
   if (accepts(o, NO_FILES)) return check_new_options(o);
   if (o->nfiles == 0) return cl_usage(_("no input files%s"), "");
   if (accepts(o, ACCEPTS_DOCUMENT) && !o->report_format) return cl_usage(_("'report' needs --format NAME%s"), "");
@@ -625,6 +632,71 @@ static void list_rules(const ru_engine *rules) {
       }
     }
   }
+}
+
+/* The day a body's work passed to its successors (the earliest
+ * succession), or 0 for a body that has not ceased. */
+static dt_day ceased_from(const md_body *b) {
+  dt_day from = 0;
+  for (const md_successor *s = b->successors; s; s = s->next)
+    if (s->from && (!from || s->from < from)) from = s->from;
+  return from;
+}
+
+/* --list-bodies: every body loaded (the standard library's and the
+ * files'), level by level in the levels' order, each in declaration
+ * order: what `by`, `--issuer` and the page's "new" dialog accept; a
+ * body whose work passed to others says from when. */
+static void list_bodies(const options *o, const md_model *m) {
+  js_writer w;
+  int json = o->format == RP_JSON;
+  if (json) {
+    js_init(&w, stdout, JS_PRETTY);
+    js_array(&w);
+  }
+  int any = 0;
+  for (md_level l = 0; l <= (md_level)m->nlevels; l++) {
+    int first = 1;
+    for (const md_body *b = m->bodies; b; b = b->next) {
+      if (b->level != l) continue;
+      char day[11] = "";
+      dt_day gone = ceased_from(b);
+      if (gone) dt_format(gone, day);
+      if (json) {
+        js_object(&w);
+        js_key(&w, "id");
+        js_string(&w, b->id.p, b->id.n);
+        js_key(&w, "level");
+        js_cstring(&w, md_level_name(m, l));
+        js_key(&w, "name");
+        js_string(&w, b->name.value.p, b->name.value.n);
+        js_key(&w, "replaced_from");
+        js_cstring(&w, gone ? day : NULL);
+        js_end(&w);
+        continue;
+      }
+      if (first) printf("%s%s (%.*s):\n", any ? "\n" : "", md_level_name(m, l), (int)m->levels[l].name.value.n,
+                        m->levels[l].name.value.p);
+      first = 0;
+      any = 1;
+      printf("  %-28.*s %.*s", (int)b->id.n, b->id.p, (int)b->name.value.n, b->name.value.p);
+      if (gone) printf(_(" (replaced from %s)"), day);
+      putchar('\n');
+    }
+  }
+  if (json) {
+    js_end(&w);
+    putchar('\n');
+  }
+}
+
+/* The standard bodies of every level, for --list-bodies: the files name
+ * only those they use. */
+static void load_all_bodies(md_model *m, const rs_options *ro) {
+  static const char text[] = "use \"std/all\"\n";
+  uint32_t file;
+  if (src_add_memory(m->src, "(plancheck --list-bodies)", text, sizeof text - 1, &file) == SRC_OK)
+    rs_load_memory(m, ro, file);
 }
 
 /* Applies the -W switches; a usage error names the unknown rule. */
@@ -861,7 +933,7 @@ static size_t load_inputs(const options *o, run_ctx *r) {
 
 static int run(const options *o) {
   size_t whole = o->batch ? (size_t)o->batch : PA_ONE_PIECE;
-  if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && o->nfiles <= whole)
+  if (o->cmd == CMD_CHECK && !o->stop_after && !o->list_rules && !o->list_bodies && o->nfiles <= whole)
     return cmd_check_whole(o, o->files, o->nfiles);   /* a session of its own */
   ar_arena arena;
   ar_init(&arena);
@@ -888,8 +960,15 @@ static int run(const options *o) {
     rs_options ro = { o->incdirs, o->nincdirs, getenv("PLANPATH"), o->stdlib_dir };
     ru_attach(rules, &m);
     run_ctx r = { &m, &ro, rules, paths, nplans, { NULL, 0 } };
-    size_t unreadable = accepts(o, LOADS) ? load_inputs(o, &r) : 0;
-    status = commands[o->cmd].run(o, &r);
+    if (o->list_bodies) load_all_bodies(&m, &ro);
+    size_t unreadable = accepts(o, LOADS) || o->list_bodies ? load_inputs(o, &r) : 0;
+    if (o->list_bodies) {
+      list_bodies(o, &m);
+      print_diags(o, &src, &diags);
+      status = diags.errors ? EXIT_FINDINGS : EXIT_CLEAN;
+    } else {
+      status = commands[o->cmd].run(o, &r);
+    }
     if (unreadable || ru_unreadable(rules)) status = EXIT_USAGE;
     free(r.in.v);
   }

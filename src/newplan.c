@@ -206,7 +206,7 @@ static int read_level(md_model *m, const np_request *rq, np_child *c) {
 static int read_issuer(md_model *m, const np_request *rq, np_child *c) {
   md_body *b = md_body_by_id(m, slice(rq->issuer));
   if (!b) b = md_body_by_name(m, slice(rq->issuer));
-  if (!b) return bad(m, dg_fmt(m->arena, _("--issuer: no body is named '%s'"), rq->issuer));
+  if (!b) return bad(m, dg_fmt(m->arena, _("--issuer: no body is named '%s' (plancheck --list-bodies lists them)"), rq->issuer));
   if (b->level != c->level)
     return bad(m, dg_fmt(m->arena, _("--issuer: %s is a body of the %s level, not of the %s level"), str(m, b->name),
                          cs_level_text(m, b->level), cs_level_text(m, c->level)));

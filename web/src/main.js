@@ -27,6 +27,8 @@ const app = {
   rpcId: 0,
   checkTimer: 0,
   edits: 0,            // edits made; body[data-checked] is PATH#EDITS of the list shown
+  saved: 0,            // app.edits when the plan was opened or last saved
+  bodies: null,        // --list-bodies of the library and the parents, for "new"
 };
 window.plancheckPage = app;   // for the tests and the curious
 
@@ -35,25 +37,32 @@ const langArgs = () => ['--lang=' + app.lang];
 
 // ---- the checker ----
 
-// The module runs in a worker made from its inlined text, so the page
-// answers the keyboard while it checks; the proxy has the module's API,
-// its calls returning promises (answered in the order they were made).
+// The module runs in workers made from its inlined text, so the page
+// answers the keyboard while it checks: one for the language server
+// (each keystroke's underlines), one for the command line (the list,
+// the views, import, new, fmt), so a keystroke never waits behind the
+// full check the list runs after a pause. Each has its own file system:
+// the page's writes go to both. The proxy has the module's API, its
+// calls returning promises (answered in the order they were made).
 // Without the text (a build with --main-thread) it runs in the page.
 async function loadChecker() {
   const src = document.getElementById('plancheck-src');
   if (!src) return window.createPlancheck();
   try {
-    return await inWorker(src.textContent);
+    const url = URL.createObjectURL(new Blob([src.textContent, '\n(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+    const both = await Promise.all([inWorker(url), inWorker(url)]);
+    URL.revokeObjectURL(url);
+    return proxy(both[0], both[1]);
   } catch (e) {
-    // A browser that refuses the worker: the module runs in the page.
+    // A browser that refuses workers: the module runs in the page.
     console.warn('plancheck: no worker (' + e.message + '), checking in the page');
     (0, eval)(src.textContent);   // eslint-disable-line no-eval
     return window.createPlancheck();
   }
 }
 
-async function inWorker(source) {
-  const url = URL.createObjectURL(new Blob([source, '\n(', workerMain.toString(), ')();\n'], { type: 'text/javascript' }));
+// One worker running the module: call(op, ...args) answers a promise.
+async function inWorker(url) {
   const worker = new Worker(url);
   const waiting = new Map();
   let seq = 0;
@@ -71,13 +80,20 @@ async function inWorker(source) {
     worker.postMessage({ id, op, args });
   });
   await call('init');
-  URL.revokeObjectURL(url);
-  const fs = (name) => (...args) => { call('fs', name, ...args).then((ok) => { if (!ok && name === 'writeFile') console.warn('plancheck: could not write ' + args[0]); }); };
+  return call;
+}
+
+function proxy(server, runner) {
+  const fs = (name) => (...args) => {
+    for (const call of [server, runner]) {
+      call('fs', name, ...args).then((ok) => { if (!ok && name === 'writeFile') console.warn('plancheck: could not write ' + args[0]); });
+    }
+  };
   return {
     FS: { writeFile: fs('writeFile'), mkdir: fs('mkdir'), chdir: fs('chdir'), unlink: fs('unlink') },
-    run: (argv, stdin) => call('run', argv, stdin),
-    lsp: (message) => call('lsp', message),
-    set lspArgs(a) { call('lspArgs', a); },
+    run: (argv, stdin) => runner('run', argv, stdin),
+    lsp: (message) => server('lsp', message),
+    set lspArgs(a) { server('lspArgs', a); },
   };
 }
 
@@ -256,7 +272,9 @@ async function edited() {
 // One plan at a time under /work: the one it replaces leaves the file
 // system (and the server), so `-I /work` never finds two drafts with the
 // same key.
+// Returns false, opening nothing, when the user keeps unsaved changes.
 async function openPlan(name, text) {
+  if (!mayDiscard()) return false;
   const path = '/work/' + safeName(name, '.plan');
   if (app.path && app.path !== path) {
     await lsp('textDocument/didClose', { textDocument: { uri: uri() } }, true);
@@ -265,10 +283,18 @@ async function openPlan(name, text) {
   app.path = path;
   writeFile(app.path, text);
   app.view.setState(EditorState.create({ doc: text, extensions: editorExtensions() }));
+  app.saved = app.edits;
   $('plan-name').textContent = app.path.slice(6);
   await lspOpen(text);
   await refresh();
+  return true;
 }
+
+// Edits since the plan was opened or saved are lost only when the user
+// says so: the page keeps no copy (a classified plan stays nowhere but
+// in the file the user saves).
+const dirty = () => app.path && app.edits !== app.saved;
+const mayDiscard = () => !dirty() || window.confirm(S().unsaved);
 
 function safeName(name, ext) {
   let base = name.replace(/^.*[\\/]/, '').replace(/[^\p{L}\p{N}._-]+/gu, '-');
@@ -378,6 +404,7 @@ async function loadParents(files) {
     mkdirTree(path);
     writeFile(path, await file.text());
     if (!app.parents.includes(path)) app.parents.push(path);
+    app.bodies = null;
     await lsp('workspace/didChangeWatchedFiles', { changes: [{ uri: 'file://' + path, type: 1 }] }, true);
   }
   renderFileList();
@@ -403,8 +430,7 @@ async function importText(text) {
   if (app.parents.length) argv.push('-I', '/work/parents');
   const r = await run(argv, text);
   if (r.status !== 0 && !r.stdout) { $('paste-error').textContent = r.stderr; return false; }
-  await openPlan('du-thao.plan', r.stdout);
-  return true;
+  return openPlan('du-thao.plan', r.stdout);
 }
 
 async function importDocx(file) {
@@ -422,8 +448,20 @@ async function newFromParent() {
     '--number', $('new-number').value, '--date', $('new-date').value, '-I', '/work/parents'];
   const r = await run(argv);
   if (r.status !== 0) { $('new-error').textContent = r.stderr; return false; }
-  await openPlan(safeName($('new-number').value.replace(/\//g, '-'), '.plan'), r.stdout);
-  return true;
+  return openPlan(safeName($('new-number').value.replace(/\//g, '-'), '.plan'), r.stdout);
+}
+
+// The issuers offered: the bodies of the chosen level (the library's and
+// the parents') still in place on the chosen date, by name; `new` takes
+// a name or an id.
+async function fillIssuers() {
+  if (!app.bodies) {
+    const r = await run(['--list-bodies', '--format', 'json', ...app.parents]);
+    try { app.bodies = JSON.parse(r.stdout); } catch (e) { app.bodies = []; }
+  }
+  const level = $('new-level').value, day = $('new-date').value;
+  const here = app.bodies.filter((b) => b.level === level && !(b.replaced_from && day && b.replaced_from <= day));
+  $('new-issuers').replaceChildren(...here.map((b) => Object.assign(document.createElement('option'), { value: b.name, label: b.id })));
 }
 
 // ---- saving ----
@@ -447,9 +485,11 @@ async function savePlan() {
   const name = app.path.slice(6);
   if (r.status === 0 && r.stdout) {
     if (r.stdout !== text) app.view.dispatch({ changes: { from: 0, to: app.view.state.doc.length, insert: r.stdout } });
+    app.saved = app.edits;
     download(name, r.stdout);
   } else {
     status(S().notFormatted);
+    app.saved = app.edits;
     download(name, text);
   }
 }
@@ -488,7 +528,7 @@ async function dropped(files) {
   const docx = list.find((f) => /\.docx$/i.test(f.name));
   const record = list.find((f) => /\.progress$/i.test(f.name));
   if (plans.length > 1) await loadParents(plans.slice(1));
-  if (plans.length) await openPlan(plans[0].name, await plans[0].text());
+  if (plans.length && !(await openPlan(plans[0].name, await plans[0].text()))) return;   // kept the edits
   else if (docx) await importDocx(docx);
   if (record && app.path) {
     writeFile(app.path.replace(/\.plan$/, '.progress'), await record.text());
@@ -521,14 +561,19 @@ function wire() {
   });
   on('paste-btn', 'click', () => { $('paste-error').textContent = ''; $('paste-dialog').showModal(); });
   on('paste-ok', 'click', async (e) => { e.preventDefault(); if (await importText($('paste-text').value)) $('paste-dialog').close(); });
-  on('new-btn', 'click', () => {
+  on('new-btn', 'click', async () => {
     if (!app.parents.length) { status(S().needParent); return; }
     $('new-error').textContent = '';
+    if (!$('new-date').value) $('new-date').value = $('as-of').value;
+    await fillIssuers();
     $('new-dialog').showModal();
   });
+  on('new-level', 'change', fillIssuers);
+  on('new-date', 'change', fillIssuers);
   on('new-ok', 'click', async (e) => { e.preventDefault(); if (await newFromParent()) $('new-dialog').close(); });
   for (const b of document.querySelectorAll('dialog .cancel')) b.addEventListener('click', (e) => { e.preventDefault(); b.closest('dialog').close(); });
   on('save', 'click', savePlan);
+  window.addEventListener('beforeunload', (e) => { if (dirty()) { e.preventDefault(); e.returnValue = ''; } });
   for (const t of document.querySelectorAll('.tab')) t.addEventListener('click', () => showTab(t.dataset.tab));
   for (const b of document.querySelectorAll('.save-view')) b.addEventListener('click', () => saveView(b.dataset.view));
   on('as-of', 'change', () => { const t = document.querySelector('.tab.active'); if (t) showTab(t.dataset.tab); });
