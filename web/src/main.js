@@ -233,7 +233,11 @@ async function complete(ctx) {
   if (!items.length) return null;
   return {
     from: word ? word.from : ctx.pos,
-    options: items.map((it) => ({ label: it.label, detail: it.detail, apply: it.insertText || (it.textEdit && it.textEdit.newText) || it.label })),
+    // A body is found by its id or a word of its name (the server's
+    // filterText, "btc_hu Ban Tổ chức Huyện ủy"): the editor matches the
+    // label, shows the displayLabel.
+    options: items.map((it) => ({ label: it.filterText || it.label, displayLabel: it.label, detail: it.detail,
+      apply: it.insertText || (it.textEdit && it.textEdit.newText) || it.label })),
   };
 }
 
