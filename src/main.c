@@ -262,7 +262,7 @@ static const char *const help_text[] = {
      "  --no-rules          run no script: the built-in checks only\n"
      "  --list-rules        list every rule, recognizer and format, and exit\n"
      "  --list-bodies       list every body, the standard ones and those FILEs\n"
-     "                      declare (id, level, name, the day it was replaced), and exit\n"
+     "                      declare (id, level, name, from and until when), and exit\n"
      "  -W RULE, -Wall      enable a rule (or all of them)\n"
      "  -Wno-RULE           disable a rule\n"
      "  -Werror=RULE        enable a rule and make its findings errors\n"
@@ -634,19 +634,11 @@ static void list_rules(const ru_engine *rules) {
   }
 }
 
-/* The day a body's work passed to its successors (the earliest
- * succession), or 0 for a body that has not ceased. */
-static dt_day ceased_from(const md_body *b) {
-  dt_day from = 0;
-  for (const md_successor *s = b->successors; s; s = s->next)
-    if (s->from && (!from || s->from < from)) from = s->from;
-  return from;
-}
-
 /* --list-bodies: every body loaded (the standard library's and the
  * files'), level by level in the levels' order, each in declaration
  * order: what `by`, `--issuer` and the page's "new" dialog accept; a
- * body whose work passed to others says from when. */
+ * body formed by a succession says from when, one whose work passed to
+ * others from when. */
 static void list_bodies(const options *o, const md_model *m) {
   js_writer w;
   int json = o->format == RP_JSON;
@@ -659,9 +651,10 @@ static void list_bodies(const options *o, const md_model *m) {
     int first = 1;
     for (const md_body *b = m->bodies; b; b = b->next) {
       if (b->level != l) continue;
-      char day[11] = "";
-      dt_day gone = ceased_from(b);
-      if (gone) dt_format(gone, day);
+      dt_day from = md_body_start(b), until = md_body_end(b);
+      char start[11] = "", end[11] = "";
+      if (from != DT_MIN) dt_format(from, start);
+      if (until != DT_MAX) dt_format(until, end);
       if (json) {
         js_object(&w);
         js_key(&w, "id");
@@ -670,8 +663,10 @@ static void list_bodies(const options *o, const md_model *m) {
         js_cstring(&w, md_level_name(m, l));
         js_key(&w, "name");
         js_string(&w, b->name.value.p, b->name.value.n);
+        js_key(&w, "from");
+        js_cstring(&w, *start ? start : NULL);
         js_key(&w, "replaced_from");
-        js_cstring(&w, gone ? day : NULL);
+        js_cstring(&w, *end ? end : NULL);
         js_end(&w);
         continue;
       }
@@ -680,7 +675,8 @@ static void list_bodies(const options *o, const md_model *m) {
       first = 0;
       any = 1;
       printf("  %-28.*s %.*s", (int)b->id.n, b->id.p, (int)b->name.value.n, b->name.value.p);
-      if (gone) printf(_(" (replaced from %s)"), day);
+      if (*start) printf(_(" (from %s)"), start);
+      if (*end) printf(_(" (replaced from %s)"), end);
       putchar('\n');
     }
   }

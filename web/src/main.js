@@ -456,7 +456,7 @@ async function newFromParent() {
 }
 
 // The issuers offered: the bodies of the chosen level (the library's and
-// the parents') still in place on the chosen date, by name; `new` takes
+// the parents') in place on the chosen date, by name; `new` takes
 // a name or an id.
 async function fillIssuers() {
   if (!app.bodies) {
@@ -464,7 +464,7 @@ async function fillIssuers() {
     try { app.bodies = JSON.parse(r.stdout); } catch (e) { app.bodies = []; }
   }
   const level = $('new-level').value, day = $('new-date').value;
-  const here = app.bodies.filter((b) => b.level === level && !(b.replaced_from && day && b.replaced_from <= day));
+  const here = app.bodies.filter((b) => b.level === level && !(day && ((b.from && day < b.from) || (b.replaced_from && b.replaced_from <= day))));
   $('new-issuers').replaceChildren(...here.map((b) => Object.assign(document.createElement('option'), { value: b.name, label: b.id })));
 }
 
