@@ -429,12 +429,27 @@ function renderFileList() {
 
 // ---- import and new ----
 
-async function importText(text) {
+// Pasted text, or a text file's: the draft is named after the file.
+async function importText(text, name) {
   const argv = ['import', '-'];
   if (app.parents.length) argv.push('-I', '/work/parents');
+  $('paste-error').textContent = '';
   const r = await run(argv, text);
   if (r.status !== 0 && !r.stdout) { $('paste-error').textContent = r.stderr; return false; }
-  return openPlan('du-thao.plan', r.stdout);
+  return openPlan(name || 'du-thao.plan', r.stdout);
+}
+
+// A document that is not a plan: a Word file or a text file becomes a
+// draft (import); a PDF the page cannot read (the command line reads it
+// with poppler's pdftotext, which the browser lacks) says what to do.
+async function openDocument(file) {
+  if (/\.docx$/i.test(file.name)) return importDocx(file);
+  if (/\.(txt|md)$/i.test(file.name)) {
+    status('');
+    if (!(await importText(await file.text(), file.name.replace(/\.(txt|md)$/i, '.plan')))) status($('paste-error').textContent);
+    return;
+  }
+  status(/\.pdf$/i.test(file.name) ? S().noPdf : S().unreadable(file.name));
 }
 
 async function importDocx(file) {
@@ -529,11 +544,16 @@ function on(id, ev, fn) { $(id).addEventListener(ev, fn); }
 async function dropped(files) {
   const list = [...files];
   const plans = list.filter((f) => /\.plan$/i.test(f.name));
-  const docx = list.find((f) => /\.docx$/i.test(f.name));
+  const doc = list.find((f) => /\.(docx|txt|md|pdf)$/i.test(f.name));
   const record = list.find((f) => /\.progress$/i.test(f.name));
+  const other = list.find((f) => f !== doc && f !== record && !plans.includes(f));
+  if (other) status(S().unreadable(other.name));
   if (plans.length > 1) await loadParents(plans.slice(1));
-  if (plans.length && !(await openPlan(plans[0].name, await plans[0].text()))) return;   // kept the edits
-  else if (docx) await importDocx(docx);
+  if (plans.length) {
+    if (!(await openPlan(plans[0].name, await plans[0].text()))) return;   // kept the edits
+  } else if (doc) {
+    await openDocument(doc);
+  }
   if (record && app.path) {
     writeFile(app.path.replace(/\.plan$/, '.progress'), await record.text());
     await refresh();
@@ -551,8 +571,8 @@ function wire() {
   on('open-plan', 'change', async (e) => {
     const f = e.target.files[0];
     if (!f) return;
-    if (/\.docx$/i.test(f.name)) await importDocx(f);
-    else await openPlan(f.name, await f.text());
+    if (/\.plan$/i.test(f.name)) await openPlan(f.name, await f.text());
+    else await openDocument(f);
     e.target.value = '';
   });
   on('open-parents', 'change', async (e) => { await loadParents(e.target.files); e.target.value = ''; });
