@@ -1,9 +1,13 @@
-/* cli: what every command's argument parsing shares: option values,
- * usage errors and today's date. The command line (main.c) and the
- * language server (lsp.c), which parses its own arguments, both use it.
- * Layer: command line; calls date and lang. */
+/* cli: what the commands share: option values, usage errors, today's
+ * date, the colour mode, standard input read whole, and the plan files
+ * below a directory. The command line (main.c), the commands that parse
+ * their own arguments (cli_import.c, cli_fmt.c) and the language server
+ * (lsp.c) use it.
+ * Layer: command line; calls date, lang, mem and source. */
 #ifndef PLANCHECK_CLI_H
 #define PLANCHECK_CLI_H
+
+#include <stddef.h>
 
 #include "date.h"
 
@@ -20,5 +24,22 @@ int cl_usage(const char *fmt, const char *arg);
 
 /* Today in the local time zone (0 when the clock cannot be read). */
 dt_day cl_today(void);
+
+/* --color=MODE: -1 auto, 0 never, 1 always; -2 for anything else. */
+int cl_color_mode(const char *v);
+
+/* Whether findings on stderr are coloured: the mode, or when it is auto,
+ * a terminal and no NO_COLOR. */
+int cl_use_color(int mode);
+
+/* Standard input, whole, into *data (malloc'd), reading at most one byte
+ * over `limit` (so that the caller can tell the user it is too large).
+ * Returns 0 or an errno. */
+int cl_read_stdin(char **data, size_t *n, size_t limit);
+
+/* The files given, each directory replaced by the *.plan files below it
+ * (malloc'd, as is each string). A directory that cannot be read, or has
+ * no plan, is kept as it is, for the loader to report. */
+const char **cl_expand(const char **files, size_t *n);
 
 #endif

@@ -5,12 +5,10 @@
  * accept), prints the collected diagnostics once, and turns them into the
  * exit status: 0 clean, 1 findings, 2 usage or I/O failure. */
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,15 +17,14 @@
 #include "batch.h"
 #include "cascade.h"
 #include "cli.h"
+#include "cli_fmt.h"
+#include "cli_import.h"
 #include "check.h"
 #include "mem.h"
 #include "newplan.h"
 #include "outfile.h"
 #include "progress.h"
-#include "docx.h"
 #include "export.h"
-#include "fmt.h"
-#include "import.h"
 #include "json.h"
 #include "lsp.h"
 #include "lang.h"
@@ -40,7 +37,6 @@
 #include "suggest.h"
 #include "text.h"
 #include "parse.h"
-#include "pdftext.h"
 
 #ifndef PLANCHECK_VERSION
 #define PLANCHECK_VERSION "0.1.0"
@@ -143,8 +139,6 @@ static int run_accept(const options *o, run_ctx *r);
 static int run_document(const options *o, run_ctx *r);
 static int run_agenda(const options *o, run_ctx *r);
 static int run_new(const options *o, run_ctx *r);
-static int cmd_import(int argc, char **argv, int first);
-static int cmd_fmt(int argc, char **argv, int first);
 
 /* In `command`'s order, then the commands that take their own
  * arguments. */
@@ -174,8 +168,8 @@ static const cmd_def commands[] = {
                       "              due soon, triggered, recurring and waiting directives\n"),
                    run_agenda, NULL, ACCEPTS_WITHIN | ACCEPTS_OWNER | LOADS },
   [CMD_NEW] = { "new", NULL, run_new, NULL, ACCEPTS_NEW | NO_FILES },
-  { "import", NULL, NULL, cmd_import, 0 },
-  { "fmt", NULL, NULL, cmd_fmt, 0 },
+  { "import", NULL, NULL, ci_main, 0 },
+  { "fmt", NULL, NULL, cf_main, 0 },
   { "lsp", NULL, NULL, lsp_main, 0 },
 };
 enum { NCOMMANDS = sizeof commands / sizeof *commands };
@@ -452,10 +446,7 @@ static int parse_args(int argc, char **argv, options *o) {
     if (strcmp(a, "--evaluate") == 0 && accepts(o, ACCEPTS_EVALUATE)) { o->evaluate = 1; continue; }
     if (strcmp(a, "--explain") == 0 && accepts(o, ACCEPTS_EXPLAIN)) { o->explain = 1; continue; }
     if ((v = cl_option_value(argc, argv, &i, "--color"))) {
-      if (strcmp(v, "auto") == 0) o->color = -1;
-      else if (strcmp(v, "always") == 0) o->color = 1;
-      else if (strcmp(v, "never") == 0) o->color = 0;
-      else return cl_usage(_("unknown colour mode '%s' (auto, always or never)"), v);
+      if ((o->color = cl_color_mode(v)) == -2) return cl_usage(_("unknown colour mode '%s' (auto, always or never)"), v);
       continue;
     }
     if ((v = cl_option_value(argc, argv, &i, "--stdlib"))) { o->stdlib_dir = v; continue; }
@@ -509,12 +500,7 @@ static int parse_args(int argc, char **argv, options *o) {
   return -1;
 }
 
-static int use_color(const options *o) {
-  if (o->color >= 0) return o->color;
-  const char *nc = getenv("NO_COLOR");
-  if (nc && *nc) return 0;
-  return isatty(STDERR_FILENO);
-}
+static int use_color(const options *o) { return cl_use_color(o->color); }
 
 static void print_diags(const options *o, src_table *src, dg_list *diags) {
   dg_sort(diags);
@@ -784,28 +770,6 @@ static int cmd_accept(const options *o, md_model *m, const inputs_t *in) {
   return EXIT_CLEAN;
 }
 
-/* The files given, each directory replaced by the *.plan files below it
- * (malloc'd, as is each string). A directory that cannot be read, or has
- * no plan, is kept as it is, for the loader to report. */
-static const char **expand(const char **files, size_t *n) {
-  char **v = NULL;
-  size_t nv = 0, cap = 0;
-  for (size_t i = 0; i < *n; i++) {
-    struct stat st;
-    size_t before = nv;
-    if (stat(files[i], &st) == 0 && S_ISDIR(st.st_mode) && src_list(files[i], ".plan", &v, &nv, &cap) == 0 &&
-        nv > before)
-      continue;
-    if (nv == cap) {
-      cap = cap ? cap * 2 : 16;
-      v = mem_realloc(v, cap * sizeof *v);
-    }
-    v[nv++] = mem_strdup(files[i]);
-  }
-  *n = nv;
-  return (const char **)v;
-}
-
 static double seconds(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
@@ -994,241 +958,6 @@ static const char *program_path(const char *argv0, char *buf, size_t size) {
   return buf;
 }
 
-/* `plancheck import FILE|- [-o OUT [--force]] [-I DIR]`: the draft plan
- * of a document, to standard output or written whole to OUT (never over
- * an existing file without --force). */
-static int import_write(const char *out, int force, const char *data, size_t n, ar_arena *a) {
-  if (!out) return fwrite(data, 1, n, stdout) == n && fflush(stdout) == 0 ? 0 : errno ? errno : EIO;
-  return of_write(a, out, data, n, force);
-}
-
-/* Standard input, whole, up to one byte over the importer's limit (so
- * that it can tell the user the input is too large). */
-static int read_stdin(char **data, size_t *n) {
-  size_t cap = 1 << 16;
-  *data = mem_alloc(cap);
-  *n = 0;
-  for (;;) {
-    if (*n == cap) *data = mem_realloc(*data, cap *= 2);
-    size_t r = fread(*data + *n, 1, cap - *n, stdin);
-    *n += r;
-    if (*n > IMP_MAX_INPUT) return 0;
-    if (r == 0) return ferror(stdin) ? EIO : 0;
-  }
-}
-
-static int ends_with_ext(const char *s, const char *ext) {
-  size_t n = strlen(s), e = strlen(ext);
-  return n > e && strcasecmp(s + n - e, ext) == 0;
-}
-
-static int import_draft(ar_arena *a, const im_text *t, const imp_options *io, char **draft, size_t *n,
-                        const char **error) {
-  free(*draft);
-  *draft = NULL;
-  FILE *f = mem_memstream(draft, n);   /* never loses a write, unlike glibc's */
-  /* Unbuffered: running out of memory inside a write exits, and exit
-   * flushes every stream; a buffered one being written would be
-   * re-entered half-written (a crash, seen by tests/oom/run). */
-  setvbuf(f, NULL, _IONBF, 0);
-  int r = imp_draft(a, t, io, f, error);
-  mem_close(f);
-  return r;
-}
-
-/* The draft again, with the links proposed for its tasks: the first
- * draft is read back from a directory of its own (so that looking for its
- * parents by number reads nothing else), ranked, and removed. */
-static int propose_links(ar_arena *a, const im_text *t, imp_options *io, char **draft, size_t *n) {
-  const char *base = getenv("TMPDIR");
-  const char *name = dg_fmt(a, "%s/plancheck-import-XXXXXX", base && *base ? base : "/tmp");
-  char *dir = ar_strndup(a, name, strlen(name));
-  if (!mkdtemp(dir)) return mem_check(errno), -1;
-  const char *path = dg_fmt(a, "%s/draft.plan", dir);
-  FILE *f = fopen(path, "wx");
-  int ok = f && fwrite(*draft, 1, *n, f) == *n;
-  if (f && fclose(f) != 0) ok = 0;
-  if (!ok) mem_check(errno);
-  imp_links links = { 0 };
-  if (ok) imp_propose(a, path, io->ro, &links);
-  unlink(path);
-  rmdir(dir);
-  if (!ok) return -1;
-  if (!links.n) return 0;
-  io->links = &links;
-  const char *error = NULL;
-  import_draft(a, t, io, draft, n, &error);
-  io->links = NULL;
-  return 0;
-}
-
-static int cmd_import(int argc, char **argv, int first) {
-  const char *in = NULL, *out = NULL, *parent = NULL;
-  const char **inc = mem_calloc((size_t)argc + 1, sizeof *inc);
-  size_t ninc = 0;
-  int force = 0, status = EXIT_CLEAN;
-  for (int i = first; i < argc; i++) {
-    const char *a = argv[i], *v;
-    if (cl_option_value(argc, argv, &i, "--lang") || strncmp(a, "--color", 7) == 0) continue;   /* a draft has no colour */
-    if ((v = cl_option_value(argc, argv, &i, "-o"))) out = v;
-    else if ((v = cl_option_value(argc, argv, &i, "-I"))) inc[ninc++] = v;
-    else if (strncmp(a, "-I", 2) == 0 && a[2]) inc[ninc++] = a + 2;   /* -IDIR, as for check */
-    else if ((v = cl_option_value(argc, argv, &i, "--parent"))) parent = v;
-    else if (strcmp(a, "--force") == 0) force = 1;
-    else if (a[0] == '-' && a[1]) { free(inc); return cl_usage(_("unknown option '%s' for import"), a); }
-    else if (in) { free(inc); return cl_usage(_("import reads one document, not '%s' too"), a); }
-    else in = a;
-  }
-  if (!in) { free(inc); return cl_usage(_("import needs a document (FILE, or - for standard input)%s"), ""); }
-  ar_arena a;
-  ar_init(&a);
-  char *data = NULL, *draft = NULL;
-  size_t n = 0, dn = 0;
-  const char *error = NULL;
-  im_text t = { 0 };
-  /* The route by the name's extension: Word, PDF, else text or Markdown. */
-  int word = ends_with_ext(in, ".docx"), pdf = ends_with_ext(in, ".pdf");
-  int err = word || pdf ? 0 : strcmp(in, "-") == 0 ? read_stdin(&data, &n) : src_read(in, &data, &n);
-  int read = 0;
-  if (err) error = dg_fmt(&a, _("cannot read '%s': %s"), in, src_status_text(SRC_UNREADABLE, err));
-  else if (word || pdf) {
-    read = (word ? dx_read : pf_read)(&a, in, &t, &error);
-    if (read) error = dg_fmt(&a, "%s: %s", in, error);
-  } else read = imp_read_text(&a, data, n, &t, &error);
-  if (!error && read == 0) {
-    if (parent) {   /* its directory is searched for it by its key */
-      const char *slash = strrchr(parent, '/');
-      inc[ninc++] = slash ? ar_strndup(&a, parent, (size_t)(slash - parent)) : ".";
-    }
-    rs_options ro = { inc, ninc, getenv("PLANPATH"), NULL };
-    imp_options io = { &ro, in, lg_current() == LG_VI, NULL, NULL };
-    int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
-          : import_draft(&a, &t, &io, &draft, &dn, &error);
-    if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
-      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), src_status_text(SRC_UNREADABLE, errno));
-    if (r == 0 && !error && (err = mem_check(import_write(out, force, draft, dn, &a))) != 0)
-      error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
-                     src_status_text(SRC_UNREADABLE, err));
-  }
-  if (error) fprintf(stderr, "plancheck: %s: %s\n", _("error"), error), status = EXIT_FINDINGS;
-  free(data);
-  free(draft);
-  free(inc);
-  ar_free(&a);
-  return status;
-}
-
-/* fmt: one file's layout, printed, listed when it differs (--check) or
- * written over it (-w: only when it differs, atomically, keeping its
- * owner and mode, through the link to the file itself). A file that does
- * not parse is left as it is, with its errors. */
-typedef struct fmt_run {
-  int write, check, color;
-  fm_keywords kw;
-  int status;
-} fmt_run;
-
-static void fmt_status(fmt_run *r, int status) {
-  if (status > r->status) r->status = status;
-}
-
-static void fmt_file(fmt_run *r, const char *path) {
-  ar_arena a;
-  ar_init(&a);
-  src_table src;
-  src_init(&src);
-  dg_list d;
-  dg_init(&d, &a);
-  uint32_t file = 0;
-  int err_no = 0;
-  char *in = NULL;
-  size_t n = 0;
-  src_status st = SRC_OK;
-  if (strcmp(path, "-") == 0) {
-    if ((err_no = read_stdin(&in, &n)) == 0 && n > IMP_MAX_INPUT) err_no = EFBIG;
-    if (!err_no) src_add_memory(&src, "<stdin>", in, n, &file);
-    st = err_no ? SRC_UNREADABLE : SRC_OK;
-  } else {
-    st = src_load(&src, path, &file, &err_no);
-  }
-  const char *out = NULL;
-  size_t outn = 0;
-  if (st != SRC_OK) {
-    fprintf(stderr, "plancheck: %s: ", _("error"));
-    fprintf(stderr, _("cannot read '%s': %s"), path, src_status_text(st, err_no));
-    fputc('\n', stderr);
-    fmt_status(r, EXIT_USAGE);
-  } else if (fm_format(&a, src.files[file].data, src.files[file].size, file, &d, r->kw, &out, &outn) != 0) {
-    dg_print_text(stderr, &src, &d, (dg_style){ r->color });
-    fmt_status(r, EXIT_FINDINGS);
-  } else if (!r->write && !r->check) {
-    if (fwrite(out, 1, outn, stdout) != outn || fflush(stdout) != 0) fmt_status(r, EXIT_USAGE);
-  } else if (outn != src.files[file].size || memcmp(out, src.files[file].data, outn) != 0) {
-    if (r->check) {
-      printf("%s\n", path);
-      fmt_status(r, EXIT_FINDINGS);
-    }
-    char *real = r->write ? realpath(path, NULL) : NULL;
-    int err = !r->write ? 0 : real ? mem_check(of_write(&a, real, out, outn, 1)) : mem_check(errno);
-    if (err) {
-      fprintf(stderr, "plancheck: %s: ", _("error"));
-      fprintf(stderr, _("cannot write %s: %s"), path, src_status_text(SRC_UNREADABLE, err));
-      fputc('\n', stderr);
-      fmt_status(r, EXIT_USAGE);
-    }
-    free(real);
-  }
-  fflush(stderr);
-  free(in);
-  src_free(&src);
-  ar_free(&a);
-}
-
-/* --color=MODE: -1 auto, 0 never, 1 always; -2 for anything else. */
-static int color_mode(const char *v) {
-  return strcmp(v, "auto") == 0 ? -1 : strcmp(v, "never") == 0 ? 0 : strcmp(v, "always") == 0 ? 1 : -2;
-}
-
-static int cmd_fmt(int argc, char **argv, int first) {
-  const char **files = mem_calloc((size_t)argc + 1, sizeof *files);
-  size_t n = 0;
-  options o;                 /* for use_color: only its colour mode */
-  memset(&o, 0, sizeof o);
-  o.color = -1;
-  fmt_run r = { 0, 0, -1, FM_KEEP, EXIT_CLEAN };
-  for (int i = 1; i < argc; i++) {   /* --lang and --color may come before `fmt` too */
-    const char *a = argv[i], *v;
-    if (cl_option_value(argc, argv, &i, "--lang")) continue;
-    if ((v = cl_option_value(argc, argv, &i, "--color")) && (o.color = color_mode(v)) == -2) {
-      free(files);
-      return cl_usage(_("unknown colour mode '%s' (auto, always or never)"), v);
-    }
-    if (v || i < first) continue;
-    if (strcmp(a, "-w") == 0 || strcmp(a, "--write") == 0) r.write = 1;
-    else if (strcmp(a, "--check") == 0) r.check = 1;
-    else if ((v = cl_option_value(argc, argv, &i, "--keywords")) && (strcmp(v, "en") == 0 || strcmp(v, "vi") == 0))
-      r.kw = v[0] == 'e' ? FM_ENGLISH : FM_VIETNAMESE;
-    else if (v) { free(files); return cl_usage(_("--keywords wants en or vi, not '%s'"), v); }
-    else if (a[0] == '-' && a[1]) { free(files); return cl_usage(_("unknown option '%s' for fmt"), a); }
-    else files[n++] = a;
-  }
-  r.color = use_color(&o);
-  const char **paths = expand(files, &n);
-  int status = -1;
-  if (!n) status = cl_usage(_("fmt needs a plan file (FILE, a directory, or - for standard input)%s"), "");
-  for (size_t i = 0; status < 0 && i < n; i++)
-    if (strcmp(paths[i], "-") == 0 && (r.write || n > 1))
-      status = cl_usage(_("fmt reads standard input alone, and prints it: '%s' cannot be rewritten"), "-");
-  if (status < 0 && n > 1 && !r.write && !r.check)
-    status = cl_usage(_("fmt prints one file; give -w to rewrite several in place, or --check to list those "
-                           "not formatted%s"), "");
-  for (size_t i = 0; status < 0 && i < n; i++) fmt_file(&r, paths[i]);
-  for (size_t i = 0; i < n; i++) free((char *)paths[i]);
-  free(paths);
-  free(files);
-  return status < 0 ? r.status : status;
-}
-
 int main(int argc, char **argv) {
   /* Findings go to stderr, which stdio leaves unbuffered: a system call a
    * character (10,000 findings took 0.6 s of CPU). A buffer of our own
@@ -1256,7 +985,7 @@ int main(int argc, char **argv) {
   memset(&o, 0, sizeof o);
   int status = parse_args(argc, argv, &o);
   const char **given = o.files;
-  if (status < 0 && !accepts(&o, ONE_PLAN)) o.files = expand(given, &o.nfiles);
+  if (status < 0 && !accepts(&o, ONE_PLAN)) o.files = cl_expand(given, &o.nfiles);
   if (status < 0) status = run(&o);
   if (o.files != given) {
     for (size_t i = 0; i < o.nfiles; i++) free((char *)o.files[i]);
