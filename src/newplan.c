@@ -82,10 +82,9 @@ static const char *relative(md_model *m, const char *dir, const char *file) {
 /* The standard bodies a plan of the level uses ("std/province"), or all
  * of them for a level the library has no file for. */
 static const char *stdlib_for(md_model *m, md_level l) {
-  static const char *const files[] = { "central", "province", "district", "commune", "grassroots" };
   const char *id = md_level_name(m, l);
-  for (size_t i = 0; i < sizeof files / sizeof *files; i++)
-    if (strcmp(id, files[i]) == 0) return dg_fmt(m->arena, "std/%s", id);
+  for (size_t i = 0; rs_standard_files[i]; i++)
+    if (strcmp(id, rs_standard_files[i]) == 0) return dg_fmt(m->arena, "std/%s", id);
   return "std/all";
 }
 

@@ -560,8 +560,10 @@ static void guess_body(md_model *m, md_model *from, gs_index *ix, const md_body 
 /* The bodies of the standard files (std/central ... std/grassroots) that
  * no file of the run declares: read into a model of their own, whose
  * files are let go once their bodies are indexed. */
+const char *const rs_standard_files[] = { "central", "province", "district", "commune", "grassroots", NULL };
+
 static void guess_standard(md_model *m, gs_index *ix) {
-  static const char *const files[] = { "central", "province", "district", "commune", "grassroots" };
+  const char *const *files = rs_standard_files;
   src_table src;
   src_init(&src);
   dg_list dl;
@@ -570,7 +572,7 @@ static void guess_standard(md_model *m, gs_index *ix) {
   md_init(&sm, m->arena, &src, &dl);
   sm.parser = m->parser;
   load_levels(&sm, m->stdlib_dir, parse_plain, &sm);
-  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+  for (size_t i = 0; files[i]; i++) {
     uint32_t file;
     int err_no;
     if (std_file(m->arena, &src, m->stdlib_dir, files[i], &file, &err_no) != SRC_OK) continue;

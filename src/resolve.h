@@ -43,6 +43,10 @@ size_t rs_load(md_model *m, const rs_options *o, rs_input *inputs, size_t n);
  * Returns the plan it declares, or NULL. */
 md_plan *rs_load_memory(md_model *m, const rs_options *o, uint32_t file);
 
+/* The standard library's body files, one a level ("std/central" ...
+ * "std/grassroots"), in the levels' order; NULL ends the list. */
+extern const char *const rs_standard_files[];
+
 /* A second opinion on deadline phrases the built-in recogniser does not
  * know (the Lua recognisers): returns the deadline chain, or NULL. */
 typedef struct rs_recognizer {
