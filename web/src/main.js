@@ -579,7 +579,9 @@ function wire() {
   on('open-folder', 'change', async (e) => { await loadParents(e.target.files); e.target.value = ''; });
   on('open-progress', 'change', async (e) => {
     const f = e.target.files[0];
-    if (!f || !app.path) return;
+    e.target.value = '';
+    if (!f) return;
+    if (!app.path) { status(S().needPlan); return; }
     writeFile(app.path.replace(/\.plan$/, '.progress'), await f.text());
     await refresh();
   });
