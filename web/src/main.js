@@ -344,7 +344,11 @@ function renderFindings(diags, r) {
     const code = document.createElement('code');
     code.textContent = d.code;
     li.append(where, sev, msg, code);
-    if (d.file === app.path) li.addEventListener('click', () => jump(d.line, d.column));
+    if (d.file === app.path) {   // to its place: a click, or Enter from the keyboard
+      li.tabIndex = 0;
+      li.addEventListener('click', () => jump(d.line, d.column));
+      li.addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); jump(d.line, d.column); } });
+    }
     list.append(li);
   }
   if (!diags.length) { const li = document.createElement('li'); li.className = 'empty'; li.textContent = S().noFindings; list.append(li); }
