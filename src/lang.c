@@ -148,9 +148,13 @@ static const char *mo_find(const char *key) {
   return key;
 }
 
-static const char *web_dgettext(const char *key) { return mo_find(key); }
-#define dgettext(domain, key) ((void)(domain), web_dgettext(key))
-#define dngettext(domain, one, many, n) ((void)(domain), (n) == 1 || mo_find(one) != (one) ? mo_find(one) : (many))
+/* A translated plural has one form here: it serves every n. */
+static const char *web_dngettext(const char *one, const char *many, unsigned long n) {
+  const char *t = mo_find(one);
+  return t != one || n == 1 ? t : many;
+}
+#define dgettext(domain, key) ((void)(domain), mo_find(key))
+#define dngettext(domain, one, many, n) ((void)(domain), web_dngettext((one), (many), (n)))
 #endif
 
 /* gettext reads the catalogue of the locale of messages, and ignores
