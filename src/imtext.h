@@ -23,8 +23,15 @@ enum {
   IM_PAGE = 2,               /* the first line of a page (pdf, or after a
                                 page break in a Word document) */
   IM_BOLD = 4,               /* all of its letters are bold (docx) */
-  IM_CELL = 8,               /* it comes from a table cell (the two-column
-                                heading block of a party document) */
+  IM_CELL = 8,               /* it comes from a Word table cell (the
+                                two-column heading block of a party
+                                document, a table of tasks) */
+  IM_ROW = 16,               /* the first line of a table's row: a Word
+                                row, or a text line with tabs (a row pasted
+                                from Word, split at its tabs) */
+  IM_NEXTCELL = 32,          /* the first line of a later cell of that row
+                                (a Word cell may hold several paragraphs; a
+                                pasted cell is one line, empty ones kept) */
 };
 
 typedef struct im_line {
