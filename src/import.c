@@ -537,12 +537,31 @@ static trow *read_row(ar_arena *a, const im_text *t, size_t k, const col *cols, 
   return r;
 }
 
-/* The cells of a row that is no task table's, read as before rows were
- * known: a Word row as its lines; a pasted row as its one line, each tab
- * a space (blank_controls). */
+/* A cell that is only a list's marker ("1.", "a)", "-", "•"): Word pastes a
+ * numbered paragraph as its number, a tab, and its text. */
+static int marker_cell(const char *s, size_t n) {
+  char buf[24];
+  if (!n || n + 3 > sizeof buf) return 0;
+  memcpy(buf, s, n);
+  memcpy(buf + n, " x", 3);
+  para probe = { .s = buf, .n = n + 2 };
+  find_marker(&probe);
+  return probe.mk != MK_NONE && probe.body == buf + n + 1;
+}
+
+/* The cells of a row that is no task table's. A Word row gives its cells'
+ * lines. A pasted row of two or more filled cells is read as Word's
+ * table is, each cell a line of its own (the two columns of a party
+ * document's heading block: "Số 05-KH/ĐU" and "Y, ngày ..."); one that
+ * is a list item ("1.", tab, text) or a line indented with a tab is one
+ * line, each tab a space, as before rows were known. */
 static void keep_row(ar_arena *a, const im_text *t, size_t k, size_t e, tabled *o) {
-  if (t->v[k].flags & IM_CELL) {
-    for (; k < e; k++) put_line(a, o, t->v[k].text, t->v[k].n, t->v[k].flags, NULL);
+  size_t filled = 0, first = e;
+  for (size_t j = k; j < e; j++)
+    if (t->v[j].n) filled++, first = first < e ? first : j;
+  int cells = (t->v[k].flags & IM_CELL) || (filled >= 2 && !marker_cell(t->v[first].text, t->v[first].n));
+  if (cells) {
+    for (; k < e; k++) put_line(a, o, t->v[k].text, t->v[k].n, t->v[k].flags | IM_WHOLE | IM_CELL, NULL);
     return;
   }
   dg_buf b = dg_buf_in(a);

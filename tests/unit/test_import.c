@@ -163,7 +163,8 @@ void test_import_refusals(void) {
 
 /* Tables pasted from Word: the reader splits a line at its tabs (empty
  * cells kept); a run of rows under a task header becomes tasks, ragged
- * rows read by position; any other line with tabs reads as before. */
+ * rows read by position; a row of two filled cells is two lines, a list
+ * item or an indented line one line, as before. */
 void test_import_tables(void) {
   const char *error;
   ar_arena a;
@@ -177,9 +178,10 @@ void test_import_tables(void) {
   UT_EQ_INT((int)t.v[5].flags, 0);
   ar_free(&a);
 
-  char *d = draft("ĐẢNG ỦY XÃ Y\nSố 05-KH/ĐU\nY, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
+  char *d = draft("ĐẢNG ỦY XÃ Y\nSố 05-KH/ĐU\t\tY, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
                   "I. NHIỆM VỤ\n"
-                  "Một dòng\tcó tab\tkhông phải bảng.\n"
+                  "-\tMột việc có dấu đầu dòng và tab,\n"
+                  "\tdòng thụt lề nối tiếp.\n"
                   "TT\tNội dung\tThời gian thực hiện\tCơ quan chủ trì\n"
                   "1\tViệc một.\n"
                   "2\tViệc hai.\tThường xuyên\tỦy ban nhân dân xã\tthừa\tthừa\n"
@@ -188,7 +190,11 @@ void test_import_tables(void) {
                   "Đoạn sau bảng.\n",
                   &error);
   UT_CHECK(d != NULL);
-  UT_CHECK(has(d, "task \"Một dòng có tab không phải bảng.\""));   /* tabs read as spaces */
+  /* the heading block's two columns, pasted, are two lines */
+  UT_CHECK(has(d, "plan \"05-KH/ĐU\" {"));
+  UT_CHECK(has(d, "place \"Y\""));
+  /* a list item's tab and a tab-indented line read as spaces */
+  UT_CHECK(has(d, "  - \"Một việc có dấu đầu dòng và tab, dòng thụt lề nối tiếp.\""));
   UT_CHECK(has(d, "  1. \"Việc một.\"\n    by dang_uy_xa\n"));
   UT_CHECK(has(d, "  2. \"Việc hai.\"\n    by ubnd_cap_xa\n    due \"Thường xuyên\"\n"));
   UT_CHECK(has(d, "  section b) \"NHÓM\" {\n    3. \"Việc ba (trong tháng 10/2025).\"\n"));
