@@ -407,11 +407,14 @@ typedef struct tabled {
   size_t cap;
 } tabled;
 
-/* Row and cell marks are dropped: only tables() reads them. */
+/* A line of the text the importer reads, s already in the arena (a
+ * reader's line, or a row's text): not copied again. Row and cell marks
+ * are dropped: only tables() reads them. */
 static void put_line(ar_arena *a, tabled *o, const char *s, size_t n, unsigned flags, trow *r) {
-  im_add(a, &o->t, s, n, flags & ~(unsigned)(IM_ROW | IM_NEXTCELL));
-  o->row = ar_grow(a, o->row, sizeof *o->row, &o->cap, o->t.n);
-  o->row[o->t.n - 1] = r;
+  o->t.v = ar_grow(a, o->t.v, sizeof *o->t.v, &o->t.cap, o->t.n + 1);
+  o->row = ar_grow(a, o->row, sizeof *o->row, &o->cap, o->t.n + 1);
+  o->t.v[o->t.n] = (im_line){ s, n, flags & ~(unsigned)(IM_ROW | IM_NEXTCELL) };
+  o->row[o->t.n++] = r;
 }
 
 /* The lines [from, to) of one row of t: from has IM_ROW; the row goes on

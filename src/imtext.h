@@ -3,9 +3,10 @@
  *
  * Every route into `plancheck import` ends here: a Word document
  * (src/docx.c: one line per paragraph, its automatic numbering written out
- * as printed), a PDF (src/pdftext.c: the lines of the text layer, running
+ * as printed, a table's rows and cells marked), a PDF (src/pdftext.c: the lines of the text layer, running
  * headers, footers and page numbers dropped), and text or Markdown as
- * office software and converters write them (src/import.c). The flags say
+ * office software and converters write them (src/import.c: a line with
+ * tabs is a table's row pasted from Word, split at them). The flags say
  * what a reader knows that plain text does not, so that the importer joins
  * lines only where the paragraph's end is unknown, and the three routes
  * give the same draft for the same document. Layer: base; calls arena,
