@@ -1055,9 +1055,9 @@ static const char *trim_list_end(ar_arena *a, const char *s, size_t n) {
   return ar_strndup(a, s, n);
 }
 
-static void read_back(ar_arena *a, header *h, paras *ps, size_t from) {
+static void read_back(ar_arena *a, header *h, paras *ps, size_t from, size_t to) {
   int recipients = 0, want_signer = 0;
-  for (size_t i = from; i < ps->n; i++) {
+  for (size_t i = from; i < to; i++) {
     const para *p = &ps->v[i];
     if (is_recipients(p) && !h->nrecipients) {
       recipients = 1;
@@ -1537,6 +1537,30 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
   pw_close(w);
 }
 
+/* The annex from ps[annex] on: a section titled by its heading
+ * ("PHỤ LỤC ...", ps[head]) with the lines between as notes; without a
+ * heading, its rows at the top of the plan. */
+static void write_annex(ctx *c, paras *ps, size_t head, size_t annex) {
+  node *root = build_tree(c, ps, annex, ps->n);
+  int wrap = head < annex;
+  pw_comment(&c->w, "%s", "");
+  if (wrap) {
+    pw_newline(&c->w);
+    pw_keyword(&c->w, PW_SECTION);
+    pw_string(&c->w, ps->v[head].s, ps->v[head].n);
+    c->w.depth++;
+    for (size_t i = head + 1; i < annex; i++) {
+      pw_newline(&c->w);
+      pw_keyword(&c->w, PW_NOTE);
+      pw_string(&c->w, ps->v[i].s, ps->v[i].n);
+    }
+    c->w.depth--;
+    pw_open(&c->w);
+  }
+  for (node *n = root->kids; n; n = n->next) write_node(c, n, NK_TASK, NULL, 0);
+  if (wrap) pw_close(&c->w);
+}
+
 /* The issuing body: the role without "T/M" and the signer's title
  * ("T/M HUYỆN ỦY BÍ THƯ" is Huyện ủy), or Ban Thường vụ of this level. */
 static md_body *issuer_of(ctx *c, const header *h) {
@@ -1589,7 +1613,14 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     if (is_recipients(&ps.v[i]) || is_role(&ps.v[i])) to = i;
   header h = { .a = a };
   read_front(a, &h, &ps, from);
-  read_back(a, &h, &ps, to);
+  /* An annex (Phụ lục) after the signature whose tasks are a table: its
+   * rows are tasks, not notes of the heading block. */
+  size_t annex = ps.n, head = ps.n;
+  for (size_t i = to; i < ps.n && annex == ps.n; i++)
+    if (ps.v[i].row) annex = i;
+  for (size_t i = to; i < annex && head == ps.n; i++)
+    if (starts(ps.v[i].s, ps.v[i].n, "PHỤ LỤC") || starts(ps.v[i].s, ps.v[i].n, "Phụ lục")) head = i;
+  read_back(a, &h, &ps, to, head < annex ? head : annex);
   ctx c = { .a = a, .links = o->links };
   c.when.date = DT_MIN;
   if (h.date[0]) dt_parse_iso(h.date, strlen(h.date), &c.when.date);
@@ -1611,6 +1642,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     pw_comment(&c.w, "%s", "");
     write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
   }
+  if (annex < ps.n) write_annex(&c, &ps, head, annex);
   if (c.missing_owner)
     pw_comment(&c.w, _("%u tasks name no body: the draft gives them the issuing committee (`by %.*s`); check them."),
                c.missing_owner, (int)c.committee->id.n, c.committee->id.p);
