@@ -387,8 +387,10 @@ static paras paragraphs(ar_arena *a, const im_text *t, struct trow *const *rows)
  * cells (IM_ROW, IM_NEXTCELL); a run of rows whose header names a content
  * column and an owner or a time column is a task table, and each row
  * after the header becomes one paragraph that carries its cells (para.row)
- * past the joining of lines. Every other row reads as before: a Word row
- * as its cells' lines, a pasted row as its line. */
+ * past the joining of lines. Every other row is its cells' lines, as the
+ * Word route gives them (keep_row); a pasted list item or tab-indented
+ * line stays one line. Rows after the signature are an annex
+ * (write_annex). */
 
 typedef enum col { COL_NONE, COL_NUM, COL_TEXT, COL_OWNER, COL_WITH, COL_DUE } col;
 
