@@ -42,7 +42,7 @@ DEB_PKGS := re2c lemon pkg-config libutf8proc-dev liblua5.4-dev gettext gcc make
 # and Microsoft's SARIF Multitool, which validates the SARIF logs
 # (tests/sarif/run; npm installs it).
 DEB_TEST_PKGS := python3 python3-jsonschema python3-icalendar graphviz chromium fonts-dejavu-core valgrind time \
-                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab \
+                 clang libclang-rt-14-dev poppler-utils pandoc python3-reportlab python3-docx \
                  vim nodejs
 # ... and what `make bench` compares and measures with: TaskJuggler, and GNU
 # time for wall time and peak memory (docs/BENCHMARKS.md).

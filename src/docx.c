@@ -658,6 +658,8 @@ typedef struct reader {
   para p[MAX_NEST];
   int np;
   int cells;                 /* table cells open */
+  unsigned mark;             /* IM_ROW or IM_NEXTCELL: the next line of a
+                                cell of an outer table starts a row or a cell */
   int run_bold;              /* -1: the run says nothing */
   sl_slice run_style;
   int run_hidden;
@@ -720,7 +722,21 @@ static void add_footnote(reader *r, walker *w) {
  * routes give the same draft). */
 static void add_line(reader *r, const char *s, size_t n, unsigned flags) {
   sl_slice nfc = tx_nfc(&r->tmp, s, n);
+  if (flags & IM_CELL) flags |= r->mark, r->mark = 0;
   im_add(r->d.a, r->out, nfc.p, nfc.n, flags);
+}
+
+/* A cell of an outer table (not one inside a cell) starts: its first line
+ * starts the row (the row's first cell) or a cell. */
+static void start_cell(reader *r, int first) {
+  if (r->cells == 1) r->mark = first ? IM_ROW : IM_NEXTCELL;
+}
+
+/* That cell ends: one that gave no line gives an empty one, so that the
+ * importer reads the later cells of the row in their columns (a task
+ * table's empty number or partner cell). Nothing else reads an empty line. */
+static void end_cell(reader *r) {
+  if (r->cells == 1 && r->mark) add_line(r, "", 0, IM_WHOLE | IM_CELL);
 }
 
 /* The footnotes a paragraph cited, one line each: "¹ Gắn với ...". */
@@ -868,7 +884,7 @@ static int document_event(void *ctx, walker *w, enum ev ev, const char *text, si
   if (ev == EV_END) {
     if (strcmp(e, "footnote") == 0) r->cur_note = NULL;
     if (strcmp(e, "p") == 0 && r->np) end_paragraph(r);
-    else if (strcmp(e, "tc") == 0 && r->cells) r->cells--;
+    else if (strcmp(e, "tc") == 0 && r->cells) end_cell(r), r->cells--;
     else if (strcmp(e, "sectPr") == 0) end_section(r);
     return GO;
   }
@@ -883,8 +899,11 @@ static int document_event(void *ctx, walker *w, enum ev ev, const char *text, si
       return STOP;
     }
     r->p[r->np++] = (para){ .text = dg_buf_in(&r->tmp), .ilvl = -1 };
+  } else if (strcmp(e, "tr") == 0) {
+    if (r->cells == 0) r->mark = IM_ROW;
   } else if (strcmp(e, "tc") == 0) {
     r->cells++;
+    start_cell(r, r->mark == IM_ROW);
   } else if (strcmp(e, "sectPr") == 0) {
     r->sect_continuous = 0;
     if (p && strcmp(pa, "pPr") == 0) p->ends_section = 1;

@@ -4,7 +4,10 @@
  * the automatic numbering ("I.", "1.", "a)", "-") in word/numbering.xml and
  * the paragraph and character styles in word/styles.xml. The reader gives
  * one im_line per non-empty paragraph (IM_WHOLE), in reading order, table
- * cells row by row (IM_CELL), with the paragraph's automatic number
+ * cells row by row (IM_CELL; IM_ROW on the first line of an outer table's
+ * row, IM_NEXTCELL on the first of each later cell, and an empty line for
+ * an empty cell, so that a table of tasks keeps its columns), with the
+ * paragraph's automatic number
  * written out at its start as Word prints it (counted as Word counts:
  * per list, restarted by a higher level and by a start override), IM_BOLD
  * when every letter is bold, IM_PAGE on the first paragraph after a page

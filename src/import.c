@@ -34,6 +34,31 @@ static void blank_controls(char *s, size_t n) {
     if ((unsigned char)s[i] < 0x20 || s[i] == 0x7F) s[i] = ' ';
 }
 
+enum { MAX_CELLS = 32 };
+
+/* A line with tabs is a row of a table pasted from Word, its cells
+ * between the tabs (empty ones kept, so that columns stay in place):
+ * IM_ROW on the first, IM_NEXTCELL on the others; the tabs after the
+ * MAX_CELLS-th stay in the last cell. The importer puts the cells of a
+ * row that is no task table's back together (join_row), so such a line
+ * reads as it did before rows were known. */
+static void add_text_line(ar_arena *a, im_text *out, const char *s, size_t n, unsigned flags) {
+  const char *tab = memchr(s, '\t', n);
+  if (!tab) {
+    im_add(a, out, s, n, flags);
+    return;
+  }
+  flags |= IM_ROW;
+  for (int cells = 1;; cells++) {
+    size_t k = tab && cells < MAX_CELLS ? (size_t)(tab - s) : n;
+    im_add(a, out, s, k, flags);
+    if (k == n) break;
+    s += k + 1, n -= k + 1;
+    flags = IM_NEXTCELL;
+    tab = memchr(s, '\t', n);
+  }
+}
+
 int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const char **error) {
   if (n > IMP_MAX_INPUT) {
     *error = _("the document is larger than 64 MB: not a plan's text");
@@ -55,7 +80,7 @@ int imp_read_text(ar_arena *a, const char *data, size_t n, im_text *out, const c
     size_t e = i, len = 0;
     while (e < t.n && !(len = line_end(t.p + e, t.n - e))) e++;
     if (e == t.n) len = 0;
-    im_add(a, out, t.p + i, e - i, flags);
+    add_text_line(a, out, t.p + i, e - i, flags);
     flags = e < t.n && t.p[e] == '\f' ? IM_PAGE : 0;
     i = e + (len ? len : 1);
   }
@@ -80,6 +105,7 @@ typedef struct para {
   size_t last_width;         /* code points of its last line */
   int caps;                  /* every line of it in capitals (all_caps) */
   int closed;                /* nothing may join it */
+  struct trow *row;          /* a task table's row: its cells (s is its content) */
 } para;
 
 typedef struct paras {
@@ -299,13 +325,30 @@ static size_t full_width(const im_text *t) {
   return n >= 20 && p90 <= 120 && p90 > 40 ? p90 - 12 : 0;
 }
 
-static paras paragraphs(ar_arena *a, const im_text *t) {
+/* A task table's row is a paragraph of its own, its content verbatim. */
+static para *row_para(ar_arena *a, paras *ps, const im_line *l, struct trow *row) {
+  ps->v = ar_grow(a, ps->v, sizeof *ps->v, &ps->cap, ps->n + 1);
+  para *p = &ps->v[ps->n++];
+  memset(p, 0, sizeof *p);
+  p->s = ar_strndup(a, l->text, l->n);
+  p->n = l->n;
+  p->body = p->s, p->bn = p->n;
+  p->lines = 1, p->closed = 1, p->row = row;
+  return p;
+}
+
+static paras paragraphs(ar_arena *a, const im_text *t, struct trow *const *rows) {
   paras ps = { 0 };
   size_t full = full_width(t);
   para *cur = NULL;
   size_t held = SIZE_MAX;
   int in_bold = 0;
   for (size_t i = 0; i < t->n; i++) {
+    if (rows[i]) {
+      cur = row_para(a, &ps, &t->v[i], rows[i]);
+      held = SIZE_MAX, in_bold = 0;
+      continue;
+    }
     frag f = clean(a, t->v[i].text, t->v[i].n);
     if (f.rule || !f.n) continue;
     unsigned flags = t->v[i].flags;
@@ -331,8 +374,234 @@ static paras paragraphs(ar_arena *a, const im_text *t) {
     else if (f.bold_close) in_bold = 0;
     if (f.hash || (f.bold_close && cur->heading) || (flags & (IM_CELL | IM_BOLD))) cur->closed = 1, in_bold = 0;
   }
-  for (size_t i = 0; i < ps.n; i++) find_marker(&ps.v[i]);
+  for (size_t i = 0; i < ps.n; i++)
+    if (!ps.v[i].row) find_marker(&ps.v[i]);
   return ps;
+}
+
+/* ---- task tables ----
+ *
+ * Commune and government plans, and the annexes (Phụ lục) of party plans,
+ * give their tasks in a table: STT | Nội dung | Cơ quan chủ trì | Cơ quan
+ * phối hợp | Thời gian hoàn thành | Sản phẩm. The readers mark its rows and
+ * cells (IM_ROW, IM_NEXTCELL); a run of rows whose header names a content
+ * column and an owner or a time column is a task table, and each row
+ * after the header becomes one paragraph that carries its cells (para.row)
+ * past the joining of lines. Every other row is its cells' lines, as the
+ * Word route gives them (keep_row); a pasted list item or tab-indented
+ * line stays one line. Rows after the signature are an annex
+ * (write_annex). */
+
+typedef enum col { COL_NONE, COL_NUM, COL_TEXT, COL_OWNER, COL_WITH, COL_DUE } col;
+
+typedef struct trow {
+  sl_slice cell[COL_DUE + 1];  /* by column kind; COL_NONE unused */
+  char label[24];            /* the number as a label ("1." "1.1." "I."), or "" */
+  int group;                 /* a heading row: a roman or letter number, or
+                                only the content cell filled */
+} trow;
+
+/* The lines the importer reads, and for each the row of a task table it
+ * stands for (NULL for the others). */
+typedef struct tabled {
+  im_text t;
+  trow **row;
+  size_t cap;
+} tabled;
+
+/* A line of the text the importer reads, s already in the arena (a
+ * reader's line, or a row's text): not copied again. Row and cell marks
+ * are dropped: only tables() reads them. */
+static void put_line(ar_arena *a, tabled *o, const char *s, size_t n, unsigned flags, trow *r) {
+  o->t.v = ar_grow(a, o->t.v, sizeof *o->t.v, &o->t.cap, o->t.n + 1);
+  o->row = ar_grow(a, o->row, sizeof *o->row, &o->cap, o->t.n + 1);
+  o->t.v[o->t.n] = (im_line){ s, n, flags & ~(unsigned)(IM_ROW | IM_NEXTCELL) };
+  o->row[o->t.n++] = r;
+}
+
+/* The lines [from, to) of one row of t: from has IM_ROW; the row goes on
+ * over later cells and further paragraphs of a Word cell. */
+static size_t row_end(const im_text *t, size_t from) {
+  size_t e = from + 1;
+  while (e < t->n && !(t->v[e].flags & IM_ROW) && (t->v[e].flags & (IM_NEXTCELL | IM_CELL))) e++;
+  return e;
+}
+
+static int holds(sl_slice f, const char *w) {
+  size_t l = strlen(w);
+  for (size_t i = 0; i + l <= f.n; i++)
+    if (f.p[i] == w[0] && memcmp(f.p + i, w, l) == 0) return 1;
+  return 0;
+}
+
+/* What a header cell's title says its column holds. The time comes first
+ * ("Thời gian thực hiện" is no owner), the owner's own words before the
+ * content's ("Cơ quan chủ trì thực hiện nhiệm vụ"), the content's before
+ * "thực hiện" ("Nội dung thực hiện"). */
+static col column_of(sl_slice f) {
+  static const char *const num[] = { "stt", "tt", "số tt", "số thứ tự", "số" };
+  if (holds(f, "thời gian") || holds(f, "thời hạn") || holds(f, "tiến độ")) return COL_DUE;
+  if (holds(f, "phối hợp")) return COL_WITH;
+  if (holds(f, "chủ trì") || holds(f, "phụ trách")) return COL_OWNER;
+  if (holds(f, "nội dung") || holds(f, "nhiệm vụ") || holds(f, "công việc")) return COL_TEXT;
+  if (holds(f, "thực hiện") || holds(f, "đơn vị") || holds(f, "cơ quan")) return COL_OWNER;
+  while (f.n && (f.p[f.n - 1] == '.' || f.p[f.n - 1] == ':')) f.n--;
+  for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
+    if (f.n == strlen(num[i]) && memcmp(f.p, num[i], f.n) == 0) return COL_NUM;
+  return COL_NONE;   /* Sản phẩm, Ghi chú, Kết quả, ...: not the plan's */
+}
+
+/* The text of the cell that starts at line k of a row ending at e, its
+ * paragraphs joined with sep; *next is where the next cell starts. A
+ * bullet opening a paragraph of a list cell ("- UBND xã") is dropped. */
+static sl_slice cell_text(ar_arena *a, const im_text *t, size_t k, size_t e, const char *sep, size_t *next) {
+  dg_buf b = dg_buf_in(a);
+  size_t j = k;
+  do {
+    const char *s = t->v[j].text;
+    size_t n = t->v[j].n;
+    while (n && is_space(*s)) s++, n--;
+    while (n && is_space(s[n - 1])) n--;
+    if (*sep == ',' && n > 2 && (s[0] == '-' || s[0] == '+') && s[1] == ' ') s += 2, n -= 2;
+    if (n) dg_buf_item(&b, sep, s, n);
+    j++;
+  } while (j < e && !(t->v[j].flags & IM_NEXTCELL));
+  *next = j;
+  return (sl_slice){ dg_buf_text(&b), b.n };
+}
+
+/* The header row at line k: each cell's column, or 0 when it is no task
+ * table's (no content column, or neither an owner nor a time column). */
+static int read_header(ar_arena *a, const im_text *t, size_t k, col *cols, size_t *ncols) {
+  size_t e = row_end(t, k), seen = 0;
+  *ncols = 0;
+  while (k < e && *ncols < MAX_CELLS) {
+    sl_slice c = cell_text(a, t, k, e, " ", &k);
+    col kind = column_of(tx_fold(a, c.p, c.n));
+    if (kind != COL_NONE && (seen & (1u << kind))) kind = COL_NONE;   /* the first of two owner columns */
+    seen |= 1u << kind;
+    cols[(*ncols)++] = kind;
+  }
+  return (seen & (1u << COL_TEXT)) && (seen & ((1u << COL_OWNER) | (1u << COL_DUE)));
+}
+
+static int all_digits(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] < '0' || s[i] > '9') return 0;
+  return n > 0;
+}
+
+/* The number cell as a label: "1" and "1." are "1.", "2.1" is "2.1.";
+ * a roman number ("II", "II.") is "II." and a letter ("a", "a)") "a)",
+ * and both head a group. Anything else is no label. */
+static void row_label(trow *r) {
+  sl_slice s = r->cell[COL_NUM];
+  size_t n = s.n;
+  while (n && (s.p[n - 1] == '.' || s.p[n - 1] == ')')) n--;
+  if (!n || n + 2 > sizeof r->label) return;
+  size_t i = 0, groups = 0;
+  while (i < n && groups < 5) {
+    size_t d = i;
+    while (d < n && d - i < 3 && s.p[d] >= '0' && s.p[d] <= '9') d++;
+    if (d == i || (d < n && s.p[d] != '.')) break;
+    groups++;
+    i = d + 1;
+  }
+  if (i >= n && groups) {
+    snprintf(r->label, sizeof r->label, "%.*s.", (int)n, s.p);
+    return;
+  }
+  size_t k = 0;
+  while (k < n && is_roman(s.p[k])) k++;
+  if (k == n) snprintf(r->label, sizeof r->label, "%.*s.", (int)n, s.p), r->group = 1;
+  else if (n == 1 && s.p[0] >= 'a' && s.p[0] <= 'z') snprintf(r->label, sizeof r->label, "%c)", s.p[0]), r->group = 1;
+  else if (n == 1 && s.p[0] >= 'A' && s.p[0] <= 'Z') r->group = 1;   /* "A": the language has no such label */
+}
+
+/* A row of the table: its cells by column; NULL for a row with no content
+ * (an empty row, a merged cell's continuation) or the row of column
+ * numbers some tables print under the header ("1 | 2 | 3", "(1) | (2)"). */
+static trow *read_row(ar_arena *a, const im_text *t, size_t k, const col *cols, size_t ncols) {
+  trow *r = ar_alloc(a, sizeof *r);
+  memset(r, 0, sizeof *r);
+  size_t e = row_end(t, k), filled = 0, numbers = 0;
+  for (size_t c = 0; k < e; c++) {
+    col kind = c < ncols ? cols[c] : COL_NONE;
+    sl_slice s = cell_text(a, t, k, e, kind == COL_OWNER || kind == COL_WITH ? ", " : " ", &k);
+    if (!s.n) continue;
+    filled++;
+    size_t m = s.n;
+    const char *p = s.p;
+    if (m > 2 && p[0] == '(' && p[m - 1] == ')') p++, m -= 2;
+    numbers += all_digits(p, m) && m <= 2;
+    if (kind != COL_NONE) r->cell[kind] = s;
+  }
+  if (!r->cell[COL_TEXT].n || numbers == filled) return NULL;
+  row_label(r);
+  if (filled == 1) r->group = 1;
+  return r;
+}
+
+/* A cell that is only a list's marker ("1.", "a)", "-", "•"): Word pastes a
+ * numbered paragraph as its number, a tab, and its text. */
+static int marker_cell(const char *s, size_t n) {
+  char buf[24];
+  if (!n || n + 3 > sizeof buf) return 0;
+  memcpy(buf, s, n);
+  memcpy(buf + n, " x", 3);
+  para probe = { .s = buf, .n = n + 2 };
+  find_marker(&probe);
+  return probe.mk != MK_NONE && probe.body == buf + n + 1;
+}
+
+/* The cells of a row that is no task table's. A Word row gives its cells'
+ * lines. A pasted row of two or more filled cells is read as Word's
+ * table is, each cell a line of its own (the two columns of a party
+ * document's heading block: "Số 05-KH/ĐU" and "Y, ngày ..."); one that
+ * is a list item ("1.", tab, text) or a line indented with a tab is one
+ * line, each tab a space, as before rows were known. */
+static void keep_row(ar_arena *a, const im_text *t, size_t k, size_t e, tabled *o) {
+  size_t filled = 0, first = e;
+  for (size_t j = k; j < e; j++)
+    if (t->v[j].n) filled++, first = first < e ? first : j;
+  int cells = (t->v[k].flags & IM_CELL) || (filled >= 2 && !marker_cell(t->v[first].text, t->v[first].n));
+  if (cells) {
+    for (; k < e; k++) put_line(a, o, t->v[k].text, t->v[k].n, t->v[k].flags | IM_WHOLE | IM_CELL, NULL);
+    return;
+  }
+  dg_buf b = dg_buf_in(a);
+  for (size_t j = k; j < e; j++) {
+    if (j > k) dg_buf_add(&b, " ", 1);
+    dg_buf_add(&b, t->v[j].text, t->v[j].n);
+  }
+  put_line(a, o, dg_buf_text(&b), b.n, t->v[k].flags, NULL);
+}
+
+/* The lines of t with its task tables read: each row of one a line (its
+ * content) that carries the row, the header dropped. The header is one of
+ * a run's first three rows (a title row may come first). */
+static tabled tables(ar_arena *a, const im_text *t) {
+  tabled o = { 0 };
+  for (size_t i = 0; i < t->n;) {
+    if (!(t->v[i].flags & IM_ROW)) {
+      put_line(a, &o, t->v[i].text, t->v[i].n, t->v[i].flags, NULL);
+      i++;
+      continue;
+    }
+    col cols[MAX_CELLS];
+    size_t ncols = 0, rows = 0;
+    int task = 0;
+    while (i < t->n && (t->v[i].flags & IM_ROW)) {
+      size_t e = row_end(t, i);
+      trow *r = task ? read_row(a, t, i, cols, ncols) : NULL;
+      if (r) put_line(a, &o, r->cell[COL_TEXT].p, r->cell[COL_TEXT].n, IM_WHOLE | IM_CELL, r);
+      else if (!task && rows < 3 && read_header(a, t, i, cols, &ncols)) task = 1;
+      else if (!task) keep_row(a, t, i, e, &o);
+      rows++;
+      i = e;
+    }
+  }
+  return o;
 }
 
 /* ---- the document's tree ---- */
@@ -639,6 +908,23 @@ static int goes_on(ctx *c, const node *t, const para *p) {
   return !(k && c->own_level) && !deadlines(c, p->s, p->n, at, 1);
 }
 
+/* The rows of a task table from ps[i] on, under host (the heading the
+ * table comes under): a group row ("I | CÔNG TÁC TUYÊN TRUYỀN") holds the
+ * rows after it, up to the next group. Returns where the table ends. */
+static size_t add_table(ar_arena *a, paras *ps, size_t i, size_t to, node *host) {
+  node *group = NULL;
+  for (; i < to && ps->v[i].row; i++) {
+    node *n = ar_alloc(a, sizeof *n);
+    memset(n, 0, sizeof *n);
+    n->p = &ps->v[i];
+    n->rank = 9;
+    if (n->p->row->group) group = NULL;
+    adopt(group ? group : host, n);
+    if (n->p->row->group) group = n;
+  }
+  return i;
+}
+
 /* Paragraphs [from, to) into a tree: a marked paragraph goes under the
  * nearest one of a smaller rank; an unmarked one is a further paragraph of
  * the item before it (goes_on), or goes under a heading, or beside the item
@@ -656,6 +942,11 @@ static node *build_tree(ctx *c, paras *ps, size_t from, size_t to) {
       memset(f, 0, sizeof *f);
       f->p = p;
       adopt(top && !heads(stack[top]) ? stack[top]->up : stack[top], f);
+      continue;
+    }
+    if (p->row) {
+      while (top && !heads(stack[top])) top--;
+      i = add_table(a, ps, i, to, stack[top]) - 1;
       continue;
     }
     if (p->mk == MK_NONE && top && goes_on(c, stack[top], p)) {
@@ -766,9 +1057,9 @@ static const char *trim_list_end(ar_arena *a, const char *s, size_t n) {
   return ar_strndup(a, s, n);
 }
 
-static void read_back(ar_arena *a, header *h, paras *ps, size_t from) {
+static void read_back(ar_arena *a, header *h, paras *ps, size_t from, size_t to) {
   int recipients = 0, want_signer = 0;
-  for (size_t i = from; i < ps->n; i++) {
+  for (size_t i = from; i < to; i++) {
     const para *p = &ps->v[i];
     if (is_recipients(p) && !h->nrecipients) {
       recipients = 1;
@@ -1057,6 +1348,106 @@ static void write_item(ctx *c, node *n, node_kind kind, md_body *const *owners, 
   pw_newline(w);
 }
 
+/* The bodies a cell of a task table names ("Ban Tuyên giáo, UBND xã"):
+ * *whole says whether the names cover all of it. */
+static size_t cell_bodies(ctx *c, sl_slice s, md_body **out, size_t max, int *whole) {
+  size_t n = s.n, used;
+  while (n && strchr(" .,;:", s.p[n - 1])) n--;
+  md_body *b = body_named(c, s.p, n);
+  *whole = 1;
+  if (b) {
+    out[0] = b;
+    return 1;
+  }
+  size_t k = leading_bodies_to(c, s.p, n, out, max, &used);
+  *whole = used == n;
+  return k;
+}
+
+/* The bodies of a row's owner or partner cell as `kw`; a name the library
+ * does not know gets a comment, never a guess. Returns how many. */
+static size_t write_cell_bodies(ctx *c, sl_slice cell, pw_kw kw, md_body **b) {
+  int whole;
+  size_t k = cell_bodies(c, cell, b, 8, &whole);
+  if (!whole) {   /* "Ủy ban Kiểm tra" may open a name the library lacks: no part of it is taken */
+    pw_comment(&c->w, _("The cell \"%.*s\" names a body the library does not know: declare it with `%s`,\n"
+                        "then write it in `%s`."),
+               (int)cell.n, cell.p, pw_spelling(PW_BODY, c->w.vi), pw_spelling(kw, c->w.vi));
+    return 0;
+  }
+  write_bodies(&c->w, kw, b, k);
+  return k;
+}
+
+/* The owners of a row's task: its owner cell; with none, the bodies its
+ * content names, as for a paragraph (write_item). */
+static void write_row_owners(ctx *c, const trow *r, md_body *const *owners, size_t nowners) {
+  md_body *b[8];
+  if (r->cell[COL_OWNER].n) {
+    write_cell_bodies(c, r->cell[COL_OWNER], PW_BY, b);
+    return;
+  }
+  size_t k = actors(c, r->cell[COL_TEXT].p, r->cell[COL_TEXT].n, b, 8);
+  if (k) write_bodies(&c->w, PW_BY, b, k);
+  else if (!nowners && owners != unknown_owner && c->committee) {
+    write_bodies(&c->w, PW_BY, &c->committee, 1);
+    c->missing_owner++;
+  }
+}
+
+/* A group row with rows under it: a section, its owner the owner cell's
+ * bodies when they are all the cell names. */
+static void write_group(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  const trow *r = n->p->row;
+  md_body *own[8];
+  int whole = 0;
+  size_t nown = r->cell[COL_OWNER].n ? cell_bodies(c, r->cell[COL_OWNER], own, 8, &whole) : 0;
+  if (!whole) nown = 0;
+  pw_newline(&c->w);
+  pw_keyword(&c->w, PW_SECTION);
+  if (r->label[0]) pw_word(&c->w, r->label);
+  pw_string(&c->w, n->p->s, n->p->n);
+  if (nown) write_bodies(&c->w, PW_OWNER, own, nown);
+  pw_open(&c->w);
+  write_kids(c, n, kind, nown ? own : owners, nown ? nown : nowners);
+  pw_close(&c->w);
+}
+
+/* A row of a task table: a task, its text the content cell verbatim, its
+ * owners and partners the cells' bodies, its deadline the time cell as
+ * printed (the checker says what it cannot read). */
+static void write_row(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  const trow *r = n->p->row;
+  if (r->group && n->kids) {
+    write_group(c, n, kind, owners, nowners);
+    return;
+  }
+  pw_writer *w = &c->w;
+  pw_newline(w);
+  if (kind == NK_TEXT || kind == NK_TARGET) pw_keyword(w, kind == NK_TEXT ? PW_TEXT : PW_TARGET);
+  else if (!r->label[0]) pw_keyword(w, PW_TASK);
+  if (r->label[0]) pw_word(w, r->label);
+  pw_string(w, n->p->s, n->p->n);
+  if (kind == NK_TASK) {
+    pw_newline(w);
+    w->depth++;
+    write_row_owners(c, r, owners, nowners);
+    md_body *with[8];
+    if (r->cell[COL_WITH].n) write_cell_bodies(c, r->cell[COL_WITH], PW_WITH, with);
+    else write_bodies(w, PW_WITH, with, partners(c, n->p->s, n->p->n, with, 8));
+    if (r->cell[COL_DUE].n) {
+      pw_newline(w);
+      pw_keyword(w, PW_DUE);
+      pw_string(w, r->cell[COL_DUE].p, r->cell[COL_DUE].n);
+    } else {
+      write_dues(c, n->p->s, n->p->n);
+    }
+    write_proposals(c, c->tasks++);
+    w->depth--;
+  }
+  pw_newline(w);
+}
+
 static void write_footnote(ctx *c, const node *n) {
   pw_newline(&c->w);
   pw_word(&c->w, "footnote");
@@ -1066,6 +1457,10 @@ static void write_footnote(ctx *c, const node *n) {
 }
 
 static void write_node(ctx *c, node *n, node_kind kind, md_body *const *owners, size_t nowners) {
+  if (n->p->row) {
+    write_row(c, n, kind, owners, nowners);
+    return;
+  }
   if (n->p->mk == MK_FOOT) {
     write_footnote(c, n);
     return;
@@ -1144,6 +1539,30 @@ static void write_header(ctx *c, const header *h, const char *key, md_body *issu
   pw_close(w);
 }
 
+/* The annex from ps[annex] on: a section titled by its heading
+ * ("PHỤ LỤC ...", ps[head]) with the lines between as notes; without a
+ * heading, its rows at the top of the plan. */
+static void write_annex(ctx *c, paras *ps, size_t head, size_t annex) {
+  node *root = build_tree(c, ps, annex, ps->n);
+  int wrap = head < annex;
+  pw_comment(&c->w, "%s", "");
+  if (wrap) {
+    pw_newline(&c->w);
+    pw_keyword(&c->w, PW_SECTION);
+    pw_string(&c->w, ps->v[head].s, ps->v[head].n);
+    c->w.depth++;
+    for (size_t i = head + 1; i < annex; i++) {
+      pw_newline(&c->w);
+      pw_keyword(&c->w, PW_NOTE);
+      pw_string(&c->w, ps->v[i].s, ps->v[i].n);
+    }
+    c->w.depth--;
+    pw_open(&c->w);
+  }
+  for (node *n = root->kids; n; n = n->next) write_node(c, n, NK_TASK, NULL, 0);
+  if (wrap) pw_close(&c->w);
+}
+
 /* The issuing body: the role without "T/M" and the signer's title
  * ("T/M HUYỆN ỦY BÍ THƯ" is Huyện ủy), or Ban Thường vụ of this level. */
 static md_body *issuer_of(ctx *c, const header *h) {
@@ -1179,12 +1598,15 @@ static const char *key_of(ar_arena *a, const char *source) {
 }
 
 int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, const char **error) {
-  paras ps = paragraphs(a, t);
+  tabled tb = tables(a, t);
+  paras ps = paragraphs(a, &tb.t, tb.row);
   size_t from = ps.n, to = ps.n;
   for (size_t i = 0; i < ps.n && from == ps.n; i++)
     if (ps.v[i].mk == MK_ROMAN) from = i;
   for (size_t i = 0; i < ps.n && from == ps.n; i++)
     if (ps.v[i].mk == MK_NUM) from = i;
+  for (size_t i = 0; i < ps.n && from == ps.n; i++)
+    if (ps.v[i].row) from = i;   /* a plan that is only its table of tasks */
   if (from == ps.n) {
     *error = _("no numbered section (I., 1., ...) in the document: nothing to import");
     return -1;
@@ -1193,7 +1615,14 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     if (is_recipients(&ps.v[i]) || is_role(&ps.v[i])) to = i;
   header h = { .a = a };
   read_front(a, &h, &ps, from);
-  read_back(a, &h, &ps, to);
+  /* An annex (Phụ lục) after the signature whose tasks are a table: its
+   * rows are tasks, not notes of the heading block. */
+  size_t annex = ps.n, head = ps.n;
+  for (size_t i = to; i < ps.n && annex == ps.n; i++)
+    if (ps.v[i].row) annex = i;
+  for (size_t i = to; i < annex && head == ps.n; i++)
+    if (starts(ps.v[i].s, ps.v[i].n, "PHỤ LỤC") || starts(ps.v[i].s, ps.v[i].n, "Phụ lục")) head = i;
+  read_back(a, &h, &ps, to, head < annex ? head : annex);
   ctx c = { .a = a, .links = o->links };
   c.when.date = DT_MIN;
   if (h.date[0]) dt_parse_iso(h.date, strlen(h.date), &c.when.date);
@@ -1215,6 +1644,7 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
     pw_comment(&c.w, "%s", "");
     write_node(&c, n, kind_below(&c, n, NK_TASK), NULL, 0);
   }
+  if (annex < ps.n) write_annex(&c, &ps, head, annex);
   if (c.missing_owner)
     pw_comment(&c.w, _("%u tasks name no body: the draft gives them the issuing committee (`by %.*s`); check them."),
                c.missing_owner, (int)c.committee->id.n, c.committee->id.p);

@@ -3,9 +3,10 @@
  *
  * Every route into `plancheck import` ends here: a Word document
  * (src/docx.c: one line per paragraph, its automatic numbering written out
- * as printed), a PDF (src/pdftext.c: the lines of the text layer, running
+ * as printed, a table's rows and cells marked), a PDF (src/pdftext.c: the lines of the text layer, running
  * headers, footers and page numbers dropped), and text or Markdown as
- * office software and converters write them (src/import.c). The flags say
+ * office software and converters write them (src/import.c: a line with
+ * tabs is a table's row pasted from Word, split at them). The flags say
  * what a reader knows that plain text does not, so that the importer joins
  * lines only where the paragraph's end is unknown, and the three routes
  * give the same draft for the same document. Layer: base; calls arena,
@@ -23,8 +24,15 @@ enum {
   IM_PAGE = 2,               /* the first line of a page (pdf, or after a
                                 page break in a Word document) */
   IM_BOLD = 4,               /* all of its letters are bold (docx) */
-  IM_CELL = 8,               /* it comes from a table cell (the two-column
-                                heading block of a party document) */
+  IM_CELL = 8,               /* it comes from a Word table cell (the
+                                two-column heading block of a party
+                                document, a table of tasks) */
+  IM_ROW = 16,               /* the first line of a table's row: a Word
+                                row, or a text line with tabs (a row pasted
+                                from Word, split at its tabs) */
+  IM_NEXTCELL = 32,          /* the first line of a later cell of that row
+                                (a Word cell may hold several paragraphs; a
+                                pasted cell is one line, empty ones kept) */
 };
 
 typedef struct im_line {

@@ -160,3 +160,46 @@ void test_import_refusals(void) {
   UT_EQ_INT(imp_read_text(&a, nul, sizeof nul - 1, &t, &error), -1);
   ar_free(&a);
 }
+
+/* Tables pasted from Word: the reader splits a line at its tabs (empty
+ * cells kept); a run of rows under a task header becomes tasks, ragged
+ * rows read by position; a row of two filled cells is two lines, a list
+ * item or an indented line one line, as before. */
+void test_import_tables(void) {
+  const char *error;
+  ar_arena a;
+  ar_init(&a);
+  im_text t = { 0 };
+  UT_EQ_INT(imp_read_text(&a, "a\t\tb\n\tc\nd\n", 10, &t, &error), 0);
+  UT_EQ_INT((int)t.n, 6);
+  UT_EQ_INT((int)t.v[0].flags, IM_ROW);
+  UT_EQ_INT((int)t.v[1].n, 0);
+  UT_EQ_INT((int)t.v[2].flags, IM_NEXTCELL);
+  UT_EQ_INT((int)t.v[5].flags, 0);
+  ar_free(&a);
+
+  char *d = draft("ĐẢNG ỦY XÃ Y\nSố 05-KH/ĐU\t\tY, ngày 15 tháng 9 năm 2025\nKẾ HOẠCH\n"
+                  "I. NHIỆM VỤ\n"
+                  "-\tMột việc có dấu đầu dòng và tab,\n"
+                  "\tdòng thụt lề nối tiếp.\n"
+                  "TT\tNội dung\tThời gian thực hiện\tCơ quan chủ trì\n"
+                  "1\tViệc một.\n"
+                  "2\tViệc hai.\tThường xuyên\tỦy ban nhân dân xã\tthừa\tthừa\n"
+                  "b)\tNHÓM\n"
+                  "3\tViệc ba (trong tháng 10/2025).\n"
+                  "Đoạn sau bảng.\n",
+                  &error);
+  UT_CHECK(d != NULL);
+  /* the heading block's two columns, pasted, are two lines */
+  UT_CHECK(has(d, "plan \"05-KH/ĐU\" {"));
+  UT_CHECK(has(d, "place \"Y\""));
+  /* a list item's tab and a tab-indented line read as spaces */
+  UT_CHECK(has(d, "  - \"Một việc có dấu đầu dòng và tab, dòng thụt lề nối tiếp.\""));
+  UT_CHECK(has(d, "  1. \"Việc một.\"\n    by dang_uy_xa\n"));
+  UT_CHECK(has(d, "  2. \"Việc hai.\"\n    by ubnd_cap_xa\n    due \"Thường xuyên\"\n"));
+  UT_CHECK(has(d, "  section b) \"NHÓM\" {\n    3. \"Việc ba (trong tháng 10/2025).\"\n"));
+  UT_CHECK(has(d, "due \"trong tháng 10/2025\""));   /* no time cell: the phrases of the text */
+  UT_CHECK(!has(d, "Nội dung"));                      /* the header is no task */
+  UT_CHECK(!has(d, "thừa"));                          /* cells beyond the header's */
+  free(d);
+}
