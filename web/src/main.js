@@ -440,7 +440,15 @@ async function importText(text, name) {
   $('paste-error').textContent = '';
   const r = await run(argv, text);
   if (r.status !== 0 && !r.stdout) { $('paste-error').textContent = r.stderr; return false; }
-  return openPlan(name || 'du-thao.plan', r.stdout);
+  return openPlan(name || draftName(r.stdout), r.stdout);
+}
+
+// A pasted draft is named after the number the document prints
+// ("05-KH/ĐU" -> 05-KH-ĐU.plan), so that an office's drafts do not all
+// download as one name; a document without a number is du-thao.plan.
+function draftName(draft) {
+  const m = /^(?:plan|kế hoạch|chương trình) "([^"]+)"/m.exec(draft);
+  return m ? safeName(m[1].replace(/\//g, '-'), '.plan') : 'du-thao.plan';
 }
 
 // A document that is not a plan: a Word file or a text file becomes a
