@@ -7,7 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 
 #include "cli.h"
 #include "diag.h"
@@ -46,30 +45,16 @@ static int import_draft(ar_arena *a, const im_text *t, const imp_options *io, ch
   return r;
 }
 
-/* The draft again, with the links proposed for its tasks: the first
- * draft is read back from a directory of its own (so that looking for its
- * parents by number reads nothing else), ranked, and removed. */
-static int propose_links(ar_arena *a, const im_text *t, imp_options *io, char **draft, size_t *n) {
-  const char *base = getenv("TMPDIR");
-  const char *name = dg_fmt(a, "%s/plancheck-import-XXXXXX", base && *base ? base : "/tmp");
-  char *dir = ar_strndup(a, name, strlen(name));
-  if (!mkdtemp(dir)) return mem_check(errno), -1;
-  const char *path = dg_fmt(a, "%s/draft.plan", dir);
-  FILE *f = fopen(path, "wx");
-  int ok = f && fwrite(*draft, 1, *n, f) == *n;
-  if (f && fclose(f) != 0) ok = 0;
-  if (!ok) mem_check(errno);
+/* The draft again, with the links proposed for its tasks (read from the
+ * first draft in memory). */
+static void propose_links(ar_arena *a, const im_text *t, imp_options *io, char **draft, size_t *n) {
   imp_links links = { 0 };
-  if (ok) imp_propose(a, path, io->ro, &links);
-  unlink(path);
-  rmdir(dir);
-  if (!ok) return -1;
-  if (!links.n) return 0;
+  imp_propose(a, *draft, *n, io->ro, &links);
+  if (!links.n) return;
   io->links = &links;
   const char *error = NULL;
   import_draft(a, t, io, draft, n, &error);
   io->links = NULL;
-  return 0;
 }
 
 int ci_main(int argc, char **argv, int first) {
@@ -114,8 +99,7 @@ int ci_main(int argc, char **argv, int first) {
     imp_options io = { &ro, in, lg_current() == LG_VI, NULL, NULL };
     int r = parent && !(io.parent_key = imp_plan_key(&a, parent, &ro, &error)) ? -1
           : import_draft(&a, &t, &io, &draft, &dn, &error);
-    if (r == 0 && (parent || ninc) && propose_links(&a, &t, &io, &draft, &dn) != 0)
-      error = dg_fmt(&a, _("cannot write a temporary file for the link proposals: %s"), src_status_text(SRC_UNREADABLE, errno));
+    if (r == 0 && (parent || ninc)) propose_links(&a, &t, &io, &draft, &dn);
     if (r == 0 && !error && (err = mem_check(import_write(out, force, draft, dn, &a))) != 0)
       error = dg_fmt(&a, err == EEXIST ? _("%s exists: give --force to replace it") : _("cannot write %s: %s"), out,
                      src_status_text(SRC_UNREADABLE, err));

@@ -1733,10 +1733,26 @@ static void propose(imp_proposal *p, const char *id, double score) {
  * every task a directive scores, not its first three, lets a general
  * directive that prefers other tasks still be one task's best: 94 of the
  * 123 links of the seeds are then among the three, against 81. */
-void imp_propose(ar_arena *a, const char *draft_path, const rs_options *ro, imp_links *out) {
+/* The draft as a plan of its own, under a name whose directory is no
+ * directory (so that no parent or progress record is looked for beside
+ * it), with its parents. */
+static void load_draft(ar_arena *a, loaded *l, const char *draft, size_t n, const rs_options *ro) {
+  src_init(&l->src);
+  dg_init(&l->diags, a);
+  md_init(&l->m, a, &l->src, &l->diags);
+  char *text = ar_alloc(a, n + 1);   /* NUL-terminated, as a file read is */
+  memcpy(text, draft, n);
+  text[n] = '\0';
+  uint32_t file;
+  l->plan = src_add_memory(&l->src, "(plancheck import)/draft.plan", text, n, &file) == SRC_OK
+              ? rs_load_memory(&l->m, ro, file) : NULL;
+  rs_resolve(&l->m, NULL);
+}
+
+void imp_propose(ar_arena *a, const char *draft, size_t n, const rs_options *ro, imp_links *out) {
   out->v = NULL, out->n = 0;
   loaded l;
-  load_plan(a, &l, draft_path, ro);
+  load_draft(a, &l, draft, n, ro);
   if (!l.plan) {
     src_free(&l.src);
     return;

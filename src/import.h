@@ -71,10 +71,12 @@ int imp_draft(ar_arena *a, const im_text *t, const imp_options *o, FILE *out, co
  * *error a translated message. Loads it with its parents. */
 const char *imp_plan_key(ar_arena *a, const char *path, const rs_options *ro, const char **error);
 
-/* For each task of the draft at draft_path (a file imp_draft wrote),
- * the parent directives whose suggestion ranking (sg_rank) puts it among
- * their likeliest tasks, best first: a proposal to review, never a link.
- * Nothing when no parent the draft implements is found. */
-void imp_propose(ar_arena *a, const char *draft_path, const rs_options *ro, imp_links *out);
+/* For each task of the draft (the text imp_draft wrote), the parent
+ * directives whose suggestion ranking (sg_rank) puts it among their
+ * likeliest tasks, best first: a proposal to review, never a link.
+ * Nothing when no parent the draft implements is found. The draft is
+ * read from memory, its parents through -I and PLANPATH only: nothing
+ * is written, and no directory near it is searched. */
+void imp_propose(ar_arena *a, const char *draft, size_t n, const rs_options *ro, imp_links *out);
 
 #endif
