@@ -128,6 +128,14 @@ static int starts(const char *s, size_t n, const char *w) {
 
 static int is_space(char c) { return c == ' ' || c == '\t'; }
 
+static size_t count(const char *hay, size_t n, const char *needle) {
+  size_t c = 0, l = strlen(needle);
+  for (size_t i = 0; i + l <= n; i++)
+    if (hay[i] == needle[0] && memcmp(hay + i, needle, l) == 0) c++, i += l - 1;
+  return c;
+}
+
+
 static frag clean(ar_arena *a, const char *s, size_t n) {
   frag f = { 0 };
   while (n && is_space(*s)) s++, n--;
@@ -427,24 +435,17 @@ static size_t row_end(const im_text *t, size_t from) {
   return e;
 }
 
-static int holds(sl_slice f, const char *w) {
-  size_t l = strlen(w);
-  for (size_t i = 0; i + l <= f.n; i++)
-    if (f.p[i] == w[0] && memcmp(f.p + i, w, l) == 0) return 1;
-  return 0;
-}
-
 /* What a header cell's title says its column holds. The time comes first
  * ("Thời gian thực hiện" is no owner), the owner's own words before the
  * content's ("Cơ quan chủ trì thực hiện nhiệm vụ"), the content's before
  * "thực hiện" ("Nội dung thực hiện"). */
 static col column_of(sl_slice f) {
   static const char *const num[] = { "stt", "tt", "số tt", "số thứ tự", "số" };
-  if (holds(f, "thời gian") || holds(f, "thời hạn") || holds(f, "tiến độ")) return COL_DUE;
-  if (holds(f, "phối hợp")) return COL_WITH;
-  if (holds(f, "chủ trì") || holds(f, "phụ trách")) return COL_OWNER;
-  if (holds(f, "nội dung") || holds(f, "nhiệm vụ") || holds(f, "công việc")) return COL_TEXT;
-  if (holds(f, "thực hiện") || holds(f, "đơn vị") || holds(f, "cơ quan")) return COL_OWNER;
+  if (count(f.p, f.n, "thời gian") || count(f.p, f.n, "thời hạn") || count(f.p, f.n, "tiến độ")) return COL_DUE;
+  if (count(f.p, f.n, "phối hợp")) return COL_WITH;
+  if (count(f.p, f.n, "chủ trì") || count(f.p, f.n, "phụ trách")) return COL_OWNER;
+  if (count(f.p, f.n, "nội dung") || count(f.p, f.n, "nhiệm vụ") || count(f.p, f.n, "công việc")) return COL_TEXT;
+  if (count(f.p, f.n, "thực hiện") || count(f.p, f.n, "đơn vị") || count(f.p, f.n, "cơ quan")) return COL_OWNER;
   while (f.n && (f.p[f.n - 1] == '.' || f.p[f.n - 1] == ':')) f.n--;
   for (size_t i = 0; i < sizeof num / sizeof num[0]; i++)
     if (f.n == strlen(num[i]) && memcmp(f.p, num[i], f.n) == 0) return COL_NUM;
@@ -1097,13 +1098,6 @@ static void read_back(ar_arena *a, header *h, paras *ps, size_t from, size_t to)
 }
 
 /* ---- the level and the parents ---- */
-
-static size_t count(const char *hay, size_t n, const char *needle) {
-  size_t c = 0, l = strlen(needle);
-  for (size_t i = 0; i + l <= n; i++)
-    if (hay[i] == needle[0] && memcmp(hay + i, needle, l) == 0) c++, i += l - 1;
-  return c;
-}
 
 /* The level of the issuer: from the number's suffix ("/TW", "/TU",
  * "/HU"), the signature ("T/M HUYỆN ỦY"), or else which committee the

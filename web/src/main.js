@@ -448,8 +448,11 @@ async function importText(text, name) {
 // download as one name; a document without a number is du-thao.plan.
 function draftName(draft) {
   const m = /^(?:plan|kế hoạch|chương trình) "([^"]+)"/m.exec(draft);
-  return m ? safeName(m[1].replace(/\//g, '-'), '.plan') : 'du-thao.plan';
+  return m ? numberName(m[1]) : 'du-thao.plan';
 }
+
+// A plan's file named after its number: "05-KH/ĐU" is 05-KH-ĐU.plan.
+const numberName = (number) => safeName(number.replace(/\//g, '-'), '.plan');
 
 // A document that is not a plan: a Word file or a text file becomes a
 // draft (import); a PDF the page cannot read (the command line reads it
@@ -479,7 +482,7 @@ async function newFromParent() {
     '--number', $('new-number').value, '--date', $('new-date').value, '-I', '/work/parents'];
   const r = await run(argv);
   if (r.status !== 0) { $('new-error').textContent = r.stderr; return false; }
-  return openPlan(safeName($('new-number').value.replace(/\//g, '-'), '.plan'), r.stdout);
+  return openPlan(numberName($('new-number').value), r.stdout);
 }
 
 // The issuers offered: the bodies of the chosen level (the library's and
